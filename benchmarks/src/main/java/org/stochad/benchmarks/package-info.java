@@ -1,0 +1,2 @@
+/** The benchmarks module (work in progress). */
+package org.stochad.benchmarks;

@@ -1,0 +1,2 @@
+/** The hadronization module (work in progress). */
+package org.stochad.lund;

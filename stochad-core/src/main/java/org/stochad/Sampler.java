@@ -1,0 +1,134 @@
+package org.stochad;
+
+import java.util.function.Function;
+import org.stochad.distribution.DiscreteFamily;
+
+/**
+ * The source of all randomness of a {@link StochasticProgram}: discrete draws that know how
+ * to be differentiated, reparameterised continuous draws, and addressed substreams.
+ *
+ * <p>Every draw inverts one uniform number of the sampler's own stream, so two runs with the
+ * same seed see the same numbers. Depending on the estimator running the program, a discrete
+ * draw creates a perturbation (propagation), registers a candidate flip (replay) or adds to the
+ * score Σ ∂θ log pmf (score function) — the program does not change.
+ */
+public interface Sampler {
+
+    /** @param p success probability in [0, 1] @return 1 with probability p, else 0 */
+    StochasticTriple bernoulli(StochasticTriple p);
+
+    /** @param n trials, n &ge; 0 @param p success probability @return the number of successes */
+    StochasticTriple binomial(int n, StochasticTriple p);
+
+    /**
+     * Binomial with a discrete, possibly perturbed, number of trials.
+     *
+     * @param n trials (an integer-valued triple)
+     * @param p success probability
+     * @return the number of successes
+     */
+    StochasticTriple binomial(StochasticTriple n, StochasticTriple p);
+
+    /** @param p success probability in (0, 1] @return failures before the first success */
+    StochasticTriple geometric(StochasticTriple p);
+
+    /** @param lambda the mean, &ge; 0 @return a Poisson count */
+    StochasticTriple poisson(StochasticTriple lambda);
+
+    /**
+     * @param probabilities category probabilities, summing to 1 (within 1e-9)
+     * @return the 0-based index of the chosen category; categories of probability 0 are never
+     *         chosen, and never become alternatives
+     */
+    StochasticTriple categorical(StochasticTriple... probabilities);
+
+    /**
+     * A draw from a user-supplied discrete family.
+     *
+     * @param family    the family
+     * @param parameter its parameter
+     * @return the outcome
+     */
+    StochasticTriple draw(DiscreteFamily family, StochasticTriple parameter);
+
+    /** @param mean the mean @param sd the standard deviation, &ge; 0 @return mean + sd·ξ */
+    StochasticTriple normal(StochasticTriple mean, StochasticTriple sd);
+
+    /** @param rate the rate, &gt; 0 @return −ln(u)/rate */
+    StochasticTriple exponential(StochasticTriple rate);
+
+    /** @param lo lower end @param hi upper end, &ge; lo @return lo + (hi − lo)·u */
+    StochasticTriple uniform(StochasticTriple lo, StochasticTriple hi);
+
+    /**
+     * One accept/reject decision of a rejection sampler: a Bernoulli draw with its own
+     * identity, so stochastic AD can flip it and the score function counts it.
+     *
+     * @param probability the acceptance probability in [0, 1]
+     * @return true when accepted
+     */
+    boolean accept(StochasticTriple probability);
+
+    /**
+     * An addressed, independent substream: the same key path from the same seed always gives
+     * the same numbers, whatever else was drawn before.
+     *
+     * @param key the substream's name within this one
+     * @return the substream's sampler
+     */
+    Sampler fork(long key);
+
+    /** @return a parameter-free uniform number in (0, 1) */
+    double uniform();
+
+    /** @return a parameter-free standard normal number */
+    double standardNormal();
+
+    /** @return a parameter-free standard exponential number */
+    double exponential();
+
+    /** @param p a constant probability @return a Bernoulli draw */
+    default StochasticTriple bernoulli(double p) {
+        return bernoulli(StochasticTriple.constant(p));
+    }
+
+    /** @param lambda a constant mean @return a Poisson draw */
+    default StochasticTriple poisson(double lambda) {
+        return poisson(StochasticTriple.constant(lambda));
+    }
+
+    /** @param probabilities constant probabilities @return a categorical draw */
+    default StochasticTriple categorical(double... probabilities) {
+        StochasticTriple[] p = new StochasticTriple[probabilities.length];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = StochasticTriple.constant(probabilities[i]);
+        }
+        return categorical(p);
+    }
+
+    /**
+     * Rejection sampling from a parameter-free proposal: propose, accept with a
+     * parameter-dependent probability, repeat. Each decision goes through {@link #accept}, so
+     * the accepted value's dependence on the parameters — including that of the normalisation —
+     * is differentiated correctly by every estimator.
+     *
+     * @param <T>        the proposal's type
+     * @param proposal   draws one proposal from the given sampler
+     * @param acceptance the acceptance probability of a proposal
+     * @param maxTries   how many proposals before giving up
+     * @return the first accepted proposal
+     * @throws IllegalStateException when no proposal was accepted in {@code maxTries}
+     */
+    default <T> T rejection(Function<Sampler, T> proposal, Function<T, StochasticTriple> acceptance, int maxTries) {
+        if (maxTries < 1) {
+            throw new IllegalArgumentException("rejection: maxTries = " + maxTries + " is less than 1");
+        }
+        for (int i = 0; i < maxTries; i++) {
+            T candidate = proposal.apply(this);
+            if (accept(acceptance.apply(candidate))) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("rejection: no proposal accepted in " + maxTries + " tries");
+    }
+}

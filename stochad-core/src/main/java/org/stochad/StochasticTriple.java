@@ -1,0 +1,447 @@
+package org.stochad;
+
+import java.util.Arrays;
+import org.stochad.engine.Event;
+import org.stochad.engine.Perturbation;
+
+/**
+ * An immutable stochastic triple X + δ·ε + {Δ with probability w·ε}: a value, its
+ * almost-sure derivative along each tangent direction, and at most one finite perturbation.
+ *
+ * <p>Deterministic functions map the value exactly, the tangent by the chain rule and the
+ * perturbation as f(X+Δ) − f(X). Two triples are coupled before they are combined:
+ * perturbations of the same draw move together; perturbations of different draws are pruned
+ * to one, so a triple never carries more than one.
+ */
+public final class StochasticTriple {
+
+    private static final double[] NO_TANGENT = new double[0];
+
+    private final double value;
+    private final double[] tangent;
+    private final Perturbation perturbation;
+
+    private StochasticTriple(double value, double[] tangent, Perturbation perturbation) {
+        this.value = value;
+        this.tangent = tangent;
+        this.perturbation = perturbation != null && perturbation.live() ? perturbation : null;
+    }
+
+    /**
+     * @param value the value
+     * @return a triple with no tangent and no perturbation
+     */
+    public static StochasticTriple constant(double value) {
+        return new StochasticTriple(value, NO_TANGENT, null);
+    }
+
+    /**
+     * @param value   the value
+     * @param tangent its derivative along each direction (copied)
+     * @return a triple with the given tangent and no perturbation
+     */
+    public static StochasticTriple of(double value, double... tangent) {
+        return new StochasticTriple(value, tangent.length == 0 ? NO_TANGENT : tangent.clone(), null);
+    }
+
+    /**
+     * For engines and samplers: a triple with a perturbation.
+     *
+     * @param value        the value
+     * @param tangent      its tangent (not copied: the caller hands it over)
+     * @param perturbation its perturbation or null
+     * @return the triple
+     */
+    public static StochasticTriple perturbed(double value, double[] tangent, Perturbation perturbation) {
+        return new StochasticTriple(value, tangent.length == 0 ? NO_TANGENT : tangent, perturbation);
+    }
+
+    /** @return the primal value */
+    public double value() {
+        return value;
+    }
+
+    /** @return the value as an int, for discrete outcomes used as indices or counts */
+    public int intValue() {
+        return (int) value;
+    }
+
+    /** @return the almost-sure derivative along the first direction (0 without tangent) */
+    public double delta() {
+        return tangent.length == 0 ? 0.0 : tangent[0];
+    }
+
+    /**
+     * @param direction a direction index
+     * @return the almost-sure derivative along that direction (0 where none is carried)
+     */
+    public double delta(int direction) {
+        return direction < tangent.length ? tangent[direction] : 0.0;
+    }
+
+    /** @return the number of tangent directions carried */
+    public int directions() {
+        return tangent.length;
+    }
+
+    /** @return a copy of the tangent */
+    public double[] tangent() {
+        return tangent.clone();
+    }
+
+    /** @return the live perturbation, or null */
+    public Perturbation perturbation() {
+        return perturbation != null && perturbation.live() ? perturbation : null;
+    }
+
+    /** @return true when a live perturbation is carried */
+    public boolean hasPerturbation() {
+        return perturbation() != null;
+    }
+
+    /** @return the jump Δ of the live perturbation, or 0 */
+    public double perturbationShift() {
+        Perturbation p = perturbation();
+        return p == null ? 0.0 : p.shift();
+    }
+
+    /** @return the weight w of the live perturbation, or 0 */
+    public double perturbationWeight() {
+        Perturbation p = perturbation();
+        return p == null ? 0.0 : p.event().weight();
+    }
+
+    /** @return the value in the alternative world, X + Δ (X when nothing is carried) */
+    public double alternative() {
+        return value + perturbationShift();
+    }
+
+    /** @return the single-run derivative estimate δ + w·Δ along the first direction */
+    public double derivativeContribution() {
+        return delta() + perturbationWeight() * perturbationShift();
+    }
+
+    // ---------------------------------------------------------------- arithmetic
+
+    /** @param b the other operand @return this + b */
+    public StochasticTriple plus(StochasticTriple b) {
+        Event e = coupledEvent(this, b);
+        double v = value + b.value;
+        return result(v, linear(tangent, 1, b.tangent, 1), e, e == null ? 0 : altOf(this, e) + altOf(b, e) - v);
+    }
+
+    /** @param b the other operand @return this + b */
+    public StochasticTriple plus(double b) {
+        return shifted(value + b);
+    }
+
+    /** @param b the other operand @return this − b */
+    public StochasticTriple minus(StochasticTriple b) {
+        Event e = coupledEvent(this, b);
+        double v = value - b.value;
+        return result(v, linear(tangent, 1, b.tangent, -1), e, e == null ? 0 : altOf(this, e) - altOf(b, e) - v);
+    }
+
+    /** @param b the other operand @return this − b */
+    public StochasticTriple minus(double b) {
+        return shifted(value - b);
+    }
+
+    /** @param b the other operand @return this · b */
+    public StochasticTriple times(StochasticTriple b) {
+        Event e = coupledEvent(this, b);
+        double v = value * b.value;
+        return result(v, linear(tangent, b.value, b.tangent, value), e, e == null ? 0 : altOf(this, e) * altOf(b, e) - v);
+    }
+
+    /** @param b the other operand @return this · b */
+    public StochasticTriple times(double b) {
+        return unary(value * b, b, perturbation == null ? 0 : perturbationShift() * b);
+    }
+
+    /** @param b the other operand @return this / b */
+    public StochasticTriple div(StochasticTriple b) {
+        Event e = coupledEvent(this, b);
+        double v = value / b.value;
+        return result(v, linear(tangent, 1 / b.value, b.tangent, -v / b.value), e,
+                e == null ? 0 : altOf(this, e) / altOf(b, e) - v);
+    }
+
+    /** @param b the other operand @return this / b */
+    public StochasticTriple div(double b) {
+        return times(1 / b);
+    }
+
+    /** @return −this */
+    public StochasticTriple neg() {
+        return times(-1.0);
+    }
+
+    /** @return |this| (derivative sign(x), 0 at 0) */
+    public StochasticTriple abs() {
+        return unary(Math.abs(value), Math.signum(value), shiftOf(Math.abs(alternative()), Math.abs(value)));
+    }
+
+    /** @return this² */
+    public StochasticTriple square() {
+        double a = alternative();
+        return unary(value * value, 2 * value, shiftOf(a * a, value * value));
+    }
+
+    /** @return √this */
+    public StochasticTriple sqrt() {
+        double s = Math.sqrt(value);
+        return unary(s, 0.5 / s, shiftOf(Math.sqrt(alternative()), s));
+    }
+
+    /** @return e^this */
+    public StochasticTriple exp() {
+        double e = Math.exp(value);
+        return unary(e, e, shiftOf(Math.exp(alternative()), e));
+    }
+
+    /** @return ln this */
+    public StochasticTriple log() {
+        double l = Math.log(value);
+        return unary(l, 1 / value, shiftOf(Math.log(alternative()), l));
+    }
+
+    /** @param exponent a constant exponent @return this^exponent */
+    public StochasticTriple pow(double exponent) {
+        double p = Math.pow(value, exponent);
+        return unary(p, exponent * Math.pow(value, exponent - 1), shiftOf(Math.pow(alternative(), exponent), p));
+    }
+
+    /** @param exponent the exponent @return this^exponent, for a positive base */
+    public StochasticTriple pow(StochasticTriple exponent) {
+        return log().times(exponent).exp();
+    }
+
+    /** @return sin this */
+    public StochasticTriple sin() {
+        double s = Math.sin(value);
+        return unary(s, Math.cos(value), shiftOf(Math.sin(alternative()), s));
+    }
+
+    /** @return cos this */
+    public StochasticTriple cos() {
+        double c = Math.cos(value);
+        return unary(c, -Math.sin(value), shiftOf(Math.cos(alternative()), c));
+    }
+
+    /** @return tanh this */
+    public StochasticTriple tanh() {
+        double t = Math.tanh(value);
+        return unary(t, 1 - t * t, shiftOf(Math.tanh(alternative()), t));
+    }
+
+    /** @return the logistic function 1/(1+e^−this) */
+    public StochasticTriple logistic() {
+        double s = logistic(value);
+        return unary(s, s * (1 - s), shiftOf(logistic(alternative()), s));
+    }
+
+    /** @param b the other operand @return the smaller of this and b (derivative of the smaller) */
+    public StochasticTriple min(StochasticTriple b) {
+        return pick(b, true);
+    }
+
+    /** @param b the other operand @return the larger of this and b (derivative of the larger) */
+    public StochasticTriple max(StochasticTriple b) {
+        return pick(b, false);
+    }
+
+    /** @param b the other operand @return the smaller of this and b */
+    public StochasticTriple min(double b) {
+        return min(constant(b));
+    }
+
+    /** @param b the other operand @return the larger of this and b */
+    public StochasticTriple max(double b) {
+        return max(constant(b));
+    }
+
+    /**
+     * Looks up a table by a discrete index: what indexing is for in propagation mode, where a
+     * branch on the index would lose its perturbation.
+     *
+     * @param table the table
+     * @param index a discrete triple whose value and alternative are valid indices
+     * @return table[index], perturbed to table[index + Δ]
+     */
+    public static StochasticTriple select(double[] table, StochasticTriple index) {
+        int i = checkIndex(table.length, index.value, "index");
+        Perturbation p = index.perturbation();
+        if (p == null) {
+            return constant(table[i]);
+        }
+        int j = checkIndex(table.length, index.alternative(), "alternative index");
+        return perturbed(table[i], NO_TANGENT, new Perturbation(p.event(), table[j] - table[i]));
+    }
+
+    /**
+     * Looks up a table of triples by a discrete index; the index's alternative selects another
+     * entry, and the chosen entry's own tangent and perturbation are kept.
+     *
+     * @param table the table
+     * @param index a discrete triple whose value and alternative are valid indices
+     * @return table[index], perturbed towards table[index + Δ]
+     */
+    public static StochasticTriple select(StochasticTriple[] table, StochasticTriple index) {
+        int i = checkIndex(table.length, index.value, "index");
+        StochasticTriple chosen = table[i];
+        Perturbation p = index.perturbation();
+        if (p == null) {
+            return chosen;
+        }
+        int j = checkIndex(table.length, index.alternative(), "alternative index");
+        Perturbation jump = new Perturbation(p.event(), table[j].value - chosen.value);
+        return perturbed(chosen.value, chosen.tangent, Perturbation.merge(chosen.perturbation(), jump));
+    }
+
+    // ---------------------------------------------------------------- predicates
+
+    /** @param b the other operand @return this &lt; b on primal values */
+    public boolean lt(StochasticTriple b) {
+        return compare(b, (x, y) -> x < y, "lt");
+    }
+
+    /** @param b the other operand @return this &lt; b on primal values */
+    public boolean lt(double b) {
+        return lt(constant(b));
+    }
+
+    /** @param b the other operand @return this &le; b on primal values */
+    public boolean le(StochasticTriple b) {
+        return compare(b, (x, y) -> x <= y, "le");
+    }
+
+    /** @param b the other operand @return this &le; b on primal values */
+    public boolean le(double b) {
+        return le(constant(b));
+    }
+
+    /** @param b the other operand @return this &gt; b on primal values */
+    public boolean gt(StochasticTriple b) {
+        return compare(b, (x, y) -> x > y, "gt");
+    }
+
+    /** @param b the other operand @return this &gt; b on primal values */
+    public boolean gt(double b) {
+        return gt(constant(b));
+    }
+
+    /** @param b the other operand @return this &ge; b on primal values */
+    public boolean ge(StochasticTriple b) {
+        return compare(b, (x, y) -> x >= y, "ge");
+    }
+
+    /** @param b the other operand @return this &ge; b on primal values */
+    public boolean ge(double b) {
+        return ge(constant(b));
+    }
+
+    /** @param b the other operand @return this == b on primal values */
+    public boolean eq(StochasticTriple b) {
+        return compare(b, (x, y) -> x == y, "eq");
+    }
+
+    /** @param b the other operand @return this == b on primal values */
+    public boolean eq(double b) {
+        return eq(constant(b));
+    }
+
+    @Override
+    public String toString() {
+        Perturbation p = perturbation();
+        String base = value + " + " + Arrays.toString(tangent) + "ε";
+        return p == null ? base : base + " + {" + p.shift() + " w.p. " + p.event().weight() + "ε}";
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    @FunctionalInterface
+    private interface Comparison {
+        boolean test(double x, double y);
+    }
+
+    private boolean compare(StochasticTriple b, Comparison op, String name) {
+        boolean primal = op.test(value, b.value);
+        if (hasPerturbation() && op.test(alternative(), b.value) != primal
+                || b.hasPerturbation() && op.test(value, b.alternative()) != primal) {
+            throw new IllegalStateException("predicate " + name + "(" + value + ", " + b.value
+                    + ") would flip under a live perturbation: branching on a perturbed discrete value"
+                    + " needs the REPLAY strategy (StochasticAdOptions.replay())");
+        }
+        return primal;
+    }
+
+    private static Event coupledEvent(StochasticTriple a, StochasticTriple b) {
+        return Perturbation.couple(a.perturbation, b.perturbation);
+    }
+
+    private static double altOf(StochasticTriple x, Event e) {
+        Perturbation p = x.perturbation;
+        return p != null && p.event() == e ? x.value + p.shift() : x.value;
+    }
+
+    private StochasticTriple result(double v, double[] t, Event e, double shift) {
+        return new StochasticTriple(v, t, e == null ? null : new Perturbation(e, shift));
+    }
+
+    private StochasticTriple shifted(double v) {
+        return new StochasticTriple(v, tangent, perturbation());
+    }
+
+    private StochasticTriple unary(double fx, double dfdx, double shift) {
+        Perturbation p = perturbation();
+        double[] t = linear(tangent, dfdx, NO_TANGENT, 0);
+        return new StochasticTriple(fx, t, p == null ? null : new Perturbation(p.event(), shift));
+    }
+
+    private double shiftOf(double fAlt, double fx) {
+        return perturbation == null ? 0 : fAlt - fx;
+    }
+
+    private StochasticTriple pick(StochasticTriple b, boolean smaller) {
+        Event e = coupledEvent(this, b);
+        boolean takeThis = smaller ? value <= b.value : value >= b.value;
+        StochasticTriple chosen = takeThis ? this : b;
+        if (e == null) {
+            return new StochasticTriple(chosen.value, chosen.tangent, null);
+        }
+        double x = altOf(this, e);
+        double y = altOf(b, e);
+        double alt = smaller ? Math.min(x, y) : Math.max(x, y);
+        return new StochasticTriple(chosen.value, chosen.tangent, new Perturbation(e, alt - chosen.value));
+    }
+
+    private static double[] linear(double[] a, double ca, double[] b, double cb) {
+        int n = Math.max(a.length, b.length);
+        if (n == 0) {
+            return NO_TANGENT;
+        }
+        double[] r = new double[n];
+        for (int j = 0; j < a.length; j++) {
+            r[j] = ca * a[j];
+        }
+        for (int j = 0; j < b.length; j++) {
+            r[j] += cb * b[j];
+        }
+        return r;
+    }
+
+    private static double logistic(double x) {
+        return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+    }
+
+    private static int checkIndex(int length, double index, String what) {
+        int i = (int) index;
+        if (i != index || i < 0 || i >= length) {
+            throw new IllegalArgumentException("select: " + what + " = " + index
+                    + " is not an index of a table of length " + length);
+        }
+        return i;
+    }
+}
+

@@ -1,0 +1,2 @@
+/** The toy-shower module (work in progress). */
+package org.stochad.shower;
