@@ -1,0 +1,58 @@
+package org.stochad.optim;
+
+/**
+ * The trajectory of an optimisation.
+ *
+ * @param parameters the parameters before each step and after the last: steps + 1 rows
+ * @param loss       the estimated mean loss at each step's parameters
+ * @param nanos      the wall time
+ */
+public record OptimizationResult(double[][] parameters, double[] loss, long nanos) {
+
+    /** Copies the arrays. */
+    public OptimizationResult {
+        parameters = deepCopy(parameters);
+        loss = loss.clone();
+    }
+
+    @Override
+    public double[][] parameters() {
+        return deepCopy(parameters);
+    }
+
+    @Override
+    public double[] loss() {
+        return loss.clone();
+    }
+
+    /** @return the final parameters */
+    public double[] last() {
+        return parameters[parameters.length - 1].clone();
+    }
+
+    /** @return the number of steps taken */
+    public int steps() {
+        return loss.length;
+    }
+
+    /**
+     * @param n how many of the last steps
+     * @return the mean loss over the last n steps
+     */
+    public double meanLossOfLast(int n) {
+        int from = Math.max(0, loss.length - n);
+        double s = 0;
+        for (int i = from; i < loss.length; i++) {
+            s += loss[i];
+        }
+        return s / (loss.length - from);
+    }
+
+    private static double[][] deepCopy(double[][] a) {
+        double[][] c = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            c[i] = a[i].clone();
+        }
+        return c;
+    }
+}

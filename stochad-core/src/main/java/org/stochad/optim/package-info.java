@@ -1,0 +1,2 @@
+/** Stochastic-gradient optimisers (SGD, Adam) driven by any estimator. */
+package org.stochad.optim;

@@ -1,0 +1,2 @@
+/** The public face of StochAD: stochastic triples, the sampler, programs and gradient estimators. */
+package org.stochad;

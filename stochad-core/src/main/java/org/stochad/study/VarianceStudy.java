@@ -1,0 +1,117 @@
+package org.stochad.study;
+
+import java.util.ArrayList;
+import java.util.List;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.stochad.Estimator;
+import org.stochad.GradientEstimate;
+import org.stochad.StochasticAdOptions;
+import org.stochad.StochasticProgram;
+import org.stochad.engine.PrimalRunner;
+
+/**
+ * Runs several estimators on one program at several parameter points with the same sample
+ * budget and seed, and reports each one's mean, standard error, per-sample spread, cost relative
+ * to a primal run and work-normalised variance: the tool for choosing an estimator.
+ */
+public final class VarianceStudy {
+
+    private final String title;
+    private final StochasticProgram program;
+    private final List<Estimator> estimators;
+    private final List<double[]> points;
+    private final int samples;
+    private final long seed;
+    private final boolean progress;
+    private final int threads;
+
+    private VarianceStudy(String title, StochasticProgram program, List<Estimator> estimators, List<double[]> points,
+                          int samples, long seed, boolean progress, int threads) {
+        this.title = title;
+        this.program = program;
+        this.estimators = List.copyOf(estimators);
+        this.points = points.stream().map(double[]::clone).toList();
+        this.samples = samples;
+        this.seed = seed;
+        this.progress = progress;
+        this.threads = threads;
+    }
+
+    /**
+     * @param program    the program
+     * @param estimators the estimators to compare
+     * @param points     the parameter points
+     * @param samples    samples per estimator and point
+     * @param seed       the seed shared by all estimators
+     * @return the study, without progress bar, on all cores
+     */
+    public static VarianceStudy of(StochasticProgram program, List<Estimator> estimators, List<double[]> points,
+                                   int samples, long seed) {
+        if (estimators.isEmpty()) {
+            throw new IllegalArgumentException("estimators is empty");
+        }
+        if (points.isEmpty()) {
+            throw new IllegalArgumentException("points is empty");
+        }
+        if (samples < 2) {
+            throw new IllegalArgumentException("samples = " + samples + " is less than 2");
+        }
+        return new VarianceStudy("variance study", program, estimators, points, samples, seed, false,
+                StochasticAdOptions.defaultParallelism());
+    }
+
+    /** @param show whether to show a progress bar on the console @return the study with that setting */
+    public VarianceStudy withProgress(boolean show) {
+        return new VarianceStudy(title, program, estimators, points, samples, seed, show, threads);
+    }
+
+    /** @param name the study's title, used in tables and plots @return the study with that title */
+    public VarianceStudy withTitle(String name) {
+        return new VarianceStudy(name, program, estimators, points, samples, seed, progress, threads);
+    }
+
+    /** @param n worker threads for every estimator and the primal reference @return the study with that setting */
+    public VarianceStudy withParallelism(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("parallelism = " + n + " is less than 1");
+        }
+        return new VarianceStudy(title, program, estimators, points, samples, seed, progress, n);
+    }
+
+    /** @return the study's result: one row per estimator, point and gradient component */
+    public StudyResult run() {
+        List<StudyRow> rows = new ArrayList<>();
+        int warmup = Math.min(samples, 200);
+        Estimator primal = new PrimalRunner(threads);
+        List<Estimator> runners = estimators.stream().map(e -> e.withParallelism(threads)).toList();
+        try (ProgressBar bar = progress ? new ProgressBarBuilder().setTaskName(title)
+                .setInitialMax((long) points.size() * (runners.size() + 1)).setStyle(ProgressBarStyle.ASCII)
+                .continuousUpdate().build() : null) {
+            for (double[] theta : points) {
+                primal.estimate(program, theta, warmup, seed ^ 0x5DEECE66DL);
+                double primalNanos = (double) primal.estimate(program, theta, samples, seed).nanos() / samples;
+                step(bar);
+                for (Estimator e : runners) {
+                    e.estimate(program, theta, warmup, seed ^ 0x5DEECE66DL);
+                    GradientEstimate g = e.estimate(program, theta, samples, seed);
+                    double nanos = (double) g.nanos() / samples;
+                    double relative = nanos / primalNanos;
+                    for (int j = 0; j < theta.length; j++) {
+                        rows.add(new StudyRow(e.name(), theta, j, g.mean(j), g.standardError(j),
+                                Math.sqrt(g.variance(j)), nanos, relative, g.variance(j) * relative));
+                    }
+                    step(bar);
+                }
+            }
+        }
+        return new StudyResult(title, samples, rows);
+    }
+
+    private static void step(ProgressBar bar) {
+        if (bar != null) {
+            bar.step();
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package org.stochad.study;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.stochad.Estimator;
+import org.stochad.Estimators;
+import org.stochad.GradientEstimate;
+import org.stochad.StochasticProgram;
+
+class VarianceStudyTest {
+
+    private static final StochasticProgram PROGRAM = (s, t) -> s.bernoulli(t[0]).plus(1).square();
+
+    @Test
+    void rowsAgreeWithStandaloneEstimatesAndRender(@TempDir Path dir) throws Exception {
+        List<Estimator> estimators = List.of(Estimators.stochasticAd(), Estimators.scoreFunction());
+        StudyResult result = VarianceStudy.of(PROGRAM, estimators, List.of(new double[] {0.2}, new double[] {0.7}),
+                20_000, 3).withTitle("bernoulli").run();
+        assertThat(result.rows()).hasSize(4);
+        StudyRow sad = result.rows().get(0);
+        GradientEstimate alone = Estimators.stochasticAd().estimate(PROGRAM, new double[] {0.2}, 20_000, 3);
+        assertThat(sad.mean()).isEqualTo(alone.mean(0));
+        assertThat(sad.sdPerSample()).isEqualTo(Math.sqrt(alone.variance(0)));
+        assertThat(sad.costRelativeToPrimal()).isPositive();
+        assertThat(sad.workNormalisedVariance())
+                .isCloseTo(alone.variance(0) * sad.costRelativeToPrimal(), org.assertj.core.data.Offset.offset(1e-9));
+        // exact derivative of E[(B+1)²] = 1 + 3p is 3 everywhere
+        for (StudyRow r : result.rows()) {
+            assertThat(Math.abs(r.mean() - 3)).isLessThanOrEqualTo(5 * r.standardError());
+        }
+        assertThat(result.toTable()).contains("stochastic AD (replay, m=1)", "score function", "cost/prim");
+        assertThat(result.toCsv().lines().count()).isEqualTo(5);
+        Path png = result.writePlot(dir.resolve("study.png"));
+        Path csv = result.writeCsv(dir.resolve("study.csv"));
+        assertThat(Files.size(png)).isGreaterThan(1000);
+        assertThat(Files.readString(csv)).startsWith("estimator,theta");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("study.png", "study.csv");
+        }
+    }
+}
