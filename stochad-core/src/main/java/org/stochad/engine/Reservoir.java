@@ -16,11 +16,17 @@ final class Reservoir {
         this.stream = stream;
     }
 
-    void offer(Candidate c) {
-        total += c.norm();
-        if (stream.nextUniform() * total < c.norm()) {
-            chosen = c;
-        }
+    /**
+     * @param norm the next candidate's sampling weight
+     * @return true when the reservoir now keeps that candidate (the caller then calls {@link #keep})
+     */
+    boolean offer(double norm) {
+        total += norm;
+        return stream.nextUniform() * total < norm;
+    }
+
+    void keep(Candidate c) {
+        chosen = c;
     }
 
     /** @return Σ norm over all candidates offered */

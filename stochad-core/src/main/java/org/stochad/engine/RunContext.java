@@ -62,17 +62,6 @@ final class RunContext {
         return new RunContext(Mode.FORCED, 0, null, null, null, target);
     }
 
-    void offer(Candidate c) {
-        if (allCandidates != null) {
-            allCandidates.add(c);
-        }
-        if (reservoirs != null) {
-            for (Reservoir r : reservoirs) {
-                r.offer(c);
-            }
-        }
-    }
-
     void hashDraw(long hi, long lo, long index, double parameter) {
         long h = hash ^ AddressedStream.mix(hi + 31 * lo);
         h = AddressedStream.mix(h + index * 0x9E3779B97F4A7C15L);

@@ -112,14 +112,26 @@ final class TrackingSampler implements Sampler {
             return StochasticTriple.perturbed(x, new double[0],
                     newPerturbations(carried, pmf, -d * up, 1, d * down, -1));
         }
-        double[] tangent = param.tangent();
-        double[] gUp = new double[tangent.length];
-        double[] gDown = new double[tangent.length];
-        for (int j = 0; j < tangent.length; j++) {
-            gUp[j] = tangent[j] * up;
-            gDown[j] = tangent[j] * down;
+        int k = param.directions();
+        if (ctx.mode == RunContext.Mode.SCORE) {
+            if (pmf > 0) {
+                for (int j = 0; j < k; j++) {
+                    ctx.score[j] += param.delta(j) * (up - down) / pmf;
+                }
+            }
+            return StochasticTriple.constant(x);
         }
-        bookkeep(x, theta, pmf, x + 1, gUp, x - 1, gDown);
+        long index = stream.position();
+        long prefix = ctx.hash;
+        ctx.hashDraw(stream.addressHi(), stream.addressLo(), index, theta);
+        if (pmf > 0 && k > 0) {
+            double[] t = new double[k];
+            for (int j = 0; j < k; j++) {
+                t[j] = param.delta(j);
+            }
+            offer(x + 1, t, -up / pmf, index, prefix);
+            offer(x - 1, t, down / pmf, index, prefix);
+        }
         return StochasticTriple.constant(x);
     }
 
@@ -192,7 +204,17 @@ final class TrackingSampler implements Sampler {
             return StochasticTriple.perturbed(x, new double[0],
                     newPerturbations(carried, p[x], -gUp[0], upTarget - x, gDown[0], downTarget - x));
         }
-        bookkeep(x, sum, p[x], upTarget, gUp, downTarget, gDown);
+        if (ctx.mode == RunContext.Mode.SCORE) {
+            for (int j = 0; j < dirs; j++) {
+                ctx.score[j] += (gUp[j] - gDown[j]) / p[x];
+            }
+            return StochasticTriple.constant(x);
+        }
+        long index = stream.position();
+        long prefix = ctx.hash;
+        ctx.hashDraw(stream.addressHi(), stream.addressLo(), index, sum);
+        offer(upTarget, gUp, -1 / p[x], index, prefix);
+        offer(downTarget, gDown, 1 / p[x], index, prefix);
         return StochasticTriple.constant(x);
     }
 
@@ -228,44 +250,37 @@ final class TrackingSampler implements Sampler {
     }
 
     /**
-     * Replay and score bookkeeping for one draw: gUp[j] and gDown[j] are the derivatives of the
-     * CDF at the cell's upper and lower boundary along direction j.
+     * Offers the flip to {@code target} with weights w_j = max(0, g_j·scale) to the reservoirs;
+     * the candidate itself is only built when some reservoir keeps it.
      */
-    private void bookkeep(int x, double parameter, double pmf, int upTarget, double[] gUp,
-                          int downTarget, double[] gDown) {
-        if (ctx.mode == RunContext.Mode.SCORE) {
-            if (pmf > 0) {
-                for (int j = 0; j < gUp.length; j++) {
-                    ctx.score[j] += (gUp[j] - gDown[j]) / pmf;
-                }
-            }
+    private void offer(int target, double[] g, double scale, long index, long prefix) {
+        double norm = 0;
+        for (double gj : g) {
+            norm += Math.max(0, gj * scale);
+        }
+        if (!(norm > 0)) {
             return;
         }
-        long index = stream.position();
-        long prefix = ctx.hash;
-        ctx.hashDraw(stream.addressHi(), stream.addressLo(), index, parameter);
-        if (pmf > 0) {
-            offer(upTarget, gUp, -1 / pmf, index, prefix);
-            offer(downTarget, gDown, 1 / pmf, index, prefix);
+        Candidate c = null;
+        if (ctx.reservoirs != null) {
+            for (Reservoir r : ctx.reservoirs) {
+                if (r.offer(norm)) {
+                    c = c == null ? candidate(target, g, scale, norm, index, prefix) : c;
+                    r.keep(c);
+                }
+            }
+        }
+        if (ctx.allCandidates != null) {
+            ctx.allCandidates.add(c == null ? candidate(target, g, scale, norm, index, prefix) : c);
         }
     }
 
-    private void offer(int target, double[] g, double scale, long index, long prefix) {
-        double[] w = null;
-        double norm = 0;
+    private Candidate candidate(int target, double[] g, double scale, double norm, long index, long prefix) {
+        double[] w = new double[g.length];
         for (int j = 0; j < g.length; j++) {
-            double wj = g[j] * scale;
-            if (wj > 0) {
-                if (w == null) {
-                    w = new double[g.length];
-                }
-                w[j] = wj;
-                norm += wj;
-            }
+            w[j] = Math.max(0, g[j] * scale);
         }
-        if (w != null) {
-            ctx.offer(new Candidate(stream.addressHi(), stream.addressLo(), index, target, w, norm, prefix));
-        }
+        return new Candidate(stream.addressHi(), stream.addressLo(), index, target, w, norm, prefix);
     }
 
     private int forcedOutcome(int x, double parameter) {
