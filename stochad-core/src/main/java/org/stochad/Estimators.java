@@ -16,7 +16,10 @@ public final class Estimators {
         return stochasticAd(StochasticAdOptions.replay());
     }
 
-    /** @param options the strategy and its options @return stochastic AD */
+    /**
+     * @param options the strategy and its options
+     * @return stochastic AD
+     */
     public static Estimator stochasticAd(StochasticAdOptions options) {
         return options.strategy() == StochasticAdOptions.Strategy.PROPAGATE
                 ? new PropagationEstimator(options.threads())

@@ -16,39 +16,59 @@ import java.util.Arrays;
 public record GradientEstimate(double value, double[] mean, double[] standardError,
                                double[] variance, int samples, long nanos) {
 
-    /** Copies the arrays, so the record stays immutable. */
+    /**
+     * Copies the arrays, so the record stays immutable.
+     * @param value         the mean of f over the samples
+     * @param mean          the gradient estimate, one component per parameter
+     * @param standardError √(variance / samples) per component
+     * @param variance      the per-sample variance of each component's estimates
+     * @param samples       the number of samples
+     * @param nanos         the wall time of the estimate
+     */
     public GradientEstimate {
         mean = mean.clone();
         standardError = standardError.clone();
         variance = variance.clone();
     }
 
+    /** @return a copy of mean */
     @Override
     public double[] mean() {
         return mean.clone();
     }
 
+    /** @return a copy of standardError */
     @Override
     public double[] standardError() {
         return standardError.clone();
     }
 
+    /** @return a copy of variance */
     @Override
     public double[] variance() {
         return variance.clone();
     }
 
-    /** @param j component @return the j-th gradient component */
+    /**
+     * @param j component
+     * @return the j-th gradient component
+     */
     public double mean(int j) {
         return mean[j];
     }
 
-    /** @param j component @return the j-th standard error */
+    /**
+     * @param j component
+     * @return the j-th standard error
+     */
     public double standardError(int j) {
         return standardError[j];
     }
 
-    /** @param j component @return the per-sample variance of the j-th component */
+    /**
+     * @param j component
+     * @return the per-sample variance of the j-th component
+     */
     public double variance(int j) {
         return variance[j];
     }

@@ -14,10 +14,17 @@ import org.stochad.distribution.DiscreteFamily;
  */
 public interface Sampler {
 
-    /** @param p success probability in [0, 1] @return 1 with probability p, else 0 */
+    /**
+     * @param p success probability in [0, 1]
+     * @return 1 with probability p, else 0
+     */
     StochasticTriple bernoulli(StochasticTriple p);
 
-    /** @param n trials, n &ge; 0 @param p success probability @return the number of successes */
+    /**
+     * @param n trials, n &ge; 0
+     * @param p success probability
+     * @return the number of successes
+     */
     StochasticTriple binomial(int n, StochasticTriple p);
 
     /**
@@ -29,10 +36,16 @@ public interface Sampler {
      */
     StochasticTriple binomial(StochasticTriple n, StochasticTriple p);
 
-    /** @param p success probability in (0, 1] @return failures before the first success */
+    /**
+     * @param p success probability in (0, 1]
+     * @return failures before the first success
+     */
     StochasticTriple geometric(StochasticTriple p);
 
-    /** @param lambda the mean, &ge; 0 @return a Poisson count */
+    /**
+     * @param lambda the mean, &ge; 0
+     * @return a Poisson count
+     */
     StochasticTriple poisson(StochasticTriple lambda);
 
     /**
@@ -51,13 +64,24 @@ public interface Sampler {
      */
     StochasticTriple draw(DiscreteFamily family, StochasticTriple parameter);
 
-    /** @param mean the mean @param sd the standard deviation, &ge; 0 @return mean + sd·ξ */
+    /**
+     * @param mean the mean
+     * @param sd the standard deviation, &ge; 0
+     * @return mean + sd·ξ
+     */
     StochasticTriple normal(StochasticTriple mean, StochasticTriple sd);
 
-    /** @param rate the rate, &gt; 0 @return −ln(u)/rate */
+    /**
+     * @param rate the rate, &gt; 0
+     * @return −ln(u)/rate
+     */
     StochasticTriple exponential(StochasticTriple rate);
 
-    /** @param lo lower end @param hi upper end, &ge; lo @return lo + (hi − lo)·u */
+    /**
+     * @param lo lower end
+     * @param hi upper end, &ge; lo
+     * @return lo + (hi − lo)·u
+     */
     StochasticTriple uniform(StochasticTriple lo, StochasticTriple hi);
 
     /**
@@ -87,17 +111,26 @@ public interface Sampler {
     /** @return a parameter-free standard exponential number */
     double exponential();
 
-    /** @param p a constant probability @return a Bernoulli draw */
+    /**
+     * @param p a constant probability
+     * @return a Bernoulli draw
+     */
     default StochasticTriple bernoulli(double p) {
         return bernoulli(StochasticTriple.constant(p));
     }
 
-    /** @param lambda a constant mean @return a Poisson draw */
+    /**
+     * @param lambda a constant mean
+     * @return a Poisson draw
+     */
     default StochasticTriple poisson(double lambda) {
         return poisson(StochasticTriple.constant(lambda));
     }
 
-    /** @param probabilities constant probabilities @return a categorical draw */
+    /**
+     * @param probabilities constant probabilities
+     * @return a categorical draw
+     */
     default StochasticTriple categorical(double... probabilities) {
         StochasticTriple[] p = new StochasticTriple[probabilities.length];
         for (int i = 0; i < p.length; i++) {

@@ -21,7 +21,14 @@ public record StochasticAdOptions(Strategy strategy, int alternativeCount, boole
         REPLAY
     }
 
-    /** Checks the options. */
+    /**
+     * Checks the options.
+     * @param strategy     PROPAGATE or REPLAY
+     * @param alternativeCount how many independently pruned alternatives to replay per primal run
+     * @param exhaustiveReplay replay every candidate flip (the exact conditional derivative)
+     * @param maxPathCount the most replays an exhaustive run may need before it fails
+     * @param threads      worker threads
+     */
     public StochasticAdOptions {
         if (strategy == null) {
             throw new IllegalArgumentException("strategy = null");
@@ -50,7 +57,10 @@ public record StochasticAdOptions(Strategy strategy, int alternativeCount, boole
         return new StochasticAdOptions(Strategy.REPLAY, 1, false, 10_000, defaultParallelism());
     }
 
-    /** @param m alternatives per primal run @return these options with m alternatives */
+    /**
+     * @param m alternatives per primal run
+     * @return these options with m alternatives
+     */
     public StochasticAdOptions alternatives(int m) {
         return new StochasticAdOptions(strategy, m, exhaustiveReplay, maxPathCount, threads);
     }
@@ -60,12 +70,18 @@ public record StochasticAdOptions(Strategy strategy, int alternativeCount, boole
         return new StochasticAdOptions(strategy, alternativeCount, true, maxPathCount, threads);
     }
 
-    /** @param n the most replays an exhaustive run may need @return these options with that cap */
+    /**
+     * @param n the most replays an exhaustive run may need
+     * @return these options with that cap
+     */
     public StochasticAdOptions maxPaths(int n) {
         return new StochasticAdOptions(strategy, alternativeCount, exhaustiveReplay, n, threads);
     }
 
-    /** @param threads worker threads @return these options with that many threads */
+    /**
+     * @param threads worker threads
+     * @return these options with that many threads
+     */
     public StochasticAdOptions parallelism(int threads) {
         return new StochasticAdOptions(strategy, alternativeCount, exhaustiveReplay, maxPathCount, threads);
     }

@@ -123,43 +123,64 @@ public final class StochasticTriple {
 
     // ---------------------------------------------------------------- arithmetic
 
-    /** @param b the other operand @return this + b */
+    /**
+     * @param b the other operand
+     * @return this + b
+     */
     public StochasticTriple plus(StochasticTriple b) {
         Event e = coupledEvent(this, b);
         double v = value + b.value;
         return result(v, linear(tangent, 1, b.tangent, 1), e, e == null ? 0 : altOf(this, e) + altOf(b, e) - v);
     }
 
-    /** @param b the other operand @return this + b */
+    /**
+     * @param b the other operand
+     * @return this + b
+     */
     public StochasticTriple plus(double b) {
         return shifted(value + b);
     }
 
-    /** @param b the other operand @return this − b */
+    /**
+     * @param b the other operand
+     * @return this − b
+     */
     public StochasticTriple minus(StochasticTriple b) {
         Event e = coupledEvent(this, b);
         double v = value - b.value;
         return result(v, linear(tangent, 1, b.tangent, -1), e, e == null ? 0 : altOf(this, e) - altOf(b, e) - v);
     }
 
-    /** @param b the other operand @return this − b */
+    /**
+     * @param b the other operand
+     * @return this − b
+     */
     public StochasticTriple minus(double b) {
         return shifted(value - b);
     }
 
-    /** @param b the other operand @return this · b */
+    /**
+     * @param b the other operand
+     * @return this · b
+     */
     public StochasticTriple times(StochasticTriple b) {
         Event e = coupledEvent(this, b);
         double v = value * b.value;
         return result(v, linear(tangent, b.value, b.tangent, value), e, e == null ? 0 : altOf(this, e) * altOf(b, e) - v);
     }
 
-    /** @param b the other operand @return this · b */
+    /**
+     * @param b the other operand
+     * @return this · b
+     */
     public StochasticTriple times(double b) {
         return unary(value * b, b, perturbation == null ? 0 : perturbationShift() * b);
     }
 
-    /** @param b the other operand @return this / b */
+    /**
+     * @param b the other operand
+     * @return this / b
+     */
     public StochasticTriple div(StochasticTriple b) {
         Event e = coupledEvent(this, b);
         double v = value / b.value;
@@ -167,7 +188,10 @@ public final class StochasticTriple {
                 e == null ? 0 : altOf(this, e) / altOf(b, e) - v);
     }
 
-    /** @param b the other operand @return this / b */
+    /**
+     * @param b the other operand
+     * @return this / b
+     */
     public StochasticTriple div(double b) {
         return times(1 / b);
     }
@@ -206,13 +230,19 @@ public final class StochasticTriple {
         return unary(l, 1 / value, shiftOf(Math.log(alternative()), l));
     }
 
-    /** @param exponent a constant exponent @return this^exponent */
+    /**
+     * @param exponent a constant exponent
+     * @return this^exponent
+     */
     public StochasticTriple pow(double exponent) {
         double p = Math.pow(value, exponent);
         return unary(p, exponent * Math.pow(value, exponent - 1), shiftOf(Math.pow(alternative(), exponent), p));
     }
 
-    /** @param exponent the exponent @return this^exponent, for a positive base */
+    /**
+     * @param exponent the exponent
+     * @return this^exponent, for a positive base
+     */
     public StochasticTriple pow(StochasticTriple exponent) {
         return log().times(exponent).exp();
     }
@@ -241,22 +271,34 @@ public final class StochasticTriple {
         return unary(s, s * (1 - s), shiftOf(logistic(alternative()), s));
     }
 
-    /** @param b the other operand @return the smaller of this and b (derivative of the smaller) */
+    /**
+     * @param b the other operand
+     * @return the smaller of this and b (derivative of the smaller)
+     */
     public StochasticTriple min(StochasticTriple b) {
         return pick(b, true);
     }
 
-    /** @param b the other operand @return the larger of this and b (derivative of the larger) */
+    /**
+     * @param b the other operand
+     * @return the larger of this and b (derivative of the larger)
+     */
     public StochasticTriple max(StochasticTriple b) {
         return pick(b, false);
     }
 
-    /** @param b the other operand @return the smaller of this and b */
+    /**
+     * @param b the other operand
+     * @return the smaller of this and b
+     */
     public StochasticTriple min(double b) {
         return min(constant(b));
     }
 
-    /** @param b the other operand @return the larger of this and b */
+    /**
+     * @param b the other operand
+     * @return the larger of this and b
+     */
     public StochasticTriple max(double b) {
         return max(constant(b));
     }
@@ -301,52 +343,82 @@ public final class StochasticTriple {
 
     // ---------------------------------------------------------------- predicates
 
-    /** @param b the other operand @return this &lt; b on primal values */
+    /**
+     * @param b the other operand
+     * @return this &lt; b on primal values
+     */
     public boolean lt(StochasticTriple b) {
         return compare(b, (x, y) -> x < y, "lt");
     }
 
-    /** @param b the other operand @return this &lt; b on primal values */
+    /**
+     * @param b the other operand
+     * @return this &lt; b on primal values
+     */
     public boolean lt(double b) {
         return lt(constant(b));
     }
 
-    /** @param b the other operand @return this &le; b on primal values */
+    /**
+     * @param b the other operand
+     * @return this &le; b on primal values
+     */
     public boolean le(StochasticTriple b) {
         return compare(b, (x, y) -> x <= y, "le");
     }
 
-    /** @param b the other operand @return this &le; b on primal values */
+    /**
+     * @param b the other operand
+     * @return this &le; b on primal values
+     */
     public boolean le(double b) {
         return le(constant(b));
     }
 
-    /** @param b the other operand @return this &gt; b on primal values */
+    /**
+     * @param b the other operand
+     * @return this &gt; b on primal values
+     */
     public boolean gt(StochasticTriple b) {
         return compare(b, (x, y) -> x > y, "gt");
     }
 
-    /** @param b the other operand @return this &gt; b on primal values */
+    /**
+     * @param b the other operand
+     * @return this &gt; b on primal values
+     */
     public boolean gt(double b) {
         return gt(constant(b));
     }
 
-    /** @param b the other operand @return this &ge; b on primal values */
+    /**
+     * @param b the other operand
+     * @return this &ge; b on primal values
+     */
     public boolean ge(StochasticTriple b) {
         return compare(b, (x, y) -> x >= y, "ge");
     }
 
-    /** @param b the other operand @return this &ge; b on primal values */
+    /**
+     * @param b the other operand
+     * @return this &ge; b on primal values
+     */
     public boolean ge(double b) {
         return ge(constant(b));
     }
 
-    /** @param b the other operand @return this == b on primal values */
+    /**
+     * @param b the other operand
+     * @return this == b on primal values
+     */
     public boolean eq(StochasticTriple b) {
         return compare(b, (x, y) -> x == y, "eq");
     }
 
-    /** @param b the other operand @return this == b on primal values */
+    /**
+     * @param b the other operand
+     * @return this == b on primal values
+     */
     public boolean eq(double b) {
         return eq(constant(b));
     }

@@ -25,27 +25,44 @@ public final class Adam extends GradientStep {
         this.epsilon = epsilon;
     }
 
-    /** @param learningRate the step size η @return Adam with the usual defaults */
+    /**
+     * @param learningRate the step size η
+     * @return Adam with the usual defaults
+     */
     public static Adam of(double learningRate) {
         return new Adam(learningRate, 0.9, 0.999, 1e-8, null, null, Double.POSITIVE_INFINITY, false);
     }
 
-    /** @param b1 β₁ @param b2 β₂ @return this optimiser with those decay rates */
+    /**
+     * @param b1 β₁
+     * @param b2 β₂
+     * @return this optimiser with those decay rates
+     */
     public Adam withBetas(double b1, double b2) {
         return new Adam(learningRate, b1, b2, epsilon, lower, upper, maxGradientNorm, progress);
     }
 
-    /** @param lo lower bounds (or null) @param hi upper bounds (or null) @return this optimiser with box bounds */
+    /**
+     * @param lo lower bounds (or null)
+     * @param hi upper bounds (or null)
+     * @return this optimiser with box bounds
+     */
     public Adam withBounds(double[] lo, double[] hi) {
         return new Adam(learningRate, beta1, beta2, epsilon, lo, hi, maxGradientNorm, progress);
     }
 
-    /** @param maxNorm the largest gradient norm passed to the update @return this optimiser with clipping */
+    /**
+     * @param maxNorm the largest gradient norm passed to the update
+     * @return this optimiser with clipping
+     */
     public Adam withClip(double maxNorm) {
         return new Adam(learningRate, beta1, beta2, epsilon, lower, upper, maxNorm, progress);
     }
 
-    /** @param show whether to show a progress bar @return this optimiser with that setting */
+    /**
+     * @param show whether to show a progress bar
+     * @return this optimiser with that setting
+     */
     public Adam withProgress(boolean show) {
         return new Adam(learningRate, beta1, beta2, epsilon, lower, upper, maxGradientNorm, show);
     }

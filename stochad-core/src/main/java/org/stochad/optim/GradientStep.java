@@ -36,7 +36,11 @@ abstract class GradientStep implements Optimizer {
 
     /** The update state of one optimisation. */
     interface Update {
-        /** @param theta parameters, updated in place @param gradient the (clipped) gradient @param t step, from 1 */
+        /**
+         * @param theta parameters, updated in place
+         * @param gradient the (clipped) gradient
+         * @param t step, from 1
+         */
         void apply(double[] theta, double[] gradient, int t);
     }
 

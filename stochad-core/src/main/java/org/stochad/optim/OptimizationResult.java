@@ -9,17 +9,24 @@ package org.stochad.optim;
  */
 public record OptimizationResult(double[][] parameters, double[] loss, long nanos) {
 
-    /** Copies the arrays. */
+    /**
+     * Copies the arrays.
+     * @param parameters the parameters before each step and after the last: steps + 1 rows
+     * @param loss       the estimated mean loss at each step's parameters
+     * @param nanos      the wall time
+     */
     public OptimizationResult {
         parameters = deepCopy(parameters);
         loss = loss.clone();
     }
 
+    /** @return a copy of parameters */
     @Override
     public double[][] parameters() {
         return deepCopy(parameters);
     }
 
+    /** @return a copy of loss */
     @Override
     public double[] loss() {
         return loss.clone();

@@ -14,27 +14,43 @@ public final class Sgd extends GradientStep {
         this.momentum = momentum;
     }
 
-    /** @param learningRate the step size η @return SGD without momentum */
+    /**
+     * @param learningRate the step size η
+     * @return SGD without momentum
+     */
     public static Sgd of(double learningRate) {
         return new Sgd(learningRate, 0, null, null, Double.POSITIVE_INFINITY, false);
     }
 
-    /** @param mu the momentum in [0, 1) @return this optimiser with heavy-ball momentum */
+    /**
+     * @param mu the momentum in [0, 1)
+     * @return this optimiser with heavy-ball momentum
+     */
     public Sgd withMomentum(double mu) {
         return new Sgd(learningRate, mu, lower, upper, maxGradientNorm, progress);
     }
 
-    /** @param lo lower bounds (or null) @param hi upper bounds (or null) @return this optimiser with box bounds */
+    /**
+     * @param lo lower bounds (or null)
+     * @param hi upper bounds (or null)
+     * @return this optimiser with box bounds
+     */
     public Sgd withBounds(double[] lo, double[] hi) {
         return new Sgd(learningRate, momentum, lo, hi, maxGradientNorm, progress);
     }
 
-    /** @param maxNorm the largest gradient norm passed to the update @return this optimiser with clipping */
+    /**
+     * @param maxNorm the largest gradient norm passed to the update
+     * @return this optimiser with clipping
+     */
     public Sgd withClip(double maxNorm) {
         return new Sgd(learningRate, momentum, lower, upper, maxNorm, progress);
     }
 
-    /** @param show whether to show a progress bar @return this optimiser with that setting */
+    /**
+     * @param show whether to show a progress bar
+     * @return this optimiser with that setting
+     */
     public Sgd withProgress(boolean show) {
         return new Sgd(learningRate, momentum, lower, upper, maxGradientNorm, show);
     }

@@ -83,7 +83,12 @@ public final class AddressedStream {
         return addressLo;
     }
 
-    /** Stafford's variant 13 of the 64-bit finaliser of MurmurHash3. */
+    /**
+     * Stafford's variant 13 of the 64-bit finaliser of MurmurHash3.
+     *
+     * @param z a 64-bit value
+     * @return its mix, a bijection of the 64-bit values
+     */
     public static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;

@@ -13,7 +13,10 @@ public final class OutputFiles {
     /** Writes one file to the path it is given. */
     @FunctionalInterface
     public interface IoWriter {
-        /** @param path where to write @throws IOException on failure */
+        /**
+         * @param path where to write
+         * @throws IOException on failure
+         */
         void write(Path path) throws IOException;
     }
 

@@ -23,7 +23,12 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  */
 public record StudyResult(String title, int samples, List<StudyRow> rows) {
 
-    /** Copies the rows. */
+    /**
+     * Copies the rows.
+     * @param title   the study's title
+     * @param samples samples per estimator and point
+     * @param rows    one row per estimator, point and gradient component
+     */
     public StudyResult {
         rows = List.copyOf(rows);
     }
@@ -56,7 +61,10 @@ public record StudyResult(String title, int samples, List<StudyRow> rows) {
         return sb.toString();
     }
 
-    /** @param target the CSV file @return the target */
+    /**
+     * @param target the CSV file
+     * @return the target
+     */
     public Path writeCsv(Path target) {
         return OutputFiles.writeString(target, toCsv());
     }

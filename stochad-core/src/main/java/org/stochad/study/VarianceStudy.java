@@ -62,17 +62,26 @@ public final class VarianceStudy {
                 StochasticAdOptions.defaultParallelism());
     }
 
-    /** @param show whether to show a progress bar on the console @return the study with that setting */
+    /**
+     * @param show whether to show a progress bar on the console
+     * @return the study with that setting
+     */
     public VarianceStudy withProgress(boolean show) {
         return new VarianceStudy(title, program, estimators, points, samples, seed, show, threads);
     }
 
-    /** @param name the study's title, used in tables and plots @return the study with that title */
+    /**
+     * @param name the study's title, used in tables and plots
+     * @return the study with that title
+     */
     public VarianceStudy withTitle(String name) {
         return new VarianceStudy(name, program, estimators, points, samples, seed, progress, threads);
     }
 
-    /** @param n worker threads for every estimator and the primal reference @return the study with that setting */
+    /**
+     * @param n worker threads for every estimator and the primal reference
+     * @return the study with that setting
+     */
     public VarianceStudy withParallelism(int n) {
         if (n < 1) {
             throw new IllegalArgumentException("parallelism = " + n + " is less than 1");
