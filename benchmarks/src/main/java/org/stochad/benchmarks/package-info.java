@@ -1,2 +1,2 @@
-/** The benchmarks module (work in progress). */
+/** JMH benchmarks: the cost of triples, draws and every estimator against the primal run. */
 package org.stochad.benchmarks;

@@ -1,0 +1,48 @@
+package org.stochad.benchmarks;
+
+import java.util.Arrays;
+import java.util.Map;
+import org.stochad.StochasticProgram;
+import org.stochad.StochasticTriple;
+
+/** The programs the estimator benchmarks run, by name, with the parameter point of each. */
+final class BenchmarkPrograms {
+
+    /** A program and where to evaluate it. */
+    record Case(StochasticProgram program, double[] theta) {
+    }
+
+    private static final Map<String, Case> CASES = Map.of(
+            "sin-bernoulli", new Case((s, t) -> t[0].square().plus(s.bernoulli(t[0].times(2).sin().square())),
+                    new double[] {0.7}),
+            "branching", new Case(BenchmarkPrograms::branching, new double[] {0.6}));
+
+    private BenchmarkPrograms() {
+    }
+
+    static Case of(String name) {
+        Case c = CASES.get(name);
+        if (c == null) {
+            throw new IllegalArgumentException("program = " + name + " is not one of " + CASES.keySet());
+        }
+        return c;
+    }
+
+    /** Each individual has two children with probability p; f = (population after 4 generations)². */
+    static StochasticTriple branching(org.stochad.Sampler s, StochasticTriple[] t) {
+        long[] generation = {1};
+        for (int g = 0; g < 4; g++) {
+            long[] next = new long[2 * generation.length];
+            int n = 0;
+            for (long id : generation) {
+                if (s.fork(id).bernoulli(t[0]).value() == 1) {
+                    next[n++] = 2 * id;
+                    next[n++] = 2 * id + 1;
+                }
+            }
+            generation = Arrays.copyOf(next, n);
+        }
+        double z = generation.length;
+        return StochasticTriple.constant(z * z);
+    }
+}

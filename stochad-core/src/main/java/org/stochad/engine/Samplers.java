@@ -1,0 +1,32 @@
+package org.stochad.engine;
+
+import org.stochad.Sampler;
+import org.stochad.random.AddressedStream;
+
+/**
+ * Samplers outside the estimators: for running a program once by hand, for debugging, and for
+ * benchmarks of single draws.
+ */
+public final class Samplers {
+
+    private Samplers() {
+    }
+
+    /**
+     * @param seed the seed
+     * @return a sampler making plain draws from the root stream of sample 0 of {@code seed}
+     */
+    public static Sampler primal(long seed) {
+        return new TrackingSampler(RunContext.primal(), AddressedStream.root(seed, 0, SampleEstimator.PROGRAM_DOMAIN));
+    }
+
+    /**
+     * @param seed the seed
+     * @return a sampler whose draws create perturbations from their parameters' tangents
+     *         (propagation mode, one tangent direction), pruning with a stream of the same seed
+     */
+    public static Sampler propagating(long seed) {
+        return new TrackingSampler(RunContext.propagate(AddressedStream.root(seed, 0, SampleEstimator.PRUNING_DOMAIN)),
+                AddressedStream.root(seed, 0, SampleEstimator.PROGRAM_DOMAIN));
+    }
+}
