@@ -439,8 +439,13 @@ public final class StochasticTriple {
 
     private boolean compare(StochasticTriple b, Comparison op, String name) {
         boolean primal = op.test(value, b.value);
-        if (hasPerturbation() && op.test(alternative(), b.value) != primal
-                || b.hasPerturbation() && op.test(value, b.alternative()) != primal) {
+        Perturbation pa = perturbation();
+        Perturbation pb = b.perturbation();
+        boolean flips = pa != null && pb != null && pa.event() == pb.event()
+                ? op.test(alternative(), b.alternative()) != primal    // one event moves both sides
+                : pa != null && op.test(alternative(), b.value) != primal
+                        || pb != null && op.test(value, b.alternative()) != primal;
+        if (flips) {
             throw new IllegalStateException("predicate " + name + "(" + value + ", " + b.value
                     + ") would flip under a live perturbation: branching on a perturbed discrete value"
                     + " needs the REPLAY strategy (StochasticAdOptions.replay())");
