@@ -337,8 +337,11 @@ public final class StochasticTriple {
             return chosen;
         }
         int j = checkIndex(table.length, index.alternative(), "alternative index");
-        Perturbation jump = new Perturbation(p.event(), table[j].value - chosen.value);
-        return perturbed(chosen.value, chosen.tangent, Perturbation.merge(chosen.perturbation(), jump));
+        // in the index's alternative world the entry table[j] takes its own value in that world
+        Perturbation jump = new Perturbation(p.event(), altOf(table[j], p.event()) - chosen.value);
+        Perturbation own = chosen.perturbation();
+        return perturbed(chosen.value, chosen.tangent,
+                own != null && own.event() == p.event() ? jump : Perturbation.merge(own, jump));
     }
 
     // ---------------------------------------------------------------- predicates
