@@ -63,11 +63,14 @@ public final class CommonOptions {
 
     private static String reason(Exception e) {
         String simple = e.getClass().getSimpleName();
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason().toLowerCase(java.util.Locale.ROOT);
+        }
         return switch (simple) {
             case "AccessDeniedException" -> "permission denied";
             case "FileAlreadyExistsException" -> "a file of that name exists";
             case "NotDirectoryException" -> "not a folder";
-            default -> e.getMessage() == null ? simple : simple + ": " + e.getMessage();
+            default -> e.getMessage() == null ? "i/o error" : e.getMessage();
         };
     }
 }

@@ -12,11 +12,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code stochad demo}: a short tour that compares the estimators and writes plots. */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(name = "demo", mixinStandardHelpOptions = true, usageHelpWidth = 100,
         description = {
-            "A short tour (well under a minute): every estimator on f(x) = x² + Bernoulli(sin²(2x)) at five",
-            "points next to the exact derivative and the ordinary-AD answer 2x; writes a variance-study plot,",
-            "a derivative plot and a CSV file to --out and prints their paths."})
+            "A short tour (well under a minute): every estimator on f(x) = x² + Bernoulli(sin²(2x)) at five"
+                    + " points, next to the exact derivative and the ordinary-AD answer 2x. Writes a variance-study"
+                    + " plot, a derivative plot and a CSV file to --out and prints their paths.", ""})
 public final class DemoCommand implements Callable<Integer> {
 
     @Mixin

@@ -15,19 +15,16 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code stochad example NAME}: runs one worked example. */
-@Command(name = "example", mixinStandardHelpOptions = true,
-        description = {"Runs a worked example: prints its estimates next to an independent exact value and",
-            "writes its plots to --out. Without NAME, lists the examples and their parameters.", ""},
-        footer = {"", "Examples:",
-            "  intro          StochasticAD.jl's intro program (Binomial, Bernoulli, Normal); -P p=0.6",
-            "  sin-bernoulli  x² + Bernoulli(sin²(2x)), ordinary AD's 2x beside the exact derivative; -P x=0.7",
-            "  random-walk    StochasticAD.jl's random walk, n=50,p=100 and n=100,p=50; variance across n",
-            "  game-of-life   stochastic Game of Life, gradient in (p, θ) by replay vs a CRN difference;"
-                    + " -P p=0.5 -P theta=0.1",
-            "  poisson-fit    Adam on KL(Poisson(p) ‖ NegBin(10, 0.25)) vs the exact optimum;"
-                    + " -P start=5 -P rate=0.5 -P steps=400",
-            "  inventory      30-day inventory with control flow: replay vs exact Markov-chain gradient;"
-                    + " -P lambda=3 -P r=0.5"})
+@Command(name = "example", mixinStandardHelpOptions = true, usageHelpWidth = 100,
+        description = {"Runs a worked example: prints its estimates next to an independent exact value and"
+                + " writes its plots to --out. Without NAME, lists the examples and their parameters.", ""},
+        footer = {"", "Examples (parameters and their defaults, set with -P NAME=VALUE):",
+            "  intro          StochasticAD.jl's intro program (Binomial, Bernoulli, Normal); p=0.6",
+            "  sin-bernoulli  x² + Bernoulli(sin²(2x)) and ordinary AD's wrong answer 2x; x=0.7",
+            "  random-walk    StochasticAD.jl's random walk vs its exact derivative; variance across n",
+            "  game-of-life   stochastic Game of Life by replay vs a CRN difference; p=0.5 theta=0.1",
+            "  poisson-fit    Adam on KL(Poisson(p) ‖ NegBin(10, 0.25)); start=5 rate=0.5 steps=400",
+            "  inventory      30-day inventory with control flow, replay vs exact; lambda=3 r=0.5"})
 public final class ExampleCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", completionCandidates = Names.class,

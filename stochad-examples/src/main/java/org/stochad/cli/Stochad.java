@@ -14,13 +14,13 @@ import picocli.CommandLine.Spec;
  * with shared options for seed, samples, threads, output folder and format. User mistakes end
  * with one line on standard error and exit code 2.
  */
-@Command(name = "stochad", mixinStandardHelpOptions = true, version = "stochad 0.1.0",
+@Command(name = "stochad", mixinStandardHelpOptions = true, usageHelpWidth = 100, version = "stochad 0.1.0",
         subcommands = {DemoCommand.class, ExampleCommand.class},
         description = {
-            "Automatic differentiation of programs with discrete randomness: stochastic AD (propagation and",
-            "replay), score-function and finite-difference gradient estimators, side by side.",
+            "Automatic differentiation of programs with discrete randomness: stochastic AD (propagation and"
+                    + " replay), score-function and finite-difference gradient estimators, side by side.",
             "",
-            "Without a command, runs 'demo'."},
+            "Without a command, runs 'demo' (the common options below then apply to it).", ""},
         footer = {"", "Exit codes: 0 success, 2 user mistake (bad option, value or output folder), 1 internal error."})
 public final class Stochad implements Callable<Integer> {
 
