@@ -115,7 +115,11 @@ public final class GameOfLife implements WorkedExample {
         double[] point = {p, theta};
         // the reference: a common-random-number central difference with many more samples
         Estimator fd = Estimators.finiteDifference(0.02).withParallelism(settings.threads());
-        GradientEstimate ref = fd.estimate(program, point, 4 * samples, settings.seed() ^ 0x1F2E3D4CL);
+        GradientEstimate ref;
+        try (Progress bar = Progress.start(settings, "game-of-life reference", 1)) {
+            ref = fd.estimate(program, point, 4 * samples, settings.seed() ^ 0x1F2E3D4CL);
+            bar.step();
+        }
         List<Estimator> estimators = List.of(Estimators.stochasticAd(StochasticAdOptions.replay()),
                 Estimators.stochasticAd(StochasticAdOptions.replay().alternatives(4)),
                 Estimators.scoreFunction(), Estimators.scoreFunctionWithBaseline(), Estimators.finiteDifference(0.02));
@@ -148,13 +152,16 @@ public final class GameOfLife implements WorkedExample {
         double[] ep = new double[n];
         double[] dt = new double[n];
         double[] et = new double[n];
-        for (int i = 0; i < n; i++) {
-            ps[i] = 0.1 * (i + 1);
-            GradientEstimate g = sad.estimate(program, new double[] {ps[i], 0.1}, samples, settings.seed() + i);
-            dp[i] = g.mean(0);
-            ep[i] = 2 * g.standardError(0);
-            dt[i] = g.mean(1);
-            et[i] = 2 * g.standardError(1);
+        try (Progress bar = Progress.start(settings, "game-of-life curve", n)) {
+            for (int i = 0; i < n; i++) {
+                ps[i] = 0.1 * (i + 1);
+                GradientEstimate g = sad.estimate(program, new double[] {ps[i], 0.1}, samples, settings.seed() + i);
+                dp[i] = g.mean(0);
+                ep[i] = 2 * g.standardError(0);
+                dt[i] = g.mean(1);
+                et[i] = 2 * g.standardError(1);
+                bar.step();
+            }
         }
         List<Plots.Series> s = new ArrayList<>();
         s.add(Plots.Series.points("∂/∂p E[live] ± 2 s.e.", ps, dp, ep));

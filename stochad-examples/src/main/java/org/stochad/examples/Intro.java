@@ -94,12 +94,15 @@ public final class Intro implements WorkedExample {
         double[] ps = new double[n];
         double[] est = new double[n];
         double[] err = new double[n];
-        for (int i = 0; i < n; i++) {
-            ps[i] = 0.05 * (i + 1);
-            GradientEstimate g = sad.estimate(program(), new double[] {ps[i]}, Math.max(2, samples / 10),
-                    settings.seed() + i);
-            est[i] = g.mean(0);
-            err[i] = 2 * g.standardError(0);
+        try (Progress bar = Progress.start(settings, "intro curve", n)) {
+            for (int i = 0; i < n; i++) {
+                ps[i] = 0.05 * (i + 1);
+                GradientEstimate g = sad.estimate(program(), new double[] {ps[i]}, Math.max(2, samples / 10),
+                        settings.seed() + i);
+                est[i] = g.mean(0);
+                err[i] = 2 * g.standardError(0);
+                bar.step();
+            }
         }
         int fine = 200;
         double[] pf = new double[fine];

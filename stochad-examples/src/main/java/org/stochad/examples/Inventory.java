@@ -226,11 +226,14 @@ public final class Inventory implements WorkedExample {
         double[] ls = new double[n];
         double[] est = new double[n];
         double[] err = new double[n];
-        for (int i = 0; i < n; i++) {
-            ls[i] = 0.5 * (i + 1);
-            GradientEstimate g = sad.estimate(program(), new double[] {ls[i], r}, samples, settings.seed() + i);
-            est[i] = g.mean(0);
-            err[i] = 2 * g.standardError(0);
+        try (Progress bar = Progress.start(settings, "inventory curve", n)) {
+            for (int i = 0; i < n; i++) {
+                ls[i] = 0.5 * (i + 1);
+                GradientEstimate g = sad.estimate(program(), new double[] {ls[i], r}, samples, settings.seed() + i);
+                est[i] = g.mean(0);
+                err[i] = 2 * g.standardError(0);
+                bar.step();
+            }
         }
         int fine = 120;
         double[] lf = new double[fine];

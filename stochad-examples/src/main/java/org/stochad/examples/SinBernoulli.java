@@ -100,11 +100,14 @@ public final class SinBernoulli implements WorkedExample {
         double[] est = new double[points];
         double[] err = new double[points];
         Estimator sad = Estimators.stochasticAd(StochasticAdOptions.replay().parallelism(settings.threads()));
-        for (int i = 0; i < points; i++) {
-            xs[i] = 0.1 * (i + 1);
-            var g = sad.estimate(program(), new double[] {xs[i]}, Math.max(2, samples / 4), settings.seed() + i);
-            est[i] = g.mean(0);
-            err[i] = 2 * g.standardError(0);
+        try (Progress bar = Progress.start(settings, "sin-bernoulli curve", points)) {
+            for (int i = 0; i < points; i++) {
+                xs[i] = 0.1 * (i + 1);
+                var g = sad.estimate(program(), new double[] {xs[i]}, Math.max(2, samples / 4), settings.seed() + i);
+                est[i] = g.mean(0);
+                err[i] = 2 * g.standardError(0);
+                bar.step();
+            }
         }
         int fine = 200;
         double[] xf = new double[fine];
