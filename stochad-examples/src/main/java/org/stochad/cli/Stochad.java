@@ -1,28 +1,90 @@
 package org.stochad.cli;
 
-import org.stochad.Estimator;
-import org.stochad.Estimators;
-import org.stochad.GradientEstimate;
-import org.stochad.StochasticAdOptions;
-import org.stochad.StochasticProgram;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** The {@code stochad} command-line program (first cut: the sin-Bernoulli demo). */
-public final class Stochad {
+/**
+ * The {@code stochad} command-line program: a demo tour (the default) and the worked examples,
+ * with shared options for seed, samples, threads, output folder and format. User mistakes end
+ * with one line on standard error and exit code 2.
+ */
+@Command(name = "stochad", mixinStandardHelpOptions = true, usageHelpWidth = 100, version = "stochad 0.1.0",
+        subcommands = {DemoCommand.class, ExampleCommand.class},
+        description = {
+            "Automatic differentiation of programs with discrete randomness: stochastic AD (propagation and"
+                    + " replay), score-function and finite-difference gradient estimators, side by side.",
+            "",
+            "Without a command, runs 'demo' (the common options below then apply to it).", ""},
+        footer = {"", "Exit codes: 0 success, 2 user mistake (bad option, value or output folder), 1 internal error."})
+public final class Stochad implements Callable<Integer> {
 
-    private Stochad() {
+    /** Exit code for user mistakes. */
+    public static final int USAGE_ERROR = 2;
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    /** Runs the demo when no subcommand is given. */
+    @Override
+    public Integer call() {
+        return DemoCommand.run(common, spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /**
+     * @return a command line with the program's error handling: one readable line and exit code 2
+     *         for user mistakes
+     */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Stochad());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler(Stochad::parameterError);
+        cl.setExecutionExceptionHandler(Stochad::executionError);
+        return cl;
+    }
+
+    private static int parameterError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cl = e.getCommandLine();
+        PrintWriter err = cl.getErr();
+        String message = firstLine(e.getMessage());
+        if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()
+                && cl.getCommandSpec().subcommands().isEmpty() == false && !u.getUnmatched().get(0).startsWith("-")) {
+            message = "unknown command '" + u.getUnmatched().get(0) + "' (commands: "
+                    + String.join(", ", cl.getSubcommands().keySet()) + ")";
+        }
+        err.println(cl.getCommandSpec().qualifiedName() + ": " + message + " (see --help)");
+        err.flush();
+        return USAGE_ERROR;
+    }
+
+    private static int executionError(Exception e, CommandLine cl, CommandLine.ParseResult parsed) throws Exception {
+        if (e instanceof IllegalArgumentException || e instanceof UncheckedIOException) {
+            PrintWriter err = cl.getErr();
+            err.println(cl.getCommandSpec().qualifiedName() + ": " + firstLine(e.getMessage()));
+            err.flush();
+            return USAGE_ERROR;
+        }
+        throw e;
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "error";
+        }
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).strip();
     }
 
     /** @param args command-line arguments */
     public static void main(String[] args) {
-        double x = 0.7;
-        StochasticProgram program = (s, t) -> t[0].square().plus(s.bernoulli(t[0].times(2).sin().square()));
-        double exact = 2 * x + 4 * Math.sin(2 * x) * Math.cos(2 * x);
-        System.out.printf("f(x) = x² + Bernoulli(sin²(2x)) at x = %.1f; exact d/dx E[f] = %.6f%n", x, exact);
-        Estimator[] estimators = {Estimators.stochasticAd(StochasticAdOptions.propagate()), Estimators.stochasticAd(),
-            Estimators.scoreFunction(), Estimators.scoreFunctionWithBaseline(), Estimators.finiteDifference(0.01)};
-        for (Estimator e : estimators) {
-            GradientEstimate g = e.estimate(program, new double[] {x}, 100_000, 42);
-            System.out.printf("%-36s %10.6f ± %.6f%n", e.name(), g.mean(0), g.standardError(0));
-        }
+        System.exit(commandLine().execute(args));
     }
 }

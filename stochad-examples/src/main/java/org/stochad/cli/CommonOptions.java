@@ -1,0 +1,76 @@
+package org.stochad.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import org.stochad.examples.RunSettings;
+import picocli.CommandLine.Option;
+
+/** The options every {@code stochad} command shares. */
+public final class CommonOptions {
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
+            description = "Seed of every estimate (default: ${DEFAULT-VALUE}); same seed, same numbers, any --threads.")
+    long seed;
+
+    @Option(names = "--samples", paramLabel = "N",
+            description = "Samples per estimate (default: each command's own, chosen to finish quickly).")
+    Integer samples;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Worker threads (default: all processors). Results do not depend on it.")
+    Integer threads;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "stochad-out",
+            description = "Folder for plots and CSV files (default: ./${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    OutputFormat format;
+
+    @Option(names = "--progress", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Show progress bars on standard error (default: on; --no-progress turns them off).")
+    boolean progress;
+
+    /** @return the options as example settings, after checking them and preparing the output folder */
+    RunSettings settings() {
+        if (samples != null && samples < 2) {
+            throw new IllegalArgumentException("--samples = " + samples + " is less than 2");
+        }
+        if (threads != null && threads < 1) {
+            throw new IllegalArgumentException("--threads = " + threads + " is less than 1");
+        }
+        Path dir = out == null ? Paths.get("stochad-out") : out;
+        prepare(dir);
+        return new RunSettings(seed, samples == null ? 0 : samples,
+                threads == null ? Runtime.getRuntime().availableProcessors() : threads, dir, progress);
+    }
+
+    /** Creates the output folder and checks that a file can be written in it. */
+    private static void prepare(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Path probe = Files.createTempFile(dir, ".stochad-probe-", ".tmp");
+            Files.delete(probe);
+        } catch (IOException | SecurityException e) {
+            throw new UncheckedIOException("cannot write to --out " + dir + " (" + reason(e) + ")",
+                    e instanceof IOException io ? io : new IOException(e));
+        }
+    }
+
+    private static String reason(Exception e) {
+        String simple = e.getClass().getSimpleName();
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason().toLowerCase(java.util.Locale.ROOT);
+        }
+        return switch (simple) {
+            case "AccessDeniedException" -> "permission denied";
+            case "FileAlreadyExistsException" -> "a file of that name exists";
+            case "NotDirectoryException" -> "not a folder";
+            default -> e.getMessage() == null ? "i/o error" : e.getMessage();
+        };
+    }
+}

@@ -1,0 +1,57 @@
+package org.stochad.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.stochad.examples.Report;
+import org.stochad.examples.RunSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code stochad demo}: a short tour that compares the estimators and writes plots. */
+@Command(name = "demo", mixinStandardHelpOptions = true, usageHelpWidth = 100,
+        description = {
+            "A short tour (well under a minute): every estimator on f(x) = x² + Bernoulli(sin²(2x)) at five"
+                    + " points, next to the exact derivative and the ordinary-AD answer 2x. Writes a variance-study"
+                    + " plot, a derivative plot and a CSV file to --out and prints their paths.", ""})
+public final class DemoCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        return run(common, spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** @return the demo's sections, in order */
+    static List<DemoSection> sections() {
+        List<DemoSection> sections = new ArrayList<>();
+        sections.add(new SinBernoulliTour());
+        // Hook: the toy-shower point (one design point of org.stochad.shower, SAD vs score function)
+        // is added here as a second DemoSection once the toy-shower module is on main.
+        return sections;
+    }
+
+    static int run(CommonOptions options, PrintWriter out, PrintWriter err) {
+        RunSettings settings = options.settings();
+        List<Report> reports = new ArrayList<>();
+        long start = System.nanoTime();
+        for (DemoSection s : sections()) {
+            reports.add(s.run(settings));
+        }
+        ReportPrinter.print(reports, options.format, out, err);
+        if (options.format == OutputFormat.TABLE) {
+            out.printf(java.util.Locale.ROOT, "demo finished in %.1f s; more: stochad example --help%n",
+                    (System.nanoTime() - start) / 1e9);
+            out.flush();
+        }
+        return 0;
+    }
+}
