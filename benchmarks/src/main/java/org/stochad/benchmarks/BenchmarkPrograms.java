@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.Map;
 import org.stochad.StochasticProgram;
 import org.stochad.StochasticTriple;
+import org.stochad.examples.RandomWalk;
+import org.stochad.shower.ToyShower;
 
 /** The programs the estimator benchmarks run, by name, with the parameter point of each. */
 final class BenchmarkPrograms {
@@ -15,7 +17,9 @@ final class BenchmarkPrograms {
     private static final Map<String, Case> CASES = Map.of(
             "sin-bernoulli", new Case((s, t) -> t[0].square().plus(s.bernoulli(t[0].times(2).sin().square())),
                     new double[] {0.7}),
-            "branching", new Case(BenchmarkPrograms::branching, new double[] {0.6}));
+            "branching", new Case(BenchmarkPrograms::branching, new double[] {0.6}),
+            "random-walk", new Case(RandomWalk.program(100), new double[] {50}),
+            "shower", new Case(ToyShower.shower(), new double[] {2.5}));
 
     private BenchmarkPrograms() {
     }

@@ -30,7 +30,10 @@ public class EstimatorBenchmark {
         "sin-bernoulli:primal", "sin-bernoulli:propagate", "sin-bernoulli:replay-1", "sin-bernoulli:replay-4",
         "sin-bernoulli:score", "sin-bernoulli:score-baseline", "sin-bernoulli:fd",
         "branching:primal", "branching:replay-1", "branching:replay-4", "branching:score",
-        "branching:score-baseline", "branching:fd"
+        "branching:score-baseline", "branching:fd",
+        "random-walk:primal", "random-walk:propagate", "random-walk:replay-1", "random-walk:replay-4",
+        "random-walk:score", "random-walk:score-baseline", "random-walk:fd",
+        "shower:primal", "shower:replay-1", "shower:replay-4", "shower:score", "shower:score-baseline", "shower:fd"
     })
     public String benchmarkCase;
 
