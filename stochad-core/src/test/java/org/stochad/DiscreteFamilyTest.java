@@ -192,6 +192,19 @@ class DiscreteFamilyTest {
         }
     }
 
+    @Test
+    void otherFamiliesAtTheEdgeOfTheirParameterRange() {
+        // Every draw sits at the support's edge and jumps with weight 1 (or n): exact, zero variance.
+        // Poisson(λ = 0), δ > 0: E x = λ → 1. Binomial(3, p = 1) written in 1 − θ at θ = 0: E x = 3(1 − θ) → −3.
+        // Geometric(p = 1) written in 1 − θ at θ = 0: E x = θ/(1 − θ) → 1.
+        for (Kind kind : new Kind[] {Kind.PROPAGATE, Kind.REPLAY}) {
+            Estimator e = kind.estimator();
+            assertExactly(e.estimate((s, th) -> s.poisson(th[0]), new double[] {0}, 1000, 63), 1);
+            assertExactly(e.estimate((s, th) -> s.binomial(3, th[0].neg().plus(1)), new double[] {0}, 1000, 64), -3);
+            assertExactly(e.estimate((s, th) -> s.geometric(th[0].neg().plus(1)), new double[] {0}, 1000, 65), 1);
+        }
+    }
+
     private static void assertExactly(GradientEstimate g, double exact) {
         assertThat(g.mean(0)).isEqualTo(exact);
         assertThat(g.variance(0)).isZero();

@@ -95,6 +95,20 @@ class PredicateTest {
     }
 
     @Test
+    void aPerturbationPrunedAwayNoLongerCounts() {
+        org.stochad.random.AddressedStream pruning = org.stochad.random.AddressedStream.root(1, 2, 3);
+        StochasticTriple x = StochasticTriple.perturbed(0, new double[] {0}, new Perturbation(new Event(0.5, pruning), 1));
+        StochasticTriple y = StochasticTriple.perturbed(0, new double[] {0}, new Perturbation(new Event(0.5, pruning), 1));
+        StochasticTriple sum = x.plus(y);                 // prunes one of the two events
+        StochasticTriple dead = x.hasPerturbation() ? y : x;
+        StochasticTriple live = x.hasPerturbation() ? x : y;
+        assertThat(dead.hasPerturbation()).isFalse();
+        assertThat(dead.eq(0)).isTrue();                  // would have flipped while alive
+        assertThatThrownBy(() -> live.eq(0)).isInstanceOf(IllegalStateException.class);
+        assertThat(sum.perturbationWeight()).isEqualTo(1.0);
+    }
+
+    @Test
     void propagationRefusesABranchOnAPerturbedDrawAndReplayRunsIt() {
         StochasticProgram program = (s, th) -> StochasticTriple.constant(s.bernoulli(th[0]).gt(0.5) ? 10 : 3);
         assertThatThrownBy(() -> Estimators.stochasticAd(StochasticAdOptions.propagate().parallelism(1))
