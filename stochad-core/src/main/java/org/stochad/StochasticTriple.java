@@ -15,15 +15,22 @@ import org.stochad.engine.Perturbation;
  */
 public final class StochasticTriple {
 
-    private static final double[] NO_TANGENT = new double[0];
+    private static final StochasticTriple ZERO = new StochasticTriple(0, 0, 0, null, null);
 
     private final double value;
-    private final double[] tangent;
+    /** The number of tangent directions. */
+    private final int k;
+    /** The tangent along direction 0 (0 when k = 0). */
+    private final double d0;
+    /** The tangent along directions 1 … k−1, or null when k &le; 1: one direction needs no array. */
+    private final double[] rest;
     private final Perturbation perturbation;
 
-    private StochasticTriple(double value, double[] tangent, Perturbation perturbation) {
+    private StochasticTriple(double value, int k, double d0, double[] rest, Perturbation perturbation) {
         this.value = value;
-        this.tangent = tangent;
+        this.k = k;
+        this.d0 = d0;
+        this.rest = rest;
         this.perturbation = perturbation != null && perturbation.live() ? perturbation : null;
     }
 
@@ -32,7 +39,7 @@ public final class StochasticTriple {
      * @return a triple with no tangent and no perturbation
      */
     public static StochasticTriple constant(double value) {
-        return new StochasticTriple(value, NO_TANGENT, null);
+        return new StochasticTriple(value, 0, 0, null, null);
     }
 
     /**
@@ -41,19 +48,21 @@ public final class StochasticTriple {
      * @return a triple with the given tangent and no perturbation
      */
     public static StochasticTriple of(double value, double... tangent) {
-        return new StochasticTriple(value, tangent.length == 0 ? NO_TANGENT : tangent.clone(), null);
+        return perturbed(value, tangent, null);
     }
 
     /**
      * For engines and samplers: a triple with a perturbation.
      *
      * @param value        the value
-     * @param tangent      its tangent (not copied: the caller hands it over)
+     * @param tangent      its tangent
      * @param perturbation its perturbation or null
      * @return the triple
      */
     public static StochasticTriple perturbed(double value, double[] tangent, Perturbation perturbation) {
-        return new StochasticTriple(value, tangent.length == 0 ? NO_TANGENT : tangent, perturbation);
+        int n = tangent.length;
+        return new StochasticTriple(value, n, n == 0 ? 0 : tangent[0],
+                n > 1 ? Arrays.copyOfRange(tangent, 1, n) : null, perturbation);
     }
 
     /** @return the primal value */
@@ -68,7 +77,7 @@ public final class StochasticTriple {
 
     /** @return the almost-sure derivative along the first direction (0 without tangent) */
     public double delta() {
-        return tangent.length == 0 ? 0.0 : tangent[0];
+        return d0;
     }
 
     /**
@@ -76,17 +85,21 @@ public final class StochasticTriple {
      * @return the almost-sure derivative along that direction (0 where none is carried)
      */
     public double delta(int direction) {
-        return direction < tangent.length ? tangent[direction] : 0.0;
+        return direction == 0 ? d0 : direction < k ? rest[direction - 1] : 0.0;
     }
 
     /** @return the number of tangent directions carried */
     public int directions() {
-        return tangent.length;
+        return k;
     }
 
     /** @return a copy of the tangent */
     public double[] tangent() {
-        return tangent.clone();
+        double[] t = new double[k];
+        for (int j = 0; j < k; j++) {
+            t[j] = delta(j);
+        }
+        return t;
     }
 
     /** @return the live perturbation, or null */
@@ -130,7 +143,7 @@ public final class StochasticTriple {
     public StochasticTriple plus(StochasticTriple b) {
         Event e = coupledEvent(this, b);
         double v = value + b.value;
-        return result(v, linear(tangent, 1, b.tangent, 1), e, e == null ? 0 : altOf(this, e) + altOf(b, e) - v);
+        return combine(v, this, 1, b, 1, e, e == null ? 0 : altOf(this, e) + altOf(b, e) - v);
     }
 
     /**
@@ -148,7 +161,7 @@ public final class StochasticTriple {
     public StochasticTriple minus(StochasticTriple b) {
         Event e = coupledEvent(this, b);
         double v = value - b.value;
-        return result(v, linear(tangent, 1, b.tangent, -1), e, e == null ? 0 : altOf(this, e) - altOf(b, e) - v);
+        return combine(v, this, 1, b, -1, e, e == null ? 0 : altOf(this, e) - altOf(b, e) - v);
     }
 
     /**
@@ -166,7 +179,7 @@ public final class StochasticTriple {
     public StochasticTriple times(StochasticTriple b) {
         Event e = coupledEvent(this, b);
         double v = value * b.value;
-        return result(v, linear(tangent, b.value, b.tangent, value), e, e == null ? 0 : altOf(this, e) * altOf(b, e) - v);
+        return combine(v, this, b.value, b, value, e, e == null ? 0 : altOf(this, e) * altOf(b, e) - v);
     }
 
     /**
@@ -184,7 +197,7 @@ public final class StochasticTriple {
     public StochasticTriple div(StochasticTriple b) {
         Event e = coupledEvent(this, b);
         double v = value / b.value;
-        return result(v, linear(tangent, 1 / b.value, b.tangent, -v / b.value), e,
+        return combine(v, this, 1 / b.value, b, -v / b.value, e,
                 e == null ? 0 : altOf(this, e) / altOf(b, e) - v);
     }
 
@@ -318,7 +331,7 @@ public final class StochasticTriple {
             return constant(table[i]);
         }
         int j = checkIndex(table.length, index.alternative(), "alternative index");
-        return perturbed(table[i], NO_TANGENT, new Perturbation(p.event(), table[j] - table[i]));
+        return new StochasticTriple(table[i], 0, 0, null, new Perturbation(p.event(), table[j] - table[i]));
     }
 
     /**
@@ -340,7 +353,7 @@ public final class StochasticTriple {
         // in the index's alternative world the entry table[j] takes its own value in that world
         Perturbation jump = new Perturbation(p.event(), altOf(table[j], p.event()) - chosen.value);
         Perturbation own = chosen.perturbation();
-        return perturbed(chosen.value, chosen.tangent,
+        return new StochasticTriple(chosen.value, chosen.k, chosen.d0, chosen.rest,
                 own != null && own.event() == p.event() ? jump : Perturbation.merge(own, jump));
     }
 
@@ -429,7 +442,7 @@ public final class StochasticTriple {
     @Override
     public String toString() {
         Perturbation p = perturbation();
-        String base = value + " + " + Arrays.toString(tangent) + "ε";
+        String base = value + " + " + Arrays.toString(tangent()) + "ε";
         return p == null ? base : base + " + {" + p.shift() + " w.p. " + p.event().weight() + "ε}";
     }
 
@@ -465,18 +478,30 @@ public final class StochasticTriple {
         return p != null && p.event() == e ? x.value + p.shift() : x.value;
     }
 
-    private StochasticTriple result(double v, double[] t, Event e, double shift) {
-        return new StochasticTriple(v, t, e == null ? null : new Perturbation(e, shift));
+    /** value v, tangent ca·a.tangent + cb·b.tangent, and the coupled event's jump (if any). */
+    private static StochasticTriple combine(double v, StochasticTriple a, double ca, StochasticTriple b, double cb,
+                                            Event e, double shift) {
+        int n = Math.max(a.k, b.k);
+        double[] r = null;
+        if (n > 1) {
+            r = new double[n - 1];
+            for (int j = 0; j < a.k - 1; j++) {
+                r[j] = ca * a.rest[j];
+            }
+            for (int j = 0; j < b.k - 1; j++) {
+                r[j] += cb * b.rest[j];
+            }
+        }
+        return new StochasticTriple(v, n, ca * a.d0 + cb * b.d0, r, e == null ? null : new Perturbation(e, shift));
     }
 
     private StochasticTriple shifted(double v) {
-        return new StochasticTriple(v, tangent, perturbation());
+        return new StochasticTriple(v, k, d0, rest, perturbation());
     }
 
     private StochasticTriple unary(double fx, double dfdx, double shift) {
         Perturbation p = perturbation();
-        double[] t = linear(tangent, dfdx, NO_TANGENT, 0);
-        return new StochasticTriple(fx, t, p == null ? null : new Perturbation(p.event(), shift));
+        return combine(fx, this, dfdx, ZERO, 0, p == null ? null : p.event(), shift);
     }
 
     private double shiftOf(double fAlt, double fx) {
@@ -488,27 +513,12 @@ public final class StochasticTriple {
         boolean takeThis = smaller ? value <= b.value : value >= b.value;
         StochasticTriple chosen = takeThis ? this : b;
         if (e == null) {
-            return new StochasticTriple(chosen.value, chosen.tangent, null);
+            return new StochasticTriple(chosen.value, chosen.k, chosen.d0, chosen.rest, null);
         }
         double x = altOf(this, e);
         double y = altOf(b, e);
         double alt = smaller ? Math.min(x, y) : Math.max(x, y);
-        return new StochasticTriple(chosen.value, chosen.tangent, new Perturbation(e, alt - chosen.value));
-    }
-
-    private static double[] linear(double[] a, double ca, double[] b, double cb) {
-        int n = Math.max(a.length, b.length);
-        if (n == 0) {
-            return NO_TANGENT;
-        }
-        double[] r = new double[n];
-        for (int j = 0; j < a.length; j++) {
-            r[j] = ca * a[j];
-        }
-        for (int j = 0; j < b.length; j++) {
-            r[j] += cb * b[j];
-        }
-        return r;
+        return new StochasticTriple(chosen.value, chosen.k, chosen.d0, chosen.rest, new Perturbation(e, alt - chosen.value));
     }
 
     private static double logistic(double x) {

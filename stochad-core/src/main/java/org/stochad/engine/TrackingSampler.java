@@ -206,7 +206,7 @@ final class TrackingSampler implements Sampler {
         }
         if (ctx.mode == RunContext.Mode.SCORE) {
             for (int j = 0; j < dirs; j++) {
-                ctx.score[j] += (gUp[j] - gDown[j]) / p[x];
+                ctx.score[j] += probabilities[x].delta(j) / p[x];
             }
             return StochasticTriple.constant(x);
         }
