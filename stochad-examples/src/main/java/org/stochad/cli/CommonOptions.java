@@ -68,6 +68,7 @@ public final class CommonOptions {
         }
         return switch (simple) {
             case "AccessDeniedException" -> "permission denied";
+            case "NoSuchFileException" -> "it cannot be created there";
             case "FileAlreadyExistsException" -> "a file of that name exists";
             case "NotDirectoryException" -> "not a folder";
             default -> e.getMessage() == null ? "i/o error" : e.getMessage();

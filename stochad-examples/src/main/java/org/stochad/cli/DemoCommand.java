@@ -15,8 +15,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo", mixinStandardHelpOptions = true, usageHelpWidth = 100,
         description = {
             "A short tour (well under a minute): every estimator on f(x) = x² + Bernoulli(sin²(2x)) at five"
-                    + " points, next to the exact derivative and the ordinary-AD answer 2x. Writes a variance-study"
-                    + " plot, a derivative plot and a CSV file to --out and prints their paths.", ""})
+                    + " points, next to the exact derivative and the ordinary-AD answer 2x, then on the toy particle"
+                    + " shower at one design point (--samples/10 showers). Writes a variance-study plot, a derivative"
+                    + " plot and CSV files to --out and prints their paths.", ""})
 public final class DemoCommand implements Callable<Integer> {
 
     @Mixin
@@ -34,8 +35,7 @@ public final class DemoCommand implements Callable<Integer> {
     static List<DemoSection> sections() {
         List<DemoSection> sections = new ArrayList<>();
         sections.add(new SinBernoulliTour());
-        // Hook: the toy-shower point (one design point of org.stochad.shower, SAD vs score function)
-        // is added here as a second DemoSection once the toy-shower module is on main.
+        sections.add(new ShowerTour());
         return sections;
     }
 

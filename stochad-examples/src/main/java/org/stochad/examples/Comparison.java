@@ -37,11 +37,13 @@ public final class Comparison {
             parameters = List.copyOf(parameters);
         }
 
+        /** @return a copy of the parameter point */
         @Override
         public double[] theta() {
             return theta.clone();
         }
 
+        /** @return a copy of the exact gradient */
         @Override
         public double[] exact() {
             return exact.clone();

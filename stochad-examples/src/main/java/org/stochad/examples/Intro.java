@@ -84,8 +84,8 @@ public final class Intro implements WorkedExample {
         Table table = Comparison.table("d/dp E[X] for StochasticAD.jl's intro program at p = " + p, res);
         List<Path> files = List.of(curvePlot(settings, samples));
         return new Report("intro", List.of(table), List.of(
-                "exact: E[X] = 20p² + 190p³ − 210p⁴, d/dp E[X] = 40p + 570p² − 840p³ = " + exactDerivative(p)
-                        + " (derivation in the class Javadoc of org.stochad.examples.Intro)"), files);
+                "exact: E[X] = 20p² + 190p³ − 210p⁴, d/dp E[X] = 40p + 570p² − 840p³ = "
+                        + String.format(java.util.Locale.ROOT, "%.6g", exactDerivative(p)) + " (derivation in the class Javadoc of org.stochad.examples.Intro)"), files);
     }
 
     private static Path curvePlot(RunSettings settings, int samples) {

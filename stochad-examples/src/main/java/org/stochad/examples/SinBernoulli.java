@@ -79,8 +79,8 @@ public final class SinBernoulli implements WorkedExample {
                 + " (ordinary AD would say " + ordinaryAdDerivative(x) + ")", at);
         List<Path> files = List.of(curvePlot(settings, samples, "sin-bernoulli-derivative.png"));
         return new Report("sin-bernoulli", List.of(table), List.of(
-                "exact d/dx E[f] = 2x + 2·sin(4x) = " + exactDerivative(x) + "; ordinary AD drops the draw: 2x = "
-                        + ordinaryAdDerivative(x),
+                String.format(java.util.Locale.ROOT, "exact d/dx E[f] = 2x + 2·sin(4x) = %.6g; ordinary AD drops"
+                        + " the draw: 2x = %.6g", exactDerivative(x), ordinaryAdDerivative(x)),
                 "all unbiased estimators agree with the exact value within a few standard errors (column z);"
                         + " finite differences carry an O(h²) bias and an O(1/h) variance"),
                 files);

@@ -67,9 +67,9 @@ class StochadTest {
         Run r = run(quiet("demo", "--samples", "2000"));
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("stochastic AD (propagate)", "score function + baseline", "ordinary AD",
-                "wrote ");
+                "toy shower at inner radius", "wrote ");
         for (String f : List.of("demo-sin-bernoulli-variance.png", "demo-sin-bernoulli-derivative.png",
-                "demo-sin-bernoulli.csv")) {
+                "demo-sin-bernoulli.csv", "demo-toy-shower.csv")) {
             Path p = tmp.resolve("out").resolve(f);
             assertThat(p).exists();
             assertThat(r.out()).contains(p.toString());
