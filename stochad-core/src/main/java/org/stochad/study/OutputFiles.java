@@ -6,6 +6,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /** Writes output files under a temporary name and moves them into place, so no partial file is ever seen. */
 public final class OutputFiles {
@@ -39,6 +40,7 @@ public final class OutputFiles {
             String suffix = dot >= 0 ? name.substring(dot) : ".tmp";
             tmp = Files.createTempFile(dir, "." + name + "-", suffix);
             writer.write(tmp);
+            makeReadable(tmp);
             try {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -55,6 +57,13 @@ public final class OutputFiles {
                     // best effort clean-up of the temporary file
                 }
             }
+        }
+    }
+
+    /** Temporary files are private (0600); the finished output gets the usual rw-r--r--. */
+    private static void makeReadable(Path path) throws IOException {
+        if (path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 
