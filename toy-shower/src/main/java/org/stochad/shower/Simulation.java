@@ -6,10 +6,16 @@ import org.stochad.Sampler;
 import org.stochad.StochasticTriple;
 
 /**
- * One run of the shower: generation by generation, every alive particle steps, may end, and
- * otherwise draws its interaction from the material. Each particle owns a substream named by its
- * lineage, and each of its steps forks that stream by the generation number, so a flip in one
- * place leaves every other decision's random numbers untouched.
+ * One run of the shower with one Bernoulli draw per particle and step: generation by generation,
+ * every alive particle steps, may end, and otherwise draws its interaction from the material.
+ *
+ * <p>Addressing of the random numbers (what couples an alternative world to the primal one):
+ * each particle reads from a stream, and its step at generation g reads substream g of it. When a
+ * particle splits, the first daughter keeps the parent's stream and the second gets substream
+ * −(1 + level) of it, level being how many splits the parent's stream had seen. So when a replay
+ * removes a split, the parent goes on with exactly the numbers its first daughter had (and nearly
+ * its path), and when it splits later the new branch gets the second daughter's numbers; when a
+ * replay adds a split, the converse holds. Particles elsewhere in the tree keep all their numbers.
  */
 final class Simulation {
 
