@@ -9,7 +9,7 @@ import org.stochad.study.OutputFiles;
 
 /**
  * A runnable front end until the {@code stochad} command line exists:
- * {@code scan | compare | optimize | display} followed by {@code --key=value} options
+ * {@code scan | compare | cost | optimize | display} followed by {@code --key=value} options
  * ({@code --config=shower|eloss|both}, {@code --out=DIR}, {@code --seed=N}, {@code --events=N},
  * {@code --points=N}, {@code --theta=T}, {@code --steps=N}, {@code --runs=N}).
  */
@@ -41,12 +41,12 @@ public final class ToyShowerMain {
      */
     public static void run(String... args) {
         if (args.length == 0) {
-            throw new IllegalArgumentException("usage: scan|compare|optimize|display [--config=shower|eloss|both]"
+            throw new IllegalArgumentException("usage: scan|compare|cost|optimize|display [--config=shower|eloss|both]"
                     + " [--out=DIR] [--seed=N] [--events=N] [--points=N] [--theta=T] [--steps=N] [--runs=N]");
         }
         Map<String, String> o = options(args);
         Path out = Path.of(o.getOrDefault("out", "toy-shower-output"));
-        long seed = Long.parseLong(o.getOrDefault("seed", "20230831"));
+        long seed = integer(o, "seed", 20230831);
         boolean progress = Boolean.parseBoolean(o.getOrDefault("progress", "true"));
         for (ToyShower s : configs(o.getOrDefault("config", "both"))) {
             String label = s.config().label();
@@ -63,6 +63,14 @@ public final class ToyShowerMain {
                             .runAndWrite(out);
                     System.out.println(r.study().toTable());
                 }
+                case "cost" -> {
+                    double theta = decimal(o, "theta", 2.5);
+                    List<CostMeasurement.Cost> costs = CostMeasurement.measure(s, theta, ShowerStudy.defaultEstimators(),
+                            integer(o, "events", 3000), integer(o, "runs", 5));
+                    String table = label + " configuration at theta = " + theta + "\n" + CostMeasurement.toTable(costs);
+                    OutputFiles.writeString(out.resolve("toy-shower-cost-" + label + ".txt"), table);
+                    System.out.print(table);
+                }
                 case "optimize", "optimise" -> {
                     ShowerOptimization.Result r = ShowerOptimization.of(s, seed)
                             .withStepsAndRuns(integer(o, "steps", 500), integer(o, "runs", 10)).runAndWrite(out);
@@ -70,14 +78,14 @@ public final class ToyShowerMain {
                     System.out.printf(java.util.Locale.ROOT, "total wall time %.1f s%n", r.nanos() / 1e9);
                 }
                 case "display" -> {
-                    double theta = Double.parseDouble(o.getOrDefault("theta", "1.5"));
+                    double theta = decimal(o, "theta", 1.5);
                     EventDisplay.Result r = EventDisplay.of(s, theta, seed)
                             .render(out.resolve("toy-shower-display-" + label + ".png"));
                     OutputFiles.writeString(out.resolve("toy-shower-display-" + label + ".txt"), r.summary() + "\n");
                     System.out.println(r.summary());
                 }
                 default -> throw new IllegalArgumentException("unknown subcommand '" + args[0]
-                        + "'; expected scan, compare, optimize or display");
+                        + "'; expected scan, compare, cost, optimize or display");
             }
         }
     }
@@ -106,6 +114,18 @@ public final class ToyShowerMain {
             o.put(key, a.substring(eq + 1));
         }
         return o;
+    }
+
+    private static double decimal(Map<String, String> o, String key, double fallback) {
+        String v = o.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + key + " = " + v + " is not a number");
+        }
     }
 
     private static int integer(Map<String, String> o, String key, int fallback) {
