@@ -128,6 +128,19 @@ public final class EventDisplay {
         return new Result(r.seed, r.theta, r.primal, r.alternative, r.flipIndex, r.sample, r.weight, target);
     }
 
+    /**
+     * Renders into toy-shower-display-LABEL.png and writes the summary to .txt in a directory.
+     *
+     * @param directory where to write
+     * @return the result with the image's path
+     */
+    public Result runAndWrite(Path directory) {
+        String base = "toy-shower-display-" + shower.config().label();
+        Result r = render(directory.resolve(base + ".png"));
+        OutputFiles.writeString(directory.resolve(base + ".txt"), r.summary() + System.lineSeparator());
+        return r;
+    }
+
     private Result worlds(long s) {
         List<ShowerEvent> runs = new ArrayList<>();
         GradientEstimate g = Estimators.stochasticAd().withParallelism(1)

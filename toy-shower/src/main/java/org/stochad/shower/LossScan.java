@@ -166,6 +166,19 @@ public final class LossScan {
         }
     }
 
+    /**
+     * Runs the scan and writes toy-shower-scan-LABEL.csv and .png into a directory.
+     *
+     * @param directory where to write
+     * @return the result
+     */
+    public Result runAndWrite(Path directory) {
+        Result r = run();
+        r.writeCsv(directory.resolve("toy-shower-scan-" + r.label() + ".csv"));
+        r.writePlot(directory.resolve("toy-shower-scan-" + r.label() + ".png"));
+        return r;
+    }
+
     /** @return the scan's result */
     public Result run() {
         long start = System.nanoTime();

@@ -46,16 +46,14 @@ public final class ToyShowerMain {
         }
         Map<String, String> o = options(args);
         Path out = Path.of(o.getOrDefault("out", "toy-shower-output"));
-        long seed = integer(o, "seed", 20230831);
+        long seed = longValue(o, "seed", 20230831L);
         boolean progress = Boolean.parseBoolean(o.getOrDefault("progress", "true"));
         for (ToyShower s : configs(o.getOrDefault("config", "both"))) {
             String label = s.config().label();
             switch (args[0]) {
                 case "scan" -> {
                     LossScan.Result r = LossScan.of(s, 0.2, 4.0, integer(o, "points", 31), integer(o, "events", 2000),
-                            seed).run();
-                    r.writeCsv(out.resolve("toy-shower-scan-" + label + ".csv"));
-                    r.writePlot(out.resolve("toy-shower-scan-" + label + ".png"));
+                            seed).runAndWrite(out);
                     System.out.println(r.summary());
                 }
                 case "compare" -> {
@@ -79,9 +77,7 @@ public final class ToyShowerMain {
                 }
                 case "display" -> {
                     double theta = decimal(o, "theta", 1.5);
-                    EventDisplay.Result r = EventDisplay.of(s, theta, seed)
-                            .render(out.resolve("toy-shower-display-" + label + ".png"));
-                    OutputFiles.writeString(out.resolve("toy-shower-display-" + label + ".txt"), r.summary() + "\n");
+                    EventDisplay.Result r = EventDisplay.of(s, theta, seed).runAndWrite(out);
                     System.out.println(r.summary());
                 }
                 default -> throw new IllegalArgumentException("unknown subcommand '" + args[0]
@@ -114,6 +110,18 @@ public final class ToyShowerMain {
             o.put(key, a.substring(eq + 1));
         }
         return o;
+    }
+
+    private static long longValue(Map<String, String> o, String key, long fallback) {
+        String v = o.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + key + " = " + v + " is not an integer");
+        }
     }
 
     private static double decimal(Map<String, String> o, String key, double fallback) {
