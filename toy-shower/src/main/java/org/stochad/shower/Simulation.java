@@ -12,7 +12,8 @@ import org.stochad.StochasticTriple;
  * <p>Addressing of the random numbers (what couples an alternative world to the primal one):
  * each particle reads from a stream, and its step at generation g reads substream g of it. When a
  * particle splits, the first daughter keeps the parent's stream and the second gets substream
- * −(1 + level) of it, level being how many splits the parent's stream had seen. So when a replay
+ * −(1 + level) of it, level being the parent's depth in the particle tree (the number of splits
+ * above it), which is unique along the chain of particles sharing a stream. So when a replay
  * removes a split, the parent goes on with exactly the numbers its first daughter had (and nearly
  * its path), and when it splits later the new branch gets the second daughter's numbers; when a
  * replay adds a split, the converse holds. Particles elsewhere in the tree keep all their numbers.
