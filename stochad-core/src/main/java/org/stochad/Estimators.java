@@ -1,6 +1,7 @@
 package org.stochad;
 
 import org.stochad.engine.FiniteDifferenceEstimator;
+import org.stochad.engine.HybridEstimator;
 import org.stochad.engine.PropagationEstimator;
 import org.stochad.engine.ReplayEstimator;
 import org.stochad.engine.ScoreFunctionEstimator;
@@ -24,6 +25,28 @@ public final class Estimators {
         return options.strategy() == StochasticAdOptions.Strategy.PROPAGATE
                 ? new PropagationEstimator(options.threads())
                 : new ReplayEstimator(options);
+    }
+
+    /**
+     * Stochastic AD (replay) and the score function with baseline from the same primal run, mixed
+     * per component with a cross-fitted variance-minimising weight: unbiased, at the cost of
+     * stochastic AD, with a variance at most about the smaller of the two.
+     *
+     * @return the hybrid estimator with one replayed alternative
+     */
+    public static Estimator hybrid() {
+        return hybrid(StochasticAdOptions.replay());
+    }
+
+    /**
+     * @param options the replay options of the stochastic-AD part (strategy must be REPLAY)
+     * @return the hybrid estimator
+     */
+    public static Estimator hybrid(StochasticAdOptions options) {
+        if (options.strategy() != StochasticAdOptions.Strategy.REPLAY) {
+            throw new IllegalArgumentException("hybrid: strategy = " + options.strategy() + ", needs REPLAY");
+        }
+        return new HybridEstimator(options);
     }
 
     /** @return the score-function (REINFORCE) estimator f·S + ∂f/∂θ, no baseline */

@@ -31,6 +31,14 @@ public final class ReplayEstimator extends SampleEstimator {
 
     @Override
     protected double[] sample(StochasticProgram program, double[] theta, long seed, int sample) {
+        return replaySample(program, theta, seed, sample, false);
+    }
+
+    /**
+     * One sample: the row [f, SAD₁ … SAD_k], followed, when {@code withScore}, by the pathwise
+     * derivatives δ₁ … δ_k and the scores S₁ … S_k of the same primal run.
+     */
+    double[] replaySample(StochasticProgram program, double[] theta, long seed, int sample, boolean withScore) {
         int k = theta.length;
         int m = options.exhaustiveReplay() ? 0 : options.alternativeCount();
         Reservoir[] reservoirs = new Reservoir[m];
@@ -40,10 +48,14 @@ public final class ReplayEstimator extends SampleEstimator {
         RunContext ctx = RunContext.record(k, reservoirs, options.exhaustiveReplay());
         StochasticTriple out = checkedOutput(program.run(sampler(ctx, seed, sample), seeded(theta, k)));
         double f = out.value();
-        double[] row = new double[k + 1];
+        double[] row = new double[withScore ? 3 * k + 1 : k + 1];
         row[0] = f;
         for (int j = 0; j < k; j++) {
             row[j + 1] = out.delta(j);
+            if (withScore) {
+                row[k + j + 1] = out.delta(j);
+                row[2 * k + j + 1] = ctx.score[j];
+            }
         }
         if (options.exhaustiveReplay()) {
             List<Candidate> all = ctx.allCandidates;

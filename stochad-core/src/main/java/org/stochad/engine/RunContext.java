@@ -13,7 +13,7 @@ final class RunContext {
         PRIMAL,
         /** Draws create perturbations (propagation). */
         PROPAGATE,
-        /** Draws register candidate flips (replay, primal run). */
+        /** Draws register candidate flips and add to the score (replay, primal run). */
         RECORD,
         /** One draw is forced to its alternative (replay, alternative run). */
         FORCED,
@@ -36,7 +36,7 @@ final class RunContext {
         this.mode = mode;
         this.directions = directions;
         this.pruning = pruning;
-        this.score = mode == Mode.SCORE ? new double[directions] : null;
+        this.score = mode == Mode.SCORE || mode == Mode.RECORD ? new double[directions] : null;
         this.reservoirs = reservoirs;
         this.allCandidates = allCandidates;
         this.target = target;

@@ -113,12 +113,12 @@ final class TrackingSampler implements Sampler {
                     newPerturbations(carried, pmf, -d * up, 1, d * down, -1));
         }
         int k = param.directions();
-        if (ctx.mode == RunContext.Mode.SCORE) {
-            if (pmf > 0) {
-                for (int j = 0; j < k; j++) {
-                    ctx.score[j] += param.delta(j) * (up - down) / pmf;
-                }
+        if (pmf > 0) {
+            for (int j = 0; j < k; j++) {
+                ctx.score[j] += param.delta(j) * (up - down) / pmf;
             }
+        }
+        if (ctx.mode == RunContext.Mode.SCORE) {
             return StochasticTriple.constant(x);
         }
         long index = stream.position();
@@ -204,10 +204,10 @@ final class TrackingSampler implements Sampler {
             return StochasticTriple.perturbed(x, new double[0],
                     newPerturbations(carried, p[x], -gUp[0], upTarget - x, gDown[0], downTarget - x));
         }
+        for (int j = 0; j < dirs; j++) {
+            ctx.score[j] += probabilities[x].delta(j) / p[x];
+        }
         if (ctx.mode == RunContext.Mode.SCORE) {
-            for (int j = 0; j < dirs; j++) {
-                ctx.score[j] += probabilities[x].delta(j) / p[x];
-            }
             return StochasticTriple.constant(x);
         }
         long index = stream.position();
