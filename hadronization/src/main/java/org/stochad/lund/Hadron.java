@@ -14,9 +14,10 @@ import org.stochad.StochasticTriple;
  * @param e     energy, GeV
  * @param end   0 when made at the quark (+z) end, 1 at the antiquark end
  * @param rank  the rank from that end (1 = contains the original end quark)
+ * @param fromFinalTwo whether it is one of the last two hadrons, made together by finalTwo
  */
 public record Hadron(int pdgId, double mass, StochasticTriple px, StochasticTriple py, StochasticTriple pz,
-                     StochasticTriple e, int end, int rank) {
+                     StochasticTriple e, int end, int rank, boolean fromFinalTwo) {
 
     /** @return the x momentum value */
     public double pxValue() {

@@ -155,7 +155,7 @@ public final class LundSettings {
      * @param assignments strings {@code key=value}
      * @return a copy with these applied in order
      */
-    public LundSettings with(String... assignments) {
+    public LundSettings withAssignments(String... assignments) {
         List<String> lines = new ArrayList<>();
         for (String a : assignments) {
             lines.add(a);

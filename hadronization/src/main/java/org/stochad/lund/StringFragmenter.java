@@ -195,7 +195,7 @@ public final class StringFragmenter {
             StochasticTriple xNeg = fromPos ? xInvHad : StochasticTriple.constant(xDirHad);
             StochasticTriple e = xPos.plus(xNeg).times(0.5 * eCm);
             StochasticTriple pz = xPos.minus(xNeg).times(0.5 * eCm);
-            now.hadrons.add(new Hadron(now.outcome.pdgId(), now.mHad, pxHad, pyHad, pz, e, now.index, rank));
+            now.hadrons.add(new Hadron(now.outcome.pdgId(), now.mHad, pxHad, pyHad, pz, e, now.index, rank, false));
 
             // Update the end and the remaining momentum.
             now.xDirOld -= xDirHad;
@@ -302,9 +302,9 @@ public final class StringFragmenter {
         int idPos = now == pos ? idNow : idOther;
         int idNeg = now == neg ? idNow : idOther;
         Hadron hPos = new Hadron(idPos, mPos, posPx, posPy, posXp.minus(posXm).times(0.5 * eCm),
-                posXp.plus(posXm).times(0.5 * eCm), 0, pos.rank + 1);
+                posXp.plus(posXm).times(0.5 * eCm), 0, pos.rank + 1, true);
         Hadron hNeg = new Hadron(idNeg, mNeg, negPx, negPy, negXp.minus(negXm).times(0.5 * eCm),
-                negXp.plus(negXm).times(0.5 * eCm), 1, neg.rank + 1);
+                negXp.plus(negXm).times(0.5 * eCm), 1, neg.rank + 1, true);
         if (hPos.eValue() < 0 || hNeg.eValue() < 0) {
             return null;
         }
