@@ -54,7 +54,8 @@ public final class HistogramPlots {
         }
         XYSeries steps = chart.addSeries("steps", sx, sy);
         steps.setMarker(SeriesMarkers.NONE);
-        XYSeries points = chart.addSeries(h.path(), x, y, err);
+        // error bars on a log axis must stay positive: drop them there
+        XYSeries points = logY ? chart.addSeries(h.path(), x, y) : chart.addSeries(h.path(), x, y, err);
         points.setMarker(SeriesMarkers.CIRCLE);
         points.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         Path abs = target.toAbsolutePath();
