@@ -127,6 +127,7 @@ public final class StringFragmenter {
         StochasticTriple pxOld = StochasticTriple.constant(0);
         StochasticTriple pyOld = StochasticTriple.constant(0);
         double xDirOld = 1;
+        double xInvOld = 0;
         int rank;
         final List<Hadron> hadrons = new ArrayList<>();
         // trial hadron of the current step
@@ -190,6 +191,11 @@ public final class StringFragmenter {
                         p.a().value(), p.b().value(), mT2.value(), t.proposalFactor(), head));
             }
             double xDirHad = z * now.xDirOld;
+            // Pythia's kinematicsHadron: the hadron must fit in the remaining inverse light cone
+            // (mT² < z·xDir·(1 − xInv)·W²); otherwise the attempt fails and the string restarts.
+            if (!(mT2.value() < xDirHad * (1 - now.xInvOld) * w2)) {
+                return null;
+            }
             StochasticTriple xInvHad = mT2.div(xDirHad * w2);
             StochasticTriple xPos = fromPos ? StochasticTriple.constant(xDirHad) : xInvHad;
             StochasticTriple xNeg = fromPos ? xInvHad : StochasticTriple.constant(xDirHad);
@@ -199,6 +205,7 @@ public final class StringFragmenter {
 
             // Update the end and the remaining momentum.
             now.xDirOld -= xDirHad;
+            now.xInvOld += xInvHad.value();
             now.pxOld = now.pxNew.neg();
             now.pyOld = now.pyNew.neg();
             now.flavOld = now.sign() * now.outcome.newQuark();
@@ -245,6 +252,10 @@ public final class StringFragmenter {
                               StochasticTriple remPy, StochasticTriple remPz, StochasticTriple remE,
                               StochasticTriple w2Rem, LundParameters p, Recorder rec) {
         if (remE.value() < 0 || w2Rem.value() < 0) {
+            return null;
+        }
+        // The two ends' cascades must not have crossed in either light-cone direction.
+        if (pos.xDirOld < neg.xInvOld || pos.xInvOld > neg.xDirOld) {
             return null;
         }
         End other = now == pos ? neg : pos;
