@@ -81,7 +81,7 @@ public final class LundZ {
         StochasticTriple zm = zMax(a, bm);
         // ln f(z)/f(zMax) = bm(1/zMax − 1/z) + ln(zMax/z) + a ln((1 − z)/(1 − zMax))
         StochasticTriple e = bm.times(zm.pow(-1).minus(1 / z)).plus(zm.div(z).log());
-        if (a.value() >= 0.02 || a.directions() > 0) {
+        if (a.value() >= 0.02) { // Pythia drops the a-term below a = 0.02 (zMax then uses the a = 0 form)
             e = e.plus(a.times(zm.neg().plus(1).pow(-1).times(1 - z).log()));
         }
         return e.max(-EXP_MAX).min(EXP_MAX).exp();
@@ -119,8 +119,12 @@ public final class LundZ {
             }
             StochasticTriple alpha = normalisedF(z, a, bm).div(head * fPrel);
             if (alpha.value() > 1) {
-                throw new IllegalStateException("lund z: acceptance " + alpha.value() + " > 1 at z = " + z
-                        + " (a = " + av + ", b*mT2 = " + bv + ", head = " + head + ")");
+                // rounding at z = zMax with H = 1, or Pythia's envelope (which, like Pythia, we then clip)
+                if (env == null && alpha.value() > 1 + 1e-9) {
+                    throw new IllegalStateException("lund z: acceptance " + alpha.value() + " > 1 at z = " + z
+                            + " (a = " + av + ", b*mT2 = " + bv + ", head = " + head + ")");
+                }
+                alpha = alpha.min(1.0);
             }
             boolean ok = sampler.accept(alpha);
             if (trials != null) {
