@@ -45,7 +45,8 @@ public final class LundMain implements Callable<Integer> {
     public static int run(String... args) {
         CommandLine cl = new CommandLine(new LundMain());
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            if (ex instanceof IllegalArgumentException || ex instanceof IOException) {
+            if (ex instanceof IllegalArgumentException || ex instanceof IOException
+                    || ex instanceof java.io.UncheckedIOException) {
                 cmd.getErr().println("error: " + ex.getMessage());
                 return 2;
             }

@@ -1,9 +1,6 @@
 package org.stochad.lund.io;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.BitmapEncoder;
@@ -12,6 +9,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.stochad.lund.observable.Histogram;
+import org.stochad.study.OutputFiles;
 
 /** PNG plots of histograms (per-event densities with error bars) with XChart. */
 public final class HistogramPlots {
@@ -25,10 +23,9 @@ public final class HistogramPlots {
      * @param xTitle the x-axis title
      * @param yTitle the y-axis title
      * @param logY   logarithmic y axis
-     * @throws IOException on failure
+     * @throws java.io.UncheckedIOException on failure
      */
-    public static void writePng(Path target, Histogram h, String xTitle, String yTitle, boolean logY)
-            throws IOException {
+    public static void writePng(Path target, Histogram h, String xTitle, String yTitle, boolean logY) {
         XYChart chart = new XYChartBuilder().width(800).height(560).title(h.title()).xAxisTitle(xTitle)
                 .yAxisTitle(yTitle).build();
         chart.getStyler().setLegendVisible(false);
@@ -58,14 +55,7 @@ public final class HistogramPlots {
         XYSeries points = logY ? chart.addSeries(h.path(), x, y) : chart.addSeries(h.path(), x, y, err);
         points.setMarker(SeriesMarkers.CIRCLE);
         points.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        Path abs = target.toAbsolutePath();
-        Files.createDirectories(abs.getParent());
-        Path tmp = Files.createTempFile(abs.getParent(), ".plot", ".png");
-        try {
-            BitmapEncoder.saveBitmap(chart, tmp.toString(), BitmapEncoder.BitmapFormat.PNG);
-            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        OutputFiles.writeAtomically(target,
+                p -> BitmapEncoder.saveBitmap(chart, p.toString(), BitmapEncoder.BitmapFormat.PNG));
     }
 }

@@ -21,9 +21,9 @@ public final class HistogramWriters {
      *
      * @param target     the file
      * @param histograms the histograms
-     * @throws IOException on failure
+     * @throws java.io.UncheckedIOException on failure
      */
-    public static void writeCsv(Path target, List<Histogram> histograms) throws IOException {
+    public static void writeCsv(Path target, List<Histogram> histograms) {
         AtomicFiles.write(target, out -> {
             out.write("path,xlow,xhigh,sumw,sumw2,entries,events,density,density_err");
             out.newLine();
@@ -42,9 +42,9 @@ public final class HistogramWriters {
     /**
      * @param target     the file
      * @param histograms the histograms
-     * @throws IOException on failure
+     * @throws java.io.UncheckedIOException on failure
      */
-    public static void writeYoda(Path target, List<Histogram> histograms) throws IOException {
+    public static void writeYoda(Path target, List<Histogram> histograms) {
         AtomicFiles.write(target, out -> {
             for (Histogram h : histograms) {
                 yoda(out, h);
