@@ -1,6 +1,7 @@
 package org.stochad.lund.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,16 +104,45 @@ class OutputFormatsTest {
         List<String> l = Files.readAllLines(y);
         assertThat(l.get(0)).isEqualTo("BEGIN YODA_HISTO1D_V2 /LUND/test");
         assertThat(l).contains("Path: /LUND/test", "Type: Histo1D", "---", "END YODA_HISTO1D_V2");
-        assertThat(l).anyMatch(s -> s.startsWith("Total   \tTotal   \t7.000000e+00\t1.500000e+01"));
-        assertThat(l).anyMatch(s -> s.startsWith("Underflow\tUnderflow\t1.000000e+00"));
-        assertThat(l).anyMatch(s -> s.startsWith("Overflow\tOverflow\t3.000000e+00\t9.000000e+00\t1.500000e+01"));
-        assertThat(l).contains("0.000000e+00\t1.000000e+00\t2.000000e+00\t4.000000e+00\t1.000000e+00\t5.000000e-01"
+        // scaled by 1/events = 1/2: Σw/2, Σw²/4, Σwx/2, Σwx²/2, entries unscaled
+        assertThat(l).contains("ScaledBy: 0.50000000000000000");
+        assertThat(l).anyMatch(s -> s.startsWith("Total   \tTotal   \t3.500000e+00\t3.750000e+00"));
+        assertThat(l).anyMatch(s -> s.startsWith("Underflow\tUnderflow\t5.000000e-01"));
+        assertThat(l).anyMatch(s -> s.startsWith("Overflow\tOverflow\t1.500000e+00\t2.250000e+00\t7.500000e+00"));
+        assertThat(l).contains("0.000000e+00\t1.000000e+00\t1.000000e+00\t1.000000e+00\t5.000000e-01\t2.500000e-01"
                 + "\t1.000000e+00");
+        // read back: per-event densities and errors, the same from YODA and CSV
+        BinnedData expected = BinnedData.of(h);
+        assertThat(expected.values()).containsExactly(1.0, 0.5);
+        BinnedData fromYoda = HistogramReaders.readYoda(y).get(0);
+        assertThat(fromYoda.path()).isEqualTo("/LUND/test");
+        assertThat(fromYoda.edges()).containsExactly(0, 1, 2);
+        assertThat(fromYoda.values()).containsExactly(expected.values());
+        assertThat(fromYoda.errors()).containsExactly(expected.errors());
         Path c = dir.resolve("h.csv");
         HistogramWriters.writeCsv(c, List.of(h));
         List<String> rows = Files.readAllLines(c);
         assertThat(rows).hasSize(3);
         assertThat(rows.get(1)).startsWith("/LUND/test,0.000000000,1.000000000,2.000000000,4.000000000,1,2,1.000000000");
+        BinnedData fromCsv = HistogramReaders.readCsv(c).get(0);
+        assertThat(fromCsv.values()).containsExactly(1.0, 0.5);
+        assertThat(fromCsv.errors()[0]).isCloseTo(expected.errors()[0], org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void readsYodaScatterReferenceDataAndRejectsBadFiles(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("ref.yoda");
+        Files.writeString(f, "BEGIN YODA_SCATTER2D_V2 /REF/d01-x01-y01\nPath: /REF/d01-x01-y01\nType: Scatter2D\n---\n"
+                + "# xval\t xerr-\t xerr+\t yval\t yerr-\t yerr+\n"
+                + "1.0\t0.5\t0.5\t10.0\t1.0\t3.0\n2.0\t0.5\t0.5\t20.0\t2.0\t2.0\nEND YODA_SCATTER2D_V2\n");
+        BinnedData d = HistogramReaders.readYoda(f).get(0);
+        assertThat(d.edges()).containsExactly(0.5, 1.5, 2.5);
+        assertThat(d.values()).containsExactly(10.0, 20.0);
+        assertThat(d.errors()).containsExactly(2.0, 2.0);
+        Path bad = dir.resolve("bad.yoda");
+        Files.writeString(bad, "BEGIN YODA_HISTO1D_V2 /X\n---\n0 1 abc 1 0 0 1\nEND YODA_HISTO1D_V2\n");
+        assertThatThrownBy(() -> HistogramReaders.readYoda(bad)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("abc");
     }
 
     @Test
