@@ -53,16 +53,19 @@ public record BinnedData(String path, double[] edges, double[] values, double[] 
         return values.length;
     }
 
+    /** @return a copy of the bin edges */
     @Override
     public double[] edges() {
         return edges.clone();
     }
 
+    /** @return a copy of the values */
     @Override
     public double[] values() {
         return values.clone();
     }
 
+    /** @return a copy of the errors */
     @Override
     public double[] errors() {
         return errors.clone();
