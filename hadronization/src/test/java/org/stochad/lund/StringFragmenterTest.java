@@ -246,4 +246,24 @@ class StringFragmenterTest {
         assertThat(Math.abs(est.mean(0) - exact)).as("d<z>/da = %s +- %s vs %s", est.mean(0),
                 est.standardError(0), exact).isLessThan(5 * est.standardError(0));
     }
+
+    /**
+     * The whole generator under replay: stochastic AD and the score function agree on d⟨N⟩/db
+     * (pions-only u-ū, 100 GeV). Guards against replay errors (non-deterministic streams, restarts
+     * that decouple the worlds) and gross coupling bias: 5 combined se ≈ 2 is half of |d⟨N⟩/db| ≈ 4.
+     */
+    @Test
+    @Tag("slow")
+    void stochasticAdAndScoreFunctionAgreeOnTheWholeGenerator() {
+        StochasticProgram prog = LundProgram.of(PIONS, Observables.multiplicity());
+        GradientEstimate sad = Estimators.stochasticAd().estimate(prog, PIONS.theta(), 8_000, 101);
+        GradientEstimate score = Estimators.scoreFunctionWithBaseline().estimate(prog, PIONS.theta(), 8_000, 102);
+        double se = Math.hypot(sad.standardError(1), score.standardError(1));
+        assertThat(score.mean(1)).isLessThan(-2.5);
+        assertThat(5 * se).isLessThan(0.6 * Math.abs(score.mean(1)));
+        assertThat(Math.abs(sad.mean(1) - score.mean(1))).as("d<N>/db: SAD %s +- %s, score %s +- %s", sad.mean(1),
+                sad.standardError(1), score.mean(1), score.standardError(1)).isLessThan(5 * se);
+        // rho has no effect in pions-only mode
+        assertThat(sad.mean(3)).isZero();
+    }
 }
