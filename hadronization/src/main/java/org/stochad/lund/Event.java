@@ -1,0 +1,58 @@
+package org.stochad.lund;
+
+import java.util.List;
+import org.stochad.StochasticTriple;
+
+/**
+ * One fragmented q-q̄ string: its final-state hadrons in the string rest frame, the number of
+ * restarts it took, and the history of its random decisions.
+ *
+ * @param eCm      the string mass (GeV); the event's total four-momentum is (0, 0, 0, eCm)
+ * @param hadrons  the hadrons, ordered along the string from the quark end to the antiquark end
+ * @param restarts how many failed attempts preceded the kept one
+ * @param history  the random decisions of all attempts
+ */
+public record Event(double eCm, List<Hadron> hadrons, int restarts, FragmentationHistory history) {
+
+    /** Canonical constructor: keeps an unmodifiable copy of the hadrons. */
+    public Event {
+        hadrons = List.copyOf(hadrons);
+    }
+
+    /** @return the number of hadrons */
+    public int multiplicity() {
+        return hadrons.size();
+    }
+
+    /** @return the number of charged hadrons */
+    public int chargedMultiplicity() {
+        int n = 0;
+        for (Hadron h : hadrons) {
+            if (h.charge() != 0) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** @return the sum of the hadrons' four-momenta (px, py, pz, E) as values */
+    public double[] totalMomentum() {
+        double[] p = new double[4];
+        for (Hadron h : hadrons) {
+            p[0] += h.pxValue();
+            p[1] += h.pyValue();
+            p[2] += h.pzValue();
+            p[3] += h.eValue();
+        }
+        return p;
+    }
+
+    /** @return the sum of the hadrons' energies as a triple */
+    public StochasticTriple totalEnergy() {
+        StochasticTriple s = StochasticTriple.constant(0);
+        for (Hadron h : hadrons) {
+            s = s.plus(h.e());
+        }
+        return s;
+    }
+}

@@ -1,0 +1,108 @@
+package org.stochad.lund;
+
+import java.util.Locale;
+import org.apache.commons.statistics.descriptive.Mean;
+import org.apache.commons.statistics.descriptive.Variance;
+import org.stochad.lund.observable.EventShapes;
+
+/**
+ * Running means and standard errors of the standard table: multiplicity, charged multiplicity,
+ * mean hadron pT² (per hadron: Σ pT² / Σ N, with the ratio estimator's error), thrust, and the
+ * restart rate. Not thread-safe.
+ */
+public final class EventSummary {
+
+    private final Mean n = Mean.create();
+    private final Variance nVar = Variance.create();
+    private final Mean nCh = Mean.create();
+    private final Variance nChVar = Variance.create();
+    private final Mean thrust = Mean.create();
+    private final Variance thrustVar = Variance.create();
+    private long events;
+    private long restarts;
+    private double sumY;
+    private double sumN;
+    private double sumYY;
+    private double sumNN;
+    private double sumYN;
+
+    /** @param e an event to add */
+    public void accept(Event e) {
+        int m = e.multiplicity();
+        n.accept(m);
+        nVar.accept(m);
+        nCh.accept(e.chargedMultiplicity());
+        nChVar.accept(e.chargedMultiplicity());
+        double t = EventShapes.thrust(e).value();
+        thrust.accept(t);
+        thrustVar.accept(t);
+        double y = 0;
+        for (Hadron h : e.hadrons()) {
+            y += h.pt2();
+        }
+        sumY += y;
+        sumN += m;
+        sumYY += y * y;
+        sumNN += (double) m * m;
+        sumYN += y * m;
+        events++;
+        restarts += e.restarts();
+    }
+
+    /** @return events seen */
+    public long events() {
+        return events;
+    }
+
+    /** @return {mean, standard error} of the multiplicity */
+    public double[] multiplicity() {
+        return new double[] {n.getAsDouble(), se(nVar)};
+    }
+
+    /** @return {mean, standard error} of the charged multiplicity */
+    public double[] chargedMultiplicity() {
+        return new double[] {nCh.getAsDouble(), se(nChVar)};
+    }
+
+    /** @return {mean, standard error} of thrust */
+    public double[] thrust() {
+        return new double[] {thrust.getAsDouble(), se(thrustVar)};
+    }
+
+    /** @return {Σ pT² / Σ N, standard error} over all hadrons (GeV²) */
+    public double[] meanPt2() {
+        double r = sumY / sumN;
+        double k = events;
+        // Σ (Y − rN)² = ΣY² − 2rΣYN + r²ΣN²
+        double ss = sumYY - 2 * r * sumYN + r * r * sumNN;
+        double nBar = sumN / k;
+        double se = Math.sqrt(Math.max(0, ss) / (k * (k - 1))) / nBar;
+        return new double[] {r, se};
+    }
+
+    /** @return restarts per event */
+    public double restartRate() {
+        return (double) restarts / events;
+    }
+
+    private double se(Variance v) {
+        return Math.sqrt(v.getAsDouble() / events);
+    }
+
+    /** @return a Markdown table of the four means with standard errors */
+    public String toMarkdown() {
+        StringBuilder b = new StringBuilder();
+        b.append("| quantity | mean | s.e. |\n|---|---|---|\n");
+        row(b, "multiplicity ⟨N⟩", multiplicity());
+        row(b, "charged multiplicity ⟨N_ch⟩", chargedMultiplicity());
+        row(b, "mean hadron pT² (GeV²)", meanPt2());
+        row(b, "thrust ⟨T⟩", thrust());
+        b.append(String.format(Locale.ROOT, "| restarts per event | %.5f | |%n", restartRate()));
+        b.append(String.format(Locale.ROOT, "| events | %d | |%n", events));
+        return b.toString();
+    }
+
+    private static void row(StringBuilder b, String name, double[] v) {
+        b.append(String.format(Locale.ROOT, "| %s | %.5f | %.5f |%n", name, v[0], v[1]));
+    }
+}

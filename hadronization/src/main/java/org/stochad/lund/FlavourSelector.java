@@ -1,0 +1,148 @@
+package org.stochad.lund;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.stochad.Sampler;
+import org.stochad.StochasticTriple;
+
+/**
+ * Pythia's choice of the new flavour at a string break and of the pseudoscalar meson it forms,
+ * written as one categorical draw whose probabilities depend on ρ = probStoUD.
+ *
+ * <p>Pythia picks the new quark with weights d : u : s = 1 : 1 : ρ, forms the meson, and for a
+ * diagonal pair (q q̄ of one flavour) chooses π⁰, η or η′ by the nonet mixing (angle
+ * {@code thetaPS}); an η is kept with probability {@code etaSup}, an η′ with {@code etaPrimeSup},
+ * otherwise the whole choice is repeated. The outcome of that loop has the normalised
+ * distribution P(q, m) ∝ w(q)·P(m | q)·acc(m), which this class draws in one categorical — the
+ * same distribution with one decision, so stochastic AD and reweighting see one ρ-dependent draw
+ * per hadron.
+ */
+public final class FlavourSelector {
+
+    /** One possible result of a break: the new quark flavour (1..3) and the meson made at the end. */
+    public record Outcome(int newQuark, int pdgId) { }
+
+    private final double etaSup;
+    private final double etaPrimeSup;
+    private final double etaFromLight;
+    private final double etaFromStrange;
+
+    /**
+     * @param settings the settings (thetaPS, etaSup, etaPrimeSup, pions-only switch)
+     */
+    public FlavourSelector(LundSettings settings) {
+        this.etaSup = settings.effectiveEtaSup();
+        this.etaPrimeSup = settings.effectiveEtaPrimeSup();
+        double alpha = Math.toRadians(settings.get(LundSettings.THETA_PS) + 54.7);
+        double c2 = Math.cos(alpha) * Math.cos(alpha);
+        this.etaFromLight = 0.5 * c2;
+        this.etaFromStrange = 1 - c2;
+    }
+
+    /**
+     * The mixing probabilities of a diagonal pair times the acceptance of each state.
+     *
+     * @param quark 1, 2 or 3
+     * @return unnormalised weights of (π⁰, η, η′)
+     */
+    double[] diagonalWeights(int quark) {
+        if (quark == 3) {
+            return new double[] {0, etaFromStrange * etaSup, (1 - etaFromStrange) * etaPrimeSup};
+        }
+        return new double[] {0.5, etaFromLight * etaSup, (0.5 - etaFromLight) * etaPrimeSup};
+    }
+
+    private static final int[] DIAGONAL = {ParticleData.PI0, ParticleData.ETA, ParticleData.ETA_PRIME};
+
+    /**
+     * @param oldEnd the signed flavour of the end being stepped (quark &gt; 0, antiquark &lt; 0)
+     * @return the possible outcomes of a break at that end, in a fixed order
+     */
+    public List<Outcome> outcomes(int oldEnd) {
+        List<Outcome> list = new ArrayList<>();
+        int q = Math.abs(oldEnd);
+        int s = Integer.signum(oldEnd);
+        for (int qNew = 1; qNew <= 3; qNew++) {
+            if (qNew == q) {
+                for (int m : DIAGONAL) {
+                    list.add(new Outcome(qNew, m));
+                }
+            } else {
+                list.add(new Outcome(qNew, ParticleData.offDiagonalMeson(oldEnd, -s * qNew)));
+            }
+        }
+        return list;
+    }
+
+    /**
+     * The normalised probabilities of {@link #outcomes(int)} as functions of ρ.
+     *
+     * @param oldEnd the signed flavour of the end
+     * @param rho    ρ = probStoUD, carrying its tangent
+     * @return probabilities, summing to one
+     */
+    public StochasticTriple[] probabilities(int oldEnd, StochasticTriple rho) {
+        int q = Math.abs(oldEnd);
+        List<StochasticTriple> w = new ArrayList<>();
+        for (int qNew = 1; qNew <= 3; qNew++) {
+            StochasticTriple quarkWeight = qNew == 3 ? rho : StochasticTriple.constant(1);
+            if (qNew == q) {
+                for (double d : diagonalWeights(qNew)) {
+                    w.add(quarkWeight.times(d));
+                }
+            } else {
+                w.add(quarkWeight);
+            }
+        }
+        StochasticTriple total = StochasticTriple.constant(0);
+        for (StochasticTriple t : w) {
+            total = total.plus(t);
+        }
+        if (!(total.value() > 0)) {
+            throw new IllegalStateException("flavour: no meson can be formed at an end of flavour " + oldEnd);
+        }
+        StochasticTriple[] p = new StochasticTriple[w.size()];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = w.get(i).div(total);
+        }
+        return p;
+    }
+
+    /**
+     * Draws the new flavour and the meson at an end.
+     *
+     * @param sampler the break's flavour stream
+     * @param oldEnd  the signed flavour of the end
+     * @param rho     ρ
+     * @return the outcome
+     */
+    public Outcome pick(Sampler sampler, int oldEnd, StochasticTriple rho) {
+        int index = sampler.categorical(probabilities(oldEnd, rho)).intValue();
+        return outcomes(oldEnd).get(index);
+    }
+
+    /**
+     * The meson of the last hadron of a string, made from two given ends; for a diagonal pair
+     * Pythia repeats only the mixing choice until accepted, so this is a parameter-free draw.
+     *
+     * @param sampler the stream
+     * @param id1     signed flavour of one end
+     * @param id2     signed flavour of the other (opposite sign)
+     * @return the PDG code, or 0 when no meson of that flavour is allowed (the string restarts)
+     */
+    public int combineFinal(Sampler sampler, int id1, int id2) {
+        if (Math.abs(id1) != Math.abs(id2)) {
+            return ParticleData.offDiagonalMeson(id1, id2);
+        }
+        double[] w = diagonalWeights(Math.abs(id1));
+        double sum = w[0] + w[1] + w[2];
+        if (!(sum > 0)) {
+            return 0;
+        }
+        double u = sampler.uniform() * sum;
+        if (u < w[0] || w[1] + w[2] == 0) {
+            return DIAGONAL[0];
+        }
+        return u < w[0] + w[1] || w[2] == 0 ? DIAGONAL[1] : DIAGONAL[2];
+    }
+}

@@ -1,0 +1,57 @@
+package org.stochad.lund;
+
+import org.stochad.StochasticTriple;
+
+/**
+ * The four differentiable Lund parameters θ = (a, b, σ_pT, ρ) as triples, so their tangents
+ * flow through the generator.
+ *
+ * @param a     Lund a ({@code StringZ:aLund})
+ * @param b     Lund b in GeV⁻² ({@code StringZ:bLund})
+ * @param sigma pT width σ in GeV ({@code StringPT:sigma})
+ * @param rho   s/u suppression ρ ({@code StringFlav:probStoUD})
+ */
+public record LundParameters(StochasticTriple a, StochasticTriple b, StochasticTriple sigma, StochasticTriple rho) {
+
+    /** Number of parameters, the length of θ. */
+    public static final int COUNT = 4;
+
+    /** Checks the ranges: a &ge; 0, b &gt; 0, σ &ge; 0, ρ in [0, 1]. */
+    public LundParameters {
+        check("a", a, 0, 1e9);
+        check("b", b, 1e-12, 1e9);
+        check("sigma", sigma, 0, 1e9);
+        check("rho", rho, 0, 1);
+    }
+
+    private static void check(String name, StochasticTriple t, double lo, double hi) {
+        if (t == null || !(t.value() >= lo && t.value() <= hi)) {
+            throw new IllegalArgumentException("Lund parameter " + name + " = " + (t == null ? null : t.value())
+                    + " is outside [" + lo + ", " + hi + "]");
+        }
+    }
+
+    /**
+     * @param settings settings
+     * @return the settings' parameters as constants (ρ = 0 in pions-only mode)
+     */
+    public static LundParameters of(LundSettings settings) {
+        return new LundParameters(StochasticTriple.constant(settings.aLund()),
+                StochasticTriple.constant(settings.bLund()), StochasticTriple.constant(settings.sigma()),
+                StochasticTriple.constant(settings.effectiveProbStoUD()));
+    }
+
+    /**
+     * @param theta    (a, b, σ, ρ) carrying tangents
+     * @param settings settings; in pions-only mode ρ is replaced by the constant 0
+     * @return the parameters
+     */
+    public static LundParameters fromTheta(StochasticTriple[] theta, LundSettings settings) {
+        if (theta == null || theta.length != COUNT) {
+            throw new IllegalArgumentException("theta length = " + (theta == null ? null : theta.length)
+                    + ", expected 4: (a, b, sigma, rho)");
+        }
+        StochasticTriple rho = settings.pionsOnlyMode() ? StochasticTriple.constant(0) : theta[3];
+        return new LundParameters(theta[0], theta[1], theta[2], rho);
+    }
+}

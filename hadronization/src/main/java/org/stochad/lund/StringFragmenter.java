@@ -1,0 +1,324 @@
+package org.stochad.lund;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.stochad.Sampler;
+import org.stochad.StochasticTriple;
+
+/**
+ * Pythia 8's string fragmentation of a single q-q̄ string in its rest frame, with every
+ * parameter-dependent random choice made through the {@link Sampler}.
+ *
+ * <p>The quark end moves along +z, the antiquark end along −z, each with energy E_CM/2. Steps
+ * alternate at random between the ends: at each, the new flavour and meson are chosen
+ * ({@link FlavourSelector}, a ρ-dependent categorical), the new pair's pT is Gaussian with width
+ * σ/√2 per component (reparameterised, so pathwise in σ), the stop test compares the remaining
+ * mass with W_min, and otherwise z is drawn from the Lund function ({@link LundZ}, accept/reject
+ * through {@link Sampler#accept}); the hadron takes p± = z·(the end's remaining light-cone
+ * momentum) and p∓ = mT²/p±. When the remaining mass is too small the last two hadrons are
+ * made together (finalTwo) with their ordering chosen by a Bernoulli draw of probability
+ * 1/(1 + exp(bλ)). Failures restart the whole string.
+ *
+ * <p><b>Addressed streams.</b> Attempt r uses {@code sampler.fork(r)}; in it the end choice and
+ * stop smearing of step k use {@code fork(STEP).fork(k)}; the hadron of rank n at end e uses
+ * {@code fork(e).fork(n)} with sub-streams {@code FLAVOUR}, {@code PT} and {@code Z}; finalTwo
+ * uses {@code fork(FINAL)}. A replayed alternative in which one decision flips therefore reuses
+ * every other decision's numbers.
+ */
+public final class StringFragmenter {
+
+    /** Stream key of the per-step decisions (end choice, stop smearing). */
+    public static final long KEY_STEP = 2;
+    /** Stream key of the finalTwo decisions. */
+    public static final long KEY_FINAL = 3;
+    /** Sub-stream key of a hadron's flavour choice. */
+    public static final long KEY_FLAVOUR = 0;
+    /** Sub-stream key of a hadron's pT draws. */
+    public static final long KEY_PT = 1;
+    /** Sub-stream key of a hadron's z draws. */
+    public static final long KEY_Z = 2;
+
+    private static final double INV_SQRT2 = 1 / Math.sqrt(2);
+    private static final int MAX_Z_TRIES = 100_000;
+    private static final double EXP_MAX = 50;
+
+    private final LundSettings settings;
+    private final FlavourSelector flavours;
+    private final double eCm;
+    private final double stopMass;
+    private final double stopNewFlav;
+    private final double stopSmear;
+    private final double enhancedFraction;
+    private final double enhancedWidth;
+    private final double head;
+    private final boolean peaked;
+    private final int maxRetries;
+
+    /** @param settings the generator settings */
+    public StringFragmenter(LundSettings settings) {
+        this.settings = settings;
+        this.flavours = new FlavourSelector(settings);
+        this.eCm = settings.eCM();
+        this.stopMass = settings.get(LundSettings.STOP_MASS);
+        this.stopNewFlav = settings.get(LundSettings.STOP_NEW_FLAV);
+        this.stopSmear = settings.get(LundSettings.STOP_SMEAR);
+        this.enhancedFraction = settings.get(LundSettings.ENHANCED_FRACTION);
+        this.enhancedWidth = settings.get(LundSettings.ENHANCED_WIDTH);
+        this.head = settings.zHead();
+        this.peaked = settings.peakedEnvelopes();
+        this.maxRetries = settings.maxRetries();
+    }
+
+    /** @return the settings */
+    public LundSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Fragments one string at the settings' parameters.
+     *
+     * @param sampler the event's root sampler
+     * @return the event
+     */
+    public Event fragment(Sampler sampler) {
+        return fragment(sampler, LundParameters.of(settings));
+    }
+
+    /**
+     * Fragments one string at the given (differentiable) parameters.
+     *
+     * @param sampler the event's root sampler
+     * @param p       the parameters
+     * @return the event
+     * @throws IllegalStateException when {@code Lund:maxRetries} attempts all failed
+     */
+    public Event fragment(Sampler sampler, LundParameters p) {
+        Recorder rec = new Recorder();
+        for (int attempt = 0; attempt < maxRetries; attempt++) {
+            rec.attempt = attempt;
+            List<Hadron> hadrons = attempt(sampler.fork(attempt), p, rec);
+            if (hadrons != null) {
+                FragmentationHistory h = new FragmentationHistory(
+                        Collections.unmodifiableList(rec.z), Collections.unmodifiableList(rec.flavours),
+                        Collections.unmodifiableList(rec.pts), Collections.unmodifiableList(rec.finals),
+                        attempt + 1);
+                return new Event(eCm, hadrons, attempt, h);
+            }
+        }
+        throw new IllegalStateException("string fragmentation failed " + maxRetries + " times in a row (E_CM = "
+                + eCm + "); raise " + LundSettings.MAX_RETRIES);
+    }
+
+    /** Mutable lists of one event's decisions. */
+    private static final class Recorder {
+        final List<FragmentationHistory.ZRecord> z = new ArrayList<>();
+        final List<FragmentationHistory.FlavourRecord> flavours = new ArrayList<>();
+        final List<FragmentationHistory.PtRecord> pts = new ArrayList<>();
+        final List<FragmentationHistory.FinalTwoRecord> finals = new ArrayList<>();
+        final List<LundZ.Trial> trials = new ArrayList<>();
+        int attempt;
+    }
+
+    /** The state of one string end during an attempt. */
+    private static final class End {
+        final int index;
+        int flavOld;
+        StochasticTriple pxOld = StochasticTriple.constant(0);
+        StochasticTriple pyOld = StochasticTriple.constant(0);
+        double xDirOld = 1;
+        double xInvOld = 0;
+        int rank;
+        final List<Hadron> hadrons = new ArrayList<>();
+        // trial hadron of the current step
+        FlavourSelector.Outcome outcome;
+        StochasticTriple pxNew;
+        StochasticTriple pyNew;
+        double mHad;
+
+        End(int index, int flavour) {
+            this.index = index;
+            this.flavOld = flavour;
+        }
+
+        int sign() {
+            return Integer.signum(flavOld);
+        }
+    }
+
+    /** @return the hadrons, or null when the attempt failed */
+    private List<Hadron> attempt(Sampler att, LundParameters p, Recorder rec) {
+        End pos = new End(0, settings.idQuark());
+        End neg = new End(1, -settings.idQuark());
+        StochasticTriple zero = StochasticTriple.constant(0);
+        StochasticTriple remPx = zero;
+        StochasticTriple remPy = zero;
+        StochasticTriple remPz = zero;
+        StochasticTriple remE = StochasticTriple.constant(eCm);
+        double w2 = eCm * eCm;
+        End now;
+        StochasticTriple w2Rem;
+        for (int step = 0; ; step++) {
+            Sampler stepStream = att.fork(KEY_STEP).fork(step);
+            boolean fromPos = stepStream.uniform() < 0.5;
+            now = fromPos ? pos : neg;
+            int rank = now.rank + 1;
+            Sampler hadronStream = att.fork(now.index).fork(rank);
+            newHadron(now, rank, hadronStream, p, rec);
+            StochasticTriple pxHad = now.pxOld.plus(now.pxNew);
+            StochasticTriple pyHad = now.pyOld.plus(now.pyNew);
+            StochasticTriple mT2 = pxHad.square().plus(pyHad.square()).plus(now.mHad * now.mHad);
+
+            // Stop test (Pythia's energyUsedUp).
+            double smear = 1 + (2 * stepStream.uniform() - 1) * stopSmear;
+            if (remE.value() < 0) {
+                return null;
+            }
+            double wMin = (stopMass + ParticleData.constituentMass(pos.flavOld)
+                    + ParticleData.constituentMass(neg.flavOld)
+                    + stopNewFlav * ParticleData.constituentMass(now.outcome.newQuark())) * smear;
+            w2Rem = remE.square().minus(remPx.square()).minus(remPy.square()).minus(remPz.square());
+            if (w2Rem.value() < wMin * wMin) {
+                break;
+            }
+
+            // z and the hadron's light-cone momenta.
+            rec.trials.clear();
+            double z = LundZ.sample(hadronStream.fork(KEY_Z), p.a(), p.b(), mT2, head, peaked, MAX_Z_TRIES,
+                    rec.trials);
+            for (LundZ.Trial t : rec.trials) {
+                rec.z.add(new FragmentationHistory.ZRecord(rec.attempt, now.index, rank, t.z(), t.accepted(),
+                        p.a().value(), p.b().value(), mT2.value(), t.proposalFactor(), head));
+            }
+            double xDirHad = z * now.xDirOld;
+            // Pythia's kinematicsHadron: the hadron must fit in the remaining inverse light cone
+            // (mT² < z·xDir·(1 − xInv)·W²); otherwise the attempt fails and the string restarts.
+            if (!(mT2.value() < xDirHad * (1 - now.xInvOld) * w2)) {
+                return null;
+            }
+            StochasticTriple xInvHad = mT2.div(xDirHad * w2);
+            StochasticTriple xPos = fromPos ? StochasticTriple.constant(xDirHad) : xInvHad;
+            StochasticTriple xNeg = fromPos ? xInvHad : StochasticTriple.constant(xDirHad);
+            StochasticTriple e = xPos.plus(xNeg).times(0.5 * eCm);
+            StochasticTriple pz = xPos.minus(xNeg).times(0.5 * eCm);
+            now.hadrons.add(new Hadron(now.outcome.pdgId(), now.mHad, pxHad, pyHad, pz, e, now.index, rank, false));
+
+            // Update the end and the remaining momentum.
+            now.xDirOld -= xDirHad;
+            now.xInvOld += xInvHad.value();
+            now.pxOld = now.pxNew.neg();
+            now.pyOld = now.pyNew.neg();
+            now.flavOld = now.sign() * now.outcome.newQuark();
+            now.rank = rank;
+            remPx = remPx.minus(pxHad);
+            remPy = remPy.minus(pyHad);
+            remPz = remPz.minus(pz);
+            remE = remE.minus(e);
+        }
+        Hadron[] last = finalTwo(att.fork(KEY_FINAL), now, pos, neg, remPx, remPy, remPz, remE, w2Rem, p, rec);
+        if (last == null) {
+            return null;
+        }
+        List<Hadron> all = new ArrayList<>(pos.hadrons);
+        all.add(last[0]);
+        all.add(last[1]);
+        for (int i = neg.hadrons.size() - 1; i >= 0; i--) {
+            all.add(neg.hadrons.get(i));
+        }
+        return all;
+    }
+
+    /** Chooses the trial hadron's flavour, pT and mass at an end (Pythia's StringEnd::newHadron). */
+    private void newHadron(End end, int rank, Sampler stream, LundParameters p, Recorder rec) {
+        FlavourSelector.Outcome o = flavours.pick(stream.fork(KEY_FLAVOUR), end.flavOld, p.rho());
+        List<FlavourSelector.Outcome> all = flavours.outcomes(end.flavOld);
+        rec.flavours.add(new FragmentationHistory.FlavourRecord(rec.attempt, end.index, rank, end.flavOld,
+                all.indexOf(o), o.newQuark(), o.pdgId()));
+        Sampler ptStream = stream.fork(KEY_PT);
+        boolean enhanced = ptStream.uniform() < enhancedFraction;
+        double factor = INV_SQRT2 * (enhanced ? enhancedWidth : 1);
+        StochasticTriple width = p.sigma().times(factor);
+        StochasticTriple zero = StochasticTriple.constant(0);
+        end.pxNew = ptStream.normal(zero, width);
+        end.pyNew = ptStream.normal(zero, width);
+        rec.pts.add(new FragmentationHistory.PtRecord(rec.attempt, end.index, rank, end.pxNew.value(),
+                end.pyNew.value(), width.value(), enhanced));
+        end.outcome = o;
+        end.mHad = ParticleData.mass(o.pdgId());
+    }
+
+    /** Pythia's finalTwo: the last two hadrons from the remaining momentum; null on failure. */
+    private Hadron[] finalTwo(Sampler stream, End now, End pos, End neg, StochasticTriple remPx,
+                              StochasticTriple remPy, StochasticTriple remPz, StochasticTriple remE,
+                              StochasticTriple w2Rem, LundParameters p, Recorder rec) {
+        if (remE.value() < 0 || w2Rem.value() < 0) {
+            return null;
+        }
+        // The two ends' cascades must not have crossed in either light-cone direction.
+        if (pos.xDirOld < neg.xInvOld || pos.xInvOld > neg.xDirOld) {
+            return null;
+        }
+        End other = now == pos ? neg : pos;
+        int idOther = flavours.combineFinal(stream.fork(0), other.flavOld, now.sign() * now.outcome.newQuark());
+        if (idOther == 0) {
+            return null;
+        }
+        other.pxNew = now.pxNew.neg();
+        other.pyNew = now.pyNew.neg();
+        other.mHad = ParticleData.mass(idOther);
+        int idNow = now.outcome.pdgId();
+
+        double xPosRem = (remE.value() + remPz.value()) / eCm;
+        double xNegRem = (remE.value() - remPz.value()) / eCm;
+        StochasticTriple xPosRemT = remE.plus(remPz).div(eCm);
+        StochasticTriple xNegRemT = remE.minus(remPz).div(eCm);
+        if (!(xPosRem > 0 && xNegRem > 0)) {
+            return null;
+        }
+        StochasticTriple pxRem = remPx.minus(pos.pxOld).minus(neg.pxOld);
+        StochasticTriple pyRem = remPy.minus(pos.pyOld).minus(neg.pyOld);
+        StochasticTriple posPx = pos.pxOld.plus(pxRem.times(0.5)).plus(pos.pxNew);
+        StochasticTriple posPy = pos.pyOld.plus(pyRem.times(0.5)).plus(pos.pyNew);
+        StochasticTriple negPx = neg.pxOld.plus(pxRem.times(0.5)).plus(neg.pxNew);
+        StochasticTriple negPy = neg.pyOld.plus(pyRem.times(0.5)).plus(neg.pyNew);
+        double mPos = now == pos ? now.mHad : other.mHad;
+        double mNeg = now == neg ? now.mHad : other.mHad;
+        StochasticTriple mT2Pos = posPx.square().plus(posPy.square()).plus(mPos * mPos);
+        StochasticTriple mT2Neg = negPx.square().plus(negPy.square()).plus(mNeg * mNeg);
+        StochasticTriple wT2Rem = w2Rem.plus(posPx.plus(negPx).square()).plus(posPy.plus(negPy).square());
+        if (Math.sqrt(wT2Rem.value()) < Math.sqrt(mT2Pos.value()) + Math.sqrt(mT2Neg.value())) {
+            return null;
+        }
+        StochasticTriple lambda2 = wT2Rem.minus(mT2Pos).minus(mT2Neg).square()
+                .minus(mT2Pos.times(mT2Neg).times(4));
+        if (lambda2.value() <= 0) {
+            return null;
+        }
+        StochasticTriple lambda = lambda2.sqrt();
+        StochasticTriple probReverse = p.b().times(lambda).min(EXP_MAX).exp().plus(1).pow(-1);
+        boolean reversed = stream.fork(1).bernoulli(probReverse).value() == 1;
+        rec.finals.add(new FragmentationHistory.FinalTwoRecord(rec.attempt, lambda.value(), p.b().value(),
+                probReverse.value(), reversed));
+        StochasticTriple xpzPos = lambda.div(wT2Rem).times(0.5);
+        if (reversed) {
+            xpzPos = xpzPos.neg();
+        }
+        StochasticTriple xmDiff = mT2Pos.minus(mT2Neg).div(wT2Rem);
+        StochasticTriple xePos = xmDiff.plus(1).times(0.5);
+        StochasticTriple xeNeg = xmDiff.neg().plus(1).times(0.5);
+        StochasticTriple posXp = xePos.plus(xpzPos).times(xPosRemT);
+        StochasticTriple posXm = xePos.minus(xpzPos).times(xNegRemT);
+        StochasticTriple negXp = xeNeg.minus(xpzPos).times(xPosRemT);
+        StochasticTriple negXm = xeNeg.plus(xpzPos).times(xNegRemT);
+        int idPos = now == pos ? idNow : idOther;
+        int idNeg = now == neg ? idNow : idOther;
+        Hadron hPos = new Hadron(idPos, mPos, posPx, posPy, posXp.minus(posXm).times(0.5 * eCm),
+                posXp.plus(posXm).times(0.5 * eCm), 0, pos.rank + 1, true);
+        Hadron hNeg = new Hadron(idNeg, mNeg, negPx, negPy, negXp.minus(negXm).times(0.5 * eCm),
+                negXp.plus(negXm).times(0.5 * eCm), 1, neg.rank + 1, true);
+        if (hPos.eValue() < 0 || hNeg.eValue() < 0) {
+            return null;
+        }
+        return new Hadron[] {hPos, hNeg};
+    }
+}
