@@ -53,10 +53,28 @@ class HybridEstimatorTest {
     }
 
     @Test
-    void needsReplayAndFourSamples() {
+    void needsReplayAndTwoSamples() {
         assertThatThrownBy(() -> Estimators.hybrid(StochasticAdOptions.propagate()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PROPAGATE");
-        assertThatThrownBy(() -> HYBRID.estimate((s, t) -> s.bernoulli(t[0]), new double[] {0.5}, 3, 1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("samples = 3");
+        assertThatThrownBy(() -> HYBRID.estimate((s, t) -> s.bernoulli(t[0]), new double[] {0.5}, 1, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("samples = 1");
+    }
+
+    @Test
+    void smallBatchesMixWithFixedWeightAndStayUnbiased() {
+        // batches of 2: the average over many seeds must still be unbiased
+        StochasticProgram program = (s, t) -> s.poisson(t[0]).plus(1).square();
+        double sum = 0;
+        double sumSq = 0;
+        int batches = 100_000;
+        for (int b = 0; b < batches; b++) {
+            double g = HYBRID.withParallelism(1).estimate(program, new double[] {2.5}, 2, b).mean(0);
+            sum += g;
+            sumSq += g * g;
+        }
+        double mean = sum / batches;
+        double se = Math.sqrt((sumSq / batches - mean * mean) / batches);
+        assertThat(se).isLessThan(0.004 * 8);
+        assertThat(Math.abs(mean - 8)).isLessThanOrEqualTo(5 * se);
     }
 }

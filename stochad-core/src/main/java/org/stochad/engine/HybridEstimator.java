@@ -11,12 +11,16 @@ import org.stochad.StochasticProgram;
  * <p>Both are unbiased, so any weight that does not depend on the sample it is applied to keeps
  * the mix unbiased. The weight is cross-fitted: the batch is split into even and odd samples, and
  * each half uses the λ estimated on the other half; the score function's baseline is the
- * leave-one-out mean of f within the sample's own half. The score costs nothing extra — the replay
+ * leave-one-out mean of f within the sample's own half (batches of 2 or 3 samples, too small to
+ * split, mix with the fixed weight ½ and a batch-wide leave-one-out baseline). The score costs nothing extra — the replay
  * estimator's primal run accumulates it anyway — so the mix costs what stochastic AD costs and its
  * variance is at most about the smaller of the two, often well below when they are weakly
  * correlated.
  */
 public final class HybridEstimator extends SampleEstimator {
+
+    /** The fewest samples for cross-fitting the weight; smaller batches mix with weight ½. */
+    static final int CROSS_FIT_MINIMUM = 4;
 
     private final ReplayEstimator replay;
     private final StochasticAdOptions options;
@@ -36,15 +40,17 @@ public final class HybridEstimator extends SampleEstimator {
     @Override
     protected void gradients(double[][] rows, int k) {
         int n = rows.length;
+        // below 4 samples the halves are too small to cross-fit: one batch, fixed weight ½
+        int halves = n < CROSS_FIT_MINIMUM ? 1 : 2;
         double[][] sf = new double[n][k];
-        for (int half = 0; half < 2; half++) {
+        for (int half = 0; half < halves; half++) {
             double total = 0;
             int count = 0;
-            for (int i = half; i < n; i += 2) {
+            for (int i = half; i < n; i += halves) {
                 total += rows[i][0];
                 count++;
             }
-            for (int i = half; i < n; i += 2) {
+            for (int i = half; i < n; i += halves) {
                 double baseline = (total - rows[i][0]) / (count - 1);
                 for (int j = 0; j < k; j++) {
                     sf[i][j] = rows[i][k + j + 1] + (rows[i][0] - baseline) * rows[i][2 * k + j + 1];
@@ -52,7 +58,7 @@ public final class HybridEstimator extends SampleEstimator {
             }
         }
         for (int j = 0; j < k; j++) {
-            double[] lambda = {weight(rows, sf, j, 1), weight(rows, sf, j, 0)};
+            double[] lambda = halves == 1 ? new double[] {0.5, 0.5} : new double[] {weight(rows, sf, j, 1), weight(rows, sf, j, 0)};
             for (int i = 0; i < n; i++) {
                 double l = lambda[i % 2];
                 rows[i][j + 1] = l * rows[i][j + 1] + (1 - l) * sf[i][j];
@@ -91,7 +97,7 @@ public final class HybridEstimator extends SampleEstimator {
 
     @Override
     protected int minimumSamples() {
-        return 4;
+        return 2;
     }
 
     @Override

@@ -91,7 +91,8 @@ public final class ShowerOptimization {
 
     /** @return the estimators of the published comparison */
     public static List<Estimator> defaultEstimators() {
-        return List.of(Estimators.stochasticAd(), Estimators.scoreFunctionWithBaseline(),
+        return List.of(Estimators.stochasticAd(), Estimators.stochasticAd(StochasticAdOptions.replay().alternatives(4)),
+                Estimators.hybrid(), Estimators.scoreFunctionWithBaseline(),
                 Estimators.scoreFunction(), Estimators.finiteDifference(ShowerStudy.FD_STEP));
     }
 

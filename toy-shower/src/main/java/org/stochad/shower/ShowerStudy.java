@@ -60,6 +60,7 @@ public final class ShowerStudy {
     public static List<Estimator> defaultEstimators() {
         return List.of(Estimators.stochasticAd(),
                 Estimators.stochasticAd(StochasticAdOptions.replay().alternatives(4)),
+                Estimators.hybrid(),
                 Estimators.scoreFunction(),
                 Estimators.scoreFunctionWithBaseline(),
                 Estimators.finiteDifference(FD_STEP));
