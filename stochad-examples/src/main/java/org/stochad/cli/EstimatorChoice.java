@@ -59,6 +59,19 @@ public enum EstimatorChoice {
                 + String.join(", ", keys()) + ")");
     }
 
+    /**
+     * @param estimator an estimator
+     * @return the short name of the choice that makes an estimator of that name, or its full name
+     */
+    public static String keyOf(Estimator estimator) {
+        for (EstimatorChoice c : values()) {
+            if (c.estimator().name().equals(estimator.name())) {
+                return c.key;
+            }
+        }
+        return estimator.name();
+    }
+
     /** @return every short name */
     public static List<String> keys() {
         return java.util.Arrays.stream(values()).map(EstimatorChoice::key).toList();

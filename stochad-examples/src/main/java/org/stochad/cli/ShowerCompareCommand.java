@@ -39,7 +39,7 @@ public final class ShowerCompareCommand extends ReportCommand {
 
     @Option(names = "--estimators", paramLabel = "NAME", split = ",", completionCandidates = EstimatorChoice.Keys.class,
             description = "Estimators, comma-separated from: ${COMPLETION-CANDIDATES} (default: sad, sad4,"
-                    + " score, score-baseline, fd).")
+                    + " hybrid, score, score-baseline, fd).")
     List<String> estimators;
 
     @Override

@@ -35,8 +35,8 @@ public final class ShowerOptimizeCommand extends ReportCommand {
     int runs;
 
     @Option(names = "--estimators", paramLabel = "NAME", split = ",", completionCandidates = EstimatorChoice.Keys.class,
-            description = "Estimators, comma-separated from: ${COMPLETION-CANDIDATES} (default: sad,"
-                    + " score-baseline, score, fd).")
+            description = "Estimators, comma-separated from: ${COMPLETION-CANDIDATES} (default: sad, sad4,"
+                    + " hybrid, score-baseline, score, fd).")
     List<String> estimators;
 
     @Override

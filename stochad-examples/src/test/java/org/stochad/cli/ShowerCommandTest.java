@@ -12,6 +12,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.stochad.shower.ShowerOptimization;
+import org.stochad.shower.ShowerStudy;
+import picocli.CommandLine;
 
 /** {@code stochad shower ...} end to end with tiny budgets, and its user mistakes. */
 class ShowerCommandTest {
@@ -36,6 +39,20 @@ class ShowerCommandTest {
         assertThat(ok(run("shower", "scan", "--help")).out()).contains("--from", "--to", "--points", "--events",
                 "--config", "--seed", "--threads", "--format");
         assertThat(ok(run("--help")).out()).contains("shower", "hadron");
+    }
+
+    @Test
+    void helpStatesTheToyShowerModulesDefaultEstimators() {
+        String study = String.join(", ", ShowerStudy.defaultEstimators().stream().map(EstimatorChoice::keyOf).toList());
+        String optimization = String.join(", ",
+                ShowerOptimization.defaultEstimators().stream().map(EstimatorChoice::keyOf).toList());
+        assertThat(estimatorsHelp(new ShowerCompareCommand())).contains("(default: " + study + ")");
+        assertThat(estimatorsHelp(new ShowerCostCommand())).contains("(default: " + study + ")");
+        assertThat(estimatorsHelp(new ShowerOptimizeCommand())).contains("(default: " + optimization + ")");
+    }
+
+    private static String estimatorsHelp(Object command) {
+        return String.join(" ", new CommandLine(command).getCommandSpec().findOption("--estimators").description());
     }
 
     @Test
