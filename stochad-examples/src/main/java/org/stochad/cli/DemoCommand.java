@@ -12,7 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code stochad demo}: a short tour that compares the estimators and writes plots. */
-@Command(name = "demo", header = "A short tour: every estimator on a textbook example and on the toy shower, with plots.",
+@Command(name = "demo", header = "A short tour: every estimator on a textbook example and the toy shower, with plots.",
         mixinStandardHelpOptions = true, usageHelpWidth = 100,
         description = {
             "A short tour (well under a minute): every estimator on f(x) = x² + Bernoulli(sin²(2x)) at five"

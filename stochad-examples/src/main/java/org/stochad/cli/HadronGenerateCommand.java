@@ -80,8 +80,7 @@ public final class HadronGenerateCommand extends ReportCommand {
                     try {
                         writer.write(count[0], e);
                     } catch (IOException ex) {
-                        throw new UncheckedIOException("cannot write --hepmc " + hepmc + " (" + IoProblem.describe(ex) + ")",
-                                ex);
+                        throw hepMcProblem(ex);
                     }
                 }
                 count[0]++;
@@ -99,7 +98,7 @@ public final class HadronGenerateCommand extends ReportCommand {
             try {
                 writer.close();
             } catch (IOException ex) {
-                throw new UncheckedIOException("cannot write --hepmc " + hepmc + " (" + IoProblem.describe(ex) + ")", ex);
+                throw hepMcProblem(ex);
             }
             files.add(hepmc);
         }
@@ -136,9 +135,13 @@ public final class HadronGenerateCommand extends ReportCommand {
         try {
             return new HepMC3Writer(hepmc, s.idQuark());
         } catch (IOException | RuntimeException ex) {
-            throw new UncheckedIOException("cannot write --hepmc " + hepmc + " (" + IoProblem.describe(ex) + ")",
-                    ex instanceof IOException io ? io : new IOException(ex));
+            throw hepMcProblem(ex);
         }
+    }
+
+    private UncheckedIOException hepMcProblem(Exception ex) {
+        return new UncheckedIOException("cannot write --hepmc " + hepmc + " (" + IoProblem.describe(ex) + ")",
+                ex instanceof IOException io ? io : new IOException(ex));
     }
 
     private static String fmt(double v) {

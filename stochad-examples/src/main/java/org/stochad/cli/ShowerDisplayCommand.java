@@ -40,7 +40,8 @@ public final class ShowerDisplayCommand extends ReportCommand {
         for (ToyShower shower : config.showers()) {
             String label = shower.config().label();
             String base = "toy-shower-display-" + label;
-            EventDisplay.Result r = EventDisplay.of(shower, theta, settings.seed()).render(settings.file(base + ".png"));
+            EventDisplay.Result r = EventDisplay.of(shower, theta, settings.seed())
+                    .render(settings.file(base + ".png"));
             Path txt = OutputFiles.writeString(settings.file(base + ".txt"), r.summary() + System.lineSeparator());
             ShowerEvent.Hit flipped = r.flippedHit();
             Table.Builder t = Table.builder(label + " configuration at θ = " + theta + ", seed " + r.seed(), "world",
