@@ -3,7 +3,6 @@ package org.stochad.cli;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.stochad.examples.RunSettings;
 
 /**
@@ -28,8 +27,15 @@ final class Activity {
         if (!settings.progress()) {
             return call(body);
         }
+        String[] spinner = {"|", "/", "-", "\\"};
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(-1)
-                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).continuousUpdate().build()) {
+                .setUpdateIntervalMillis(500).continuousUpdate().setRenderer((state, width) -> {
+                    long s = state.getTotalElapsed().getSeconds();
+                    String text = String.format(java.util.Locale.ROOT, "%s %s running, %d:%02d:%02d elapsed",
+                            state.getTaskName(), spinner[(int) (state.getTotalElapsed().toMillis() / 500 % 4)],
+                            s / 3600, s / 60 % 60, s % 60);
+                    return text.length() > width ? text.substring(0, width) : text;
+                }).build()) {
             return call(body);
         }
     }
