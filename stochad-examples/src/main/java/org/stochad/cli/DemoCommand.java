@@ -12,7 +12,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code stochad demo}: a short tour that compares the estimators and writes plots. */
-@Command(name = "demo", mixinStandardHelpOptions = true, usageHelpWidth = 100,
+@Command(name = "demo", header = "A short tour: every estimator on a textbook example and the toy shower, with plots.",
+        mixinStandardHelpOptions = true, usageHelpWidth = 100,
         description = {
             "A short tour (well under a minute): every estimator on f(x) = x² + Bernoulli(sin²(2x)) at five"
                     + " points, next to the exact derivative and the ordinary-AD answer 2x, then on the toy particle"

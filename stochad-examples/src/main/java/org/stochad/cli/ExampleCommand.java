@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code stochad example NAME}: runs one worked example. */
-@Command(name = "example", mixinStandardHelpOptions = true, usageHelpWidth = 100,
+@Command(name = "example", header = "Runs a worked example against its exact value (without NAME: lists them).",
+        mixinStandardHelpOptions = true, usageHelpWidth = 100,
         description = {"Runs a worked example: prints its estimates next to an independent exact value and"
                 + " writes its plots to --out. Without NAME, lists the examples and their parameters.", ""},
         footer = {"", "Examples (parameters and their defaults, set with -P NAME=VALUE):",

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
  * with one line on standard error and exit code 2.
  */
 @Command(name = "stochad", mixinStandardHelpOptions = true, usageHelpWidth = 100, version = "stochad 0.1.0",
-        subcommands = {DemoCommand.class, ExampleCommand.class},
+        subcommands = {DemoCommand.class, ExampleCommand.class, ShowerCommand.class, HadronCommand.class},
         description = {
             "Automatic differentiation of programs with discrete randomness: stochastic AD (propagation and"
                     + " replay), score-function and finite-difference gradient estimators, side by side.",

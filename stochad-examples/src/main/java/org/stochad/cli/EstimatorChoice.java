@@ -1,0 +1,99 @@
+package org.stochad.cli;
+
+import java.util.List;
+import org.stochad.Estimator;
+import org.stochad.Estimators;
+import org.stochad.StochasticAdOptions;
+import org.stochad.shower.ShowerStudy;
+
+/** The gradient estimators a command line can choose by a short name. */
+public enum EstimatorChoice {
+    /** Stochastic AD, replay with one pruned alternative. */
+    SAD("sad"),
+    /** Stochastic AD, replay with four alternatives. */
+    SAD4("sad4"),
+    /** The hybrid of stochastic AD and the score function. */
+    HYBRID("hybrid"),
+    /** The score function. */
+    SCORE("score"),
+    /** The score function with a baseline. */
+    SCORE_BASELINE("score-baseline"),
+    /** Central finite differences with common random numbers (the toy-shower study's step). */
+    FD("fd");
+
+    private final String key;
+
+    EstimatorChoice(String key) {
+        this.key = key;
+    }
+
+    /** @return the short name used on the command line */
+    public String key() {
+        return key;
+    }
+
+    /** @return the estimator */
+    public Estimator estimator() {
+        return switch (this) {
+            case SAD -> Estimators.stochasticAd();
+            case SAD4 -> Estimators.stochasticAd(StochasticAdOptions.replay().alternatives(4));
+            case HYBRID -> Estimators.hybrid();
+            case SCORE -> Estimators.scoreFunction();
+            case SCORE_BASELINE -> Estimators.scoreFunctionWithBaseline();
+            case FD -> Estimators.finiteDifference(ShowerStudy.FD_STEP);
+        };
+    }
+
+    /**
+     * @param key a short name
+     * @return its choice
+     * @throws IllegalArgumentException naming the key when it is unknown
+     */
+    public static EstimatorChoice parse(String key) {
+        for (EstimatorChoice c : values()) {
+            if (c.key.equalsIgnoreCase(key.strip())) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("--estimators: unknown estimator '" + key + "' (known: "
+                + String.join(", ", keys()) + ")");
+    }
+
+    /**
+     * @param estimator an estimator
+     * @return the short name of the choice that makes an estimator of that name, or its full name
+     */
+    public static String keyOf(Estimator estimator) {
+        for (EstimatorChoice c : values()) {
+            if (c.estimator().name().equals(estimator.name())) {
+                return c.key;
+            }
+        }
+        return estimator.name();
+    }
+
+    /** @return every short name */
+    public static List<String> keys() {
+        return java.util.Arrays.stream(values()).map(EstimatorChoice::key).toList();
+    }
+
+    /**
+     * @param keys     short names, or null/empty for the fallback
+     * @param fallback the command's default estimators
+     * @return the estimators
+     */
+    public static List<Estimator> estimators(List<String> keys, List<Estimator> fallback) {
+        if (keys == null || keys.isEmpty()) {
+            return fallback;
+        }
+        return keys.stream().map(k -> parse(k).estimator()).toList();
+    }
+
+    /** The short names, for help and completion. */
+    static final class Keys implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return keys().iterator();
+        }
+    }
+}

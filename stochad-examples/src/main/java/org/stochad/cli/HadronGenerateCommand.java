@@ -1,0 +1,150 @@
+package org.stochad.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.stochad.examples.Progress;
+import org.stochad.examples.Report;
+import org.stochad.examples.RunSettings;
+import org.stochad.examples.Table;
+import org.stochad.lund.EventGenerator;
+import org.stochad.lund.EventSummary;
+import org.stochad.lund.Hadron;
+import org.stochad.lund.LundSettings;
+import org.stochad.lund.io.HepMC3Writer;
+import org.stochad.lund.io.HistogramPlots;
+import org.stochad.lund.io.HistogramWriters;
+import org.stochad.lund.observable.EventShapes;
+import org.stochad.lund.observable.HadronQuantity;
+import org.stochad.lund.observable.Histogram;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code stochad hadron generate}: fragments strings, prints the summary table and writes histograms. */
+@Command(name = "generate", header = "Fragment strings: summary table, histograms (YODA, CSV, PNG), HepMC3.",
+        mixinStandardHelpOptions = true, usageHelpWidth = 100,
+        description = {"Fragments q-q̄ strings and prints mean multiplicity, charged multiplicity, mean hadron pT²"
+                + " and thrust with their standard errors. Writes the multiplicity, charged multiplicity,"
+                + " rapidity, x_E, pT and thrust histograms to hadron-histograms.yoda (YODA, per-event"
+                + " normalised) and .csv, PNG plots hadron-multiplicity.png, hadron-rapidity.png and"
+                + " hadron-xE.png, and with --hepmc the events in HepMC3 ASCII. Event i depends only on the"
+                + " seed and i: the output is the same for any --threads.", ""})
+public final class HadronGenerateCommand extends ReportCommand {
+
+    @Mixin
+    LundSettingsOptions lund;
+
+    @Option(names = {"-n", "--events"}, paramLabel = "N",
+            description = "Events (default: the setting Main:numberOfEvents, 1000 unless --cmnd/--set change it;"
+                    + " --samples is a synonym).")
+    Integer events;
+
+    @Option(names = "--hepmc", paramLabel = "FILE", description = "Also write the events to this HepMC3 ASCII file.")
+    Path hepmc;
+
+    @Override
+    List<Report> reports(RunSettings settings) {
+        LundSettings s = lund.load();
+        int n = events(events, (int) Math.min(Integer.MAX_VALUE, s.events()), 1);
+        long seed = seedGiven() ? settings.seed() : s.seed();
+        double eCm = s.eCM();
+        Histogram hN = Histogram.uniform("/LUND/multiplicity", "Multiplicity", 60, -0.5, 59.5);
+        Histogram hNch = Histogram.uniform("/LUND/charged_multiplicity", "Charged multiplicity", 60, -0.5, 59.5);
+        double yMax = Math.ceil(Math.log(eCm / 0.13957));
+        Histogram hY = Histogram.uniform("/LUND/rapidity", "Rapidity along the string axis", 50, -yMax, yMax);
+        Histogram hX = Histogram.uniform("/LUND/xE", "Energy fraction x_E = 2E/E_CM", 50, 0, 1);
+        Histogram hPt = Histogram.uniform("/LUND/pT", "Hadron pT (GeV)", 50, 0, 2.5);
+        Histogram hT = Histogram.uniform("/LUND/thrust", "Thrust", 50, 0.5, 1);
+        List<Histogram> all = List.of(hN, hNch, hY, hX, hPt, hT);
+        EventSummary summary = new EventSummary();
+        HepMC3Writer writer = openHepMc(s);
+        long[] count = {0};
+        long start = System.nanoTime();
+        try (Progress bar = Progress.start(settings, "events", n)) {
+            new EventGenerator(s).generate(seed, n, settings.threads(), e -> {
+                summary.accept(e);
+                hN.fill(e.multiplicity(), 1);
+                hNch.fill(e.chargedMultiplicity(), 1);
+                for (Hadron h : e.hadrons()) {
+                    hY.fill(HadronQuantity.RAPIDITY.valueOf(h, eCm), 1);
+                    hX.fill(HadronQuantity.X_E.valueOf(h, eCm), 1);
+                    hPt.fill(HadronQuantity.PT.valueOf(h, eCm), 1);
+                }
+                hT.fill(EventShapes.thrust(e).value(), 1);
+                all.forEach(Histogram::countEvent);
+                if (writer != null) {
+                    try {
+                        writer.write(count[0], e);
+                    } catch (IOException ex) {
+                        throw hepMcProblem(ex);
+                    }
+                }
+                count[0]++;
+                bar.step();
+            });
+        } catch (RuntimeException ex) {
+            if (writer != null) {
+                writer.abort();
+            }
+            throw ex;
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        List<Path> files = new ArrayList<>();
+        if (writer != null) {
+            try {
+                writer.close();
+            } catch (IOException ex) {
+                throw hepMcProblem(ex);
+            }
+            files.add(hepmc);
+        }
+        Path yoda = settings.file("hadron-histograms.yoda");
+        HistogramWriters.writeYoda(yoda, all);
+        Path csv = settings.file("hadron-histograms.csv");
+        HistogramWriters.writeCsv(csv, all);
+        Path pN = settings.file("hadron-multiplicity.png");
+        HistogramPlots.writePng(pN, hN, "N (hadrons)", "P(N)", false);
+        Path pY = settings.file("hadron-rapidity.png");
+        HistogramPlots.writePng(pY, hY, "y", "dN/dy per event", false);
+        Path pX = settings.file("hadron-xE.png");
+        HistogramPlots.writePng(pX, hX, "x_E", "dN/dx_E per event", true);
+        files.addAll(List.of(pN, pY, pX, yoda, csv));
+        Table.Builder t = Table.builder(String.format(Locale.ROOT, "%d events, E_CM = %s GeV, seed %d", n,
+                fmt(eCm), seed), "quantity", "mean", "std.err");
+        t.row("multiplicity ⟨N⟩", summary.multiplicity()[0], summary.multiplicity()[1]);
+        t.row("charged multiplicity ⟨N_ch⟩", summary.chargedMultiplicity()[0], summary.chargedMultiplicity()[1]);
+        t.row("mean hadron pT² (GeV²)", summary.meanPt2()[0], summary.meanPt2()[1]);
+        t.row("thrust ⟨T⟩", summary.thrust()[0], summary.thrust()[1]);
+        t.row("restarts per event", summary.restartRate(), Double.NaN);
+        return List.of(new Report("hadron generate", List.of(t.build()), List.of(
+                String.format(Locale.ROOT, "settings: a = %s, b = %s GeV⁻², σ = %s GeV, ρ = %s%s", fmt(s.aLund()),
+                        fmt(s.bLund()), fmt(s.sigma()), fmt(s.effectiveProbStoUD()),
+                        s.pionsOnlyMode() ? ", pions only" : ""),
+                String.format(Locale.ROOT, "%.2f s on %d thread(s), %.0f events/s (histogram filling included)",
+                        seconds, settings.threads(), n / seconds)), files));
+    }
+
+    private HepMC3Writer openHepMc(LundSettings s) {
+        if (hepmc == null) {
+            return null;
+        }
+        try {
+            return new HepMC3Writer(hepmc, s.idQuark());
+        } catch (IOException | RuntimeException ex) {
+            throw hepMcProblem(ex);
+        }
+    }
+
+    private UncheckedIOException hepMcProblem(Exception ex) {
+        return new UncheckedIOException("cannot write --hepmc " + hepmc + " (" + IoProblem.describe(ex) + ")",
+                ex instanceof IOException io ? io : new IOException(ex));
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v) : Double.toString(v);
+    }
+}

@@ -1,0 +1,17 @@
+package org.stochad.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code stochad shower}: the Kagan–Heinrich toy particle shower and its detector-design problem. */
+@Command(name = "shower", header = "The toy particle shower: scan, compare, optimize, cost, display.",
+        mixinStandardHelpOptions = true, usageHelpWidth = 100,
+        subcommands = {ShowerScanCommand.class, ShowerCompareCommand.class, ShowerOptimizeCommand.class,
+            ShowerCostCommand.class, ShowerDisplayCommand.class},
+        description = {
+            "The toy particle shower of Kagan & Heinrich (arXiv 2308.16680): a particle crosses a material"
+                    + " annulus whose inner radius θ is the design parameter; the loss is (D − 2)², D the mean"
+                    + " radius of the interaction hits. Configurations: 'shower' (every interaction splits) and"
+                    + " 'eloss' (interactions only cost energy).", ""},
+        footer = {"", "Each subcommand writes its PNG/CSV/text files to --out and prints their paths."})
+public final class ShowerCommand {
+}

@@ -1,0 +1,76 @@
+package org.stochad.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.stochad.Estimator;
+import org.stochad.examples.Report;
+import org.stochad.examples.RunSettings;
+import org.stochad.examples.Table;
+import org.stochad.shower.CostMeasurement;
+import org.stochad.shower.ShowerStudy;
+import org.stochad.shower.ToyShower;
+import org.stochad.study.OutputFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code stochad shower cost}: each estimator's cost relative to a plain shower, measured on one thread. */
+@Command(name = "cost", header = "Each estimator's cost relative to a plain shower (one thread).",
+        mixinStandardHelpOptions = true, usageHelpWidth = 100,
+        description = {"Measures each gradient estimator's time per shower relative to a plain (primal) shower at"
+                + " one θ, on one thread: each estimator's batch is timed between two primal batches of the same"
+                + " showers and the median ratio over rounds is reported (robust on a busy machine). Writes"
+                + " toy-shower-cost-CONFIG.txt. --threads does not apply.", ""})
+public final class ShowerCostCommand extends ReportCommand {
+
+    @Option(names = "--config", paramLabel = "CONFIG", defaultValue = "shower",
+            description = "Configuration: shower, eloss or both (default: ${DEFAULT-VALUE}).")
+    ShowerConfigChoice config;
+
+    @Option(names = "--theta", paramLabel = "THETA", defaultValue = "2.5",
+            description = "Inner radius (default: ${DEFAULT-VALUE}).")
+    double theta;
+
+    @Option(names = "--events", paramLabel = "N",
+            description = "Showers per timed batch (default: 3000; --samples is a synonym).")
+    Integer events;
+
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "5",
+            description = "Timing rounds; the median is reported (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--estimators", paramLabel = "NAME", split = ",", completionCandidates = EstimatorChoice.Keys.class,
+            description = "Estimators, comma-separated from: ${COMPLETION-CANDIDATES} (default: sad, sad4,"
+                    + " hybrid, score, score-baseline, fd).")
+    List<String> estimators;
+
+    @Override
+    List<Report> reports(RunSettings settings) {
+        int n = events(events, 3000, 2);
+        if (runs < 1) {
+            throw new IllegalArgumentException("--runs = " + runs + " is less than 1");
+        }
+        if (!(theta >= 0) || Double.isInfinite(theta)) {
+            throw new IllegalArgumentException("--theta = " + theta + " is not a finite number >= 0");
+        }
+        List<Estimator> chosen = EstimatorChoice.estimators(estimators, ShowerStudy.defaultEstimators());
+        List<Report> reports = new ArrayList<>();
+        for (ToyShower shower : config.showers()) {
+            String label = shower.config().label();
+            List<CostMeasurement.Cost> costs = Activity.run(settings, "cost " + label,
+                    () -> CostMeasurement.measure(shower, theta, chosen, n, runs));
+            String text = label + " configuration at theta = " + theta + "\n" + CostMeasurement.toTable(costs);
+            Path txt = OutputFiles.writeString(settings.file("toy-shower-cost-" + label + ".txt"), text);
+            Table.Builder t = Table.builder(label + " configuration at θ = " + theta + ": " + n + " showers per"
+                    + " batch, median of " + runs + " round(s), one thread", "estimator", "cost/primal",
+                    "primal µs/shower");
+            for (CostMeasurement.Cost c : costs) {
+                t.row(c.estimator(), c.medianRatio(), c.primalMicros());
+            }
+            reports.add(new Report("shower cost: " + label, List.of(t.build()), List.of(
+                    "goal: stochastic AD ≤ 2.5 × a plain shower; wall times depend on the machine's load"),
+                    List.of(txt)));
+        }
+        return reports;
+    }
+}
