@@ -15,23 +15,38 @@ import org.stochad.engine.Perturbation;
  */
 public final class StochasticTriple {
 
-    private static final StochasticTriple ZERO = new StochasticTriple(0, 0, 0, null, null);
+    private static final StochasticTriple ZERO = new StochasticTriple(0, 0, 0, 0, 0, 0, null, null);
 
     private final double value;
     /** The number of tangent directions. */
     private final int k;
-    /** The tangent along direction 0 (0 when k = 0). */
+    /**
+     * The tangent along directions 0 … 3, held in fields so that the common cases (up to four
+     * parameters) allocate no array; a field of a direction &ge; k is 0.
+     */
     private final double d0;
-    /** The tangent along directions 1 … k−1, or null when k &le; 1: one direction needs no array. */
-    private final double[] rest;
+    private final double d1;
+    private final double d2;
+    private final double d3;
+    /** The tangent along directions 4 … k−1, or null when k &le; 4. */
+    private final double[] more;
     private final Perturbation perturbation;
 
-    private StochasticTriple(double value, int k, double d0, double[] rest, Perturbation perturbation) {
+    private StochasticTriple(double value, int k, double d0, double d1, double d2, double d3, double[] more,
+                             Perturbation perturbation) {
         this.value = value;
         this.k = k;
         this.d0 = d0;
-        this.rest = rest;
+        this.d1 = d1;
+        this.d2 = d2;
+        this.d3 = d3;
+        this.more = more;
         this.perturbation = perturbation != null && perturbation.live() ? perturbation : null;
+    }
+
+    /** A triple with the value and perturbation given and the tangent of {@code t}. */
+    private static StochasticTriple withTangentOf(double value, StochasticTriple t, Perturbation perturbation) {
+        return new StochasticTriple(value, t.k, t.d0, t.d1, t.d2, t.d3, t.more, perturbation);
     }
 
     /**
@@ -39,7 +54,7 @@ public final class StochasticTriple {
      * @return a triple with no tangent and no perturbation
      */
     public static StochasticTriple constant(double value) {
-        return new StochasticTriple(value, 0, 0, null, null);
+        return new StochasticTriple(value, 0, 0, 0, 0, 0, null, null);
     }
 
     /**
@@ -61,8 +76,8 @@ public final class StochasticTriple {
      */
     public static StochasticTriple perturbed(double value, double[] tangent, Perturbation perturbation) {
         int n = tangent.length;
-        return new StochasticTriple(value, n, n == 0 ? 0 : tangent[0],
-                n > 1 ? Arrays.copyOfRange(tangent, 1, n) : null, perturbation);
+        return new StochasticTriple(value, n, n > 0 ? tangent[0] : 0, n > 1 ? tangent[1] : 0, n > 2 ? tangent[2] : 0,
+                n > 3 ? tangent[3] : 0, n > 4 ? Arrays.copyOfRange(tangent, 4, n) : null, perturbation);
     }
 
     /** @return the primal value */
@@ -85,7 +100,22 @@ public final class StochasticTriple {
      * @return the almost-sure derivative along that direction (0 where none is carried)
      */
     public double delta(int direction) {
-        return direction == 0 ? d0 : direction < k ? rest[direction - 1] : 0.0;
+        if (direction == 0) {
+            return d0;
+        }
+        if (direction >= k) {
+            return 0.0;
+        }
+        switch (direction) {
+            case 1:
+                return d1;
+            case 2:
+                return d2;
+            case 3:
+                return d3;
+            default:
+                return more[direction - 4];
+        }
     }
 
     /** @return the number of tangent directions carried */
@@ -331,7 +361,7 @@ public final class StochasticTriple {
             return constant(table[i]);
         }
         int j = checkIndex(table.length, index.alternative(), "alternative index");
-        return new StochasticTriple(table[i], 0, 0, null, new Perturbation(p.event(), table[j] - table[i]));
+        return new StochasticTriple(table[i], 0, 0, 0, 0, 0, null, new Perturbation(p.event(), table[j] - table[i]));
     }
 
     /**
@@ -353,7 +383,7 @@ public final class StochasticTriple {
         // in the index's alternative world the entry table[j] takes its own value in that world
         Perturbation jump = new Perturbation(p.event(), altOf(table[j], p.event()) - chosen.value);
         Perturbation own = chosen.perturbation();
-        return new StochasticTriple(chosen.value, chosen.k, chosen.d0, chosen.rest,
+        return withTangentOf(chosen.value, chosen,
                 own != null && own.event() == p.event() ? jump : Perturbation.merge(own, jump));
     }
 
@@ -483,20 +513,33 @@ public final class StochasticTriple {
                                             Event e, double shift) {
         int n = Math.max(a.k, b.k);
         double[] r = null;
-        if (n > 1) {
-            r = new double[n - 1];
-            for (int j = 0; j < a.k - 1; j++) {
-                r[j] = ca * a.rest[j];
+        if (n > 4) {
+            r = new double[n - 4];
+            for (int j = 0; j < a.k - 4; j++) {
+                r[j] = ca * a.more[j];
             }
-            for (int j = 0; j < b.k - 1; j++) {
-                r[j] += cb * b.rest[j];
+            for (int j = 0; j < b.k - 4; j++) {
+                r[j] += cb * b.more[j];
             }
         }
-        return new StochasticTriple(v, n, ca * a.d0 + cb * b.d0, r, e == null ? null : new Perturbation(e, shift));
+        // direction j ≥ 1 is ca·a_j + cb·b_j where both carry it, ca·a_j or 0 + cb·b_j where one does
+        // (the arithmetic of an accumulation into a zeroed array, so results stay bit-identical)
+        return new StochasticTriple(v, n, ca * a.d0 + cb * b.d0,
+                n > 1 ? component(a.k > 1, ca, a.d1, b.k > 1, cb, b.d1) : 0,
+                n > 2 ? component(a.k > 2, ca, a.d2, b.k > 2, cb, b.d2) : 0,
+                n > 3 ? component(a.k > 3, ca, a.d3, b.k > 3, cb, b.d3) : 0,
+                r, e == null ? null : new Perturbation(e, shift));
+    }
+
+    private static double component(boolean hasA, double ca, double a, boolean hasB, double cb, double b) {
+        if (hasA) {
+            return hasB ? ca * a + cb * b : ca * a;
+        }
+        return hasB ? 0.0 + cb * b : 0.0;
     }
 
     private StochasticTriple shifted(double v) {
-        return new StochasticTriple(v, k, d0, rest, perturbation());
+        return withTangentOf(v, this, perturbation());
     }
 
     private StochasticTriple unary(double fx, double dfdx, double shift) {
@@ -513,12 +556,12 @@ public final class StochasticTriple {
         boolean takeThis = smaller ? value <= b.value : value >= b.value;
         StochasticTriple chosen = takeThis ? this : b;
         if (e == null) {
-            return new StochasticTriple(chosen.value, chosen.k, chosen.d0, chosen.rest, null);
+            return withTangentOf(chosen.value, chosen, null);
         }
         double x = altOf(this, e);
         double y = altOf(b, e);
         double alt = smaller ? Math.min(x, y) : Math.max(x, y);
-        return new StochasticTriple(chosen.value, chosen.k, chosen.d0, chosen.rest, new Perturbation(e, alt - chosen.value));
+        return withTangentOf(chosen.value, chosen, new Perturbation(e, alt - chosen.value));
     }
 
     private static double logistic(double x) {

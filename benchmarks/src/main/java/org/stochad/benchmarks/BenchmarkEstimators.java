@@ -19,6 +19,7 @@ final class BenchmarkEstimators {
             case "replay-4" -> Estimators.stochasticAd(StochasticAdOptions.replay().alternatives(4).parallelism(1));
             case "score" -> Estimators.scoreFunction().withParallelism(1);
             case "score-baseline" -> Estimators.scoreFunctionWithBaseline().withParallelism(1);
+            case "hybrid" -> Estimators.hybrid().withParallelism(1);
             case "fd" -> Estimators.finiteDifference(0.01).withParallelism(1);
             default -> throw new IllegalArgumentException("estimator = " + name + " is unknown");
         };

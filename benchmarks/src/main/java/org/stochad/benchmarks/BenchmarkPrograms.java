@@ -5,6 +5,9 @@ import java.util.Map;
 import org.stochad.StochasticProgram;
 import org.stochad.StochasticTriple;
 import org.stochad.examples.RandomWalk;
+import org.stochad.lund.LundProgram;
+import org.stochad.lund.LundSettings;
+import org.stochad.lund.observable.Observables;
 import org.stochad.shower.ToyShower;
 
 /** The programs the estimator benchmarks run, by name, with the parameter point of each. */
@@ -19,7 +22,9 @@ final class BenchmarkPrograms {
                     new double[] {0.7}),
             "branching", new Case(BenchmarkPrograms::branching, new double[] {0.6}),
             "random-walk", new Case(RandomWalk.program(100), new double[] {50}),
-            "shower", new Case(ToyShower.shower(), new double[] {2.5}));
+            "shower", new Case(ToyShower.shower(), new double[] {2.5}),
+            "lund", lund(),
+            "lund-a", lundA());
 
     private BenchmarkPrograms() {
     }
@@ -30,6 +35,22 @@ final class BenchmarkPrograms {
             throw new IllegalArgumentException("program = " + name + " is not one of " + CASES.keySet());
         }
         return c;
+    }
+
+    /** The pions-only q-q̄ string at E_CM = 100 GeV, ⟨N⟩ as a function of θ = (a, b, σ_pT, ρ): a 4-parameter gradient. */
+    private static Case lund() {
+        LundSettings settings = LundSettings.pionsOnly().with(LundSettings.E_CM, 100.0);
+        return new Case(LundProgram.of(settings, Observables.multiplicity()), settings.theta());
+    }
+
+    /** The same event differentiated along a alone (b, σ_pT, ρ held as constants): a 1-parameter gradient. */
+    private static Case lundA() {
+        LundSettings settings = LundSettings.pionsOnly().with(LundSettings.E_CM, 100.0);
+        StochasticProgram full = LundProgram.of(settings, Observables.multiplicity());
+        double[] rest = settings.theta();
+        StochasticProgram program = (s, t) -> full.run(s, new StochasticTriple[] {t[0],
+            StochasticTriple.constant(rest[1]), StochasticTriple.constant(rest[2]), StochasticTriple.constant(rest[3])});
+        return new Case(program, new double[] {rest[0]});
     }
 
     /** Each individual has two children with probability p; f = (population after 4 generations)². */

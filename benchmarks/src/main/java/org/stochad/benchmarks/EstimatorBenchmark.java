@@ -15,7 +15,9 @@ import org.stochad.GradientEstimate;
 
 /**
  * Time per sample of each estimator on each program, on one thread; divide by the "primal" row
- * of the same program for the cost ratio. A case is "program:estimator".
+ * of the same program for the cost ratio. A case is "program:estimator". The "lund" program has
+ * four parameters, so its replay rows are the 4-parameter gradient; "lund-a" is the same event
+ * differentiated along one parameter.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -33,7 +35,9 @@ public class EstimatorBenchmark {
         "branching:score-baseline", "branching:fd",
         "random-walk:primal", "random-walk:propagate", "random-walk:replay-1", "random-walk:replay-4",
         "random-walk:score", "random-walk:score-baseline", "random-walk:fd",
-        "shower:primal", "shower:replay-1", "shower:replay-4", "shower:score", "shower:score-baseline", "shower:fd"
+        "shower:primal", "shower:replay-1", "shower:replay-4", "shower:score", "shower:score-baseline", "shower:fd",
+        "lund:primal", "lund:replay-1", "lund:replay-4", "lund:score", "lund:score-baseline", "lund:fd",
+        "lund:hybrid", "lund-a:primal", "lund-a:replay-1"
     })
     public String benchmarkCase;
 

@@ -16,7 +16,8 @@ class BenchmarkSmokeTest {
     @Test
     void everyBenchmarkRuns() throws Exception {
         Options options = new OptionsBuilder().include("org\\.stochad\\.benchmarks\\..*")
-                .param("benchmarkCase", "sin-bernoulli:replay-1", "branching:score")
+                .param("benchmarkCase", "sin-bernoulli:replay-1", "branching:score", "lund:hybrid")
+                .param("program", "branching")
                 .param("family", "bernoulli", "categorical")
                 .forks(0).warmupIterations(0).measurementIterations(1)
                 .measurementTime(TimeValue.milliseconds(50)).shouldFailOnError(true).build();

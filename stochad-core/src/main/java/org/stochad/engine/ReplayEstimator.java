@@ -71,12 +71,28 @@ public final class ReplayEstimator extends SampleEstimator {
             }
             return row;
         }
+        Candidate[] replayed = new Candidate[m];
+        double[] replayedDf = new double[m];
+        int replays = 0;
         for (Reservoir r : reservoirs) {
             Candidate c = r.chosen();
             if (c == null) {
                 continue;
             }
-            double df = replay(program, theta, seed, sample, c) - f;
+            // reservoirs that kept the same flip share its alternative run: the program is
+            // deterministic given its streams, so a second run would return the same value
+            int seen = 0;
+            while (seen < replays && replayed[seen] != c) {
+                seen++;
+            }
+            double df;
+            if (seen < replays) {
+                df = replayedDf[seen];
+            } else {
+                df = replay(program, theta, seed, sample, c) - f;
+                replayed[replays] = c;
+                replayedDf[replays++] = df;
+            }
             double scale = r.total() / c.norm() / m;
             for (int j = 0; j < k; j++) {
                 row[j + 1] += scale * c.weights()[j] * df;
