@@ -120,6 +120,55 @@ public final class RsaWeights {
     }
 
     /**
+     * The fast path for fits of (a, b) alone: ln w(θ′; θ) for θ′ = (a′, b′, σ, ρ) — σ and ρ at their
+     * base values, so only the z and finalTwo decisions contribute.
+     *
+     * @param history an event's history
+     * @param a       a′
+     * @param b       b′
+     * @param grad    receives {∂ ln w/∂a′, ∂ ln w/∂b′} (length ≥ 2)
+     * @return ln w
+     */
+    public double logWeightAB(FragmentationHistory history, double a, double b, double[] grad) {
+        if (!(a >= 0) || !(b > 0)) {
+            throw new IllegalArgumentException("(a, b) = (" + a + ", " + b + ") is outside a >= 0, b > 0");
+        }
+        double value = 0;
+        double ga = 0;
+        double gb = 0;
+        double[] g = new double[2];
+        for (FragmentationHistory.ZRecord t : history.zTrials()) {
+            double scale = t.head() * t.proposalFactor();
+            double lnNew = ZAcceptance.logAlpha(t.z(), a, b, t.mT2(), scale, g);
+            double lnOld = ZAcceptance.logAlpha(t.z(), t.a(), t.b(), t.mT2(), scale, null);
+            if (t.accepted()) {
+                value += lnNew - lnOld;
+                ga += g[0];
+                gb += g[1];
+            } else {
+                double alphaNew = Math.exp(lnNew);
+                value += Math.log1p(-alphaNew) - Math.log1p(-Math.exp(lnOld));
+                double f = -alphaNew / (1 - alphaNew);
+                ga += f * g[0];
+                gb += f * g[1];
+            }
+        }
+        for (FragmentationHistory.FinalTwoRecord f : history.finalTwos()) {
+            double pNew = reverseProbability(b, f.lambda());
+            if (f.reversed()) {
+                value += Math.log(pNew / f.probReverse());
+                gb += -f.lambda() * (1 - pNew);
+            } else {
+                value += Math.log((1 - pNew) / (1 - f.probReverse()));
+                gb += f.lambda() * pNew;
+            }
+        }
+        grad[0] = ga;
+        grad[1] = gb;
+        return value;
+    }
+
+    /**
      * @param history an event's history
      * @return the event's score ∂θ ln p(event; θ) at the base point
      */
