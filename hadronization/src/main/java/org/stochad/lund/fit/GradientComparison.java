@@ -80,7 +80,7 @@ public final class GradientComparison {
 
         /** @return the statistics used for docs/hadronization-gradients.md */
         public static Options docs() {
-            return new Options(40_000, 100_000, 0.02, 20_000, 40_000, 20261122L, 2, true);
+            return new Options(30_000, 60_000, 0.02, 10_000, 40_000, 20261122L, 2, true);
         }
 
         /** @return a quick run (about a minute on two cores) */

@@ -111,7 +111,7 @@ public final class LundFit {
 
         /** @return the statistics of docs/hadronization-gradients.md */
         public static Options docs() {
-            return new Options(20_000, 2_000, 1_000, 120, 0.02, 4, 30, HistogramLoss.CHI2, true, 20261122L, 2, true);
+            return new Options(20_000, 5_000, 2_000, 200, 0.02, 4, 40, HistogramLoss.CHI2, true, 20261122L, 2, true);
         }
 
         /** @return a quick run */
