@@ -124,7 +124,7 @@ public final class FitMain implements Callable<Integer> {
         double[] truth;
         @Option(names = "--loss", description = "chi2 or wasserstein (default: ${DEFAULT-VALUE})")
         String loss = "chi2";
-        @Option(names = "--method", description = "rsa, resim or both (default: ${DEFAULT-VALUE})")
+        @Option(names = "--method", description = "rsa, rebased, resim, both (rsa + resim) or all (default: ${DEFAULT-VALUE})")
         String method = "both";
         @Option(names = "--start", split = ",", description = "a,b (repeatable; default 0.72,0.88 and 0.40,1.50)")
         List<Double> starts = new ArrayList<>();
@@ -162,9 +162,12 @@ public final class FitMain implements Callable<Integer> {
                     seed != null ? seed : o.seed(), threads != null ? threads : o.threads(), true);
             List<LundFit.Method> methods = switch (method.toLowerCase(java.util.Locale.ROOT)) {
                 case "rsa" -> List.of(LundFit.Method.RSA);
+                case "rebased" -> List.of(LundFit.Method.RSA_REBASED);
+                case "all" -> List.of(LundFit.Method.RSA, LundFit.Method.RSA_REBASED, LundFit.Method.RESIMULATED);
                 case "resim", "sad", "hybrid" -> List.of(LundFit.Method.RESIMULATED);
                 case "both" -> List.of(LundFit.Method.RSA, LundFit.Method.RESIMULATED);
-                default -> throw new IllegalArgumentException("method = " + method + " is not rsa, resim or both");
+                default -> throw new IllegalArgumentException("method = " + method
+                        + " is not rsa, rebased, resim, both or all");
             };
             if (starts.size() % 2 != 0) {
                 throw new IllegalArgumentException("start = " + starts + " is not a list of a,b pairs");

@@ -102,7 +102,7 @@ public record FitReport(double[] truth, LundFit.Options options, List<LundFit.Ta
                 if (f.neff().length > 0) {
                     double[] n = new double[f.neff().length];
                     for (int t = 0; t < n.length; t++) {
-                        n[t] = Math.max(f.neff()[t] / f.events(), 1e-6);
+                        n[t] = Math.max(f.neff()[t] / options.baseEvents(), 1e-6);
                     }
                     XYSeries sn = LundFit.line(cn, name, step, n);
                     sn.setShowInLegend(r == 0);

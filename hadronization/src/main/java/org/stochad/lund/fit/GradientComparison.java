@@ -397,8 +397,6 @@ public final class GradientComparison {
                 .xAxisTitle("quantity: N·a, N·b, N·σ, y-bin·a, y-bin·b, y-bin·σ, T·a, T·b, T·σ").yAxisTitle("pull").build();
         c.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
         c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
-        c.getStyler().setYAxisMin(-6.0);
-        c.getStyler().setYAxisMax(6.0);
         Map<String, List<double[]>> series = new LinkedHashMap<>();
         List<String> quantities = new ArrayList<>();
         for (EstimateRow row : r.unbiasedness()) {
@@ -426,6 +424,14 @@ public final class GradientComparison {
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             s.setMarker(SeriesMarkers.CIRCLE);
         });
+        double range = 6;
+        for (List<double[]> pts : series.values()) {
+            for (double[] p : pts) {
+                range = Math.max(range, Math.abs(p[1]) + 1);
+            }
+        }
+        c.getStyler().setYAxisMin(-Math.ceil(range));
+        c.getStyler().setYAxisMax(Math.ceil(range));
         double[] xs = {-0.3, quantities.size()};
         for (double level : new double[] {-5, 5}) {
             XYSeries s = c.addSeries("±5 s.e." + (level < 0 ? " " : ""), xs, new double[] {level, level});

@@ -44,6 +44,11 @@ public final class LundFit {
     public enum Method {
         /** RSA reweighting of a fixed base sample. */
         RSA,
+        /**
+         * RSA reweighting, with a new base sample generated at the current (a, b) whenever the
+         * effective sample size falls below {@link #REBASE_FRACTION} of the sample.
+         */
+        RSA_REBASED,
         /** Re-simulation each step with stochastic AD or the hybrid estimator. */
         RESIMULATED
     }
@@ -128,6 +133,9 @@ public final class LundFit {
                     l, hybrid, seed, threads, progress);
         }
     }
+
+    /** N_eff/N below which {@link Method#RSA_REBASED} draws a new base sample. */
+    public static final double REBASE_FRACTION = 0.5;
 
     /** Lower bounds of (a, b) during a fit. */
     static final double[] LOWER = {0.05, 0.2};
@@ -220,17 +228,40 @@ public final class LundFit {
      * @return the trajectory
      */
     public FitResult fitRsa(double[] start, long seed) {
+        return reweighted(start, seed, false);
+    }
+
+    /**
+     * One RSA fit that draws a new base sample at the current (a, b) whenever N_eff/N falls below
+     * {@link #REBASE_FRACTION}.
+     *
+     * @param start (a, b)
+     * @param seed  the seed of the first base sample (later ones are derived from it)
+     * @return the trajectory; events counts every base sample
+     */
+    public FitResult fitRsaRebased(double[] start, long seed) {
+        return reweighted(start, seed, true);
+    }
+
+    private FitResult reweighted(double[] start, long seed, boolean rebase) {
         long t0 = System.nanoTime();
-        ReweightedSample sample = ReweightedSample.generate(at(start), targets, options.baseEvents(), seed,
-                options.threads());
+        int n = options.baseEvents();
+        ReweightedSample[] sample = {ReweightedSample.generate(at(start), targets, n, seed, options.threads())};
+        long[] samples = {1};
         double[] neff = new double[options.steps() + 1];
         Step step = theta -> {
-            ReweightedSample.Evaluation e = sample.evaluate(theta[0], theta[1], options.loss());
+            ReweightedSample.Evaluation e = sample[0].evaluate(theta[0], theta[1], options.loss());
+            if (rebase && e.effectiveSampleSize() < REBASE_FRACTION * n) {
+                sample[0] = ReweightedSample.generate(at(theta), targets, n, AddressedStream.mix(seed + samples[0]),
+                        options.threads());
+                samples[0]++;
+                e = sample[0].evaluate(theta[0], theta[1], options.loss());
+            }
             return new double[] {e.loss(), e.gradient()[0], e.gradient()[1], e.effectiveSampleSize()};
         };
         double[][] out = adam(start, step, neff);
-        return new FitResult(Method.RSA, start.clone(), seed, path(out), losses(out), neff, options.baseEvents(),
-                (System.nanoTime() - t0) * 1e-9);
+        return new FitResult(rebase ? Method.RSA_REBASED : Method.RSA, start.clone(), seed, path(out), losses(out),
+                neff, samples[0] * n, (System.nanoTime() - t0) * 1e-9);
     }
 
     /**
@@ -280,13 +311,17 @@ public final class LundFit {
     public FitSummary repeat(Method method, double[] start) {
         List<FitResult> fits = new ArrayList<>();
         for (int r = 0; r < options.repeats(); r++) {
-            long seed = AddressedStream.mix(options.seed() + 1009L * r + (method == Method.RSA ? 0 : 7)
+            long seed = AddressedStream.mix(options.seed() + 1009L * r + method.ordinal() * 7L
                     + Double.hashCode(start[0]) * 31L + Double.hashCode(start[1]));
             if (options.progress()) {
                 System.err.printf(Locale.ROOT, "[fit] %s from (%.3f, %.3f), repeat %d/%d%n", method, start[0], start[1],
                         r + 1, options.repeats());
             }
-            fits.add(method == Method.RSA ? fitRsa(start, seed) : fitResimulated(start, seed));
+            fits.add(switch (method) {
+                case RSA -> fitRsa(start, seed);
+                case RSA_REBASED -> fitRsaRebased(start, seed);
+                case RESIMULATED -> fitResimulated(start, seed);
+            });
         }
         double[] mean = new double[2];
         double[] sd = new double[2];
