@@ -23,10 +23,11 @@ import picocli.CommandLine.Option;
 /**
  * Command-line entry of the Lund generator: {@code LundMain generate [options]} fragments
  * strings and writes the summary table, histograms (CSV, YODA, PNG) and optionally HepMC3
- * events; {@code LundMain settings} prints every setting with its default.
+ * events; {@code LundMain settings} prints every setting with its default; {@code compare} and
+ * {@code fit} are the gradient comparison and the (a, b) fits of {@link org.stochad.lund.fit.FitMain}.
  */
 @Command(name = "lund", mixinStandardHelpOptions = true, subcommands = {LundMain.Generate.class,
-        LundMain.Settings.class}, description = "Lund string fragmentation of a q-qbar string (Pythia 8 algorithm)")
+        LundMain.Settings.class, org.stochad.lund.fit.FitMain.Compare.class, org.stochad.lund.fit.FitMain.Fit.class}, description = "Lund string fragmentation of a q-qbar string (Pythia 8 algorithm)")
 public final class LundMain implements Callable<Integer> {
 
     /**

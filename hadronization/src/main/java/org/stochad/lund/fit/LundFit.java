@@ -1,0 +1,545 @@
+package org.stochad.lund.fit;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.stochad.Estimator;
+import org.stochad.Estimators;
+import org.stochad.StochasticAdOptions;
+import org.stochad.StochasticProgram;
+import org.stochad.StochasticTriple;
+import org.stochad.lund.Event;
+import org.stochad.lund.EventGenerator;
+import org.stochad.lund.LundParameters;
+import org.stochad.lund.LundSettings;
+import org.stochad.lund.StringFragmenter;
+import org.stochad.lund.io.BinnedData;
+import org.stochad.lund.io.HistogramReaders;
+import org.stochad.lund.observable.HadronQuantity;
+import org.stochad.random.AddressedStream;
+import org.stochad.study.OutputFiles;
+
+/**
+ * Fits of the Lund (a, b) to binned data by Adam on a histogram loss ({@link HistogramLoss}), σ_pT
+ * and ρ held at the settings' values, with gradients either (i) by RSA reweighting of one fixed
+ * base sample generated at the start — deterministic, no events per step, valid while the
+ * effective sample size lasts — or (ii) re-simulated at the current (a, b) every step: the loss
+ * gradient Σ_k ∂L/∂h_k·dh_k/dθ with ∂L/∂h_k from an independent histogram batch and dh_k/dθ by
+ * stochastic AD or the hybrid estimator on the program Σ_entries c_bin(entry).
+ *
+ * <p>The loss of binned densities is not an expectation over events, so the core's optimisers
+ * (which minimise E[program]) do not apply directly; the Adam update here is the same rule
+ * (β = 0.9, 0.999, bias-corrected, box bounds), with the learning rate decaying linearly to 10 % over the run.
+ */
+public final class LundFit {
+
+    /** How the gradient of each step is obtained. */
+    public enum Method {
+        /** RSA reweighting of a fixed base sample. */
+        RSA,
+        /**
+         * RSA reweighting, with a new base sample generated at the current (a, b) whenever the
+         * effective sample size falls below {@link #REBASE_FRACTION} of the sample.
+         */
+        RSA_REBASED,
+        /** Re-simulation each step with stochastic AD or the hybrid estimator. */
+        RESIMULATED
+    }
+
+    /**
+     * A histogram and the data it is fitted to.
+     *
+     * @param spec the histogram to fill
+     * @param data the data on the same bins
+     */
+    public record Target(HistogramSpec spec, BinnedData data) {
+
+        /** Checks that the bins agree. */
+        public Target {
+            double[] e = spec.edges();
+            double[] d = data.edges();
+            if (e.length != d.length) {
+                throw new IllegalArgumentException("target " + spec.name() + ": " + (e.length - 1) + " bins, data "
+                        + data.path() + " has " + (d.length - 1));
+            }
+            for (int i = 0; i < e.length; i++) {
+                if (Math.abs(e[i] - d[i]) > 1e-9 * (1 + Math.abs(d[i]))) {
+                    throw new IllegalArgumentException("target " + spec.name() + ": edge " + i + " = " + e[i]
+                            + ", data " + data.path() + " has " + d[i]);
+                }
+            }
+        }
+    }
+
+    /**
+     * Fit settings.
+     *
+     * @param baseEvents      RSA base-sample size
+     * @param histogramEvents re-simulation: events per step for the histogram (∂L/∂h)
+     * @param gradientSamples re-simulation: estimator samples per step
+     * @param steps           Adam steps
+     * @param learningRate    Adam step size
+     * @param repeats         fits per (method, start) with different seeds
+     * @param averageLast     the fitted value is the mean of the last this many path points
+     * @param loss            the loss
+     * @param hybrid          re-simulation uses the hybrid estimator (else stochastic AD, replay)
+     * @param seed            the seed
+     * @param threads         worker threads
+     * @param progress        progress lines on stderr
+     */
+    public record Options(int baseEvents, int histogramEvents, int gradientSamples, int steps, double learningRate,
+                          int repeats, int averageLast, HistogramLoss loss, boolean hybrid, long seed, int threads,
+                          boolean progress) {
+
+        /** Checks the values. */
+        public Options {
+            if (baseEvents < 10 || histogramEvents < 10 || gradientSamples < 2 || steps < 1 || repeats < 1
+                    || averageLast < 1 || threads < 1) {
+                throw new IllegalArgumentException("fit options: baseEvents = " + baseEvents + ", histogramEvents = "
+                        + histogramEvents + ", gradientSamples = " + gradientSamples + ", steps = " + steps
+                        + ", repeats = " + repeats + ", averageLast = " + averageLast + ", threads = " + threads);
+            }
+            if (!(learningRate > 0)) {
+                throw new IllegalArgumentException("learningRate = " + learningRate + " is not > 0");
+            }
+            if (loss == null) {
+                throw new IllegalArgumentException("loss = null");
+            }
+        }
+
+        /** @return the statistics of docs/hadronization-gradients.md */
+        public static Options docs() {
+            return new Options(20_000, 5_000, 2_000, 200, 0.02, 4, 40, HistogramLoss.CHI2, true, 20261122L, 2, true);
+        }
+
+        /** @return a quick run */
+        public static Options quick() {
+            return new Options(4_000, 1_000, 300, 60, 0.03, 2, 15, HistogramLoss.CHI2, true, 20261122L, 2, false);
+        }
+
+        /**
+         * @param l the loss
+         * @return these options with that loss
+         */
+        public Options withLoss(HistogramLoss l) {
+            return new Options(baseEvents, histogramEvents, gradientSamples, steps, learningRate, repeats, averageLast,
+                    l, hybrid, seed, threads, progress);
+        }
+    }
+
+    /** N_eff/N below which {@link Method#RSA_REBASED} draws a new base sample. */
+    public static final double REBASE_FRACTION = 0.5;
+
+    /** Lower bounds of (a, b) during a fit. */
+    static final double[] LOWER = {0.05, 0.2};
+    /** Upper bounds of (a, b) during a fit. */
+    static final double[] UPPER = {2.0, 3.0};
+
+    private final LundSettings settings;
+    private final List<Target> targets;
+    private final Options options;
+
+    private LundFit(LundSettings settings, List<Target> targets, Options options) {
+        this.settings = settings;
+        this.targets = List.copyOf(targets);
+        this.options = options;
+    }
+
+    /**
+     * @param settings everything but (a, b) (σ_pT, ρ, E_CM, pions-only …)
+     * @param targets  histograms and data
+     * @param options  fit settings
+     * @return the fit
+     */
+    public static LundFit of(LundSettings settings, List<Target> targets, Options options) {
+        if (settings == null || targets == null || targets.isEmpty() || options == null) {
+            throw new IllegalArgumentException("settings, targets (non-empty) and options are required");
+        }
+        return new LundFit(settings, targets, options);
+    }
+
+    /** @return the default histograms: multiplicity 2…40 and x_E in 25 bins */
+    public static List<HistogramSpec> defaultHistograms() {
+        return List.of(HistogramSpec.multiplicity(2, 40), HistogramSpec.hadron(HadronQuantity.X_E, 0, 1, 25));
+    }
+
+    /**
+     * Pseudo-data: the generator's own histograms at the given settings.
+     *
+     * @param truth   settings of the pseudo-data
+     * @param specs   the histograms
+     * @param events  events
+     * @param seed    seed
+     * @param threads worker threads
+     * @return one target per histogram
+     */
+    public static List<Target> pseudoData(LundSettings truth, List<HistogramSpec> specs, int events, long seed,
+                                          int threads) {
+        Filled f = fill(truth, specs, events, seed, threads);
+        List<Target> out = new ArrayList<>();
+        for (int t = 0; t < specs.size(); t++) {
+            double[] err = new double[f.mean[t].length];
+            for (int k = 0; k < err.length; k++) {
+                err[k] = Math.sqrt(f.var[t][k]);
+            }
+            out.add(new Target(specs.get(t), new BinnedData("/pseudo/" + specs.get(t).name(), specs.get(t).edges(),
+                    f.mean[t], err)));
+        }
+        return out;
+    }
+
+    /**
+     * A target read from a histogram file.
+     *
+     * @param file       a YODA (.yoda) or CSV file
+     * @param path       a substring of the wanted histogram's path, or null for the first
+     * @param observable what it histograms: multiplicity or a hadron quantity (rapidity, xE, pT, pT2)
+     * @return the target, on the file's bins
+     */
+    public static Target target(Path file, String path, String observable) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        List<BinnedData> all = name.endsWith(".csv") ? HistogramReaders.readCsv(file) : HistogramReaders.readYoda(file);
+        for (BinnedData d : all) {
+            if (path == null || d.path().contains(path)) {
+                return new Target(HistogramSpec.of(observable, d.edges()), d);
+            }
+        }
+        throw new IllegalArgumentException("data = " + file + " has no histogram" + (path == null ? "" : " matching "
+                + path));
+    }
+
+    /** @return the targets */
+    public List<Target> targets() {
+        return targets;
+    }
+
+    /**
+     * One RSA fit: a base sample at the start, reweighted at every step.
+     *
+     * @param start (a, b)
+     * @param seed  the base sample's seed
+     * @return the trajectory
+     */
+    public FitResult fitRsa(double[] start, long seed) {
+        return reweighted(start, seed, false);
+    }
+
+    /**
+     * One RSA fit that draws a new base sample at the current (a, b) whenever N_eff/N falls below
+     * {@link #REBASE_FRACTION}.
+     *
+     * @param start (a, b)
+     * @param seed  the seed of the first base sample (later ones are derived from it)
+     * @return the trajectory; events counts every base sample
+     */
+    public FitResult fitRsaRebased(double[] start, long seed) {
+        return reweighted(start, seed, true);
+    }
+
+    private FitResult reweighted(double[] start, long seed, boolean rebase) {
+        long t0 = System.nanoTime();
+        int n = options.baseEvents();
+        ReweightedSample[] sample = {ReweightedSample.generate(at(start), targets, n, seed, options.threads())};
+        long[] samples = {1};
+        double[] neff = new double[options.steps() + 1];
+        Step step = theta -> {
+            ReweightedSample.Evaluation e = sample[0].evaluate(theta[0], theta[1], options.loss());
+            if (rebase && e.effectiveSampleSize() < REBASE_FRACTION * n) {
+                sample[0] = ReweightedSample.generate(at(theta), targets, n, AddressedStream.mix(seed + samples[0]),
+                        options.threads());
+                samples[0]++;
+                e = sample[0].evaluate(theta[0], theta[1], options.loss());
+            }
+            return new double[] {e.loss(), e.gradient()[0], e.gradient()[1], e.effectiveSampleSize()};
+        };
+        double[][] out = adam(start, step, neff);
+        return new FitResult(rebase ? Method.RSA_REBASED : Method.RSA, start.clone(), seed, path(out), losses(out),
+                neff, samples[0] * n, (System.nanoTime() - t0) * 1e-9);
+    }
+
+    /**
+     * One re-simulated fit.
+     *
+     * @param start (a, b)
+     * @param seed  the fit's seed
+     * @return the trajectory
+     */
+    public FitResult fitResimulated(double[] start, long seed) {
+        long t0 = System.nanoTime();
+        StochasticAdOptions replay = StochasticAdOptions.replay().parallelism(options.threads());
+        Estimator estimator = options.hybrid() ? Estimators.hybrid(replay) : Estimators.stochasticAd(replay);
+        long[] stepIndex = {0};
+        Step step = theta -> {
+            long t = stepIndex[0]++;
+            LundSettings here = at(theta);
+            List<HistogramSpec> specs = targets.stream().map(Target::spec).toList();
+            Filled f = fill(here, specs, options.histogramEvents(), AddressedStream.mix(seed + 31 * t + 1),
+                    options.threads());
+            double loss = 0;
+            double[][] c = new double[targets.size()][];
+            for (int k = 0; k < targets.size(); k++) {
+                c[k] = new double[specs.get(k).bins()];
+                loss += options.loss().value(f.mean[k], f.var[k], targets.get(k).data(), c[k]);
+                for (int b = 0; b < c[k].length; b++) {
+                    c[k][b] /= specs.get(k).width(b);
+                }
+            }
+            var g = estimator.estimate(linearised(c), theta, options.gradientSamples(),
+                    AddressedStream.mix(seed + 31 * t + 2));
+            return new double[] {loss, g.mean(0), g.mean(1), Double.NaN};
+        };
+        double[][] out = adam(start, step, null);
+        long events = (long) options.steps() * (options.histogramEvents() + options.gradientSamples());
+        return new FitResult(Method.RESIMULATED, start.clone(), seed, path(out), losses(out), new double[0], events,
+                (System.nanoTime() - t0) * 1e-9);
+    }
+
+    /**
+     * Repeated fits with seeds derived from the options' seed.
+     *
+     * @param method the method
+     * @param start  the start
+     * @return the summary
+     */
+    public FitSummary repeat(Method method, double[] start) {
+        List<FitResult> fits = new ArrayList<>();
+        for (int r = 0; r < options.repeats(); r++) {
+            long seed = AddressedStream.mix(options.seed() + 1009L * r + method.ordinal() * 7L
+                    + Double.hashCode(start[0]) * 31L + Double.hashCode(start[1]));
+            if (options.progress()) {
+                System.err.printf(Locale.ROOT, "[fit] %s from (%.3f, %.3f), repeat %d/%d%n", method, start[0], start[1],
+                        r + 1, options.repeats());
+            }
+            fits.add(switch (method) {
+                case RSA -> fitRsa(start, seed);
+                case RSA_REBASED -> fitRsaRebased(start, seed);
+                case RESIMULATED -> fitResimulated(start, seed);
+            });
+        }
+        double[] mean = new double[2];
+        double[] sd = new double[2];
+        double events = 0;
+        double seconds = 0;
+        double minNeff = Double.NaN;
+        for (FitResult f : fits) {
+            double[] e = f.estimate(options.averageLast());
+            mean[0] += e[0] / fits.size();
+            mean[1] += e[1] / fits.size();
+            events += (double) f.events() / fits.size();
+            seconds += f.seconds() / fits.size();
+            for (double v : f.neff()) {
+                minNeff = Double.isNaN(minNeff) ? v : Math.min(minNeff, v);
+            }
+        }
+        for (FitResult f : fits) {
+            double[] e = f.estimate(options.averageLast());
+            sd[0] += (e[0] - mean[0]) * (e[0] - mean[0]);
+            sd[1] += (e[1] - mean[1]) * (e[1] - mean[1]);
+        }
+        for (int j = 0; j < 2; j++) {
+            sd[j] = fits.size() > 1 ? Math.sqrt(sd[j] / (fits.size() - 1)) : Double.NaN;
+        }
+        return new FitSummary(method, start.clone(), mean, sd, events, seconds, minNeff, fits);
+    }
+
+    /**
+     * The issue's fit study: each method from each start, repeated.
+     *
+     * @param starts  the starting points
+     * @param methods the methods
+     * @param truth   the true (a, b) of pseudo-data, or null for real data
+     * @return the report
+     */
+    public FitReport run(List<double[]> starts, List<Method> methods, double[] truth) {
+        List<FitSummary> out = new ArrayList<>();
+        for (Method m : methods) {
+            for (double[] s : starts) {
+                out.add(repeat(m, s));
+            }
+        }
+        return new FitReport(truth == null ? null : truth.clone(), options, targets, out);
+    }
+
+    /**
+     * Runs {@link #run} and writes {@code fits.md}, {@code fits-trajectories.csv} and the figures
+     * {@code hadronization-gradients-fit-paths.png}, {@code -fit-loss.png}, {@code -fit-neff.png}.
+     *
+     * @param dir     directory for the tables
+     * @param figures directory for the figures
+     * @param starts  starting points
+     * @param methods methods
+     * @param truth   the true (a, b) or null
+     * @return the report
+     */
+    public FitReport runAndWrite(Path dir, Path figures, List<double[]> starts, List<Method> methods, double[] truth) {
+        FitReport r = run(starts, methods, truth);
+        try {
+            Files.createDirectories(dir);
+            Files.createDirectories(figures);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        OutputFiles.writeString(dir.resolve("fits.md"), r.toMarkdown());
+        OutputFiles.writeString(dir.resolve("fits-trajectories.csv"), r.toCsv());
+        r.writePlots(figures.resolve("hadronization-gradients-fit-paths.png"),
+                figures.resolve("hadronization-gradients-fit-loss.png"),
+                figures.resolve("hadronization-gradients-fit-neff.png"));
+        return r;
+    }
+
+    /** One step's evaluation: {loss, ∂a, ∂b, N_eff or NaN}. */
+    private interface Step {
+        double[] at(double[] theta);
+    }
+
+    /** @return rows {loss, a, b} per step and the final (a, b) in the last row */
+    private double[][] adam(double[] start, Step step, double[] neff) {
+        double b1 = 0.9;
+        double b2 = 0.999;
+        double eps = 1e-8;
+        double lr0 = options.learningRate();
+        double[] theta = {clamp(start[0], 0), clamp(start[1], 1)};
+        double[] m = new double[2];
+        double[] v = new double[2];
+        double[][] rows = new double[options.steps() + 1][];
+        for (int t = 0; t < options.steps(); t++) {
+            double[] r = step.at(theta.clone());
+            rows[t] = new double[] {r[0], theta[0], theta[1]};
+            if (neff != null) {
+                neff[t] = r[3];
+            }
+            if (options.progress() && (t % 20 == 0 || t == options.steps() - 1)) {
+                System.err.printf(Locale.ROOT, "[fit]   step %d: a = %.4f, b = %.4f, loss = %.4g%s%n", t, theta[0],
+                        theta[1], r[0], neff != null ? String.format(Locale.ROOT, ", N_eff = %.0f", r[3]) : "");
+            }
+            // linear decay to 10 % of the rate over the run: the noisy (re-simulated) paths settle
+            double lr = lr0 * (1 - 0.9 * t / Math.max(1.0, options.steps() - 1));
+            for (int j = 0; j < 2; j++) {
+                double gj = r[1 + j];
+                m[j] = b1 * m[j] + (1 - b1) * gj;
+                v[j] = b2 * v[j] + (1 - b2) * gj * gj;
+                double mh = m[j] / (1 - Math.pow(b1, t + 1));
+                double vh = v[j] / (1 - Math.pow(b2, t + 1));
+                theta[j] = clamp(theta[j] - lr * mh / (Math.sqrt(vh) + eps), j);
+            }
+        }
+        double[] last = step.at(theta.clone());
+        if (neff != null) {
+            neff[options.steps()] = last[3];
+        }
+        rows[options.steps()] = new double[] {last[0], theta[0], theta[1]};
+        return rows;
+    }
+
+    private static double[][] path(double[][] rows) {
+        double[][] p = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            p[i] = new double[] {rows[i][1], rows[i][2]};
+        }
+        return p;
+    }
+
+    private static double[] losses(double[][] rows) {
+        double[] l = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            l[i] = rows[i][0];
+        }
+        return l;
+    }
+
+    private static double clamp(double x, int j) {
+        return Math.max(LOWER[j], Math.min(UPPER[j], x));
+    }
+
+    private LundSettings at(double[] ab) {
+        double[] th = settings.theta();
+        th[0] = ab[0];
+        th[1] = ab[1];
+        return settings.withTheta(th);
+    }
+
+    /** The program θ = (a, b) ↦ Σ_targets Σ_entries c[bin] of one event, σ and ρ fixed. */
+    private StochasticProgram linearised(double[][] c) {
+        StringFragmenter fragmenter = new StringFragmenter(settings);
+        StochasticTriple sigma = StochasticTriple.constant(settings.sigma());
+        StochasticTriple rho = StochasticTriple.constant(settings.effectiveProbStoUD());
+        return (sampler, theta) -> {
+            Event e = fragmenter.fragment(sampler, new LundParameters(theta[0], theta[1], sigma, rho));
+            double v = 0;
+            for (int t = 0; t < targets.size(); t++) {
+                for (int k : targets.get(t).spec().entries(e)) {
+                    v += c[t][k];
+                }
+            }
+            return StochasticTriple.constant(v);
+        };
+    }
+
+    /** Per-event densities of a run: mean and variance of the mean per bin. */
+    private record Filled(double[][] mean, double[][] var) {
+    }
+
+    private static Filled fill(LundSettings s, List<HistogramSpec> specs, int events, long seed, int threads) {
+        double[][] sum = new double[specs.size()][];
+        double[][] sum2 = new double[specs.size()][];
+        for (int t = 0; t < specs.size(); t++) {
+            sum[t] = new double[specs.get(t).bins()];
+            sum2[t] = new double[specs.get(t).bins()];
+        }
+        new EventGenerator(s).generate(seed, events, threads, e -> {
+            for (int t = 0; t < specs.size(); t++) {
+                HistogramSpec spec = specs.get(t);
+                int[] en = spec.entries(e);
+                java.util.Arrays.sort(en);
+                int i = 0;
+                while (i < en.length) {
+                    int j = i;
+                    while (j < en.length && en[j] == en[i]) {
+                        j++;
+                    }
+                    double x = (j - i) / spec.width(en[i]);
+                    sum[t][en[i]] += x;
+                    sum2[t][en[i]] += x * x;
+                    i = j;
+                }
+            }
+        });
+        double[][] mean = new double[specs.size()][];
+        double[][] var = new double[specs.size()][];
+        for (int t = 0; t < specs.size(); t++) {
+            int bins = specs.get(t).bins();
+            mean[t] = new double[bins];
+            var[t] = new double[bins];
+            for (int k = 0; k < bins; k++) {
+                mean[t][k] = sum[t][k] / events;
+                var[t][k] = Math.max(0, sum2[t][k] / events - mean[t][k] * mean[t][k]) / events;
+            }
+        }
+        return new Filled(mean, var);
+    }
+
+    static XYChart chart(String title, String x, String y) {
+        XYChart c = new XYChartBuilder().width(800).height(560).title(title).xAxisTitle(x).yAxisTitle(y).build();
+        c.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+        return c;
+    }
+
+    static void save(XYChart c, Path target) {
+        OutputFiles.writeAtomically(target, p -> BitmapEncoder.saveBitmap(c, p.toString(),
+                BitmapEncoder.BitmapFormat.PNG));
+    }
+
+    static XYSeries line(XYChart c, String name, double[] x, double[] y) {
+        XYSeries s = c.addSeries(name, x, y);
+        s.setMarker(SeriesMarkers.NONE);
+        return s;
+    }
+}

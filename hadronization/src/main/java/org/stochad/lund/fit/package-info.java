@@ -1,0 +1,2 @@
+/** Gradient comparisons of the Lund generator's estimators and fits of its parameters to binned data. */
+package org.stochad.lund.fit;
