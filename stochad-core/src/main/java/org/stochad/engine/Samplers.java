@@ -17,7 +17,18 @@ public final class Samplers {
      * @return a sampler making plain draws from the root stream of sample 0 of {@code seed}
      */
     public static Sampler primal(long seed) {
-        return new TrackingSampler(RunContext.primal(), AddressedStream.root(seed, 0, SampleEstimator.PROGRAM_DOMAIN));
+        return primal(seed, 0);
+    }
+
+    /**
+     * @param seed   the seed
+     * @param sample the sample index
+     * @return a sampler making plain draws from the root stream of sample {@code sample}: the
+     *         program sees exactly the numbers of sample {@code sample} of an estimate with
+     *         {@code seed}, so a plain run reproduces any estimator's primal run
+     */
+    public static Sampler primal(long seed, long sample) {
+        return new TrackingSampler(RunContext.primal(), AddressedStream.root(seed, sample, SampleEstimator.PROGRAM_DOMAIN));
     }
 
     /**
