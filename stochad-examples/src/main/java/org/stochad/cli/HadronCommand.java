@@ -3,7 +3,7 @@ package org.stochad.cli;
 import picocli.CommandLine.Command;
 
 /** {@code stochad hadron}: the Lund string-fragmentation generator of a q-q̄ string. */
-@Command(name = "hadron", header = "Lund string fragmentation: generate events, compare gradient estimators, fit (a, b).",
+@Command(name = "hadron", header = "Lund string fragmentation: generate, compare gradient estimators, fit (a, b).",
         mixinStandardHelpOptions = true, usageHelpWidth = 100,
         subcommands = {HadronGenerateCommand.class, HadronCompareCommand.class, HadronFitCommand.class,
             HadronSettingsCommand.class},
