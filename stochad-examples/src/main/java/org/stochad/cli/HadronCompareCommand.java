@@ -32,6 +32,9 @@ public final class HadronCompareCommand extends ReportCommand {
     @Mixin
     LundSettingsOptions lund;
 
+    @Option(names = "--figures", paramLabel = "DIR", description = "Folder for the PNG figures (default: --out).")
+    Path figures;
+
     @Option(names = "--quick", description = "Small statistics (about a minute on two cores) instead of the"
             + " documented ones.")
     boolean quick;
@@ -60,10 +63,12 @@ public final class HadronCompareCommand extends ReportCommand {
                 seedGiven() ? settings.seed() : o.seed(), settings.threads(), settings.progress());
         LundSettings point = lund.load();
         LundSettings pions = point.with(LundSettings.PIONS_ONLY, "on");
-        GradientComparison.Result r = GradientComparison.of(pions, point, o).runAndWrite(settings.out());
+        Path pictures = figures == null ? settings.out() : figures;
+        CommonOptions.prepare(pictures, "--figures");
+        GradientComparison.Result r = GradientComparison.of(pions, point, o).runAndWrite(settings.out(), pictures);
         List<Path> files = List.of(settings.file("gradients-comparison.md"), settings.file("gradients-variance.csv"),
-                settings.file("hadronization-gradients-pulls.png"),
-                settings.file("hadronization-gradients-variance.png"));
+                pictures.resolve("hadronization-gradients-pulls.png"),
+                pictures.resolve("hadronization-gradients-variance.png"));
         List<Table> tables = new ArrayList<>();
         Table.Builder u = Table.builder(String.format(Locale.ROOT, "unbiasedness: pions-only strings, E_CM = %s GeV,"
                         + " (a, b, σ) = (%s, %s, %s), seed %d", fmt(pions.eCM()), fmt(pions.aLund()),

@@ -51,6 +51,9 @@ public final class HadronFitCommand extends ReportCommand {
     @Mixin
     LundSettingsOptions lund;
 
+    @Option(names = "--figures", paramLabel = "DIR", description = "Folder for the PNG figures (default: --out).")
+    Path figures;
+
     @Option(names = "--data", paramLabel = "FILE",
             description = "Histogram file to fit (.yoda or .csv, e.g. from 'hadron generate'); default: pseudo-data.")
     Path data;
@@ -113,6 +116,8 @@ public final class HadronFitCommand extends ReportCommand {
     @Override
     List<Report> reports(RunSettings settings) {
         noSamples("set --base-events, --hist-events and --grad-samples");
+        Path pictures = figures == null ? settings.out() : figures;
+        CommonOptions.prepare(pictures, "--figures");
         LundSettings s = lund.load(LundSettings.pionsOnly());
         LundFit.Options d = quick ? LundFit.Options.quick() : LundFit.Options.docs();
         int n = positive("--steps", steps, d.steps(), 1);
@@ -156,11 +161,11 @@ public final class HadronFitCommand extends ReportCommand {
             }
             targets = List.of(LundFit.target(data, histogram, observable));
         }
-        FitReport r = LundFit.of(s, targets, o).runAndWrite(settings.out(), settings.out(), from, methods, t);
-        List<Path> files = new ArrayList<>(List.of(settings.file("hadronization-gradients-fit-paths.png"),
-                settings.file("hadronization-gradients-fit-loss.png")));
+        FitReport r = LundFit.of(s, targets, o).runAndWrite(settings.out(), pictures, from, methods, t);
+        List<Path> files = new ArrayList<>(List.of(pictures.resolve("hadronization-gradients-fit-paths.png"),
+                pictures.resolve("hadronization-gradients-fit-loss.png")));
         if (methods.contains(LundFit.Method.RSA)) {
-            files.add(settings.file("hadronization-gradients-fit-neff.png"));
+            files.add(pictures.resolve("hadronization-gradients-fit-neff.png"));
         }
         files.add(settings.file("fits.md"));
         files.add(settings.file("fits-trajectories.csv"));

@@ -54,7 +54,7 @@ class HadronGradientCommandTest {
     void fitOnPseudoDataRunsBothMethods() {
         Cli.Run r = ok(run(quiet(out(), "hadron", "fit", "--quick", "--steps", "4", "--repeats", "2",
                 "--base-events", "100", "--hist-events", "20", "--grad-samples", "4", "--pseudo-events", "200",
-                "--start", "0.72,0.88", "--format", "csv")));
+                "--start", "0.72,0.88", "--figures", tmp.resolve("figures").toString(), "--format", "csv")));
         List<String[]> rows = r.csvRows("Adam, 4 steps");
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0)[0]).isEqualTo("RSA");
@@ -66,9 +66,13 @@ class HadronGradientCommandTest {
             assertThat(a).isBetween(0.05, 2.0);
             assertThat(b).isBetween(0.2, 3.0);
         }
-        for (String f : List.of("fits.md", "fits-trajectories.csv", "hadronization-gradients-fit-paths.png",
-                "hadronization-gradients-fit-loss.png", "hadronization-gradients-fit-neff.png")) {
+        for (String f : List.of("fits.md", "fits-trajectories.csv")) {
             assertThat(out().resolve(f)).exists();
+        }
+        for (String f : List.of("hadronization-gradients-fit-paths.png", "hadronization-gradients-fit-loss.png",
+                "hadronization-gradients-fit-neff.png")) {
+            assertThat(tmp.resolve("figures").resolve(f)).exists();
+            assertThat(r.err()).contains("wrote " + tmp.resolve("figures").resolve(f));
         }
     }
 
@@ -95,6 +99,9 @@ class HadronGradientCommandTest {
         assertUserError(run(quiet(out(), "hadron", "fit", "--samples", "100")), "--samples does not apply");
         assertUserError(run(quiet(out(), "hadron", "fit", "--data", tmp.resolve("none.yoda").toString())),
                 "cannot read --data");
+        Path file = Files.writeString(tmp.resolve("a-file"), "x");
+        assertUserError(run(quiet(out(), "hadron", "fit", "--figures", file.resolve("sub").toString())),
+                "cannot write to --figures");
         Path bad = Files.writeString(tmp.resolve("bad.csv"), "path,xlow,xhigh\n/a,x,1\n");
         assertUserError(run(quiet(out(), "hadron", "fit", "--data", bad.toString(), "--steps", "2")), "bad.csv");
     }
