@@ -44,19 +44,25 @@ public final class CommonOptions {
             throw new IllegalArgumentException("--threads = " + threads + " is less than 1");
         }
         Path dir = out == null ? Paths.get("stochad-out") : out;
-        prepare(dir);
+        prepare(dir, "--out");
         return new RunSettings(seed, samples == null ? 0 : samples,
                 threads == null ? Runtime.getRuntime().availableProcessors() : threads, dir, progress);
     }
 
-    /** Creates the output folder and checks that a file can be written in it. */
-    private static void prepare(Path dir) {
+    /**
+     * Creates an output folder and checks that a file can be written in it.
+     *
+     * @param dir    the folder
+     * @param option the option that named it, for the error message
+     * @throws UncheckedIOException naming the option and the folder when it cannot be written
+     */
+    static void prepare(Path dir, String option) {
         try {
             Files.createDirectories(dir);
             Path probe = Files.createTempFile(dir, ".stochad-probe-", ".tmp");
             Files.delete(probe);
         } catch (IOException | SecurityException e) {
-            throw new UncheckedIOException("cannot write to --out " + dir + " (" + reason(e) + ")",
+            throw new UncheckedIOException("cannot write to " + option + " " + dir + " (" + reason(e) + ")",
                     e instanceof IOException io ? io : new IOException(e));
         }
     }

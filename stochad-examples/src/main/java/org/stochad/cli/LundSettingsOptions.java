@@ -26,9 +26,19 @@ public final class LundSettingsOptions {
      * @throws UncheckedIOException     when the file cannot be read
      */
     LundSettings load() {
+        return load(LundSettings.defaults());
+    }
+
+    /**
+     * @param base the settings to start from when no --cmnd file is given
+     * @return the base or the file, then the overrides
+     * @throws IllegalArgumentException on an unknown key or a bad value
+     * @throws UncheckedIOException     when the file cannot be read
+     */
+    LundSettings load(LundSettings base) {
         LundSettings s;
         if (cmnd == null) {
-            s = LundSettings.defaults();
+            s = base;
         } else {
             try {
                 s = LundSettings.fromCmnd(cmnd);

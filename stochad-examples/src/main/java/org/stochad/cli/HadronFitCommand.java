@@ -1,0 +1,233 @@
+package org.stochad.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.stochad.examples.Report;
+import org.stochad.examples.RunSettings;
+import org.stochad.examples.Table;
+import org.stochad.lund.LundSettings;
+import org.stochad.lund.fit.FitReport;
+import org.stochad.lund.fit.FitSummary;
+import org.stochad.lund.fit.HistogramLoss;
+import org.stochad.lund.fit.LundFit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code stochad hadron fit}: fits the Lund (a, b) to pseudo-data or a histogram file with Adam. */
+@Command(name = "fit", header = "Fit the Lund (a, b) to pseudo-data or a YODA/CSV histogram with Adam.",
+        mixinStandardHelpOptions = true, usageHelpWidth = 100,
+        description = {"Fits the Lund parameters (a, b) — σ and ρ held at the settings' values — by Adam on a"
+                + " histogram loss, with gradients (i) by RSA reweighting of one base sample generated at the start"
+                + " ('rsa'; valid while its effective sample size lasts) or (ii) re-simulated at the current (a, b)"
+                + " every step with the hybrid or stochastic-AD estimator ('resim'). Each (method, start) is"
+                + " repeated with different seeds; the fitted value is the mean over the repeats, ± their standard"
+                + " deviation. Without --data the data are the generator's own multiplicity and x_E histograms at"
+                + " --truth (pseudo-data). Settings default to pions-only u-ū at 100 GeV. Writes fits.md,"
+                + " fits-trajectories.csv and hadronization-gradients-fit-{paths,loss,neff}.png. Without --seed the"
+                + " documented seed 20261122 is used.", ""})
+public final class HadronFitCommand extends ReportCommand {
+
+    /** How a fit obtains its gradients. */
+    enum MethodChoice {
+        /** RSA reweighting of a fixed base sample. */
+        RSA,
+        /** Re-simulation at every step. */
+        RESIM,
+        /** Both, RSA first. */
+        BOTH
+    }
+
+    /** The histogram loss. */
+    enum LossChoice {
+        /** The pseudo-χ² of the RSA study. */
+        CHI2,
+        /** The 1-D Wasserstein distance. */
+        WASSERSTEIN
+    }
+
+    @Mixin
+    LundSettingsOptions lund;
+
+    @Option(names = "--figures", paramLabel = "DIR", description = "Folder for the PNG figures (default: --out).")
+    Path figures;
+
+    @Option(names = "--data", paramLabel = "FILE",
+            description = "Histogram file to fit (.yoda or .csv, e.g. from 'hadron generate'); default: pseudo-data.")
+    Path data;
+
+    @Option(names = "--histogram", paramLabel = "PATH",
+            description = "Part of the path of the histogram to use in --data (default: the first).")
+    String histogram;
+
+    @Option(names = "--observable", paramLabel = "NAME", defaultValue = "multiplicity",
+            description = "What the --data histogram bins: multiplicity, rapidity, xE, pT or pT2"
+                    + " (default: ${DEFAULT-VALUE}).")
+    String observable;
+
+    @Option(names = "--truth", paramLabel = "A,B", description = "(a, b) of the pseudo-data (default: the settings').")
+    String truth;
+
+    @Option(names = "--pseudo-events", paramLabel = "N", defaultValue = "200000",
+            description = "Events of the pseudo-data (default: ${DEFAULT-VALUE}).")
+    int pseudoEvents;
+
+    @Option(names = "--start", paramLabel = "A,B",
+            description = "A starting (a, b) (repeatable; default: 0.72,0.88 and 0.40,1.50).")
+    List<String> starts = new ArrayList<>();
+
+    @Option(names = "--method", paramLabel = "METHOD", defaultValue = "both",
+            description = "rsa, resim or both (default: ${DEFAULT-VALUE}).")
+    MethodChoice method;
+
+    @Option(names = "--loss", paramLabel = "LOSS", defaultValue = "chi2",
+            description = "chi2 or wasserstein (default: ${DEFAULT-VALUE}).")
+    LossChoice loss;
+
+    @Option(names = "--quick", description = "Small statistics instead of the documented ones.")
+    boolean quick;
+
+    @Option(names = "--steps", paramLabel = "N", description = "Adam steps (default: 200, --quick 60).")
+    Integer steps;
+
+    @Option(names = "--lr", paramLabel = "RATE", description = "Adam learning rate (default: 0.02, --quick 0.03).")
+    Double learningRate;
+
+    @Option(names = "--repeats", paramLabel = "N", description = "Fits per method and start (default: 4, --quick 2).")
+    Integer repeats;
+
+    @Option(names = "--base-events", paramLabel = "N",
+            description = "RSA base sample size (default: 20000, --quick 4000).")
+    Integer baseEvents;
+
+    @Option(names = "--hist-events", paramLabel = "N",
+            description = "Re-simulation: histogram events per step (default: 5000, --quick 1000).")
+    Integer histogramEvents;
+
+    @Option(names = "--grad-samples", paramLabel = "N",
+            description = "Re-simulation: gradient samples per step (default: 2000, --quick 300).")
+    Integer gradientSamples;
+
+    @Option(names = "--sad", description = "Re-simulate with stochastic AD (replay) instead of the hybrid estimator.")
+    boolean sad;
+
+    @Override
+    List<Report> reports(RunSettings settings) {
+        noSamples("set --base-events, --hist-events and --grad-samples");
+        Path pictures = figures == null ? settings.out() : figures;
+        CommonOptions.prepare(pictures, "--figures");
+        LundSettings s = lund.load(LundSettings.pionsOnly());
+        LundFit.Options d = quick ? LundFit.Options.quick() : LundFit.Options.docs();
+        int n = positive("--steps", steps, d.steps(), 1);
+        LundFit.Options o = new LundFit.Options(positive("--base-events", baseEvents, d.baseEvents(), 10),
+                positive("--hist-events", histogramEvents, d.histogramEvents(), 10),
+                positive("--grad-samples", gradientSamples, d.gradientSamples(), 2), n, rate(d.learningRate()),
+                positive("--repeats", repeats, d.repeats(), 1),
+                steps == null ? d.averageLast() : Math.min(d.averageLast(), Math.max(1, n / 4)),
+                loss == LossChoice.CHI2 ? HistogramLoss.CHI2 : HistogramLoss.WASSERSTEIN, !sad,
+                seedGiven() ? settings.seed() : d.seed(), settings.threads(), settings.progress());
+        List<double[]> from = new ArrayList<>();
+        for (String st : starts) {
+            from.add(pair("--start", st));
+        }
+        if (from.isEmpty()) {
+            from = List.of(new double[] {0.72, 0.88}, new double[] {0.40, 1.50});
+        }
+        List<LundFit.Method> methods = switch (method) {
+            case RSA -> List.of(LundFit.Method.RSA);
+            case RESIM -> List.of(LundFit.Method.RESIMULATED);
+            case BOTH -> List.of(LundFit.Method.RSA, LundFit.Method.RESIMULATED);
+        };
+        double[] t = null;
+        List<LundFit.Target> targets;
+        if (data == null) {
+            t = truth == null ? new double[] {s.aLund(), s.bLund()} : pair("--truth", truth);
+            if (pseudoEvents < 10) {
+                throw new IllegalArgumentException("--pseudo-events = " + pseudoEvents + " is less than 10");
+            }
+            double[] theta = s.theta();
+            theta[0] = t[0];
+            theta[1] = t[1];
+            targets = LundFit.pseudoData(s.withTheta(theta), LundFit.defaultHistograms(), pseudoEvents,
+                    o.seed() ^ 0xDA7AL, o.threads());
+        } else {
+            if (truth != null) {
+                throw new IllegalArgumentException("--truth applies to pseudo-data only, not with --data " + data);
+            }
+            if (!java.nio.file.Files.isReadable(data)) {
+                throw new IllegalArgumentException("cannot read --data " + data);
+            }
+            targets = List.of(LundFit.target(data, histogram, observable));
+        }
+        FitReport r = LundFit.of(s, targets, o).runAndWrite(settings.out(), pictures, from, methods, t);
+        List<Path> files = new ArrayList<>(List.of(pictures.resolve("hadronization-gradients-fit-paths.png"),
+                pictures.resolve("hadronization-gradients-fit-loss.png")));
+        if (methods.contains(LundFit.Method.RSA)) {
+            files.add(pictures.resolve("hadronization-gradients-fit-neff.png"));
+        }
+        files.add(settings.file("fits.md"));
+        files.add(settings.file("fits-trajectories.csv"));
+        StringBuilder fitted = new StringBuilder();
+        for (LundFit.Target target : targets) {
+            fitted.append(fitted.length() == 0 ? "" : ", ").append(target.spec().name()).append(" (")
+                    .append(target.spec().bins()).append(" bins, data ").append(target.data().path()).append(')');
+        }
+        Table.Builder tb = Table.builder(String.format(Locale.ROOT, "Adam, %d steps, learning rate %s, %d repeat(s),"
+                        + " loss %s; histograms %s", o.steps(), o.learningRate(), o.repeats(), o.loss(), fitted),
+                "method", "start a", "start b", "fitted a", "sd", "fitted b", "sd", "pull a", "pull b", "events/fit",
+                "s/fit", "min N_eff");
+        for (FitSummary f : r.summaries()) {
+            tb.row(f.method().toString(), f.start()[0], f.start()[1], f.mean()[0], f.sd()[0], f.mean()[1], f.sd()[1],
+                    t == null ? Double.NaN : (f.mean()[0] - t[0]) / f.sd()[0],
+                    t == null ? Double.NaN : (f.mean()[1] - t[1]) / f.sd()[1], f.events(), f.seconds(),
+                    f.minNeff());
+        }
+        List<String> notes = new ArrayList<>();
+        if (t != null) {
+            notes.add(String.format(Locale.ROOT, "truth (a, b) = (%s, %s); sd is the spread of the fitted values over"
+                    + " the repeats (one fit's statistical uncertainty); pull = (fitted − truth)/sd", t[0], t[1]));
+        }
+        notes.add("the fitted value is the mean of the last " + o.averageLast() + " path points of each fit;"
+                + " N_eff = (Σw)²/Σw² of the RSA base sample (" + o.baseEvents() + " events)");
+        return List.of(new Report("hadron fit", List.of(tb.build()), notes, files));
+    }
+
+    private double rate(double fallback) {
+        if (learningRate == null) {
+            return fallback;
+        }
+        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+            throw new IllegalArgumentException("--lr = " + learningRate + " is not a finite number > 0");
+        }
+        return learningRate;
+    }
+
+    private static int positive(String name, Integer given, int fallback, int minimum) {
+        if (given == null) {
+            return fallback;
+        }
+        if (given < minimum) {
+            throw new IllegalArgumentException(name + " = " + given + " is less than " + minimum);
+        }
+        return given;
+    }
+
+    private static double[] pair(String name, String text) {
+        String[] parts = text.split(",");
+        if (parts.length != 2) {
+            throw new IllegalArgumentException(name + " = " + text + " is not of the form A,B");
+        }
+        try {
+            double a = Double.parseDouble(parts[0].strip());
+            double b = Double.parseDouble(parts[1].strip());
+            if (!(Double.isFinite(a) && Double.isFinite(b))) {
+                throw new NumberFormatException();
+            }
+            return new double[] {a, b};
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " = " + text + " is not two numbers A,B");
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package org.stochad.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.stochad.cli.Cli.assertUserError;
+import static org.stochad.cli.Cli.ok;
+import static org.stochad.cli.Cli.quiet;
+import static org.stochad.cli.Cli.run;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code stochad hadron compare} and {@code hadron fit} end to end with tiny budgets, and their user mistakes. */
+class HadronGradientCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    private Path out() {
+        return tmp.resolve("out");
+    }
+
+    @Test
+    void helpDescribesCompareAndFit() {
+        assertThat(ok(run("hadron", "--help")).out()).contains("generate", "compare", "fit", "settings");
+        assertThat(ok(run("hadron", "compare", "--help")).out()).contains("--quick", "--fd-samples",
+                "--study-samples", "--z-samples", "--samples", "--cmnd", "--set");
+        assertThat(ok(run("hadron", "fit", "--help")).out()).contains("--data", "--histogram", "--observable",
+                "--truth", "--start", "--method", "--loss", "--steps", "--repeats", "--base-events");
+    }
+
+    @Test
+    void compareTabulatesEveryEstimatorAgainstTheCentralDifference() {
+        Cli.Run r = ok(run(quiet(out(), "hadron", "compare", "--quick", "--samples", "20", "--fd-samples", "20",
+                "--study-samples", "20", "--z-samples", "20", "--format", "csv")));
+        List<String[]> rows = r.csvRows("unbiasedness");
+        // three observables × (four estimators + the central difference) × (a, b, σ)
+        assertThat(rows).hasSize(3 * 5 * 3);
+        assertThat(rows.stream().map(c -> c[2]).distinct()).anyMatch(e -> e.startsWith("stochastic AD"))
+                .anyMatch(e -> e.startsWith("finite difference")).anyMatch(e -> e.startsWith("RSA"));
+        assertThat(r.csvRows("variance study")).isEmpty();
+        assertThat(r.csvRows("Monash point").stream().map(c -> c[1]).distinct()).containsExactly("a", "b", "sigma",
+                "rho");
+        for (String f : List.of("gradients-comparison.md", "gradients-variance.csv",
+                "hadronization-gradients-pulls.png", "hadronization-gradients-variance.png")) {
+            assertThat(out().resolve(f)).exists();
+            assertThat(r.err()).contains("wrote " + out().resolve(f));
+        }
+    }
+
+    @Test
+    void fitOnPseudoDataRunsBothMethods() {
+        Cli.Run r = ok(run(quiet(out(), "hadron", "fit", "--quick", "--steps", "4", "--repeats", "2",
+                "--base-events", "100", "--hist-events", "20", "--grad-samples", "4", "--pseudo-events", "200",
+                "--start", "0.72,0.88", "--figures", tmp.resolve("figures").toString(), "--format", "csv")));
+        List<String[]> rows = r.csvRows("Adam, 4 steps");
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0)[0]).isEqualTo("RSA");
+        assertThat(rows.get(1)[0]).isEqualTo("RESIMULATED");
+        for (String[] row : rows) {
+            double a = Double.parseDouble(row[3]);
+            double b = Double.parseDouble(row[5]);
+            // the fit keeps (a, b) inside its box and moves from the start
+            assertThat(a).isBetween(0.05, 2.0);
+            assertThat(b).isBetween(0.2, 3.0);
+        }
+        for (String f : List.of("fits.md", "fits-trajectories.csv")) {
+            assertThat(out().resolve(f)).exists();
+        }
+        for (String f : List.of("hadronization-gradients-fit-paths.png", "hadronization-gradients-fit-loss.png",
+                "hadronization-gradients-fit-neff.png")) {
+            assertThat(tmp.resolve("figures").resolve(f)).exists();
+            assertThat(r.err()).contains("wrote " + tmp.resolve("figures").resolve(f));
+        }
+    }
+
+    @Test
+    void fitReadsAHistogramWrittenByGenerate() {
+        ok(run(quiet(tmp.resolve("data"), "hadron", "generate", "-n", "200", "--set", "Lund:pionsOnly=on")));
+        Path csv = tmp.resolve("data/hadron-histograms.csv");
+        Cli.Run r = ok(run(quiet(out(), "hadron", "fit", "--data", csv.toString(), "--histogram",
+                "/LUND/multiplicity", "--method", "rsa", "--steps", "3", "--repeats", "1", "--base-events", "50",
+                "--start", "0.72,0.88")));
+        assertThat(r.out()).contains("data /LUND/multiplicity", "RSA");
+    }
+
+    @Test
+    void userMistakesAreOneLineAndExitCodeTwo() throws Exception {
+        assertUserError(run(quiet(out(), "hadron", "compare", "--fd-samples", "1")), "--fd-samples = 1");
+        assertUserError(run(quiet(out(), "hadron", "compare", "--samples", "1")), "--samples = 1");
+        assertUserError(run(quiet(out(), "hadron", "compare", "--set", "StringZ:aLund=9")), "outside");
+        assertUserError(run(quiet(out(), "hadron", "fit", "--method", "magic")), "--method");
+        assertUserError(run(quiet(out(), "hadron", "fit", "--loss", "l3")), "--loss");
+        assertUserError(run(quiet(out(), "hadron", "fit", "--start", "0.7")), "--start = 0.7 is not of the form A,B");
+        assertUserError(run(quiet(out(), "hadron", "fit", "--truth", "x,1")), "--truth = x,1");
+        assertUserError(run(quiet(out(), "hadron", "fit", "--steps", "0")), "--steps = 0");
+        assertUserError(run(quiet(out(), "hadron", "fit", "--samples", "100")), "--samples does not apply");
+        assertUserError(run(quiet(out(), "hadron", "fit", "--data", tmp.resolve("none.yoda").toString())),
+                "cannot read --data");
+        Path file = Files.writeString(tmp.resolve("a-file"), "x");
+        assertUserError(run(quiet(out(), "hadron", "fit", "--figures", file.resolve("sub").toString())),
+                "cannot write to --figures");
+        Path bad = Files.writeString(tmp.resolve("bad.csv"), "path,xlow,xhigh\n/a,x,1\n");
+        assertUserError(run(quiet(out(), "hadron", "fit", "--data", bad.toString(), "--steps", "2")), "bad.csv");
+    }
+}
