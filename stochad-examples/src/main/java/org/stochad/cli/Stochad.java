@@ -2,6 +2,9 @@ package org.stochad.cli;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -48,7 +51,36 @@ public final class Stochad implements Callable<Integer> {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler(Stochad::parameterError);
         cl.setExecutionExceptionHandler(Stochad::executionError);
+        cl.setExecutionStrategy(parsed -> {
+            inheritSharedOptions(parsed);
+            return new CommandLine.RunLast().execute(parsed);
+        });
         return cl;
+    }
+
+    /** The options of {@link CommonOptions}, which every command accepts. */
+    private static final List<String> SHARED = List.of("--seed", "--samples", "--threads", "--out", "--format",
+            "--progress");
+
+    /**
+     * Hands the shared options given before a subcommand ({@code stochad --out DIR shower scan}) down to
+     * the subcommand that runs, unless it was given its own value.
+     */
+    private static void inheritSharedOptions(CommandLine.ParseResult top) {
+        Map<String, Object> given = new HashMap<>();
+        for (CommandLine.ParseResult level = top; level != null; level = level.subcommand()) {
+            for (String name : SHARED) {
+                CommandLine.Model.OptionSpec option = level.commandSpec().findOption(name);
+                if (option == null) {
+                    continue;
+                }
+                if (level.hasMatchedOption(name)) {
+                    given.put(name, option.getValue());
+                } else if (given.containsKey(name)) {
+                    option.setValue(given.get(name));
+                }
+            }
+        }
     }
 
     private static int parameterError(CommandLine.ParameterException e, String[] args) {

@@ -102,6 +102,19 @@ class StochadTest {
         assertThat(estimates(one.out())).isEqualTo(estimates(two.out())).isNotEmpty();
     }
 
+    @Test
+    void optionsBeforeTheCommandApplyToIt() {
+        Run before = run("--seed", "7", "--samples", "400", "--no-progress", "--out", tmp.resolve("a").toString(),
+                "--format", "csv", "example", "intro");
+        Run after = run("example", "intro", "--seed", "7", "--samples", "400", "--no-progress", "--out",
+                tmp.resolve("b").toString(), "--format", "csv");
+        Run otherSeed = run(quiet("example", "intro", "--samples", "400", "--format", "csv"));
+        assertThat(estimates(before.out())).isEqualTo(estimates(after.out())).isNotEmpty()
+                .isNotEqualTo(estimates(otherSeed.out()));
+        assertThat(tmp.resolve("a")).isDirectory();
+        assertUserError(run("--out", "/proc/stochad-cannot-write", "demo"), "--out");
+    }
+
     /** The estimate and std.err columns of a CSV comparison (timing columns differ run to run). */
     private static List<String> estimates(String csv) {
         List<String> cells = new ArrayList<>();
