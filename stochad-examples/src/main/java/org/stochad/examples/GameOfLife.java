@@ -121,7 +121,7 @@ public final class GameOfLife implements WorkedExample {
             bar.step();
         }
         List<Estimator> estimators = List.of(Estimators.stochasticAd(StochasticAdOptions.replay()),
-                Estimators.stochasticAd(StochasticAdOptions.replay().alternatives(4)),
+                Estimators.stochasticAd(StochasticAdOptions.replay().alternatives(4)), Estimators.hybrid(),
                 Estimators.scoreFunction(), Estimators.scoreFunctionWithBaseline(), Estimators.finiteDifference(0.02));
         List<Comparison.Result> res = Comparison.run("game-of-life", List.of(new Comparison.Case(
                 "p=" + p + ",θ=" + theta, p, program, point, NAMES, ref.mean())), estimators, samples, settings);

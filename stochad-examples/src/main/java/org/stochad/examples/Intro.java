@@ -76,7 +76,7 @@ public final class Intro implements WorkedExample {
         int samples = settings.samplesOr(20_000);
         List<Estimator> estimators = List.of(
                 Estimators.stochasticAd(StochasticAdOptions.propagate()),
-                Estimators.stochasticAd(StochasticAdOptions.replay()),
+                Estimators.stochasticAd(StochasticAdOptions.replay()), Estimators.hybrid(),
                 Estimators.scoreFunction(), Estimators.scoreFunctionWithBaseline(),
                 Estimators.finiteDifference(0.01));
         List<Comparison.Result> res = Comparison.run("intro", List.of(new Comparison.Case("p=" + p, p, program(),

@@ -199,7 +199,7 @@ public final class Inventory implements WorkedExample {
         double[] ex = exact(lambda, r);
         double[] point = {lambda, r};
         List<Estimator> estimators = List.of(Estimators.stochasticAd(StochasticAdOptions.replay()),
-                Estimators.stochasticAd(StochasticAdOptions.replay().alternatives(4)),
+                Estimators.stochasticAd(StochasticAdOptions.replay().alternatives(4)), Estimators.hybrid(),
                 Estimators.scoreFunction(), Estimators.scoreFunctionWithBaseline(), Estimators.finiteDifference(0.05));
         List<Comparison.Result> res = Comparison.run("inventory", List.of(new Comparison.Case(
                 "λ=" + lambda + ",r=" + r, lambda, program(), point, NAMES, new double[] {ex[1], ex[2]})),

@@ -108,7 +108,7 @@ public final class RandomWalk implements WorkedExample {
         int samples = settings.samplesOr(4_000);
         List<Estimator> estimators = List.of(
                 Estimators.stochasticAd(StochasticAdOptions.propagate()),
-                Estimators.stochasticAd(StochasticAdOptions.replay()),
+                Estimators.stochasticAd(StochasticAdOptions.replay()), Estimators.hybrid(),
                 Estimators.scoreFunction(), Estimators.scoreFunctionWithBaseline());
         List<Comparison.Case> headline = List.of(testCase(50, 100), testCase(100, 50));
         List<Comparison.Result> main = Comparison.run("random-walk", headline, estimators, samples, settings);
