@@ -52,7 +52,10 @@ public final class ReportPrinter {
         out.println();
     }
 
-    /** @param t a table @return the table as aligned text with a title line and a rule under the header */
+    /**
+     * @param t a table
+     * @return the table as aligned text with a title line and a rule under the header
+     */
     public static String aligned(Table t) {
         int cols = t.columns().size();
         List<String[]> cells = new ArrayList<>();
@@ -146,7 +149,10 @@ public final class ReportPrinter {
 
     // ------------------------------------------------------------------ JSON
 
-    /** @param reports reports @return them as one JSON document */
+    /**
+     * @param reports reports
+     * @return them as one JSON document
+     */
     public static String json(List<Report> reports) {
         StringBuilder sb = new StringBuilder("{\"reports\":[");
         for (int i = 0; i < reports.size(); i++) {

@@ -30,7 +30,16 @@ public final class Comparison {
     public record Case(String label, double x, StochasticProgram program, double[] theta, List<String> parameters,
                        double[] exact) {
 
-        /** Copies the arrays. */
+        /**
+         * Copies the arrays.
+         *
+         * @param label a short name for tables and plots, e.g. {@code n=50}
+         * @param x the case's position on a plot's horizontal axis
+         * @param program the program
+         * @param theta the parameter point
+         * @param parameters the parameters' names
+         * @param exact the exact gradient (NaN where unknown)
+         */
         public Case {
             theta = theta.clone();
             exact = exact.clone();

@@ -60,12 +60,18 @@ public final class Intro implements WorkedExample {
         };
     }
 
-    /** @param p the point @return E[X] = 20p² + 190p³ − 210p⁴ */
+    /**
+     * @param p the point
+     * @return E[X] = 20p² + 190p³ − 210p⁴
+     */
     public static double expectation(double p) {
         return 20 * p * p + 190 * p * p * p - 210 * p * p * p * p;
     }
 
-    /** @param p the point @return d/dp E[X] = 40p + 570p² − 840p³ */
+    /**
+     * @param p the point
+     * @return d/dp E[X] = 40p + 570p² − 840p³
+     */
     public static double exactDerivative(double p) {
         return 40 * p + 570 * p * p - 840 * p * p * p;
     }

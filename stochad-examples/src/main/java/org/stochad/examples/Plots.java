@@ -28,7 +28,15 @@ public final class Plots {
      */
     public record Series(String name, double[] x, double[] y, double[] errors, boolean line) {
 
-        /** Checks the lengths and copies the arrays. */
+        /**
+         * Checks the lengths and copies the arrays.
+         *
+         * @param name the legend entry
+         * @param x the abscissae
+         * @param y the ordinates
+         * @param errors error bars (half-widths) or null
+         * @param line true for a line without markers, false for markers without a line
+         */
         public Series {
             if (x.length != y.length || errors != null && errors.length != x.length) {
                 throw new IllegalArgumentException("series " + name + ": x, y and errors differ in length");
@@ -38,12 +46,23 @@ public final class Plots {
             errors = errors == null ? null : errors.clone();
         }
 
-        /** @param name legend @param x abscissae @param y ordinates @return a line */
+        /**
+         * @param name legend
+         * @param x abscissae
+         * @param y ordinates
+         * @return a line
+         */
         public static Series line(String name, double[] x, double[] y) {
             return new Series(name, x, y, null, true);
         }
 
-        /** @param name legend @param x abscissae @param y ordinates @param err error bars or null @return markers */
+        /**
+         * @param name legend
+         * @param x abscissae
+         * @param y ordinates
+         * @param err error bars or null
+         * @return markers
+         */
         public static Series points(String name, double[] x, double[] y, double[] err) {
             return new Series(name, x, y, err, false);
         }

@@ -43,7 +43,10 @@ public final class RandomWalk implements WorkedExample {
         return Map.of();
     }
 
-    /** @param n the number of steps, &ge; 0 @return the program, parameter p &gt; 0 */
+    /**
+     * @param n the number of steps, &ge; 0
+     * @return the program, parameter p &gt; 0
+     */
     public static StochasticProgram program(int n) {
         if (n < 0) {
             throw new IllegalArgumentException("random-walk: n = " + n + " is negative");

@@ -13,7 +13,14 @@ import java.util.List;
  */
 public record Report(String title, List<Table> tables, List<String> notes, List<Path> files) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param title the example's title
+     * @param tables the result tables
+     * @param notes short lines of explanation, printed after the tables
+     * @param files the plots and data files written
+     */
     public Report {
         tables = List.copyOf(tables);
         notes = List.copyOf(notes);

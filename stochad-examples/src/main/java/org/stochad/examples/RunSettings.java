@@ -13,7 +13,15 @@ import java.nio.file.Path;
  */
 public record RunSettings(long seed, int samples, int threads, Path out, boolean progress) {
 
-    /** Checks the settings. */
+    /**
+     * Checks the settings.
+     *
+     * @param seed the seed of every estimate
+     * @param samples samples per estimate, or 0 for the example's own default
+     * @param threads worker threads, &ge; 1
+     * @param out the folder that receives plots and CSV files
+     * @param progress whether to show progress bars on standard error
+     */
     public RunSettings {
         if (samples != 0 && samples < 2) {
             throw new IllegalArgumentException("--samples = " + samples + " is less than 2");
@@ -26,22 +34,34 @@ public record RunSettings(long seed, int samples, int threads, Path out, boolean
         }
     }
 
-    /** @param out the output folder @return quiet settings with seed 42, default samples and all cores */
+    /**
+     * @param out the output folder
+     * @return quiet settings with seed 42, default samples and all cores
+     */
     public static RunSettings defaults(Path out) {
         return new RunSettings(42, 0, Runtime.getRuntime().availableProcessors(), out, false);
     }
 
-    /** @param exampleDefault the example's default @return the sample count to use */
+    /**
+     * @param exampleDefault the example's default
+     * @return the sample count to use
+     */
     public int samplesOr(int exampleDefault) {
         return samples == 0 ? exampleDefault : samples;
     }
 
-    /** @param n samples @return these settings with that sample count */
+    /**
+     * @param n samples
+     * @return these settings with that sample count
+     */
     public RunSettings withSamples(int n) {
         return new RunSettings(seed, n, threads, out, progress);
     }
 
-    /** @param fileName a file name @return the file's path in the output folder */
+    /**
+     * @param fileName a file name
+     * @return the file's path in the output folder
+     */
     public Path file(String fileName) {
         return out.resolve(fileName);
     }

@@ -42,23 +42,35 @@ public final class SinBernoulli implements WorkedExample {
         return (s, t) -> t[0].square().plus(s.bernoulli(t[0].times(2).sin().square()));
     }
 
-    /** @param x the point @return E[f] = x² + sin²(2x) */
+    /**
+     * @param x the point
+     * @return E[f] = x² + sin²(2x)
+     */
     public static double expectation(double x) {
         double s = Math.sin(2 * x);
         return x * x + s * s;
     }
 
-    /** @param x the point @return d/dx E[f] = 2x + 2 sin(4x) */
+    /**
+     * @param x the point
+     * @return d/dx E[f] = 2x + 2 sin(4x)
+     */
     public static double exactDerivative(double x) {
         return 2 * x + 2 * Math.sin(4 * x);
     }
 
-    /** @param x the point @return what ordinary AD answers: 2x */
+    /**
+     * @param x the point
+     * @return what ordinary AD answers: 2x
+     */
     public static double ordinaryAdDerivative(double x) {
         return 2 * x;
     }
 
-    /** @param threads worker threads @return the five estimators compared in this example and in the demo */
+    /**
+     * @param threads worker threads
+     * @return the five estimators compared in this example and in the demo
+     */
     public static List<Estimator> estimators(int threads) {
         return List.of(Estimators.stochasticAd(StochasticAdOptions.propagate().parallelism(threads)),
                 Estimators.stochasticAd(StochasticAdOptions.replay().parallelism(threads)),

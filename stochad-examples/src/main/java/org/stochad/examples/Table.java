@@ -12,7 +12,13 @@ import java.util.List;
  */
 public record Table(String title, List<String> columns, List<List<Object>> rows) {
 
-    /** Checks the shape and copies the lists. */
+    /**
+     * Checks the shape and copies the lists.
+     *
+     * @param title the table's title
+     * @param columns the column names
+     * @param rows the rows, each as long as {@code columns}
+     */
     public Table {
         columns = List.copyOf(columns);
         List<List<Object>> copy = new ArrayList<>();
@@ -36,7 +42,10 @@ public record Table(String title, List<String> columns, List<List<Object>> rows)
             this.columns = List.copyOf(columns);
         }
 
-        /** @param cells one row's cells @return this builder */
+        /**
+         * @param cells one row's cells
+         * @return this builder
+         */
         public Builder row(Object... cells) {
             rows.add(List.of(cells));
             return this;
@@ -48,7 +57,11 @@ public record Table(String title, List<String> columns, List<List<Object>> rows)
         }
     }
 
-    /** @param title the title @param columns the column names @return a builder */
+    /**
+     * @param title the title
+     * @param columns the column names
+     * @return a builder
+     */
     public static Builder builder(String title, String... columns) {
         return new Builder(title, List.of(columns));
     }

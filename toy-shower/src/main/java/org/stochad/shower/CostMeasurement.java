@@ -27,7 +27,14 @@ public final class CostMeasurement {
      */
     public record Cost(String estimator, double medianRatio, double[] ratios, double primalMicros) {
 
-        /** Copies the array. */
+        /**
+         * Copies the array.
+         *
+         * @param estimator its name
+         * @param medianRatio median over rounds of (estimator time) / (primal time), same events
+         * @param ratios every round's ratio
+         * @param primalMicros median primal time per event, µs
+         */
         public Cost {
             ratios = ratios.clone();
         }
@@ -80,7 +87,10 @@ public final class CostMeasurement {
         return out;
     }
 
-    /** @param costs measured costs @return an aligned text table */
+    /**
+     * @param costs measured costs
+     * @return an aligned text table
+     */
     public static String toTable(List<Cost> costs) {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-34s %14s %16s%n", "estimator",
                 "cost / primal", "primal µs/event"));

@@ -67,7 +67,10 @@ public final class LossScan {
         return new LossScan(shower, from, to, points, events, seed, StochasticAdOptions.defaultParallelism());
     }
 
-    /** @param n worker threads, &ge; 1 @return this scan on n threads */
+    /**
+     * @param n worker threads, &ge; 1
+     * @return this scan on n threads
+     */
     public LossScan withParallelism(int n) {
         if (n < 1) {
             throw new IllegalArgumentException("parallelism = " + n + " is less than 1");
@@ -100,7 +103,16 @@ public final class LossScan {
     public record Result(String label, int events, List<Point> points, double gridMinimum, double minimum,
                          long nanos) {
 
-        /** Copies the list. */
+        /**
+         * Copies the list.
+         *
+         * @param label the shower configuration's label
+         * @param events events per point
+         * @param points the grid points
+         * @param gridMinimum the grid θ of the smallest estimated loss
+         * @param minimum θ of the minimum of the parabola through the smallest point and its neighbours
+         * @param nanos wall time
+         */
         public Result {
             points = List.copyOf(points);
         }
@@ -122,7 +134,10 @@ public final class LossScan {
                     points.stream().filter(p -> p.theta == gridMinimum).findFirst().orElseThrow().loss, nanos / 1e9);
         }
 
-        /** @param target the CSV file @return the target */
+        /**
+         * @param target the CSV file
+         * @return the target
+         */
         public Path writeCsv(Path target) {
             return OutputFiles.writeString(target, toCsv());
         }

@@ -16,7 +16,18 @@ package org.stochad.shower;
 public record ShowerConfig(double initialEnergy, double energyThreshold, double escapeRadius, double stepLength,
                            double energyLoss, double directionBump, double splitProbability, double targetDepth) {
 
-    /** Checks every constant. */
+    /**
+     * Checks every constant.
+     *
+     * @param initialEnergy energy of the primary particle, E₀ &gt; 0
+     * @param energyThreshold a particle with E below this ends, &ge; 0
+     * @param escapeRadius a particle whose next position lies beyond this radius ends, &gt; 0
+     * @param stepLength distance travelled per generation, &gt; 0
+     * @param energyLoss energy lost per interaction when it does not split, &ge; 0
+     * @param directionBump size of each component of the direction kick at an interaction, &ge; 0
+     * @param splitProbability probability that an interaction splits the particle, in [0, 1]
+     * @param targetDepth the depth the design aims for; the loss is (D − targetDepth)²
+     */
     public ShowerConfig {
         positive("initialEnergy", initialEnergy);
         nonNegative("energyThreshold", energyThreshold);
@@ -50,25 +61,37 @@ public record ShowerConfig(double initialEnergy, double energyThreshold, double 
         return new ShowerConfig(25, 0.5, 20, 0.02, 2.0, 0.05, 0.0, 2.0);
     }
 
-    /** @param e the primary energy @return this configuration with that primary energy */
+    /**
+     * @param e the primary energy
+     * @return this configuration with that primary energy
+     */
     public ShowerConfig withInitialEnergy(double e) {
         return new ShowerConfig(e, energyThreshold, escapeRadius, stepLength, energyLoss, directionBump,
                 splitProbability, targetDepth);
     }
 
-    /** @param r the escape radius @return this configuration with that escape radius */
+    /**
+     * @param r the escape radius
+     * @return this configuration with that escape radius
+     */
     public ShowerConfig withEscapeRadius(double r) {
         return new ShowerConfig(initialEnergy, energyThreshold, r, stepLength, energyLoss, directionBump,
                 splitProbability, targetDepth);
     }
 
-    /** @param s the step length @return this configuration with that step length */
+    /**
+     * @param s the step length
+     * @return this configuration with that step length
+     */
     public ShowerConfig withStepLength(double s) {
         return new ShowerConfig(initialEnergy, energyThreshold, escapeRadius, s, energyLoss, directionBump,
                 splitProbability, targetDepth);
     }
 
-    /** @param d the target depth @return this configuration with that target depth */
+    /**
+     * @param d the target depth
+     * @return this configuration with that target depth
+     */
     public ShowerConfig withTargetDepth(double d) {
         return new ShowerConfig(initialEnergy, energyThreshold, escapeRadius, stepLength, energyLoss, directionBump,
                 splitProbability, d);

@@ -12,7 +12,14 @@ import java.util.List;
  */
 public record ShowerEvent(List<Hit> hits, List<Segment> segments, double depth, double loss) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param hits the hits in the order they were made
+     * @param segments the track segments in the order they were travelled
+     * @param depth D, the mean radius of the hits flagged 1
+     * @param loss (D − target)²
+     */
     public ShowerEvent {
         hits = List.copyOf(hits);
         segments = List.copyOf(segments);

@@ -96,7 +96,10 @@ public final class ShowerOptimization {
                 Estimators.scoreFunction(), Estimators.finiteDifference(ShowerStudy.FD_STEP));
     }
 
-    /** @param list the estimators @return this optimisation with those estimators */
+    /**
+     * @param list the estimators
+     * @return this optimisation with those estimators
+     */
     public ShowerOptimization withEstimators(List<Estimator> list) {
         return new ShowerOptimization(shower, list, learningRate, start, steps, eventsPerStep, runs, seed, threads);
     }
@@ -110,7 +113,10 @@ public final class ShowerOptimization {
         return new ShowerOptimization(shower, estimators, learningRate, start, n, eventsPerStep, count, seed, threads);
     }
 
-    /** @param n worker threads (runs go in parallel, each on one thread) @return this optimisation */
+    /**
+     * @param n worker threads (runs go in parallel, each on one thread)
+     * @return this optimisation
+     */
     public ShowerOptimization withParallelism(int n) {
         return new ShowerOptimization(shower, estimators, learningRate, start, steps, eventsPerStep, runs, seed, n);
     }
@@ -130,17 +136,33 @@ public final class ShowerOptimization {
                                 double lastFiftyLossSe, double finalTheta, double finalThetaSd,
                                 double secondsPerRun) {
 
-        /** Copies the list. */
+        /**
+         * Copies the list.
+         *
+         * @param estimator its name
+         * @param runs the trajectories
+         * @param lastFiftyLoss mean over runs of the mean loss of the last 50 steps
+         * @param lastFiftyLossSe its standard error over runs
+         * @param finalTheta mean final θ over runs
+         * @param finalThetaSd sd of the final θ over runs
+         * @param secondsPerRun mean wall time of one run
+         */
         public EstimatorRuns {
             runs = List.copyOf(runs);
         }
 
-        /** @param q a quantile in [0, 1] @return per step, that quantile over runs of the step's loss */
+        /**
+         * @param q a quantile in [0, 1]
+         * @return per step, that quantile over runs of the step's loss
+         */
         public double[] lossQuantile(double q) {
             return quantilePerStep(runs.stream().map(OptimizationResult::loss).toList(), q);
         }
 
-        /** @param q a quantile in [0, 1] @return per step, that quantile over runs of θ before the step */
+        /**
+         * @param q a quantile in [0, 1]
+         * @return per step, that quantile over runs of θ before the step
+         */
         public double[] thetaQuantile(double q) {
             return quantilePerStep(runs.stream().map(r -> column(r.parameters())).toList(), q);
         }
@@ -166,7 +188,14 @@ public final class ShowerOptimization {
      */
     public record Result(String label, int steps, List<EstimatorRuns> estimators, long nanos) {
 
-        /** Copies the list. */
+        /**
+         * Copies the list.
+         *
+         * @param label the shower configuration's label
+         * @param steps steps per run
+         * @param estimators one entry per estimator
+         * @param nanos total wall time
+         */
         public Result {
             estimators = List.copyOf(estimators);
         }
@@ -204,7 +233,10 @@ public final class ShowerOptimization {
             return sb.toString();
         }
 
-        /** @param target the CSV file @return the target */
+        /**
+         * @param target the CSV file
+         * @return the target
+         */
         public Path writeCsv(Path target) {
             return OutputFiles.writeString(target, toCsv());
         }

@@ -66,7 +66,10 @@ public final class ShowerStudy {
                 Estimators.finiteDifference(FD_STEP));
     }
 
-    /** @param thetas the inner radii to study (non-empty) @return this study at those points */
+    /**
+     * @param thetas the inner radii to study (non-empty)
+     * @return this study at those points
+     */
     public ShowerStudy withPoints(List<Double> thetas) {
         if (thetas == null || thetas.isEmpty()) {
             throw new IllegalArgumentException("points is empty");
@@ -74,7 +77,10 @@ public final class ShowerStudy {
         return new ShowerStudy(shower, thetas, estimators, samples, seed, progress);
     }
 
-    /** @param list the estimators to compare (non-empty) @return this study with those estimators */
+    /**
+     * @param list the estimators to compare (non-empty)
+     * @return this study with those estimators
+     */
     public ShowerStudy withEstimators(List<Estimator> list) {
         if (list == null || list.isEmpty()) {
             throw new IllegalArgumentException("estimators is empty");
@@ -82,7 +88,10 @@ public final class ShowerStudy {
         return new ShowerStudy(shower, points, list, samples, seed, progress);
     }
 
-    /** @param show whether to show a progress bar @return this study with that setting */
+    /**
+     * @param show whether to show a progress bar
+     * @return this study with that setting
+     */
     public ShowerStudy withProgress(boolean show) {
         return new ShowerStudy(shower, points, estimators, samples, seed, show);
     }

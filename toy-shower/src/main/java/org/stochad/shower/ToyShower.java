@@ -51,12 +51,18 @@ public final class ToyShower implements StochasticProgram {
         return of(ShowerConfig.eloss());
     }
 
-    /** @param config the constants @return the shower with those constants, returning the loss */
+    /**
+     * @param config the constants
+     * @return the shower with those constants, returning the loss
+     */
     public static ToyShower of(ShowerConfig config) {
         return new ToyShower(config, Observable.LOSS);
     }
 
-    /** @param what the observable @return this shower returning that observable */
+    /**
+     * @param what the observable
+     * @return this shower returning that observable
+     */
     public ToyShower withObservable(Observable what) {
         return new ToyShower(config, what);
     }
@@ -128,7 +134,10 @@ public final class ToyShower implements StochasticProgram {
         };
     }
 
-    /** @param depth a shower depth @return the loss (depth − target)² */
+    /**
+     * @param depth a shower depth
+     * @return the loss (depth − target)²
+     */
     public double loss(double depth) {
         double d = depth - config.targetDepth();
         return d * d;
