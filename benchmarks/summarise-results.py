@@ -34,6 +34,7 @@ def load(path):
             "unit": pm["scoreUnit"],
             "median": pm.get("scorePercentiles", {}).get("50.0"),
             "bytes": alloc["score"] if alloc else None,
+            "secondary": r.get("secondaryMetrics", {}),
         })
     return out
 
@@ -124,6 +125,34 @@ def main(path):
                     mean_r, med_r = ratios("replay-1")
                     goals.append(("lund: 4-parameter gradient (replay-1) ≤ 3× primal",
                                   goal(mean_r, 3) + (f"; median {med_r:.2f}×" if med_r else "")))
+
+    cr = by.get("CostRatioBenchmark", [])
+    if cr:
+        print("### Cost relative to the primal run, measured interleaved (same samples, same load)\n")
+        lines = []
+        for r in cr:
+            case = r["params"]["benchmarkCase"]
+            sec = r["secondary"]
+            if "primalNanos" not in sec or "estimatorNanos" not in sec:
+                continue
+            ratio = sec["estimatorNanos"]["score"] / sec["primalNanos"]["score"]
+            per_iteration = []
+            for pf, ef in zip(sec["primalNanos"].get("rawData", []), sec["estimatorNanos"].get("rawData", [])):
+                per_iteration += [e / p for p, e in zip(pf, ef) if p > 0]
+            per_iteration.sort()
+            spread = (f"{per_iteration[0]:.2f}–{per_iteration[-1]:.2f}×" if per_iteration else "–")
+            med = per_iteration[len(per_iteration) // 2] if per_iteration else None
+            lines.append([case, f"{ratio:.2f}×", f"{med:.2f}×" if med else "–", spread])
+            program, estimator = case.split(":")
+            limits = {"score": (1.3, "score function ≤ 1.3× primal"),
+                      "replay-1": (2.5, "replay, 1 alternative ≤ 2.5× primal")}
+            if estimator in limits:
+                limit, label = limits[estimator]
+                goals.append((f"{program}: {label} (interleaved)", goal(ratio, limit)))
+            if case == "lund:replay-1":
+                goals.append(("lund: 4-parameter gradient (replay-1) ≤ 3× primal (interleaved)", goal(ratio, 3)))
+        table(["program:estimator", "estimator time / primal time", "median over iterations",
+               "range over iterations"], lines)
 
     par = by.get("ParallelBenchmark", [])
     if par:
