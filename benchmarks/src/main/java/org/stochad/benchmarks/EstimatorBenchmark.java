@@ -17,10 +17,11 @@ import org.stochad.GradientEstimate;
  * Time per sample of each estimator on each program, on one thread; divide by the "primal" row
  * of the same program for the cost ratio. A case is "program:estimator". The "lund" program has
  * four parameters, so its replay rows are the 4-parameter gradient; "lund-a" is the same event
- * differentiated along one parameter.
+ * differentiated along one parameter. Sample-time mode: besides the mean, JMH reports the median
+ * of the invocation times, which a shared, loaded machine disturbs less.
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class EstimatorBenchmark {
 

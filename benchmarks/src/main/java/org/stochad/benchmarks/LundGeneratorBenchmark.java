@@ -19,10 +19,9 @@ import org.stochad.lund.StringFragmenter;
 import org.stochad.lund.observable.Observables;
 
 /**
- * Events per second of the pions-only q-q̄ string at 100 GeV: the plain generator (the
- * hadronization module's own {@link PrimalSampler}) on one and on two JMH threads, and the same
- * event as a program run through the core's primal sampler, which shows what the core's sampler
- * costs over a hand-written one.
+ * Events per second of the pions-only q-q̄ string at 100 GeV: the fragmenter driven by the
+ * hadronization module's {@link PrimalSampler} on one and on two JMH threads, and the same event
+ * as a {@link LundProgram} (parameters from θ, observable ⟨N⟩) through the core's primal sampler.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

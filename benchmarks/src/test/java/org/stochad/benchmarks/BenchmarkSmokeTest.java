@@ -23,6 +23,10 @@ class BenchmarkSmokeTest {
                 .measurementTime(TimeValue.milliseconds(50)).shouldFailOnError(true).build();
         Collection<RunResult> results = new Runner(options).run();
         assertThat(results).hasSizeGreaterThanOrEqualTo(10);
+        assertThat(results.stream().map(r -> r.getParams().getBenchmark().replaceAll("\\.[^.]*$", "")).distinct())
+                .containsExactlyInAnyOrder(ArithmeticBenchmark.class.getName(), DrawBenchmark.class.getName(),
+                        EstimatorBenchmark.class.getName(), CostRatioBenchmark.class.getName(),
+                        ParallelBenchmark.class.getName(), LundGeneratorBenchmark.class.getName());
         for (RunResult r : results) {
             assertThat(r.getPrimaryResult().getScore()).as(r.getParams().getBenchmark()).isPositive();
         }

@@ -125,12 +125,8 @@ final class TrackingSampler implements Sampler {
         long prefix = ctx.hash;
         ctx.hashDraw(stream.addressHi(), stream.addressLo(), index, theta);
         if (pmf > 0 && k > 0) {
-            double[] t = new double[k];
-            for (int j = 0; j < k; j++) {
-                t[j] = param.delta(j);
-            }
-            offer(x + 1, t, -up / pmf, index, prefix);
-            offer(x - 1, t, down / pmf, index, prefix);
+            offer(x + 1, param, -up / pmf, index, prefix);
+            offer(x - 1, param, down / pmf, index, prefix);
         }
         return StochasticTriple.constant(x);
     }
@@ -146,7 +142,10 @@ final class TrackingSampler implements Sampler {
         Event e = null;
         for (int i = 0; i < k; i++) {
             p[i] = probabilities[i].value();
-            DiscreteFamily.checkProbability("categorical", "probabilities[" + i + "]", p[i]);
+            if (!(p[i] >= 0 && p[i] <= 1)) {
+                // the argument's name is only built for the message (string building per draw was a hot spot)
+                DiscreteFamily.checkProbability("categorical", "probabilities[" + i + "]", p[i]);
+            }
             sum += p[i];
             if (ctx.mode == RunContext.Mode.PROPAGATE) {
                 Perturbation pi = probabilities[i].perturbation();
@@ -275,6 +274,30 @@ final class TrackingSampler implements Sampler {
         }
     }
 
+    /** {@link #offer(int, double[], double, long, long)} with g the parameter's tangent, read in place. */
+    private void offer(int target, StochasticTriple param, double scale, long index, long prefix) {
+        int k = param.directions();
+        double norm = 0;
+        for (int j = 0; j < k; j++) {
+            norm += Math.max(0, param.delta(j) * scale);
+        }
+        if (!(norm > 0)) {
+            return;
+        }
+        Candidate c = null;
+        if (ctx.reservoirs != null) {
+            for (Reservoir r : ctx.reservoirs) {
+                if (r.offer(norm)) {
+                    c = c == null ? candidate(target, param.tangent(), scale, norm, index, prefix) : c;
+                    r.keep(c);
+                }
+            }
+        }
+        if (ctx.allCandidates != null) {
+            ctx.allCandidates.add(c == null ? candidate(target, param.tangent(), scale, norm, index, prefix) : c);
+        }
+    }
+
     private Candidate candidate(int target, double[] g, double scale, double norm, long index, long prefix) {
         double[] w = new double[g.length];
         for (int j = 0; j < g.length; j++) {
@@ -285,19 +308,33 @@ final class TrackingSampler implements Sampler {
 
     private int forcedOutcome(int x, double parameter) {
         long index = stream.position();
+        Candidate t = ctx.target;
+        boolean isTarget = index == t.index() && stream.addressLo() == t.addressLo()
+                && stream.addressHi() == t.addressHi();
+        if (ctx.targetReached) {
+            // past the forced draw the prefix hash is not needed: a second draw at the target's
+            // address can only follow a different prefix, which is the error below
+            if (isTarget) {
+                throw notDeterministic();
+            }
+            return x;
+        }
         long prefix = ctx.hash;
         ctx.hashDraw(stream.addressHi(), stream.addressLo(), index, parameter);
-        Candidate t = ctx.target;
-        if (index != t.index() || stream.addressLo() != t.addressLo() || stream.addressHi() != t.addressHi()) {
+        if (!isTarget) {
             return x;
         }
         if (prefix != t.prefixHash()) {
-            throw new IllegalStateException("replay: the program made different draws before the forced draw"
-                    + " than in its primal run; it is not deterministic given its sampler's streams"
-                    + " (does it read a clock, Math.random() or shared mutable state?)");
+            throw notDeterministic();
         }
         ctx.targetReached = true;
         return t.alternative();
+    }
+
+    private static IllegalStateException notDeterministic() {
+        return new IllegalStateException("replay: the program made different draws before the forced draw"
+                + " than in its primal run; it is not deterministic given its sampler's streams"
+                + " (does it read a clock, Math.random() or shared mutable state?)");
     }
 
     // ------------------------------------------------------------ continuous draws
