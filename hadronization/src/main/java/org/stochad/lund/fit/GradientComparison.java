@@ -110,7 +110,7 @@ public final class GradientComparison {
      * @param unbiasedness    estimates per observable, estimator and component
      * @param finalTwo        the ordering term per observable
      * @param singleZExact    d⟨z⟩/da of the single draw by quadrature
-     * @param singleZ         the single-draw estimates (component a), with cost relative to a primal draw in seconds field
+     * @param singleZ         the single-draw estimates of d⟨z⟩/da
      * @param singleZCost     per single-z estimator: cost relative to one primal z draw
      * @param study           the variance study of d⟨N⟩/dθ at the Monash point (all four parameters)
      */
@@ -228,6 +228,14 @@ public final class GradientComparison {
             for (Estimator e : estimators) {
                 log("unbiasedness: " + o[0] + ", " + e.name());
                 add(rows, o[0], e.name(), e.estimate(program, theta, options.samples(), seed + 1000L * ++k), 3);
+            }
+            ObservableProgram scored = new ObservableProgram(pions.with(LundSettings.PT_SCORE, "on"),
+                    Observables.parse(o[1]));
+            for (Estimator e : List.of(Estimators.stochasticAd(replay(1)),
+                    Estimators.scoreFunctionWithBaseline().withParallelism(threads))) {
+                log("unbiasedness: " + o[0] + ", " + e.name() + ", Lund:ptScore");
+                add(rows, o[0], e.name() + ", pT score", e.estimate(scored, theta, options.samples(),
+                        seed + 1000L * ++k), 3);
             }
             log("unbiasedness: " + o[0] + ", " + fd.name());
             add(rows, o[0], fd.name(), fd.estimate(program, theta, options.fdSamples(), seed + 1000L * ++k), 3);

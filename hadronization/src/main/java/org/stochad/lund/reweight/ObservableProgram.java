@@ -3,6 +3,7 @@ package org.stochad.lund.reweight;
 import org.stochad.Sampler;
 import org.stochad.StochasticProgram;
 import org.stochad.StochasticTriple;
+import org.stochad.lund.Event;
 import org.stochad.lund.LundParameters;
 import org.stochad.lund.LundSettings;
 import org.stochad.lund.StringFragmenter;
@@ -28,7 +29,7 @@ public record ObservableProgram(LundSettings settings, Observable observable) im
     /** {@inheritDoc} */
     @Override
     public StochasticTriple run(Sampler sampler, StochasticTriple[] theta) {
-        return observable.value(new StringFragmenter(settings).fragment(sampler,
-                LundParameters.fromTheta(theta, settings)));
+        Event e = new StringFragmenter(settings).fragment(sampler, LundParameters.fromTheta(theta, settings));
+        return observable.value(e).times(e.weight());
     }
 }
