@@ -225,12 +225,16 @@ public final class GradientComparison {
         int k = 0;
         for (String[] o : observables) {
             ObservableProgram program = new ObservableProgram(pions, Observables.parse(o[1]));
+            double mean = Double.NaN;
             for (Estimator e : estimators) {
                 log("unbiasedness: " + o[0] + ", " + e.name());
-                add(rows, o[0], e.name(), e.estimate(program, theta, options.samples(), seed + 1000L * ++k), 3);
+                GradientEstimate g = e.estimate(program, theta, options.samples(), seed + 1000L * ++k);
+                add(rows, o[0], e.name(), g, 3);
+                mean = g.value();
             }
+            // pT-score mode with a constant baseline c = ⟨f⟩ from the last run above (other seed: unbiased)
             ObservableProgram scored = new ObservableProgram(pions.with(LundSettings.PT_SCORE, "on"),
-                    Observables.parse(o[1]));
+                    Observables.parse(o[1]), mean);
             for (Estimator e : List.of(Estimators.stochasticAd(replay(1)),
                     Estimators.scoreFunctionWithBaseline().withParallelism(threads))) {
                 log("unbiasedness: " + o[0] + ", " + e.name() + ", Lund:ptScore");
