@@ -117,7 +117,7 @@ public final class LundFit {
 
         /** @return the statistics of docs/hadronization-gradients.md */
         public static Options docs() {
-            return new Options(20_000, 5_000, 2_000, 200, 0.02, 4, 40, HistogramLoss.CHI2, true, 20261122L, 2, true);
+            return new Options(20_000, 5_000, 2_000, 200, 0.02, 3, 40, HistogramLoss.CHI2, true, 20261122L, 2, true);
         }
 
         /** @return a quick run */
