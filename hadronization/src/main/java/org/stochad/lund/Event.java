@@ -11,12 +11,31 @@ import org.stochad.StochasticTriple;
  * @param hadrons  the hadrons, ordered along the string from the quark end to the antiquark end
  * @param restarts how many failed attempts preceded the kept one
  * @param history  the random decisions of all attempts
+ * @param weight   the likelihood-ratio weight of the pT draws: value 1, tangents ∂θ ln p(pT's) when
+ *                 {@code Lund:ptScore} is on (constant 1 otherwise); observables of a differentiable
+ *                 program are multiplied by it
  */
-public record Event(double eCm, List<Hadron> hadrons, int restarts, FragmentationHistory history) {
+public record Event(double eCm, List<Hadron> hadrons, int restarts, FragmentationHistory history,
+                    StochasticTriple weight) {
 
     /** Canonical constructor: keeps an unmodifiable copy of the hadrons. */
     public Event {
         hadrons = List.copyOf(hadrons);
+        if (weight == null) {
+            throw new IllegalArgumentException("weight = null");
+        }
+    }
+
+    /**
+     * An event with weight 1 (pT differentiated pathwise, or not at all).
+     *
+     * @param eCm      the string mass (GeV)
+     * @param hadrons  the hadrons
+     * @param restarts failed attempts before the kept one
+     * @param history  the random decisions of all attempts
+     */
+    public Event(double eCm, List<Hadron> hadrons, int restarts, FragmentationHistory history) {
+        this(eCm, hadrons, restarts, history, StochasticTriple.constant(1));
     }
 
     /** @return the number of hadrons */

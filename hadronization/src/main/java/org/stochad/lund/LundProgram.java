@@ -26,12 +26,15 @@ public final class LundProgram {
     /**
      * @param settings   everything but θ (E_CM, stop parameters, zHead, pions-only …)
      * @param observable the output
-     * @return the program θ ↦ observable(fragment(θ))
+     * @return the program θ ↦ observable(fragment(θ))·weight (the weight is 1 with tangents only in
+     *         {@code Lund:ptScore} mode)
      */
     public static StochasticProgram of(LundSettings settings, Observable observable) {
         StringFragmenter fragmenter = new StringFragmenter(settings);
-        return (sampler, theta) -> observable.value(fragmenter.fragment(sampler,
-                LundParameters.fromTheta(theta, settings)));
+        return (sampler, theta) -> {
+            Event e = fragmenter.fragment(sampler, LundParameters.fromTheta(theta, settings));
+            return observable.value(e).times(e.weight());
+        };
     }
 
     /**

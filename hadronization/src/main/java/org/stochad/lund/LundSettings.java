@@ -56,6 +56,8 @@ public final class LundSettings {
     public static final String PEAKED_ENVELOPES = "Lund:peakedEnvelopes";
     /** Pions only: s quarks, eta and eta' switched off. */
     public static final String PIONS_ONLY = "Lund:pionsOnly";
+    /** Key: differentiate σ through the pT densities (likelihood ratio) instead of pathwise. */
+    public static final String PT_SCORE = "Lund:ptScore";
     /** Flavour (1 = d, 2 = u, 3 = s) of the string's quark end. */
     public static final String ID_QUARK = "Lund:idQuark";
     /** String invariant mass = centre-of-mass energy, GeV. */
@@ -85,6 +87,7 @@ public final class LundSettings {
         spec(Z_HEAD, 1.5, 1.0, 100.0, Kind.REAL, "over-sampling factor H of the flat-proposal z sampler");
         spec(PEAKED_ENVELOPES, 0, 0, 1, Kind.FLAG, "Pythia's peaked z envelopes (proposal depends on a, b)");
         spec(PIONS_ONLY, 0, 0, 1, Kind.FLAG, "pions only: probStoUD = etaSup = etaPrimeSup = 0");
+        spec(PT_SCORE, 0, 0, 1, Kind.FLAG, "sigma-derivative through the pT densities (event weight), not pathwise");
         spec(ID_QUARK, 2, 1, 3, Kind.INT, "flavour of the quark end (1 d, 2 u, 3 s)");
         spec(E_CM, 100.0, 2.0, 1.0e5, Kind.REAL, "string mass = E_CM (GeV)");
         spec(MAX_RETRIES, 100, 1, 1.0e6, Kind.INT, "restarts of a failed string before giving up");
@@ -296,6 +299,11 @@ public final class LundSettings {
     /** @return whether pions-only mode is on */
     public boolean pionsOnlyMode() {
         return get(PIONS_ONLY) != 0;
+    }
+
+    /** @return whether σ is differentiated through the pT densities (see {@link Event#weight()}) */
+    public boolean ptScore() {
+        return get(PT_SCORE) != 0;
     }
 
     /** @return whether Pythia's peaked z envelopes are used */

@@ -53,6 +53,7 @@ public final class StringFragmenter {
     private final double enhancedWidth;
     private final double head;
     private final boolean peaked;
+    private final boolean ptScore;
     private final int maxRetries;
 
     /** @param settings the generator settings */
@@ -67,6 +68,7 @@ public final class StringFragmenter {
         this.enhancedWidth = settings.get(LundSettings.ENHANCED_WIDTH);
         this.head = settings.zHead();
         this.peaked = settings.peakedEnvelopes();
+        this.ptScore = settings.ptScore();
         this.maxRetries = settings.maxRetries();
     }
 
@@ -103,7 +105,7 @@ public final class StringFragmenter {
                         Collections.unmodifiableList(rec.z), Collections.unmodifiableList(rec.flavours),
                         Collections.unmodifiableList(rec.pts), Collections.unmodifiableList(rec.finals),
                         attempt + 1);
-                return new Event(eCm, hadrons, attempt, h);
+                return new Event(eCm, hadrons, attempt, h, rec.logWeight.exp());
             }
         }
         throw new IllegalStateException("string fragmentation failed " + maxRetries + " times in a row (E_CM = "
@@ -117,6 +119,8 @@ public final class StringFragmenter {
         final List<FragmentationHistory.PtRecord> pts = new ArrayList<>();
         final List<FragmentationHistory.FinalTwoRecord> finals = new ArrayList<>();
         final List<LundZ.Trial> trials = new ArrayList<>();
+        /** ln of the pT likelihood ratio (value 0, tangents = the pT score) in ptScore mode. */
+        StochasticTriple logWeight = StochasticTriple.constant(0);
         int attempt;
     }
 
@@ -239,8 +243,18 @@ public final class StringFragmenter {
         double factor = INV_SQRT2 * (enhanced ? enhancedWidth : 1);
         StochasticTriple width = p.sigma().times(factor);
         StochasticTriple zero = StochasticTriple.constant(0);
-        end.pxNew = ptStream.normal(zero, width);
-        end.pyNew = ptStream.normal(zero, width);
+        if (ptScore) {
+            // draw with the width's value only; σ enters through the density, as a likelihood-ratio weight
+            StochasticTriple fixed = StochasticTriple.constant(width.value());
+            end.pxNew = ptStream.normal(zero, fixed);
+            end.pyNew = ptStream.normal(zero, fixed);
+            double r2 = end.pxNew.value() * end.pxNew.value() + end.pyNew.value() * end.pyNew.value();
+            StochasticTriple logDensity = width.log().times(-2).minus(width.square().pow(-1).times(0.5 * r2));
+            rec.logWeight = rec.logWeight.plus(logDensity.minus(logDensity.value()));
+        } else {
+            end.pxNew = ptStream.normal(zero, width);
+            end.pyNew = ptStream.normal(zero, width);
+        }
         rec.pts.add(new FragmentationHistory.PtRecord(rec.attempt, end.index, rank, end.pxNew.value(),
                 end.pyNew.value(), width.value(), enhanced));
         end.outcome = o;

@@ -110,7 +110,7 @@ public final class GradientComparison {
      * @param unbiasedness    estimates per observable, estimator and component
      * @param finalTwo        the ordering term per observable
      * @param singleZExact    d⟨z⟩/da of the single draw by quadrature
-     * @param singleZ         the single-draw estimates (component a), with cost relative to a primal draw in seconds field
+     * @param singleZ         the single-draw estimates of d⟨z⟩/da
      * @param singleZCost     per single-z estimator: cost relative to one primal z draw
      * @param study           the variance study of d⟨N⟩/dθ at the Monash point (all four parameters)
      */
@@ -225,9 +225,21 @@ public final class GradientComparison {
         int k = 0;
         for (String[] o : observables) {
             ObservableProgram program = new ObservableProgram(pions, Observables.parse(o[1]));
+            double mean = Double.NaN;
             for (Estimator e : estimators) {
                 log("unbiasedness: " + o[0] + ", " + e.name());
-                add(rows, o[0], e.name(), e.estimate(program, theta, options.samples(), seed + 1000L * ++k), 3);
+                GradientEstimate g = e.estimate(program, theta, options.samples(), seed + 1000L * ++k);
+                add(rows, o[0], e.name(), g, 3);
+                mean = g.value();
+            }
+            // pT-score mode with a constant baseline c = ⟨f⟩ from the last run above (other seed: unbiased)
+            ObservableProgram scored = new ObservableProgram(pions.with(LundSettings.PT_SCORE, "on"),
+                    Observables.parse(o[1]), mean);
+            for (Estimator e : List.of(Estimators.stochasticAd(replay(1)),
+                    Estimators.scoreFunctionWithBaseline().withParallelism(threads))) {
+                log("unbiasedness: " + o[0] + ", " + e.name() + ", Lund:ptScore");
+                add(rows, o[0], e.name() + ", pT score", e.estimate(scored, theta, options.samples(),
+                        seed + 1000L * ++k), 3);
             }
             log("unbiasedness: " + o[0] + ", " + fd.name());
             add(rows, o[0], fd.name(), fd.estimate(program, theta, options.fdSamples(), seed + 1000L * ++k), 3);

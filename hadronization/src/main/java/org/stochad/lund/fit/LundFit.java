@@ -31,7 +31,8 @@ import org.stochad.study.OutputFiles;
  * and ρ held at the settings' values, with gradients either (i) by RSA reweighting of one fixed
  * base sample generated at the start — deterministic, no events per step, valid while the
  * effective sample size lasts — or (ii) re-simulated at the current (a, b) every step: the loss
- * gradient Σ_k ∂L/∂h_k·dh_k/dθ with ∂L/∂h_k from an independent histogram batch and dh_k/dθ by
+ * gradient Σ_k ∂L/∂h_k·dh_k/dθ with ∂L/∂h_k from an independent histogram batch (the histogram
+ * from one half, the simulated variance in the χ² from the other) and dh_k/dθ by
  * stochastic AD or the hybrid estimator on the program Σ_entries c_bin(entry).
  *
  * <p>The loss of binned densities is not an expectation over events, so the core's optimisers
@@ -116,7 +117,7 @@ public final class LundFit {
 
         /** @return the statistics of docs/hadronization-gradients.md */
         public static Options docs() {
-            return new Options(20_000, 5_000, 2_000, 200, 0.02, 4, 40, HistogramLoss.CHI2, true, 20261122L, 2, true);
+            return new Options(20_000, 5_000, 2_000, 200, 0.02, 3, 40, HistogramLoss.CHI2, true, 20261122L, 2, true);
         }
 
         /** @return a quick run */
@@ -280,13 +281,17 @@ public final class LundFit {
             long t = stepIndex[0]++;
             LundSettings here = at(theta);
             List<HistogramSpec> specs = targets.stream().map(Target::spec).toList();
-            Filled f = fill(here, specs, options.histogramEvents(), AddressedStream.mix(seed + 31 * t + 1),
-                    options.threads());
+            // the histogram from one half of the batch, its variance from the other: ∂L/∂h =
+            // 2(ĥ − d)/(v + σ²_d) with ĥ and v from the same events would be biased (v grows with ĥ),
+            // which drags the fit along the shallow (a, b) valley
+            int half = Math.max(2, options.histogramEvents() / 2);
+            Filled f = fill(here, specs, half, AddressedStream.mix(seed + 31 * t + 1), options.threads());
+            Filled g2 = fill(here, specs, half, AddressedStream.mix(seed + 31 * t + 3), options.threads());
             double loss = 0;
             double[][] c = new double[targets.size()][];
             for (int k = 0; k < targets.size(); k++) {
                 c[k] = new double[specs.get(k).bins()];
-                loss += options.loss().value(f.mean[k], f.var[k], targets.get(k).data(), c[k]);
+                loss += options.loss().value(f.mean[k], g2.var[k], targets.get(k).data(), c[k]);
                 for (int b = 0; b < c[k].length; b++) {
                     c[k][b] /= specs.get(k).width(b);
                 }
@@ -519,7 +524,10 @@ public final class LundFit {
             var[t] = new double[bins];
             for (int k = 0; k < bins; k++) {
                 mean[t][k] = sum[t][k] / events;
-                var[t][k] = Math.max(0, sum2[t][k] / events - mean[t][k] * mean[t][k]) / events;
+                // floored at the variance one entry would give, so that empty bins keep a finite χ² weight
+                double w = specs.get(t).width(k);
+                var[t][k] = Math.max(Math.max(0, sum2[t][k] / events - mean[t][k] * mean[t][k]) / events,
+                        1 / (w * w * (double) events * events));
             }
         }
         return new Filled(mean, var);
