@@ -38,7 +38,8 @@ public class CoresObtained {
             System.out.printf("control: %d spinning thread(s) obtained %.2f cores%n", n,
                     (double) (os.getProcessCpuTime() - c0) / (System.nanoTime() - w0));
         }
-        LundSettings settings = LundSettings.pionsOnly().with(LundSettings.E_CM, 100.0);
+        LundSettings settings = LundSettings.pionsOnly().with(LundSettings.E_CM, 100.0)
+            .with(LundSettings.PT_SCORE, "off"); // pathwise σ, as measured in docs/performance.md
         StochasticProgram program = LundProgram.of(settings, Observables.multiplicity());
         double[] theta = settings.theta();
         Estimator[] estimators = {

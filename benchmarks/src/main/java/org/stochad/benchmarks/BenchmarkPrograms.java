@@ -39,13 +39,15 @@ final class BenchmarkPrograms {
 
     /** The pions-only q-q̄ string at E_CM = 100 GeV, ⟨N⟩ as a function of θ = (a, b, σ_pT, ρ): a 4-parameter gradient. */
     private static Case lund() {
-        LundSettings settings = LundSettings.pionsOnly().with(LundSettings.E_CM, 100.0);
+        LundSettings settings = LundSettings.pionsOnly().with(LundSettings.E_CM, 100.0)
+            .with(LundSettings.PT_SCORE, "off"); // pathwise σ, as measured in docs/performance.md
         return new Case(LundProgram.of(settings, Observables.multiplicity()), settings.theta());
     }
 
     /** The same event differentiated along a alone (b, σ_pT, ρ held as constants): a 1-parameter gradient. */
     private static Case lundA() {
-        LundSettings settings = LundSettings.pionsOnly().with(LundSettings.E_CM, 100.0);
+        LundSettings settings = LundSettings.pionsOnly().with(LundSettings.E_CM, 100.0)
+            .with(LundSettings.PT_SCORE, "off"); // pathwise σ, as measured in docs/performance.md
         StochasticProgram full = LundProgram.of(settings, Observables.multiplicity());
         double[] rest = settings.theta();
         StochasticProgram program = (s, t) -> full.run(s, new StochasticTriple[] {t[0],

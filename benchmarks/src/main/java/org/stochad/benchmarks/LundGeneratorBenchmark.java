@@ -28,7 +28,8 @@ import org.stochad.lund.observable.Observables;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class LundGeneratorBenchmark {
 
-    private final LundSettings settings = LundSettings.pionsOnly().with(LundSettings.E_CM, 100.0);
+    private final LundSettings settings = LundSettings.pionsOnly().with(LundSettings.E_CM, 100.0)
+            .with(LundSettings.PT_SCORE, "off"); // pathwise σ, as measured in docs/performance.md
     private final StringFragmenter fragmenter = new StringFragmenter(settings);
     private final StochasticProgram program = LundProgram.of(settings, Observables.multiplicity());
     private final org.stochad.StochasticTriple[] theta = constants(settings.theta());

@@ -87,7 +87,7 @@ public final class LundSettings {
         spec(Z_HEAD, 1.5, 1.0, 100.0, Kind.REAL, "over-sampling factor H of the flat-proposal z sampler");
         spec(PEAKED_ENVELOPES, 0, 0, 1, Kind.FLAG, "Pythia's peaked z envelopes (proposal depends on a, b)");
         spec(PIONS_ONLY, 0, 0, 1, Kind.FLAG, "pions only: probStoUD = etaSup = etaPrimeSup = 0");
-        spec(PT_SCORE, 0, 0, 1, Kind.FLAG, "sigma-derivative through the pT densities (event weight), not pathwise");
+        spec(PT_SCORE, 1, 0, 1, Kind.FLAG, "sigma-derivative through the pT densities (event weight; unbiased), 0: pathwise (misses the jumps of the stop test and vetoes)");
         spec(ID_QUARK, 2, 1, 3, Kind.INT, "flavour of the quark end (1 d, 2 u, 3 s)");
         spec(E_CM, 100.0, 2.0, 1.0e5, Kind.REAL, "string mass = E_CM (GeV)");
         spec(MAX_RETRIES, 100, 1, 1.0e6, Kind.INT, "restarts of a failed string before giving up");

@@ -224,7 +224,7 @@ public final class GradientComparison {
         long seed = options.seed();
         int k = 0;
         for (String[] o : observables) {
-            ObservableProgram program = new ObservableProgram(pions, Observables.parse(o[1]));
+            ObservableProgram program = new ObservableProgram(pions.with(LundSettings.PT_SCORE, "off"), Observables.parse(o[1]));
             double mean = Double.NaN;
             for (Estimator e : estimators) {
                 log("unbiasedness: " + o[0] + ", " + e.name());
@@ -274,7 +274,7 @@ public final class GradientComparison {
         zCost.put(implicitName, ir.nanosPerSample() / primalNanos);
 
         log("variance study at the Monash point");
-        StudyResult study = VarianceStudy.of(new ObservableProgram(monash, Observables.multiplicity()),
+        StudyResult study = VarianceStudy.of(new ObservableProgram(monash.with(LundSettings.PT_SCORE, "off"), Observables.multiplicity()),
                 List.of(Estimators.stochasticAd(replay(1)), Estimators.stochasticAd(replay(4)),
                         Estimators.hybrid(replay(1)), Estimators.scoreFunctionWithBaseline(),
                         new RsaDerivativeEstimator(true, threads), Estimators.finiteDifference(options.fdStep())),
