@@ -18,7 +18,15 @@ import org.stochad.StochasticTriple;
 public record Event(double eCm, List<Hadron> hadrons, int restarts, FragmentationHistory history,
                     StochasticTriple weight) {
 
-    /** Canonical constructor: keeps an unmodifiable copy of the hadrons. */
+    /**
+     * Canonical constructor: keeps an unmodifiable copy of the hadrons.
+     *
+     * @param eCm the string mass (GeV); the event's total four-momentum is (0, 0, 0, eCm)
+     * @param hadrons the hadrons, ordered along the string from the quark end to the antiquark end
+     * @param restarts how many failed attempts preceded the kept one
+     * @param history the random decisions of all attempts
+     * @param weight the likelihood-ratio weight of the pT draws: value 1, tangents ∂θ ln p(pT's) when {@code Lund:ptScore} is on (constant 1 otherwise); observables of a differentiable program are multiplied by it
+     */
     public Event {
         hadrons = List.copyOf(hadrons);
         if (weight == null) {

@@ -16,7 +16,14 @@ public record LundParameters(StochasticTriple a, StochasticTriple b, StochasticT
     /** Number of parameters, the length of θ. */
     public static final int COUNT = 4;
 
-    /** Checks the ranges: a &ge; 0, b &gt; 0, σ &ge; 0, ρ in [0, 1]. */
+    /**
+     * Checks the ranges: a &ge; 0, b &gt; 0, σ &ge; 0, ρ in [0, 1].
+     *
+     * @param a Lund a ({@code StringZ:aLund})
+     * @param b Lund b in GeV⁻² ({@code StringZ:bLund})
+     * @param sigma pT width σ in GeV ({@code StringPT:sigma})
+     * @param rho s/u suppression ρ ({@code StringFlav:probStoUD})
+     */
     public LundParameters {
         check("a", a, 0, 1e9);
         check("b", b, 1e-12, 1e9);

@@ -63,7 +63,18 @@ public final class GradientComparison {
     public record Options(int samples, int fdSamples, double fdStep, int studySamples, int singleZSamples, long seed,
                           int threads, boolean progress) {
 
-        /** Checks the values. */
+        /**
+         * Checks the values.
+         *
+         * @param samples samples per estimator for the unbiasedness table
+         * @param fdSamples samples of the finite difference (the reference)
+         * @param fdStep the central difference's step h
+         * @param studySamples samples per estimator in the variance study
+         * @param singleZSamples samples per estimator for the single z draw
+         * @param seed the seed
+         * @param threads worker threads
+         * @param progress show progress on stderr
+         */
         public Options {
             if (samples < 2 || fdSamples < 2 || studySamples < 2 || singleZSamples < 2) {
                 throw new IllegalArgumentException("samples = " + samples + ", fdSamples = " + fdSamples
@@ -307,7 +318,10 @@ public final class GradientComparison {
         return r;
     }
 
-    /** @param dir directory for tables and figures @return the result */
+    /**
+     * @param dir directory for tables and figures
+     * @return the result
+     */
     public Result runAndWrite(Path dir) {
         return runAndWrite(dir, dir);
     }

@@ -17,7 +17,13 @@ import org.stochad.lund.observable.HadronQuantity;
  */
 public record HistogramSpec(String name, HadronQuantity quantity, double[] edges) {
 
-    /** Checks and copies the edges. */
+    /**
+     * Checks and copies the edges.
+     *
+     * @param name the histogram's name
+     * @param quantity null for the multiplicity, else the per-hadron quantity
+     * @param edges increasing bin edges
+     */
     public HistogramSpec {
         if (edges == null || edges.length < 2) {
             throw new IllegalArgumentException("histogram " + name + ": needs at least 2 edges");

@@ -62,7 +62,12 @@ public final class LundFit {
      */
     public record Target(HistogramSpec spec, BinnedData data) {
 
-        /** Checks that the bins agree. */
+        /**
+         * Checks that the bins agree.
+         *
+         * @param spec the histogram to fill
+         * @param data the data on the same bins
+         */
         public Target {
             double[] e = spec.edges();
             double[] d = data.edges();
@@ -99,7 +104,22 @@ public final class LundFit {
                           int repeats, int averageLast, HistogramLoss loss, boolean hybrid, long seed, int threads,
                           boolean progress) {
 
-        /** Checks the values. */
+        /**
+         * Checks the values.
+         *
+         * @param baseEvents RSA base-sample size
+         * @param histogramEvents re-simulation: events per step for the histogram (∂L/∂h)
+         * @param gradientSamples re-simulation: estimator samples per step
+         * @param steps Adam steps
+         * @param learningRate Adam step size
+         * @param repeats fits per (method, start) with different seeds
+         * @param averageLast the fitted value is the mean of the last this many path points
+         * @param loss the loss
+         * @param hybrid re-simulation uses the hybrid estimator (else stochastic AD, replay)
+         * @param seed the seed
+         * @param threads worker threads
+         * @param progress progress lines on stderr
+         */
         public Options {
             if (baseEvents < 10 || histogramEvents < 10 || gradientSamples < 2 || steps < 1 || repeats < 1
                     || averageLast < 1 || threads < 1) {

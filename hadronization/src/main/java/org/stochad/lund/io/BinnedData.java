@@ -15,7 +15,14 @@ import org.stochad.lund.observable.Histogram;
  */
 public record BinnedData(String path, double[] edges, double[] values, double[] errors) {
 
-    /** Checks the shapes and copies the arrays. */
+    /**
+     * Checks the shapes and copies the arrays.
+     *
+     * @param path a name, e.g. the YODA path
+     * @param edges increasing bin edges (bins + 1)
+     * @param values value per bin (a density: per event and per unit x for generator histograms)
+     * @param errors standard error per bin
+     */
     public BinnedData {
         if (edges == null || values == null || errors == null || edges.length != values.length + 1
                 || errors.length != values.length || values.length == 0) {

@@ -135,27 +135,42 @@ public final class Histogram {
         return events;
     }
 
-    /** @param bin 0-based bin @return Σw */
+    /**
+     * @param bin 0-based bin
+     * @return Σw
+     */
     public double sumW(int bin) {
         return sumW[bin + 1];
     }
 
-    /** @param bin 0-based bin @return Σw² */
+    /**
+     * @param bin 0-based bin
+     * @return Σw²
+     */
     public double sumW2(int bin) {
         return sumW2[bin + 1];
     }
 
-    /** @param bin 0-based bin @return Σwx */
+    /**
+     * @param bin 0-based bin
+     * @return Σwx
+     */
     public double sumWX(int bin) {
         return sumWX[bin + 1];
     }
 
-    /** @param bin 0-based bin @return Σwx² */
+    /**
+     * @param bin 0-based bin
+     * @return Σwx²
+     */
     public double sumWX2(int bin) {
         return sumWX2[bin + 1];
     }
 
-    /** @param bin 0-based bin @return fill count */
+    /**
+     * @param bin 0-based bin
+     * @return fill count
+     */
     public long entries(int bin) {
         return entries[bin + 1];
     }

@@ -12,7 +12,15 @@ package org.stochad.lund.reweight;
  */
 public record LogWeight(double value, double[] z, double[] flavour, double[] pt, double[] finalTwo) {
 
-    /** Copies the arrays. */
+    /**
+     * Copies the arrays.
+     *
+     * @param value ln w
+     * @param z ∂ ln w/∂θ′ from the z accept/reject decisions
+     * @param flavour ∂ ln w/∂θ′ from the flavour choices
+     * @param pt ∂ ln w/∂θ′ from the Gaussian pT draws
+     * @param finalTwo ∂ ln w/∂θ′ from the finalTwo ordering decisions
+     */
     public LogWeight {
         z = z.clone();
         flavour = flavour.clone();

@@ -25,7 +25,13 @@ import org.stochad.lund.observable.Observable;
 public record ObservableProgram(LundSettings settings, Observable observable, double ptBaseline)
         implements StochasticProgram {
 
-    /** Checks the arguments. */
+    /**
+     * Checks the arguments.
+     *
+     * @param settings everything but θ
+     * @param observable the output
+     * @param ptBaseline the constant c subtracted from f in the pT weight's term (ptScore mode only)
+     */
     public ObservableProgram {
         if (settings == null || observable == null || !Double.isFinite(ptBaseline)) {
             throw new IllegalArgumentException("settings = " + settings + ", observable = " + observable
