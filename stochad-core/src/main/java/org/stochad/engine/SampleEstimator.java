@@ -159,6 +159,29 @@ public abstract class SampleEstimator implements Estimator {
 
     // ------------------------------------------------------------ helpers for subclasses
 
+    /**
+     * Adds the score-function term (f − b)·S_j to each row's gradient, for rows laid out as
+     * [f, g₁ … g_k, S₁ … S_k]; with a baseline, b is the mean of f over the other rows (so it does
+     * not depend on the row it is applied to), otherwise 0.
+     *
+     * @param rows     one row per sample
+     * @param k        the number of parameters
+     * @param baseline whether to subtract the leave-one-out mean of f
+     */
+    protected static void addScoreTerm(double[][] rows, int k, boolean baseline) {
+        int n = rows.length;
+        double total = 0;
+        for (double[] row : rows) {
+            total += row[0];
+        }
+        for (double[] row : rows) {
+            double b = baseline ? (total - row[0]) / (n - 1) : 0;
+            for (int j = 0; j < k; j++) {
+                row[j + 1] += (row[0] - b) * row[k + j + 1];
+            }
+        }
+    }
+
     /** @return a sampler over the program's root stream of sample i */
     static TrackingSampler sampler(RunContext ctx, long seed, int sample) {
         return new TrackingSampler(ctx, AddressedStream.root(seed, sample, PROGRAM_DOMAIN));

@@ -50,17 +50,7 @@ public final class RsaDerivativeEstimator extends SampleEstimator {
 
     @Override
     protected void gradients(double[][] rows, int k) {
-        int n = rows.length;
-        double total = 0;
-        for (double[] row : rows) {
-            total += row[0];
-        }
-        for (double[] row : rows) {
-            double b = baseline ? (total - row[0]) / (n - 1) : 0;
-            for (int j = 0; j < k; j++) {
-                row[j + 1] = (row[0] - b) * row[k + j + 1];
-            }
-        }
+        addScoreTerm(rows, k, baseline);
     }
 
     @Override
