@@ -12,9 +12,8 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.stochad.lund.io.AtomicFiles;
 import org.stochad.lund.io.HepMC3Writer;
-import org.stochad.lund.io.HistogramPlots;
+import org.stochad.lund.io.GeneratorHistograms;
 import org.stochad.lund.io.HistogramWriters;
-import org.stochad.lund.observable.HadronQuantity;
 import org.stochad.lund.observable.Histogram;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -103,15 +102,7 @@ public final class LundMain implements Callable<Integer> {
             long n = events != null ? events : s.events();
             long sd = seed != null ? seed : s.seed();
             EventGenerator gen = new EventGenerator(s);
-            double eCm = s.eCM();
-            Histogram hN = Histogram.uniform("/LUND/multiplicity", "Multiplicity", 60, -0.5, 59.5);
-            Histogram hNch = Histogram.uniform("/LUND/charged_multiplicity", "Charged multiplicity", 60, -0.5,
-                    59.5);
-            double yMax = Math.ceil(Math.log(eCm / 0.13957));
-            Histogram hY = Histogram.uniform("/LUND/rapidity", "Rapidity along the string axis", 50, -yMax, yMax);
-            Histogram hX = Histogram.uniform("/LUND/xE", "Energy fraction x_E = 2E/E_CM", 50, 0, 1);
-            Histogram hPt = Histogram.uniform("/LUND/pT", "Hadron pT (GeV)", 50, 0, 2.5);
-            Histogram hT = Histogram.uniform("/LUND/thrust", "Thrust", 50, 0.5, 1);
+            GeneratorHistograms histograms = new GeneratorHistograms(s.eCM());
             EventSummary sum = new EventSummary();
             HepMC3Writer writer = hepmc == null ? null : new HepMC3Writer(hepmc, s.idQuark());
             long start = System.nanoTime();
@@ -121,17 +112,7 @@ public final class LundMain implements Callable<Integer> {
             try {
                 gen.generate(sd, n, threads, e -> {
                     sum.accept(e);
-                    hN.fill(e.multiplicity(), 1);
-                    hNch.fill(e.chargedMultiplicity(), 1);
-                    for (Hadron h : e.hadrons()) {
-                        hY.fill(HadronQuantity.RAPIDITY.valueOf(h, eCm), 1);
-                        hX.fill(HadronQuantity.X_E.valueOf(h, eCm), 1);
-                        hPt.fill(HadronQuantity.PT.valueOf(h, eCm), 1);
-                    }
-                    hT.fill(org.stochad.lund.observable.EventShapes.thrust(e).value(), 1);
-                    for (Histogram h : new Histogram[] {hN, hNch, hY, hX, hPt, hT}) {
-                        h.countEvent();
-                    }
+                    histograms.fill(e);
                     if (writer != null) {
                         try {
                             writer.write(counter[0], e);
@@ -158,7 +139,7 @@ public final class LundMain implements Callable<Integer> {
                 writer.close();
             }
             double secs = (System.nanoTime() - start) * 1e-9;
-            List<Histogram> all = List.of(hN, hNch, hY, hX, hPt, hT);
+            List<Histogram> all = histograms.all();
             if (yoda != null) {
                 HistogramWriters.writeYoda(yoda, all);
             }
@@ -166,9 +147,8 @@ public final class LundMain implements Callable<Integer> {
                 HistogramWriters.writeCsv(csv, all);
             }
             if (plots != null) {
-                HistogramPlots.writePng(Path.of(plots + "multiplicity.png"), hN, "N (hadrons)", "P(N)", false);
-                HistogramPlots.writePng(Path.of(plots + "rapidity.png"), hY, "y", "dN/dy per event", false);
-                HistogramPlots.writePng(Path.of(plots + "xE.png"), hX, "x_E", "dN/dx_E per event", true);
+                histograms.writePlots(Path.of(plots + "multiplicity.png"), Path.of(plots + "rapidity.png"),
+                        Path.of(plots + "xE.png"));
             }
             String table = sum.toMarkdown() + String.format(Locale.ROOT,
                     "%nseed %d, %d events, %d thread(s), %.2f s, %.0f events/s%n", sd, n, threads, secs, n / secs);

@@ -1,5 +1,6 @@
 package org.stochad.engine;
 
+import java.util.function.IntToDoubleFunction;
 import org.apache.commons.numbers.gamma.InverseErfc;
 import org.stochad.Sampler;
 import org.stochad.StochasticTriple;
@@ -125,8 +126,8 @@ final class TrackingSampler implements Sampler {
         long prefix = ctx.hash;
         ctx.hashDraw(stream.addressHi(), stream.addressLo(), index, theta);
         if (pmf > 0 && k > 0) {
-            offer(x + 1, param, -up / pmf, index, prefix);
-            offer(x - 1, param, down / pmf, index, prefix);
+            offer(x + 1, param.directions(), param::delta, -up / pmf, index, prefix);
+            offer(x - 1, param.directions(), param::delta, down / pmf, index, prefix);
         }
         return StochasticTriple.constant(x);
     }
@@ -212,8 +213,8 @@ final class TrackingSampler implements Sampler {
         long index = stream.position();
         long prefix = ctx.hash;
         ctx.hashDraw(stream.addressHi(), stream.addressLo(), index, sum);
-        offer(upTarget, gUp, -1 / p[x], index, prefix);
-        offer(downTarget, gDown, 1 / p[x], index, prefix);
+        offer(upTarget, gUp.length, j -> gUp[j], -1 / p[x], index, prefix);
+        offer(downTarget, gDown.length, j -> gDown[j], 1 / p[x], index, prefix);
         return StochasticTriple.constant(x);
     }
 
@@ -249,37 +250,13 @@ final class TrackingSampler implements Sampler {
     }
 
     /**
-     * Offers the flip to {@code target} with weights w_j = max(0, g_j·scale) to the reservoirs;
-     * the candidate itself is only built when some reservoir keeps it.
+     * Offers the flip to {@code target} with weights w_j = max(0, g(j)·scale), j &lt; k, to the
+     * reservoirs; the candidate itself is only built when some reservoir keeps it.
      */
-    private void offer(int target, double[] g, double scale, long index, long prefix) {
-        double norm = 0;
-        for (double gj : g) {
-            norm += Math.max(0, gj * scale);
-        }
-        if (!(norm > 0)) {
-            return;
-        }
-        Candidate c = null;
-        if (ctx.reservoirs != null) {
-            for (Reservoir r : ctx.reservoirs) {
-                if (r.offer(norm)) {
-                    c = c == null ? candidate(target, g, scale, norm, index, prefix) : c;
-                    r.keep(c);
-                }
-            }
-        }
-        if (ctx.allCandidates != null) {
-            ctx.allCandidates.add(c == null ? candidate(target, g, scale, norm, index, prefix) : c);
-        }
-    }
-
-    /** {@link #offer(int, double[], double, long, long)} with g the parameter's tangent, read in place. */
-    private void offer(int target, StochasticTriple param, double scale, long index, long prefix) {
-        int k = param.directions();
+    private void offer(int target, int k, IntToDoubleFunction g, double scale, long index, long prefix) {
         double norm = 0;
         for (int j = 0; j < k; j++) {
-            norm += Math.max(0, param.delta(j) * scale);
+            norm += Math.max(0, g.applyAsDouble(j) * scale);
         }
         if (!(norm > 0)) {
             return;
@@ -288,20 +265,21 @@ final class TrackingSampler implements Sampler {
         if (ctx.reservoirs != null) {
             for (Reservoir r : ctx.reservoirs) {
                 if (r.offer(norm)) {
-                    c = c == null ? candidate(target, param.tangent(), scale, norm, index, prefix) : c;
+                    c = c == null ? candidate(target, k, g, scale, norm, index, prefix) : c;
                     r.keep(c);
                 }
             }
         }
         if (ctx.allCandidates != null) {
-            ctx.allCandidates.add(c == null ? candidate(target, param.tangent(), scale, norm, index, prefix) : c);
+            ctx.allCandidates.add(c == null ? candidate(target, k, g, scale, norm, index, prefix) : c);
         }
     }
 
-    private Candidate candidate(int target, double[] g, double scale, double norm, long index, long prefix) {
-        double[] w = new double[g.length];
-        for (int j = 0; j < g.length; j++) {
-            w[j] = Math.max(0, g[j] * scale);
+    private Candidate candidate(int target, int k, IntToDoubleFunction g, double scale, double norm, long index,
+                                long prefix) {
+        double[] w = new double[k];
+        for (int j = 0; j < k; j++) {
+            w[j] = Math.max(0, g.applyAsDouble(j) * scale);
         }
         return new Candidate(stream.addressHi(), stream.addressLo(), index, target, w, norm, prefix);
     }

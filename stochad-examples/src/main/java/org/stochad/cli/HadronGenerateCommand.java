@@ -12,13 +12,10 @@ import org.stochad.examples.RunSettings;
 import org.stochad.examples.Table;
 import org.stochad.lund.EventGenerator;
 import org.stochad.lund.EventSummary;
-import org.stochad.lund.Hadron;
 import org.stochad.lund.LundSettings;
 import org.stochad.lund.io.HepMC3Writer;
-import org.stochad.lund.io.HistogramPlots;
+import org.stochad.lund.io.GeneratorHistograms;
 import org.stochad.lund.io.HistogramWriters;
-import org.stochad.lund.observable.EventShapes;
-import org.stochad.lund.observable.HadronQuantity;
 import org.stochad.lund.observable.Histogram;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,14 +49,8 @@ public final class HadronGenerateCommand extends ReportCommand {
         int n = events(events, (int) Math.min(Integer.MAX_VALUE, s.events()), 1);
         long seed = seedGiven() ? settings.seed() : s.seed();
         double eCm = s.eCM();
-        Histogram hN = Histogram.uniform("/LUND/multiplicity", "Multiplicity", 60, -0.5, 59.5);
-        Histogram hNch = Histogram.uniform("/LUND/charged_multiplicity", "Charged multiplicity", 60, -0.5, 59.5);
-        double yMax = Math.ceil(Math.log(eCm / 0.13957));
-        Histogram hY = Histogram.uniform("/LUND/rapidity", "Rapidity along the string axis", 50, -yMax, yMax);
-        Histogram hX = Histogram.uniform("/LUND/xE", "Energy fraction x_E = 2E/E_CM", 50, 0, 1);
-        Histogram hPt = Histogram.uniform("/LUND/pT", "Hadron pT (GeV)", 50, 0, 2.5);
-        Histogram hT = Histogram.uniform("/LUND/thrust", "Thrust", 50, 0.5, 1);
-        List<Histogram> all = List.of(hN, hNch, hY, hX, hPt, hT);
+        GeneratorHistograms histograms = new GeneratorHistograms(eCm);
+        List<Histogram> all = histograms.all();
         EventSummary summary = new EventSummary();
         HepMC3Writer writer = openHepMc(s);
         long[] count = {0};
@@ -67,15 +58,7 @@ public final class HadronGenerateCommand extends ReportCommand {
         try (Progress bar = Progress.start(settings, "events", n)) {
             new EventGenerator(s).generate(seed, n, settings.threads(), e -> {
                 summary.accept(e);
-                hN.fill(e.multiplicity(), 1);
-                hNch.fill(e.chargedMultiplicity(), 1);
-                for (Hadron h : e.hadrons()) {
-                    hY.fill(HadronQuantity.RAPIDITY.valueOf(h, eCm), 1);
-                    hX.fill(HadronQuantity.X_E.valueOf(h, eCm), 1);
-                    hPt.fill(HadronQuantity.PT.valueOf(h, eCm), 1);
-                }
-                hT.fill(EventShapes.thrust(e).value(), 1);
-                all.forEach(Histogram::countEvent);
+                histograms.fill(e);
                 if (writer != null) {
                     try {
                         writer.write(count[0], e);
@@ -107,11 +90,9 @@ public final class HadronGenerateCommand extends ReportCommand {
         Path csv = settings.file("hadron-histograms.csv");
         HistogramWriters.writeCsv(csv, all);
         Path pN = settings.file("hadron-multiplicity.png");
-        HistogramPlots.writePng(pN, hN, "N (hadrons)", "P(N)", false);
         Path pY = settings.file("hadron-rapidity.png");
-        HistogramPlots.writePng(pY, hY, "y", "dN/dy per event", false);
         Path pX = settings.file("hadron-xE.png");
-        HistogramPlots.writePng(pX, hX, "x_E", "dN/dx_E per event", true);
+        histograms.writePlots(pN, pY, pX);
         files.addAll(List.of(pN, pY, pX, yoda, csv));
         Table.Builder t = Table.builder(String.format(Locale.ROOT, "%d events, E_CM = %s GeV, seed %d", n,
                 fmt(eCm), seed), "quantity", "mean", "std.err");
