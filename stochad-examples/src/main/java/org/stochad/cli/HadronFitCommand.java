@@ -8,6 +8,7 @@ import org.stochad.examples.Report;
 import org.stochad.examples.RunSettings;
 import org.stochad.examples.Table;
 import org.stochad.lund.LundSettings;
+import org.stochad.lund.fit.FitMain;
 import org.stochad.lund.fit.FitReport;
 import org.stochad.lund.fit.FitSummary;
 import org.stochad.lund.fit.HistogramLoss;
@@ -16,15 +17,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code stochad hadron fit}: fits the Lund (a, b) to pseudo-data or a histogram file with Adam. */
-@Command(name = "fit", header = "Fit the Lund (a, b) to pseudo-data or a YODA/CSV histogram with Adam.",
+/** {@code stochad hadron fit}: fits the Lund (a, b) to pseudo-data or a histogram file. */
+@Command(name = "fit", header = "Fit the Lund (a, b) to pseudo-data or a YODA/CSV histogram.",
         mixinStandardHelpOptions = true, usageHelpWidth = 100,
-        description = {"Fits the Lund parameters (a, b) — σ and ρ held at the settings' values — by Adam on a"
-                + " histogram loss, with gradients (i) by RSA reweighting of one base sample generated at the start"
+        description = {"Fits the Lund parameters (a, b) — σ and ρ held at the settings' values — on a histogram"
+                + " loss by stochastic Gauss-Newton steps (the χ² metric from the score of each step's events) or"
+                + " Adam, with gradients (i) by RSA reweighting of one base sample generated at the start"
                 + " ('rsa'; valid while its effective sample size lasts) or (ii) re-simulated at the current (a, b)"
                 + " every step with the hybrid or stochastic-AD estimator ('resim'). Each (method, start) is"
-                + " repeated with different seeds; the fitted value is the mean over the repeats, ± their standard"
-                + " deviation. Without --data the data are the generator's own multiplicity and x_E histograms at"
+                + " repeated with different seeds; the fitted value is the mean over the repeats, ± its"
+                + " uncertainty (their spread/√repeats and, for χ², the data's statistical share from the loss"
+                + " curvature, in quadrature). Without --data the data are the generator's own multiplicity and x_E histograms at"
                 + " --truth (pseudo-data). Settings default to pions-only u-ū at 100 GeV. Writes fits.md,"
                 + " fits-trajectories.csv and hadronization-gradients-fit-{paths,loss,neff}.png. Without --seed the"
                 + " documented seed 20261122 is used.", ""})
@@ -89,10 +92,10 @@ public final class HadronFitCommand extends ReportCommand {
     @Option(names = "--quick", description = "Small statistics instead of the documented ones.")
     boolean quick;
 
-    @Option(names = "--steps", paramLabel = "N", description = "Adam steps (default: 200, --quick 60).")
+    @Option(names = "--steps", paramLabel = "N", description = "Steps (default: 200, --quick 60).")
     Integer steps;
 
-    @Option(names = "--lr", paramLabel = "RATE", description = "Adam learning rate (default: 0.02, --quick 0.03).")
+    @Option(names = "--lr", paramLabel = "RATE", description = "Adam's learning rate (default: 0.02, --quick 0.03).")
     Double learningRate;
 
     @Option(names = "--repeats", paramLabel = "N", description = "Fits per method and start (default: 4, --quick 2).")
@@ -113,6 +116,10 @@ public final class HadronFitCommand extends ReportCommand {
     @Option(names = "--sad", description = "Re-simulate with stochastic AD (replay) instead of the hybrid estimator.")
     boolean sad;
 
+    @Option(names = "--stepper", paramLabel = "RULE", description = "Update rule: gauss-newton (damped stochastic"
+            + " Gauss-Newton with the chi2 metric) or adam (default: gauss-newton).")
+    String stepper = "gauss-newton";
+
     @Override
     List<Report> reports(RunSettings settings) {
         noSamples("set --base-events, --hist-events and --grad-samples");
@@ -126,7 +133,7 @@ public final class HadronFitCommand extends ReportCommand {
                 positive("--grad-samples", gradientSamples, d.gradientSamples(), 2), n, rate(d.learningRate()),
                 positive("--repeats", repeats, d.repeats(), 1),
                 steps == null ? d.averageLast() : Math.min(d.averageLast(), Math.max(1, n / 4)),
-                loss == LossChoice.CHI2 ? HistogramLoss.CHI2 : HistogramLoss.WASSERSTEIN, !sad,
+                loss == LossChoice.CHI2 ? HistogramLoss.CHI2 : HistogramLoss.WASSERSTEIN, !sad, FitMain.stepper(stepper),
                 seedGiven() ? settings.seed() : d.seed(), settings.threads(), settings.progress());
         List<double[]> from = new ArrayList<>();
         for (String st : starts) {
@@ -174,20 +181,24 @@ public final class HadronFitCommand extends ReportCommand {
             fitted.append(fitted.length() == 0 ? "" : ", ").append(target.spec().name()).append(" (")
                     .append(target.spec().bins()).append(" bins, data ").append(target.data().path()).append(')');
         }
-        Table.Builder tb = Table.builder(String.format(Locale.ROOT, "Adam, %d steps, learning rate %s, %d repeat(s),"
-                        + " loss %s; histograms %s", o.steps(), o.learningRate(), o.repeats(), o.loss(), fitted),
-                "method", "start a", "start b", "fitted a", "sd", "fitted b", "sd", "pull a", "pull b", "events/fit",
-                "s/fit", "min N_eff");
+        Table.Builder tb = Table.builder(String.format(Locale.ROOT, "%s, %d steps%s, %d repeat(s), loss %s;"
+                        + " histograms %s", o.stepper() == LundFit.Stepper.ADAM ? "Adam" : "Gauss-Newton", o.steps(),
+                        o.stepper() == LundFit.Stepper.ADAM ? ", learning rate " + o.learningRate() : "", o.repeats(),
+                        o.loss(), fitted),
+                "method", "start a", "start b", "fitted a", "±", "fitted b", "±", "pull a", "pull b", "sd one fit a",
+                "sd one fit b", "data sd a", "data sd b", "events/fit", "s/fit", "min N_eff");
         for (FitSummary f : r.summaries()) {
-            tb.row(f.method().toString(), f.start()[0], f.start()[1], f.mean()[0], f.sd()[0], f.mean()[1], f.sd()[1],
-                    t == null ? Double.NaN : (f.mean()[0] - t[0]) / f.sd()[0],
-                    t == null ? Double.NaN : (f.mean()[1] - t[1]) / f.sd()[1], f.events(), f.seconds(),
-                    f.minNeff());
+            double[] u = f.uncertainty();
+            tb.row(f.method().toString(), f.start()[0], f.start()[1], f.mean()[0], u[0], f.mean()[1], u[1],
+                    t == null ? Double.NaN : (f.mean()[0] - t[0]) / u[0],
+                    t == null ? Double.NaN : (f.mean()[1] - t[1]) / u[1], f.sd()[0], f.sd()[1], f.dataSd()[0],
+                    f.dataSd()[1], f.events(), f.seconds(), f.minNeff());
         }
         List<String> notes = new ArrayList<>();
+        notes.add("fitted = mean over the repeats; ± = its uncertainty: the repeats' spread / √repeats and the data's"
+                + " statistical share (χ² loss, from the loss curvature) in quadrature");
         if (t != null) {
-            notes.add(String.format(Locale.ROOT, "truth (a, b) = (%s, %s); sd is the spread of the fitted values over"
-                    + " the repeats (one fit's statistical uncertainty); pull = (fitted − truth)/sd", t[0], t[1]));
+            notes.add(String.format(Locale.ROOT, "truth (a, b) = (%s, %s); pull = (fitted − truth)/±", t[0], t[1]));
         }
         notes.add("the fitted value is the mean of the last " + o.averageLast() + " path points of each fit;"
                 + " N_eff = (Σw)²/Σw² of the RSA base sample (" + o.baseEvents() + " events)");

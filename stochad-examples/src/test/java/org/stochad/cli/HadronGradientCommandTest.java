@@ -56,7 +56,7 @@ class HadronGradientCommandTest {
         Cli.Run r = ok(run(quiet(out(), "hadron", "fit", "--quick", "--steps", "4", "--repeats", "2",
                 "--base-events", "100", "--hist-events", "20", "--grad-samples", "4", "--pseudo-events", "200",
                 "--start", "0.72,0.88", "--figures", tmp.resolve("figures").toString(), "--format", "csv")));
-        List<String[]> rows = r.csvRows("Adam, 4 steps");
+        List<String[]> rows = r.csvRows("Gauss-Newton, 4 steps");
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0)[0]).isEqualTo("RSA");
         assertThat(rows.get(1)[0]).isEqualTo("RESIMULATED");

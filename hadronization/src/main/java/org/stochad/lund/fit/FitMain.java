@@ -61,6 +61,18 @@ public final class FitMain implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * @param name gauss-newton (or gn) or adam, any case
+     * @return the update rule
+     */
+    public static LundFit.Stepper stepper(String name) {
+        return switch (name == null ? "" : name.toLowerCase(java.util.Locale.ROOT)) {
+            case "gauss-newton", "gn" -> LundFit.Stepper.GAUSS_NEWTON;
+            case "adam" -> LundFit.Stepper.ADAM;
+            default -> throw new IllegalArgumentException("stepper = " + name + " is not gauss-newton or adam");
+        };
+    }
+
     static LundSettings load(Path cmnd, List<String> set) throws IOException {
         LundSettings s = cmnd == null ? LundSettings.defaults() : LundSettings.fromCmnd(cmnd);
         return s.withLines(set);
@@ -106,7 +118,7 @@ public final class FitMain implements Callable<Integer> {
 
     /** The (a, b) fits. */
     @Command(name = "fit", mixinStandardHelpOptions = true,
-            description = "fit the Lund (a, b) to pseudo-data or a histogram file (YODA/CSV) with Adam")
+            description = "fit the Lund (a, b) to pseudo-data or a histogram file (YODA/CSV)")
     public static final class Fit implements Callable<Integer> {
         @Option(names = "--cmnd", description = "settings file (default: pions-only u-ubar at 100 GeV, Monash)")
         Path cmnd;
@@ -129,14 +141,16 @@ public final class FitMain implements Callable<Integer> {
         @Option(names = "--start", split = ",", description = "a,b (repeatable; default 0.72,0.88 and 0.40,1.50)")
         List<Double> starts = new ArrayList<>();
         @Option(names = "--quick", description = "small statistics") boolean quick;
-        @Option(names = "--steps", description = "Adam steps") Integer steps;
-        @Option(names = "--lr", description = "Adam learning rate") Double lr;
+        @Option(names = "--steps", description = "steps") Integer steps;
+        @Option(names = "--lr", description = "Adam's learning rate") Double lr;
         @Option(names = "--repeats", description = "fits per method and start") Integer repeats;
         @Option(names = "--base-events", description = "RSA base sample") Integer baseEvents;
         @Option(names = "--hist-events", description = "re-simulation: histogram events per step") Integer histEvents;
         @Option(names = "--grad-samples", description = "re-simulation: estimator samples per step")
         Integer gradSamples;
         @Option(names = "--sad", description = "re-simulation with stochastic AD instead of the hybrid") boolean sad;
+        @Option(names = "--stepper", description = "gauss-newton or adam (default: ${DEFAULT-VALUE})")
+        String stepper = "gauss-newton";
         @Option(names = "--seed", description = "seed") Long seed;
         @Option(names = "--threads", description = "worker threads") Integer threads;
         @Option(names = "--out", description = "directory for tables (default: ${DEFAULT-VALUE})")
@@ -159,6 +173,7 @@ public final class FitMain implements Callable<Integer> {
                     gradSamples != null ? gradSamples : o.gradientSamples(), steps != null ? steps : o.steps(),
                     lr != null ? lr : o.learningRate(), repeats != null ? repeats : o.repeats(),
                     Math.min(o.averageLast(), steps != null ? Math.max(1, steps / 4) : o.averageLast()), l, !sad,
+                    stepper(stepper),
                     seed != null ? seed : o.seed(), threads != null ? threads : o.threads(), true);
             List<LundFit.Method> methods = switch (method.toLowerCase(java.util.Locale.ROOT)) {
                 case "rsa" -> List.of(LundFit.Method.RSA);

@@ -28,25 +28,31 @@ public record FitReport(double[] truth, LundFit.Options options, List<LundFit.Ta
                     .append(targets.get(i).spec().bins()).append(" bins, data ").append(targets.get(i).data().path())
                     .append(")");
         }
-        sb.append(String.format(Locale.ROOT, "%n%nAdam, %d steps, learning rate %g, fitted value = mean of the last %d"
-                        + " points; %d repeats with different seeds; RSA base sample %d events; re-simulation %d + %d"
-                        + " (%s) per step.%n%n", options.steps(), options.learningRate(), options.averageLast(),
-                options.repeats(), options.baseEvents(), options.histogramEvents(), options.gradientSamples(),
-                options.hybrid() ? "hybrid" : "stochastic AD"));
-        sb.append("| method | start (a, b) | fitted a | fitted b | (fit − truth)/sd | events/fit | s/fit | min N_eff |\n");
-        sb.append("|---|---|---|---|---|---|---|---|\n");
+        sb.append(String.format(Locale.ROOT, "%n%n%s, %d steps%s, fitted value = mean of the last %d"
+                        + " points, averaged over %d repeats with different seeds; RSA base sample %d events;"
+                        + " re-simulation %d + %d (%s) per step.%n%n",
+                options.stepper() == LundFit.Stepper.ADAM ? "Adam" : "Stochastic Gauss–Newton", options.steps(),
+                options.stepper() == LundFit.Stepper.ADAM ? String.format(Locale.ROOT, ", learning rate %g",
+                        options.learningRate()) : "", options.averageLast(), options.repeats(), options.baseEvents(),
+                options.histogramEvents(), options.gradientSamples(), options.hybrid() ? "hybrid" : "stochastic AD"));
+        sb.append("| method | start (a, b) | fitted a | fitted b | (fit − truth)/± | sd of one fit (a, b) | data sd (a, b)"
+                + " | events/fit | s/fit | min N_eff |\n");
+        sb.append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (FitSummary s : summaries) {
+            double[] u = s.uncertainty();
             String pull = truth == null ? "—" : String.format(Locale.ROOT, "%+.1f, %+.1f",
-                    (s.mean()[0] - truth[0]) / s.sd()[0], (s.mean()[1] - truth[1]) / s.sd()[1]);
-            sb.append(String.format(Locale.ROOT, "| %s | (%.2f, %.2f) | %.4f ± %.4f | %.4f ± %.4f | %s | %.3g | %.1f | %s |%n",
-                    s.method(), s.start()[0], s.start()[1], s.mean()[0], s.sd()[0], s.mean()[1], s.sd()[1], pull,
-                    s.events(), s.seconds(), Double.isNaN(s.minNeff()) ? "—"
-                            : String.format(Locale.ROOT, "%.0f", s.minNeff())));
+                    (s.mean()[0] - truth[0]) / u[0], (s.mean()[1] - truth[1]) / u[1]);
+            sb.append(String.format(Locale.ROOT, "| %s | (%.2f, %.2f) | %.4f ± %.4f | %.4f ± %.4f | %s | %.4f, %.4f"
+                            + " | %s | %.3g | %.1f | %s |%n",
+                    s.method(), s.start()[0], s.start()[1], s.mean()[0], u[0], s.mean()[1], u[1], pull, s.sd()[0],
+                    s.sd()[1], Double.isNaN(s.dataSd()[0]) ? "—" : String.format(Locale.ROOT, "%.4f, %.4f",
+                            s.dataSd()[0], s.dataSd()[1]), s.events(), s.seconds(),
+                    Double.isNaN(s.minNeff()) ? "—" : String.format(Locale.ROOT, "%.0f", s.minNeff())));
         }
-        if (truth != null) {
-            sb.append(String.format(Locale.ROOT, "%ntruth (a, b) = (%.4f, %.4f); ± is the standard deviation of the"
-                    + " fitted values over the repeats (one fit's statistical uncertainty).%n", truth[0], truth[1]));
-        }
+        sb.append(String.format(Locale.ROOT, "%n± = uncertainty of the mean fitted value: the repeats' spread"
+                + " (sd of one fit / √%d) and the data's statistical share (χ² loss: from the loss curvature at the"
+                + " fitted point) in quadrature.%s%n", options.repeats(),
+                truth == null ? "" : String.format(Locale.ROOT, " Truth (a, b) = (%.4f, %.4f).", truth[0], truth[1])));
         return sb.toString();
     }
 

@@ -27,7 +27,7 @@ import org.stochad.random.AddressedStream;
 import org.stochad.study.OutputFiles;
 
 /**
- * Fits of the Lund (a, b) to binned data by Adam on a histogram loss ({@link HistogramLoss}), σ_pT
+ * Fits of the Lund (a, b) to binned data on a histogram loss ({@link HistogramLoss}), σ_pT
  * and ρ held at the settings' values, with gradients either (i) by RSA reweighting of one fixed
  * base sample generated at the start — deterministic, no events per step, valid while the
  * effective sample size lasts — or (ii) re-simulated at the current (a, b) every step: the loss
@@ -35,9 +35,12 @@ import org.stochad.study.OutputFiles;
  * from one half, the simulated variance in the χ² from the other) and dh_k/dθ by
  * stochastic AD or the hybrid estimator on the program Σ_entries c_bin(entry).
  *
- * <p>The loss of binned densities is not an expectation over events, so the core's optimisers
- * (which minimise E[program]) do not apply directly; the Adam update here is the same rule
- * (β = 0.9, 0.999, bias-corrected, box bounds), with the learning rate decaying linearly to 10 % over the run.
+ * <p>The steps are stochastic Gauss–Newton ({@link Stepper#GAUSS_NEWTON}, the default) or Adam. The
+ * loss of binned densities is not an expectation over events, so the core's optimisers (which
+ * minimise E[program]) do not apply directly; the Adam update here is their rule (β = 0.9, 0.999,
+ * bias-corrected, box bounds) with the learning rate decaying linearly to 10 % over the run. A
+ * fit's statistical uncertainty combines the spread of repeated fits with the data's share from
+ * the loss curvature ({@link LossCurvature}, {@link FitSummary#uncertainty()}).
  */
 public final class LundFit {
 
@@ -96,13 +99,14 @@ public final class LundFit {
      * @param averageLast     the fitted value is the mean of the last this many path points
      * @param loss            the loss
      * @param hybrid          re-simulation uses the hybrid estimator (else stochastic AD, replay)
+     * @param stepper         the update rule
      * @param seed            the seed
      * @param threads         worker threads
      * @param progress        progress lines on stderr
      */
     public record Options(int baseEvents, int histogramEvents, int gradientSamples, int steps, double learningRate,
-                          int repeats, int averageLast, HistogramLoss loss, boolean hybrid, long seed, int threads,
-                          boolean progress) {
+                          int repeats, int averageLast, HistogramLoss loss, boolean hybrid, Stepper stepper,
+                          long seed, int threads, boolean progress) {
 
         /**
          * Checks the values.
@@ -116,6 +120,7 @@ public final class LundFit {
          * @param averageLast the fitted value is the mean of the last this many path points
          * @param loss the loss
          * @param hybrid re-simulation uses the hybrid estimator (else stochastic AD, replay)
+         * @param stepper the update rule
          * @param seed the seed
          * @param threads worker threads
          * @param progress progress lines on stderr
@@ -130,19 +135,30 @@ public final class LundFit {
             if (!(learningRate > 0)) {
                 throw new IllegalArgumentException("learningRate = " + learningRate + " is not > 0");
             }
-            if (loss == null) {
-                throw new IllegalArgumentException("loss = null");
+            if (loss == null || stepper == null) {
+                throw new IllegalArgumentException("loss = " + loss + ", stepper = " + stepper);
             }
         }
 
         /** @return the statistics of docs/hadronization-gradients.md */
         public static Options docs() {
-            return new Options(20_000, 5_000, 2_000, 200, 0.02, 3, 40, HistogramLoss.CHI2, true, 20261122L, 2, true);
+            return new Options(20_000, 5_000, 2_000, 200, 0.02, 3, 40, HistogramLoss.CHI2, true, Stepper.GAUSS_NEWTON,
+                    20261122L, 2, true);
         }
 
         /** @return a quick run */
         public static Options quick() {
-            return new Options(4_000, 1_000, 300, 60, 0.03, 2, 15, HistogramLoss.CHI2, true, 20261122L, 2, false);
+            return new Options(4_000, 1_000, 300, 60, 0.03, 2, 15, HistogramLoss.CHI2, true, Stepper.GAUSS_NEWTON,
+                    20261122L, 2, false);
+        }
+
+        /**
+         * @param u the update rule
+         * @return these options with that rule
+         */
+        public Options withStepper(Stepper u) {
+            return new Options(baseEvents, histogramEvents, gradientSamples, steps, learningRate, repeats, averageLast,
+                    loss, hybrid, u, seed, threads, progress);
         }
 
         /**
@@ -151,9 +167,43 @@ public final class LundFit {
          */
         public Options withLoss(HistogramLoss l) {
             return new Options(baseEvents, histogramEvents, gradientSamples, steps, learningRate, repeats, averageLast,
-                    l, hybrid, seed, threads, progress);
+                    l, hybrid, stepper, seed, threads, progress);
         }
     }
+
+    /**
+     * The update rule of a fit step.
+     */
+    public enum Stepper {
+        /**
+         * Adam in (a, b) (β = 0.9, 0.999, bias-corrected), the learning rate decaying linearly to
+         * 10 % over the run.
+         */
+        ADAM,
+        /**
+         * Damped stochastic Gauss–Newton: θ ← θ − η·Ā⁻¹·∇L/2, Ā the running mean (over the previous
+         * steps, so independent of this step's gradient) of the χ² loss's Gauss–Newton metric
+         * Σ_k W_k J_k J_kᵀ, J_k = ∂h_k/∂θ by the score of the step's histogram events
+         * ({@link LossCurvature}); η = {@link #GAUSS_NEWTON_GAIN} for the first quarter of the steps,
+         * then falling as 1/t (Robbins–Monro: the later iterates average the noisy steps), each step
+         * capped at {@link #MAX_STEP} per parameter. The metric rescales each direction of the (a, b) valley by
+         * its own curvature, so the shallow direction along the valley is travelled as fast as the
+         * steep one across it; the learning rate is not used.
+         */
+        GAUSS_NEWTON
+    }
+
+    /**
+     * The initial gain η of {@link Stepper#GAUSS_NEWTON}: at constant η the iterates fluctuate by
+     * √(η/(2 − η)) of one full step's noise.
+     */
+    public static final double GAUSS_NEWTON_GAIN = 0.5;
+
+    /** The largest change of a or b in one {@link Stepper#GAUSS_NEWTON} step (a trust region far from the minimum). */
+    public static final double MAX_STEP = 0.1;
+
+    /** Weight of the newest metric in the running mean Ā of {@link Stepper#GAUSS_NEWTON}. */
+    static final double METRIC_MEMORY = 0.2;
 
     /** N_eff/N below which {@link Method#RSA_REBASED} draws a new base sample. */
     public static final double REBASE_FRACTION = 0.5;
@@ -278,9 +328,10 @@ public final class LundFit {
                 samples[0]++;
                 e = sample[0].evaluate(theta[0], theta[1], options.loss());
             }
-            return new double[] {e.loss(), e.gradient()[0], e.gradient()[1], e.effectiveSampleSize()};
+            return new StepValue(e.loss(), e.gradient(), e.effectiveSampleSize(),
+                    LossCurvature.of(e, targets, n, n).metric());
         };
-        double[][] out = adam(start, step, neff);
+        double[][] out = optimise(start, step, neff);
         return new FitResult(rebase ? Method.RSA_REBASED : Method.RSA, start.clone(), seed, path(out), losses(out),
                 neff, samples[0] * n, (System.nanoTime() - t0) * 1e-9);
     }
@@ -305,22 +356,26 @@ public final class LundFit {
             // 2(ĥ − d)/(v + σ²_d) with ĥ and v from the same events would be biased (v grows with ĥ),
             // which drags the fit along the shallow (a, b) valley
             int half = Math.max(2, options.histogramEvents() / 2);
-            Filled f = fill(here, specs, half, AddressedStream.mix(seed + 31 * t + 1), options.threads());
+            // the first half as an (unweighted) RSA sample also gives dh/dθ by the score, for the metric
+            ReweightedSample.Evaluation f = ReweightedSample.generate(here, targets, half,
+                    AddressedStream.mix(seed + 31 * t + 1), options.threads()).evaluate(theta[0], theta[1],
+                    options.loss());
             Filled g2 = fill(here, specs, half, AddressedStream.mix(seed + 31 * t + 3), options.threads());
             double loss = 0;
             double[][] c = new double[targets.size()][];
             for (int k = 0; k < targets.size(); k++) {
                 c[k] = new double[specs.get(k).bins()];
-                loss += options.loss().value(f.mean[k], g2.var[k], targets.get(k).data(), c[k]);
+                loss += options.loss().value(f.histograms().get(k), g2.var[k], targets.get(k).data(), c[k]);
                 for (int b = 0; b < c[k].length; b++) {
                     c[k][b] /= specs.get(k).width(b);
                 }
             }
             var g = estimator.estimate(linearised(c), theta, options.gradientSamples(),
                     AddressedStream.mix(seed + 31 * t + 2));
-            return new double[] {loss, g.mean(0), g.mean(1), Double.NaN};
+            return new StepValue(loss, new double[] {g.mean(0), g.mean(1)}, Double.NaN,
+                    LossCurvature.of(f, targets, half, half).metric());
         };
-        double[][] out = adam(start, step, null);
+        double[][] out = optimise(start, step, null);
         long events = (long) options.steps() * (options.histogramEvents() + options.gradientSamples());
         return new FitResult(Method.RESIMULATED, start.clone(), seed, path(out), losses(out), new double[0], events,
                 (System.nanoTime() - t0) * 1e-9);
@@ -371,7 +426,25 @@ public final class LundFit {
         for (int j = 0; j < 2; j++) {
             sd[j] = fits.size() > 1 ? Math.sqrt(sd[j] / (fits.size() - 1)) : Double.NaN;
         }
-        return new FitSummary(method, start.clone(), mean, sd, events, seconds, minNeff, fits);
+        return new FitSummary(method, start.clone(), mean, sd, dataSd(method, mean), events, seconds, minNeff, fits);
+    }
+
+    /**
+     * The data's share of the uncertainty of a χ² fit at the fitted point (NaN for other losses):
+     * the sandwich covariance of {@link LossCurvature}, from a fresh sample of
+     * {@link Options#baseEvents()} events there.
+     */
+    private double[] dataSd(Method method, double[] fitted) {
+        if (options.loss() != HistogramLoss.CHI2) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        int n = options.baseEvents();
+        ReweightedSample.Evaluation e = ReweightedSample.generate(at(fitted), targets, n,
+                AddressedStream.mix(options.seed() ^ 0xC0FFEEL), options.threads()).evaluate(fitted[0], fitted[1],
+                options.loss());
+        // the simulated histogram the χ² compares: the re-simulated batch's half, or the RSA base sample
+        double simulated = method == Method.RESIMULATED ? Math.max(2, options.histogramEvents() / 2) : n;
+        return LossCurvature.of(e, targets, simulated, n).dataSd();
     }
 
     /**
@@ -419,48 +492,96 @@ public final class LundFit {
         return r;
     }
 
-    /** One step's evaluation: {loss, ∂a, ∂b, N_eff or NaN}. */
+    /** One step's evaluation: loss, ∂(a, b), N_eff (RSA, else NaN) and the Gauss–Newton metric. */
+    private record StepValue(double loss, double[] gradient, double neff, double[][] metric) {
+    }
+
+    /** The evaluation at a point. */
     private interface Step {
-        double[] at(double[] theta);
+        StepValue at(double[] theta);
     }
 
     /** @return rows {loss, a, b} per step and the final (a, b) in the last row */
-    private double[][] adam(double[] start, Step step, double[] neff) {
-        double b1 = 0.9;
-        double b2 = 0.999;
-        double eps = 1e-8;
-        double lr0 = options.learningRate();
+    private double[][] optimise(double[] start, Step step, double[] neff) {
         double[] theta = {clamp(start[0], 0), clamp(start[1], 1)};
-        double[] m = new double[2];
-        double[] v = new double[2];
+        Update update = options.stepper() == Stepper.ADAM ? adam() : gaussNewton();
         double[][] rows = new double[options.steps() + 1][];
         for (int t = 0; t < options.steps(); t++) {
-            double[] r = step.at(theta.clone());
-            rows[t] = new double[] {r[0], theta[0], theta[1]};
+            StepValue r = step.at(theta.clone());
+            rows[t] = new double[] {r.loss(), theta[0], theta[1]};
             if (neff != null) {
-                neff[t] = r[3];
+                neff[t] = r.neff();
             }
             if (options.progress() && (t % 20 == 0 || t == options.steps() - 1)) {
                 System.err.printf(Locale.ROOT, "[fit]   step %d: a = %.4f, b = %.4f, loss = %.4g%s%n", t, theta[0],
-                        theta[1], r[0], neff != null ? String.format(Locale.ROOT, ", N_eff = %.0f", r[3]) : "");
+                        theta[1], r.loss(), neff != null ? String.format(Locale.ROOT, ", N_eff = %.0f", r.neff()) : "");
             }
-            // linear decay to 10 % of the rate over the run: the noisy (re-simulated) paths settle
-            double lr = lr0 * (1 - 0.9 * t / Math.max(1.0, options.steps() - 1));
+            double[] d = update.delta(r, t);
             for (int j = 0; j < 2; j++) {
-                double gj = r[1 + j];
+                theta[j] = clamp(theta[j] + d[j], j);
+            }
+        }
+        StepValue last = step.at(theta.clone());
+        if (neff != null) {
+            neff[options.steps()] = last.neff();
+        }
+        rows[options.steps()] = new double[] {last.loss(), theta[0], theta[1]};
+        return rows;
+    }
+
+    /** One rule's change of (a, b) from a step's evaluation. */
+    private interface Update {
+        double[] delta(StepValue r, int t);
+    }
+
+    private Update adam() {
+        double b1 = 0.9;
+        double b2 = 0.999;
+        double eps = 1e-8;
+        double[] m = new double[2];
+        double[] v = new double[2];
+        return (r, t) -> {
+            // linear decay to 10 % of the rate over the run: the noisy (re-simulated) paths settle
+            double lr = options.learningRate() * (1 - 0.9 * t / Math.max(1.0, options.steps() - 1));
+            double[] d = new double[2];
+            for (int j = 0; j < 2; j++) {
+                double gj = r.gradient()[j];
                 m[j] = b1 * m[j] + (1 - b1) * gj;
                 v[j] = b2 * v[j] + (1 - b2) * gj * gj;
                 double mh = m[j] / (1 - Math.pow(b1, t + 1));
                 double vh = v[j] / (1 - Math.pow(b2, t + 1));
-                theta[j] = clamp(theta[j] - lr * mh / (Math.sqrt(vh) + eps), j);
+                d[j] = -lr * mh / (Math.sqrt(vh) + eps);
             }
-        }
-        double[] last = step.at(theta.clone());
-        if (neff != null) {
-            neff[options.steps()] = last[3];
-        }
-        rows[options.steps()] = new double[] {last[0], theta[0], theta[1]};
-        return rows;
+            return d;
+        };
+    }
+
+    private Update gaussNewton() {
+        double[][] mean = new double[2][2];
+        return (r, t) -> {
+            double[][] now = r.metric();
+            double[][] use = t == 0 ? now : mean;
+            double det = use[0][0] * use[1][1] - use[0][1] * use[1][0];
+            double[] g = r.gradient();
+            double[] d = new double[2];
+            double gain = GAUSS_NEWTON_GAIN / Math.max(1, t / (0.25 * options.steps()));
+            if (det > 0 && use[0][0] > 0) {
+                d[0] = -gain * 0.5 * (use[1][1] * g[0] - use[0][1] * g[1]) / det;
+                d[1] = -gain * 0.5 * (-use[1][0] * g[0] + use[0][0] * g[1]) / det;
+            }
+            double largest = Math.max(Math.abs(d[0]), Math.abs(d[1]));
+            if (largest > MAX_STEP) {
+                d[0] *= MAX_STEP / largest;
+                d[1] *= MAX_STEP / largest;
+            }
+            double w = t == 0 ? 1 : METRIC_MEMORY;
+            for (int i = 0; i < 2; i++) {
+                for (int j = 0; j < 2; j++) {
+                    mean[i][j] = (1 - w) * mean[i][j] + w * now[i][j];
+                }
+            }
+            return d;
+        };
     }
 
     private static double[][] path(double[][] rows) {

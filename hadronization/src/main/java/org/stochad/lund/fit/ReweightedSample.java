@@ -23,8 +23,11 @@ public final class ReweightedSample {
      * @param gradient            ∂loss/∂(a, b) (the simulated variances held fixed)
      * @param effectiveSampleSize (Σw)²/Σw²
      * @param histograms          per target the weighted per-event densities
+     * @param variances           per target the variances of those densities
+     * @param jacobians           per target ∂h_k/∂(a, b) as rows {∂a, ∂b} per bin
      */
-    public record Evaluation(double loss, double[] gradient, double effectiveSampleSize, List<double[]> histograms) {
+    public record Evaluation(double loss, double[] gradient, double effectiveSampleSize, List<double[]> histograms,
+                             List<double[]> variances, List<double[][]> jacobians) {
     }
 
     private final RsaWeights weights;
@@ -101,6 +104,8 @@ public final class ReweightedSample {
         double total = 0;
         double[] grad = new double[2];
         List<double[]> hists = new ArrayList<>();
+        List<double[]> vars = new ArrayList<>();
+        List<double[][]> jacs = new ArrayList<>();
         for (int t = 0; t < targets.size(); t++) {
             HistogramSpec spec = targets.get(t).spec();
             int bins = spec.bins();
@@ -133,8 +138,10 @@ public final class ReweightedSample {
                 }
             }
             double[] c = new double[bins];
+            double[][] jac = new double[bins][];
             for (int k = 0; k < bins; k++) {
                 var[k] /= sw * sw;
+                jac[k] = new double[] {dha[k] / sw, dhb[k] / sw};
             }
             total += loss.value(h, var, targets.get(t).data(), c);
             for (int k = 0; k < bins; k++) {
@@ -142,7 +149,9 @@ public final class ReweightedSample {
                 grad[1] += c[k] * dhb[k] / sw;
             }
             hists.add(h);
+            vars.add(var);
+            jacs.add(jac);
         }
-        return new Evaluation(total, grad, sw * sw / sw2, hists);
+        return new Evaluation(total, grad, sw * sw / sw2, hists, vars, jacs);
     }
 }
