@@ -117,8 +117,9 @@ public final class HadronFitCommand extends ReportCommand {
     boolean sad;
 
     @Option(names = "--stepper", paramLabel = "RULE", description = "Update rule: gauss-newton (damped stochastic"
-            + " Gauss-Newton with the chi2 metric) or adam (default: gauss-newton).")
-    String stepper = "gauss-newton";
+            + " Gauss-Newton with the chi2 metric; chi2 loss only) or adam (default: gauss-newton for chi2, adam"
+            + " otherwise).")
+    String stepper;
 
     @Override
     List<Report> reports(RunSettings settings) {
@@ -128,12 +129,13 @@ public final class HadronFitCommand extends ReportCommand {
         LundSettings s = lund.load(LundSettings.pionsOnly());
         LundFit.Options d = quick ? LundFit.Options.quick() : LundFit.Options.docs();
         int n = positive("--steps", steps, d.steps(), 1);
+        HistogramLoss l = loss == LossChoice.CHI2 ? HistogramLoss.CHI2 : HistogramLoss.WASSERSTEIN;
         LundFit.Options o = new LundFit.Options(positive("--base-events", baseEvents, d.baseEvents(), 10),
                 positive("--hist-events", histogramEvents, d.histogramEvents(), 10),
                 positive("--grad-samples", gradientSamples, d.gradientSamples(), 2), n, rate(d.learningRate()),
                 positive("--repeats", repeats, d.repeats(), 1),
                 steps == null ? d.averageLast() : Math.min(d.averageLast(), Math.max(1, n / 4)),
-                loss == LossChoice.CHI2 ? HistogramLoss.CHI2 : HistogramLoss.WASSERSTEIN, !sad, FitMain.stepper(stepper),
+                l, !sad, FitMain.stepper(stepper, l),
                 seedGiven() ? settings.seed() : d.seed(), settings.threads(), settings.progress());
         List<double[]> from = new ArrayList<>();
         for (String st : starts) {

@@ -94,6 +94,10 @@ class HadronGradientCommandTest {
         assertUserError(run(quiet(out(), "hadron", "compare", "--set", "StringZ:aLund=9")), "outside");
         assertUserError(run(quiet(out(), "hadron", "fit", "--method", "magic")), "--method");
         assertUserError(run(quiet(out(), "hadron", "fit", "--loss", "l3")), "--loss");
+        assertUserError(run(quiet(out(), "hadron", "fit", "--stepper", "newton")),
+                "--stepper = newton is not gauss-newton or adam");
+        assertUserError(run(quiet(out(), "hadron", "fit", "--stepper", "gauss-newton", "--loss", "wasserstein")),
+                "stepper = GAUSS_NEWTON needs loss = CHI2");
         assertUserError(run(quiet(out(), "hadron", "fit", "--start", "0.7")), "--start = 0.7 is not of the form A,B");
         assertUserError(run(quiet(out(), "hadron", "fit", "--truth", "x,1")), "--truth = x,1");
         assertUserError(run(quiet(out(), "hadron", "fit", "--steps", "0")), "--steps = 0");

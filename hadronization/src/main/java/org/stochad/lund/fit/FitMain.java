@@ -62,14 +62,18 @@ public final class FitMain implements Callable<Integer> {
     }
 
     /**
-     * @param name gauss-newton (or gn) or adam, any case
+     * @param name gauss-newton (or gn) or adam, any case; null for the loss's default
+     * @param loss the loss: Gauss–Newton by default for the χ², Adam otherwise
      * @return the update rule
      */
-    public static LundFit.Stepper stepper(String name) {
-        return switch (name == null ? "" : name.toLowerCase(java.util.Locale.ROOT)) {
+    public static LundFit.Stepper stepper(String name, HistogramLoss loss) {
+        if (name == null) {
+            return loss == HistogramLoss.CHI2 ? LundFit.Stepper.GAUSS_NEWTON : LundFit.Stepper.ADAM;
+        }
+        return switch (name.toLowerCase(java.util.Locale.ROOT)) {
             case "gauss-newton", "gn" -> LundFit.Stepper.GAUSS_NEWTON;
             case "adam" -> LundFit.Stepper.ADAM;
-            default -> throw new IllegalArgumentException("stepper = " + name + " is not gauss-newton or adam");
+            default -> throw new IllegalArgumentException("--stepper = " + name + " is not gauss-newton or adam");
         };
     }
 
@@ -149,8 +153,9 @@ public final class FitMain implements Callable<Integer> {
         @Option(names = "--grad-samples", description = "re-simulation: estimator samples per step")
         Integer gradSamples;
         @Option(names = "--sad", description = "re-simulation with stochastic AD instead of the hybrid") boolean sad;
-        @Option(names = "--stepper", description = "gauss-newton or adam (default: ${DEFAULT-VALUE})")
-        String stepper = "gauss-newton";
+        @Option(names = "--stepper", description = "gauss-newton or adam (default: gauss-newton for chi2, adam"
+                + " otherwise)")
+        String stepper;
         @Option(names = "--seed", description = "seed") Long seed;
         @Option(names = "--threads", description = "worker threads") Integer threads;
         @Option(names = "--out", description = "directory for tables (default: ${DEFAULT-VALUE})")
@@ -173,7 +178,7 @@ public final class FitMain implements Callable<Integer> {
                     gradSamples != null ? gradSamples : o.gradientSamples(), steps != null ? steps : o.steps(),
                     lr != null ? lr : o.learningRate(), repeats != null ? repeats : o.repeats(),
                     Math.min(o.averageLast(), steps != null ? Math.max(1, steps / 4) : o.averageLast()), l, !sad,
-                    stepper(stepper),
+                    stepper(stepper, l),
                     seed != null ? seed : o.seed(), threads != null ? threads : o.threads(), true);
             List<LundFit.Method> methods = switch (method.toLowerCase(java.util.Locale.ROOT)) {
                 case "rsa" -> List.of(LundFit.Method.RSA);

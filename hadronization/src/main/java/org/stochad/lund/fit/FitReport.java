@@ -84,8 +84,15 @@ public record FitReport(double[] truth, LundFit.Options options, List<LundFit.Ta
         cl.getStyler().setYAxisLogarithmic(true);
         XYChart cn = LundFit.chart("RSA effective sample size along the path", "step", "N_eff / N");
         cn.getStyler().setYAxisLogarithmic(true);
+        cl.getStyler().setXAxisTickMarkSpacingHint(80);
+        cn.getStyler().setXAxisTickMarkSpacingHint(80);
+        java.awt.Color[] palette = {new java.awt.Color(0x1f77b4), new java.awt.Color(0x2ca02c),
+            new java.awt.Color(0xd62728), new java.awt.Color(0x9467bd), new java.awt.Color(0xff7f0e),
+            new java.awt.Color(0x17becf), new java.awt.Color(0x8c564b), new java.awt.Color(0xe377c2)};
         boolean anyNeff = false;
-        for (FitSummary s : summaries) {
+        for (int si = 0; si < summaries.size(); si++) {
+            FitSummary s = summaries.get(si);
+            java.awt.Color colour = palette[si % palette.length];
             for (int r = 0; r < s.fits().size(); r++) {
                 FitResult f = s.fits().get(r);
                 String name = String.format(Locale.ROOT, "%s from (%.2f, %.2f)%s", s.method(), s.start()[0],
@@ -103,8 +110,10 @@ public record FitReport(double[] truth, LundFit.Options options, List<LundFit.Ta
                 }
                 XYSeries sp = LundFit.line(cp, name, a, b);
                 sp.setShowInLegend(r == 0);
+                sp.setLineColor(colour);
                 XYSeries sl = LundFit.line(cl, name, step, l);
                 sl.setShowInLegend(r == 0);
+                sl.setLineColor(colour);
                 if (f.neff().length > 0) {
                     double[] n = new double[f.neff().length];
                     for (int t = 0; t < n.length; t++) {
@@ -112,6 +121,7 @@ public record FitReport(double[] truth, LundFit.Options options, List<LundFit.Ta
                     }
                     XYSeries sn = LundFit.line(cn, name, step, n);
                     sn.setShowInLegend(r == 0);
+                    sn.setLineColor(colour);
                     anyNeff = true;
                 }
             }

@@ -138,6 +138,10 @@ public final class LundFit {
             if (loss == null || stepper == null) {
                 throw new IllegalArgumentException("loss = " + loss + ", stepper = " + stepper);
             }
+            if (stepper == Stepper.GAUSS_NEWTON && loss != HistogramLoss.CHI2) {
+                throw new IllegalArgumentException("stepper = GAUSS_NEWTON needs loss = CHI2 (its metric is the χ²'s),"
+                        + " not " + loss + "; use ADAM");
+            }
         }
 
         /** @return the statistics of docs/hadronization-gradients.md */
@@ -163,11 +167,11 @@ public final class LundFit {
 
         /**
          * @param l the loss
-         * @return these options with that loss
+         * @return these options with that loss, and Adam steps unless it is the χ²
          */
         public Options withLoss(HistogramLoss l) {
             return new Options(baseEvents, histogramEvents, gradientSamples, steps, learningRate, repeats, averageLast,
-                    l, hybrid, stepper, seed, threads, progress);
+                    l, hybrid, l == HistogramLoss.CHI2 ? stepper : Stepper.ADAM, seed, threads, progress);
         }
     }
 
@@ -186,9 +190,9 @@ public final class LundFit {
          * Σ_k W_k J_k J_kᵀ, J_k = ∂h_k/∂θ by the score of the step's histogram events
          * ({@link LossCurvature}); η = {@link #GAUSS_NEWTON_GAIN} for the first quarter of the steps,
          * then falling as 1/t (Robbins–Monro: the later iterates average the noisy steps), each step
-         * capped at {@link #MAX_STEP} per parameter. The metric rescales each direction of the (a, b) valley by
-         * its own curvature, so the shallow direction along the valley is travelled as fast as the
-         * steep one across it; the learning rate is not used.
+         * capped at {@link #MAX_STEP} per parameter. The metric rescales each direction of the
+         * (a, b) valley by its own curvature, so the shallow direction along the valley is travelled
+         * as fast as the steep one across it; the learning rate is not used. χ² loss only.
          */
         GAUSS_NEWTON
     }
