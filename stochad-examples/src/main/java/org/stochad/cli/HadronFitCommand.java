@@ -191,9 +191,9 @@ public final class HadronFitCommand extends ReportCommand {
                 "sd one fit b", "data sd a", "data sd b", "events/fit", "s/fit", "min N_eff");
         for (FitSummary f : r.summaries()) {
             double[] u = f.uncertainty();
+            double[] pull = f.pull(t);
             tb.row(f.method().toString(), f.start()[0], f.start()[1], f.mean()[0], u[0], f.mean()[1], u[1],
-                    t == null ? Double.NaN : (f.mean()[0] - t[0]) / u[0],
-                    t == null ? Double.NaN : (f.mean()[1] - t[1]) / u[1], f.sd()[0], f.sd()[1], f.dataSd()[0],
+                    pull[0], pull[1], f.sd()[0], f.sd()[1], f.dataSd()[0],
                     f.dataSd()[1], f.events(), f.seconds(), f.minNeff());
         }
         List<String> notes = new ArrayList<>();

@@ -14,6 +14,7 @@ import org.stochad.study.StudyResult;
 import org.stochad.study.StudyRow;
 import org.stochad.study.VarianceStudy;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code stochad shower compare}: the gradient estimators side by side at a few design points. */
@@ -25,9 +26,8 @@ import picocli.CommandLine.Option;
                 + " .png.", ""})
 public final class ShowerCompareCommand extends ReportCommand {
 
-    @Option(names = "--config", paramLabel = "CONFIG", defaultValue = "shower",
-            description = "Configuration: shower, eloss or both (default: ${DEFAULT-VALUE}).")
-    ShowerConfigChoice config;
+    @Mixin
+    ShowerConfigOption config;
 
     @Option(names = "--theta", paramLabel = "THETA", split = ",",
             description = "Inner radii to compare at, comma-separated (default: 0.2,1.0,2.5,4.0).")
@@ -37,10 +37,8 @@ public final class ShowerCompareCommand extends ReportCommand {
             description = "Showers per estimator and point (default: 4000; --samples is a synonym).")
     Integer events;
 
-    @Option(names = "--estimators", paramLabel = "NAME", split = ",", completionCandidates = EstimatorChoice.Keys.class,
-            description = "Estimators, comma-separated from: ${COMPLETION-CANDIDATES} (default: sad, sad4,"
-                    + " hybrid, score, score-baseline, fd).")
-    List<String> estimators;
+    @Mixin
+    ShowerEstimatorOption estimators;
 
     @Override
     List<Report> reports(RunSettings settings) {
@@ -51,7 +49,7 @@ public final class ShowerCompareCommand extends ReportCommand {
                 throw new IllegalArgumentException("--theta = " + t + " is not a finite number >= 0");
             }
         }
-        List<Estimator> chosen = EstimatorChoice.estimators(estimators, ShowerStudy.defaultEstimators());
+        List<Estimator> chosen = estimators.chosen(ShowerStudy.defaultEstimators());
         List<Report> reports = new ArrayList<>();
         for (ToyShower shower : config.showers()) {
             String label = shower.config().label();

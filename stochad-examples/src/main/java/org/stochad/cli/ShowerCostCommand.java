@@ -12,6 +12,7 @@ import org.stochad.shower.ShowerStudy;
 import org.stochad.shower.ToyShower;
 import org.stochad.study.OutputFiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code stochad shower cost}: each estimator's cost relative to a plain shower, measured on one thread. */
@@ -23,9 +24,8 @@ import picocli.CommandLine.Option;
                 + " toy-shower-cost-CONFIG.txt. --threads does not apply.", ""})
 public final class ShowerCostCommand extends ReportCommand {
 
-    @Option(names = "--config", paramLabel = "CONFIG", defaultValue = "shower",
-            description = "Configuration: shower, eloss or both (default: ${DEFAULT-VALUE}).")
-    ShowerConfigChoice config;
+    @Mixin
+    ShowerConfigOption config;
 
     @Option(names = "--theta", paramLabel = "THETA", defaultValue = "2.5",
             description = "Inner radius (default: ${DEFAULT-VALUE}).")
@@ -39,10 +39,8 @@ public final class ShowerCostCommand extends ReportCommand {
             description = "Timing rounds; the median is reported (default: ${DEFAULT-VALUE}).")
     int runs;
 
-    @Option(names = "--estimators", paramLabel = "NAME", split = ",", completionCandidates = EstimatorChoice.Keys.class,
-            description = "Estimators, comma-separated from: ${COMPLETION-CANDIDATES} (default: sad, sad4,"
-                    + " hybrid, score, score-baseline, fd).")
-    List<String> estimators;
+    @Mixin
+    ShowerEstimatorOption estimators;
 
     @Override
     List<Report> reports(RunSettings settings) {
@@ -53,7 +51,7 @@ public final class ShowerCostCommand extends ReportCommand {
         if (!(theta >= 0) || Double.isInfinite(theta)) {
             throw new IllegalArgumentException("--theta = " + theta + " is not a finite number >= 0");
         }
-        List<Estimator> chosen = EstimatorChoice.estimators(estimators, ShowerStudy.defaultEstimators());
+        List<Estimator> chosen = estimators.chosen(ShowerStudy.defaultEstimators());
         List<Report> reports = new ArrayList<>();
         for (ToyShower shower : config.showers()) {
             String label = shower.config().label();

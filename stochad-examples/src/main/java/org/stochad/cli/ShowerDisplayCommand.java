@@ -11,6 +11,7 @@ import org.stochad.shower.ShowerEvent;
 import org.stochad.shower.ToyShower;
 import org.stochad.study.OutputFiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code stochad shower display}: one shower and the alternative world stochastic AD replayed for it. */
@@ -22,9 +23,8 @@ import picocli.CommandLine.Option;
                 + " show. Writes toy-shower-display-CONFIG.png and .txt.", ""})
 public final class ShowerDisplayCommand extends ReportCommand {
 
-    @Option(names = "--config", paramLabel = "CONFIG", defaultValue = "shower",
-            description = "Configuration: shower, eloss or both (default: ${DEFAULT-VALUE}).")
-    ShowerConfigChoice config;
+    @Mixin
+    ShowerConfigOption config;
 
     @Option(names = "--theta", paramLabel = "THETA", defaultValue = "1.5",
             description = "Inner radius (default: ${DEFAULT-VALUE}).")

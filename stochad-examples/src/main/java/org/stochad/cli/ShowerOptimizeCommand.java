@@ -11,6 +11,7 @@ import org.stochad.shower.ShowerOptimization;
 import org.stochad.shower.ToyShower;
 import org.stochad.study.OutputFiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code stochad shower optimize}: Adam on the inner radius, repeated runs per estimator. */
@@ -22,9 +23,8 @@ import picocli.CommandLine.Option;
                 + " .csv and .png (loss and θ per step with 10–90 %% bands).", ""})
 public final class ShowerOptimizeCommand extends ReportCommand {
 
-    @Option(names = "--config", paramLabel = "CONFIG", defaultValue = "shower",
-            description = "Configuration: shower, eloss or both (default: ${DEFAULT-VALUE}).")
-    ShowerConfigChoice config;
+    @Mixin
+    ShowerConfigOption config;
 
     @Option(names = "--steps", paramLabel = "N", defaultValue = "500",
             description = "Adam steps per run, at least 50 (default: ${DEFAULT-VALUE}).")

@@ -10,6 +10,7 @@ import org.stochad.examples.Table;
 import org.stochad.shower.LossScan;
 import org.stochad.shower.ToyShower;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code stochad shower scan}: the loss landscape E[ℓ](θ) and mean depth E[D](θ) on a grid. */
@@ -20,9 +21,8 @@ import picocli.CommandLine.Option;
                 + " toy-shower-scan-CONFIG.csv and .png.", ""})
 public final class ShowerScanCommand extends ReportCommand {
 
-    @Option(names = "--config", paramLabel = "CONFIG", defaultValue = "shower",
-            description = "Configuration: shower, eloss or both (default: ${DEFAULT-VALUE}).")
-    ShowerConfigChoice config;
+    @Mixin
+    ShowerConfigOption config;
 
     @Option(names = "--from", paramLabel = "THETA", defaultValue = "0.2",
             description = "First θ of the grid (default: ${DEFAULT-VALUE}).")

@@ -40,8 +40,8 @@ public record FitReport(double[] truth, LundFit.Options options, List<LundFit.Ta
         sb.append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (FitSummary s : summaries) {
             double[] u = s.uncertainty();
-            String pull = truth == null ? "—" : String.format(Locale.ROOT, "%+.1f, %+.1f",
-                    (s.mean()[0] - truth[0]) / u[0], (s.mean()[1] - truth[1]) / u[1]);
+            double[] p = s.pull(truth);
+            String pull = truth == null ? "—" : String.format(Locale.ROOT, "%+.1f, %+.1f", p[0], p[1]);
             sb.append(String.format(Locale.ROOT, "| %s | (%.2f, %.2f) | %.4f ± %.4f | %.4f ± %.4f | %s | %.4f, %.4f"
                             + " | %s | %.3g | %.1f | %s |%n",
                     s.method(), s.start()[0], s.start()[1], s.mean()[0], u[0], s.mean()[1], u[1], pull, s.sd()[0],

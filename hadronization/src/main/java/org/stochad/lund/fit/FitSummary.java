@@ -36,4 +36,17 @@ public record FitSummary(LundFit.Method method, double[] start, double[] mean, d
         }
         return u;
     }
+
+    /**
+     * @param truth the true (a, b), or null
+     * @return per parameter (mean − truth)/{@link #uncertainty()}; NaN without a truth
+     */
+    public double[] pull(double[] truth) {
+        double[] u = uncertainty();
+        double[] p = new double[mean.length];
+        for (int j = 0; j < p.length; j++) {
+            p[j] = truth == null ? Double.NaN : (mean[j] - truth[j]) / u[j];
+        }
+        return p;
+    }
 }
