@@ -18,10 +18,10 @@ import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.stochad.Estimator;
 import org.stochad.Estimators;
+import org.stochad.Seeds;
 import org.stochad.StochasticAdOptions;
 import org.stochad.optim.Adam;
 import org.stochad.optim.OptimizationResult;
-import org.stochad.random.AddressedStream;
 import org.stochad.study.OutputFiles;
 
 /**
@@ -342,7 +342,7 @@ public final class ShowerOptimization {
                 Adam.of(learningRate).minimize(shower, single, new double[] {start}, 50, eventsPerStep, ~seed);
                 List<Future<OptimizationResult>> futures = new ArrayList<>();
                 for (int r = 0; r < runs; r++) {
-                    long runSeed = AddressedStream.mix(seed + 0x9E3779B97F4A7C15L * (r + 1));
+                    long runSeed = Seeds.derive(seed, r);
                     futures.add(pool.submit(() -> Adam.of(learningRate)
                             .withBounds(new double[] {0}, new double[] {Double.POSITIVE_INFINITY})
                             .minimize(shower, single, new double[] {start}, steps, eventsPerStep, runSeed)));
