@@ -1,12 +1,17 @@
 package org.stochad;
 
-import org.stochad.engine.FiniteDifferenceEstimator;
-import org.stochad.engine.HybridEstimator;
-import org.stochad.engine.PropagationEstimator;
-import org.stochad.engine.ReplayEstimator;
-import org.stochad.engine.ScoreFunctionEstimator;
+import org.stochad.internal.FiniteDifferenceEstimator;
+import org.stochad.internal.HybridEstimator;
+import org.stochad.internal.PrimalRunner;
+import org.stochad.internal.PropagationEstimator;
+import org.stochad.internal.ReplayEstimator;
+import org.stochad.internal.ScoreFunctionEstimator;
 
-/** The built-in estimators. */
+/**
+ * The built-in estimators: stochastic AD (Arya et al. 2022, by propagation or by replay of
+ * alternative paths), the score function with or without a baseline, their hybrid, central
+ * finite differences — and the primal run, the reference cost they are measured against.
+ */
 public final class Estimators {
 
     private Estimators() {
@@ -57,6 +62,16 @@ public final class Estimators {
     /** @return the score-function estimator with the leave-one-out batch-mean baseline */
     public static Estimator scoreFunctionWithBaseline() {
         return new ScoreFunctionEstimator(true, StochasticAdOptions.defaultParallelism());
+    }
+
+    /**
+     * Runs the program as it is, with no derivative bookkeeping: the reference cost against
+     * which estimators are measured. Its estimate is the mean of f with a zero gradient.
+     *
+     * @return the primal runner, on all cores
+     */
+    public static Estimator primal() {
+        return new PrimalRunner(StochasticAdOptions.defaultParallelism());
     }
 
     /**

@@ -88,6 +88,6 @@ public record StochasticAdOptions(Strategy strategy, int alternativeCount, boole
 
     /** @return the number of available processors */
     public static int defaultParallelism() {
-        return Runtime.getRuntime().availableProcessors();
+        return Parallel.defaultThreads();
     }
 }

@@ -1,8 +1,10 @@
 package org.stochad;
 
 import java.util.Arrays;
-import org.stochad.engine.Event;
-import org.stochad.engine.Perturbation;
+import java.util.function.DoubleUnaryOperator;
+import org.stochad.internal.Alternative;
+import org.stochad.internal.Perturbation;
+import org.stochad.internal.TripleAccess;
 
 /**
  * An immutable stochastic triple X + δ·ε + {Δ with probability w·ε}: a value, its
@@ -12,10 +14,30 @@ import org.stochad.engine.Perturbation;
  * perturbation as f(X+Δ) − f(X). Two triples are coupled before they are combined:
  * perturbations of the same draw move together; perturbations of different draws are pruned
  * to one, so a triple never carries more than one.
+ *
+ * <p>A function of one argument is added with the chain-rule hook
+ * {@link #compose(double, double, double)} (or {@link #map}), which every built-in function
+ * uses: give f(x), f′(x) and f at the alternative value x + Δ, and the triple does the rest.
+ * This is the algebra of Arya et al., "Automatic differentiation of programs with discrete
+ * randomness" (NeurIPS 2022, arXiv:2210.08572).
  */
 public final class StochasticTriple {
 
     private static final StochasticTriple ZERO = new StochasticTriple(0, 0, 0, 0, 0, 0, null, null);
+
+    static {
+        TripleAccess.install(new TripleAccess.Bridge() {
+            @Override
+            public StochasticTriple perturbed(double value, double[] tangent, Perturbation perturbation) {
+                return StochasticTriple.perturbed(value, tangent, perturbation);
+            }
+
+            @Override
+            public Perturbation perturbation(StochasticTriple triple) {
+                return triple.perturbation();
+            }
+        });
+    }
 
     private final double value;
     /** The number of tangent directions. */
@@ -66,15 +88,8 @@ public final class StochasticTriple {
         return perturbed(value, tangent, null);
     }
 
-    /**
-     * For engines and samplers: a triple with a perturbation.
-     *
-     * @param value        the value
-     * @param tangent      its tangent
-     * @param perturbation its perturbation or null
-     * @return the triple
-     */
-    public static StochasticTriple perturbed(double value, double[] tangent, Perturbation perturbation) {
+    /** A triple with a perturbation (the engine's, through {@link TripleAccess}). */
+    private static StochasticTriple perturbed(double value, double[] tangent, Perturbation perturbation) {
         int n = tangent.length;
         return new StochasticTriple(value, n, n > 0 ? tangent[0] : 0, n > 1 ? tangent[1] : 0, n > 2 ? tangent[2] : 0,
                 n > 3 ? tangent[3] : 0, n > 4 ? Arrays.copyOfRange(tangent, 4, n) : null, perturbation);
@@ -132,8 +147,8 @@ public final class StochasticTriple {
         return t;
     }
 
-    /** @return the live perturbation, or null */
-    public Perturbation perturbation() {
+    /** The live perturbation, or null. */
+    private Perturbation perturbation() {
         return perturbation != null && perturbation.live() ? perturbation : null;
     }
 
@@ -151,7 +166,7 @@ public final class StochasticTriple {
     /** @return the weight w of the live perturbation, or 0 */
     public double perturbationWeight() {
         Perturbation p = perturbation();
-        return p == null ? 0.0 : p.event().weight();
+        return p == null ? 0.0 : p.alternative().weight();
     }
 
     /** @return the value in the alternative world, X + Δ (X when nothing is carried) */
@@ -164,6 +179,39 @@ public final class StochasticTriple {
         return delta() + perturbationWeight() * perturbationShift();
     }
 
+    // ---------------------------------------------------------------- the chain-rule hook
+
+    /**
+     * Applies a function f of one argument, given by its values: the value becomes f(x), the
+     * tangent f′(x)·δ, and a carried perturbation x → x + Δ becomes the exact jump
+     * f(x + Δ) − f(x). This is how every built-in function is written, and how a user adds one
+     * (as Hipparchus' {@code compose} does for its derivatives):
+     * {@code x.compose(Math.cbrt(v), 1 / (3 * Math.cbrt(v * v)), Math.cbrt(x.alternative()))}
+     * with {@code v = x.value()}.
+     *
+     * @param fx           f(x) at the value x = {@link #value()}
+     * @param dfdx         f′(x)
+     * @param fAlternative f at the alternative value {@link #alternative()} (read only when a
+     *                     perturbation is carried; pass {@code fx} otherwise)
+     * @return f applied to this triple
+     */
+    public StochasticTriple compose(double fx, double dfdx, double fAlternative) {
+        return unary(fx, dfdx, shiftOf(fAlternative, fx));
+    }
+
+    /**
+     * Applies a function of one argument given as code: {@link #compose(double, double, double)}
+     * with f evaluated at the alternative value only when a perturbation is carried.
+     *
+     * @param f          the function
+     * @param derivative its derivative
+     * @return f applied to this triple
+     */
+    public StochasticTriple map(DoubleUnaryOperator f, DoubleUnaryOperator derivative) {
+        double fx = f.applyAsDouble(value);
+        return compose(fx, derivative.applyAsDouble(value), hasPerturbation() ? f.applyAsDouble(alternative()) : fx);
+    }
+
     // ---------------------------------------------------------------- arithmetic
 
     /**
@@ -171,7 +219,7 @@ public final class StochasticTriple {
      * @return this + b
      */
     public StochasticTriple plus(StochasticTriple b) {
-        Event e = coupledEvent(this, b);
+        Alternative e = coupledEvent(this, b);
         double v = value + b.value;
         return combine(v, this, 1, b, 1, e, e == null ? 0 : altOf(this, e) + altOf(b, e) - v);
     }
@@ -189,7 +237,7 @@ public final class StochasticTriple {
      * @return this − b
      */
     public StochasticTriple minus(StochasticTriple b) {
-        Event e = coupledEvent(this, b);
+        Alternative e = coupledEvent(this, b);
         double v = value - b.value;
         return combine(v, this, 1, b, -1, e, e == null ? 0 : altOf(this, e) - altOf(b, e) - v);
     }
@@ -207,7 +255,7 @@ public final class StochasticTriple {
      * @return this · b
      */
     public StochasticTriple times(StochasticTriple b) {
-        Event e = coupledEvent(this, b);
+        Alternative e = coupledEvent(this, b);
         double v = value * b.value;
         return combine(v, this, b.value, b, value, e, e == null ? 0 : altOf(this, e) * altOf(b, e) - v);
     }
@@ -225,7 +273,7 @@ public final class StochasticTriple {
      * @return this / b
      */
     public StochasticTriple div(StochasticTriple b) {
-        Event e = coupledEvent(this, b);
+        Alternative e = coupledEvent(this, b);
         double v = value / b.value;
         return combine(v, this, 1 / b.value, b, -v / b.value, e,
                 e == null ? 0 : altOf(this, e) / altOf(b, e) - v);
@@ -246,31 +294,31 @@ public final class StochasticTriple {
 
     /** @return |this| (derivative sign(x), 0 at 0) */
     public StochasticTriple abs() {
-        return unary(Math.abs(value), Math.signum(value), shiftOf(Math.abs(alternative()), Math.abs(value)));
+        return compose(Math.abs(value), Math.signum(value), Math.abs(alternative()));
     }
 
     /** @return this² */
     public StochasticTriple square() {
         double a = alternative();
-        return unary(value * value, 2 * value, shiftOf(a * a, value * value));
+        return compose(value * value, 2 * value, a * a);
     }
 
     /** @return √this */
     public StochasticTriple sqrt() {
         double s = Math.sqrt(value);
-        return unary(s, 0.5 / s, shiftOf(Math.sqrt(alternative()), s));
+        return compose(s, 0.5 / s, Math.sqrt(alternative()));
     }
 
     /** @return e^this */
     public StochasticTriple exp() {
         double e = Math.exp(value);
-        return unary(e, e, shiftOf(Math.exp(alternative()), e));
+        return compose(e, e, Math.exp(alternative()));
     }
 
     /** @return ln this */
     public StochasticTriple log() {
         double l = Math.log(value);
-        return unary(l, 1 / value, shiftOf(Math.log(alternative()), l));
+        return compose(l, 1 / value, Math.log(alternative()));
     }
 
     /**
@@ -279,7 +327,7 @@ public final class StochasticTriple {
      */
     public StochasticTriple pow(double exponent) {
         double p = Math.pow(value, exponent);
-        return unary(p, exponent * Math.pow(value, exponent - 1), shiftOf(Math.pow(alternative(), exponent), p));
+        return compose(p, exponent * Math.pow(value, exponent - 1), Math.pow(alternative(), exponent));
     }
 
     /**
@@ -293,25 +341,25 @@ public final class StochasticTriple {
     /** @return sin this */
     public StochasticTriple sin() {
         double s = Math.sin(value);
-        return unary(s, Math.cos(value), shiftOf(Math.sin(alternative()), s));
+        return compose(s, Math.cos(value), Math.sin(alternative()));
     }
 
     /** @return cos this */
     public StochasticTriple cos() {
         double c = Math.cos(value);
-        return unary(c, -Math.sin(value), shiftOf(Math.cos(alternative()), c));
+        return compose(c, -Math.sin(value), Math.cos(alternative()));
     }
 
     /** @return tanh this */
     public StochasticTriple tanh() {
         double t = Math.tanh(value);
-        return unary(t, 1 - t * t, shiftOf(Math.tanh(alternative()), t));
+        return compose(t, 1 - t * t, Math.tanh(alternative()));
     }
 
     /** @return the logistic function 1/(1+e^−this) */
     public StochasticTriple logistic() {
         double s = logistic(value);
-        return unary(s, s * (1 - s), shiftOf(logistic(alternative()), s));
+        return compose(s, s * (1 - s), logistic(alternative()));
     }
 
     /**
@@ -361,7 +409,7 @@ public final class StochasticTriple {
             return constant(table[i]);
         }
         int j = checkIndex(table.length, index.alternative(), "alternative index");
-        return new StochasticTriple(table[i], 0, 0, 0, 0, 0, null, new Perturbation(p.event(), table[j] - table[i]));
+        return new StochasticTriple(table[i], 0, 0, 0, 0, 0, null, new Perturbation(p.alternative(), table[j] - table[i]));
     }
 
     /**
@@ -381,10 +429,10 @@ public final class StochasticTriple {
         }
         int j = checkIndex(table.length, index.alternative(), "alternative index");
         // in the index's alternative world the entry table[j] takes its own value in that world
-        Perturbation jump = new Perturbation(p.event(), altOf(table[j], p.event()) - chosen.value);
+        Perturbation jump = new Perturbation(p.alternative(), altOf(table[j], p.alternative()) - chosen.value);
         Perturbation own = chosen.perturbation();
         return withTangentOf(chosen.value, chosen,
-                own != null && own.event() == p.event() ? jump : Perturbation.merge(own, jump));
+                own != null && own.alternative() == p.alternative() ? jump : Perturbation.merge(own, jump));
     }
 
     // ---------------------------------------------------------------- predicates
@@ -473,7 +521,7 @@ public final class StochasticTriple {
     public String toString() {
         Perturbation p = perturbation();
         String base = value + " + " + Arrays.toString(tangent()) + "ε";
-        return p == null ? base : base + " + {" + p.shift() + " w.p. " + p.event().weight() + "ε}";
+        return p == null ? base : base + " + {" + p.shift() + " w.p. " + p.alternative().weight() + "ε}";
     }
 
     // ---------------------------------------------------------------- helpers
@@ -487,7 +535,7 @@ public final class StochasticTriple {
         boolean primal = op.test(value, b.value);
         Perturbation pa = perturbation();
         Perturbation pb = b.perturbation();
-        boolean flips = pa != null && pb != null && pa.event() == pb.event()
+        boolean flips = pa != null && pb != null && pa.alternative() == pb.alternative()
                 ? op.test(alternative(), b.alternative()) != primal    // one event moves both sides
                 : pa != null && op.test(alternative(), b.value) != primal
                         || pb != null && op.test(value, b.alternative()) != primal;
@@ -499,18 +547,18 @@ public final class StochasticTriple {
         return primal;
     }
 
-    private static Event coupledEvent(StochasticTriple a, StochasticTriple b) {
+    private static Alternative coupledEvent(StochasticTriple a, StochasticTriple b) {
         return Perturbation.couple(a.perturbation, b.perturbation);
     }
 
-    private static double altOf(StochasticTriple x, Event e) {
+    private static double altOf(StochasticTriple x, Alternative e) {
         Perturbation p = x.perturbation;
-        return p != null && p.event() == e ? x.value + p.shift() : x.value;
+        return p != null && p.alternative() == e ? x.value + p.shift() : x.value;
     }
 
     /** value v, tangent ca·a.tangent + cb·b.tangent, and the coupled event's jump (if any). */
     private static StochasticTriple combine(double v, StochasticTriple a, double ca, StochasticTriple b, double cb,
-                                            Event e, double shift) {
+                                            Alternative e, double shift) {
         int n = Math.max(a.k, b.k);
         double[] r = null;
         if (n > 4) {
@@ -544,7 +592,7 @@ public final class StochasticTriple {
 
     private StochasticTriple unary(double fx, double dfdx, double shift) {
         Perturbation p = perturbation();
-        return combine(fx, this, dfdx, ZERO, 0, p == null ? null : p.event(), shift);
+        return combine(fx, this, dfdx, ZERO, 0, p == null ? null : p.alternative(), shift);
     }
 
     private double shiftOf(double fAlt, double fx) {
@@ -552,7 +600,7 @@ public final class StochasticTriple {
     }
 
     private StochasticTriple pick(StochasticTriple b, boolean smaller) {
-        Event e = coupledEvent(this, b);
+        Alternative e = coupledEvent(this, b);
         boolean takeThis = smaller ? value <= b.value : value >= b.value;
         StochasticTriple chosen = takeThis ? this : b;
         if (e == null) {

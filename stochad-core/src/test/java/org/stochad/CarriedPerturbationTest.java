@@ -1,7 +1,6 @@
 package org.stochad;
 
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -13,7 +12,6 @@ import org.stochad.ClosedForms.Kind;
  * parameter, and merged with the later draw's own perturbations. Exact values by conditioning on
  * the first draw b ~ Bernoulli(θ) at θ = 0.4.
  */
-@Tag("slow")
 class CarriedPerturbationTest {
 
     private static final double T = 0.4;

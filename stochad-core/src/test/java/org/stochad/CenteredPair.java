@@ -6,7 +6,7 @@ import org.stochad.distribution.DiscreteFamily;
  * A user-defined family written against the extension point only: X = Binomial(2, θ) − 1 on
  * {−1, 0, 1}, a support that starts below zero, with pmf (1−θ)², 2θ(1−θ), θ².
  */
-record CenteredPair() implements DiscreteFamily {
+public record CenteredPair() implements DiscreteFamily {
 
     @Override
     public String name() {

@@ -1,7 +1,6 @@
 package org.stochad;
 
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -12,7 +11,6 @@ import org.stochad.ClosedForms.Kind;
  * Issue 2's closed forms for stochastic AD (propagation and replay) and the score function with
  * and without baseline, each at its point and mirrored (negative tangent).
  */
-@Tag("slow")
 class ClosedFormTest {
 
     static Stream<Arguments> cases() {

@@ -5,27 +5,42 @@ import java.util.function.UnaryOperator;
 import org.stochad.distribution.DiscreteFamilies;
 
 /**
- * The acceptance programs of issue 2 with their exact derivatives, from closed forms (checked
- * against enumeration in {@link ClosedFormOracleTest}). Each is written as a body of the
+ * The acceptance programs of the core with their exact derivatives, from closed forms (checked
+ * against enumeration in {@link ClosedFormOracleTest}); exported to other modules' tests by the
+ * core's test-jar. Each is written as a body of the
  * distribution's parameter; the mirror runs the same body on 1 − θ at θ = 1 − point, so the same
  * distribution is drawn with a negative tangent and the exact derivative changes sign.
  */
-final class ClosedForms {
+public final class ClosedForms {
 
     private ClosedForms() {
     }
 
     /** A program of the distribution parameter. */
     @FunctionalInterface
-    interface Body {
+    public interface Body {
+        /**
+         * @param s         the sampler
+         * @param parameter the distribution parameter
+         * @return the program's output
+         */
         StochasticTriple run(Sampler s, StochasticTriple parameter);
     }
 
     /** The estimators the acceptance criteria name. */
-    enum Kind {
-        PROPAGATE, REPLAY, SCORE, SCORE_BASELINE;
+    public enum Kind {
+        /** Stochastic AD by propagation. */
+        PROPAGATE,
+        /** Stochastic AD by replay. */
+        REPLAY,
+        /** The score function. */
+        SCORE,
+        /** The score function with baseline. */
+        SCORE_BASELINE;
 
-        Estimator estimator() {
+
+        /** @return the estimator of this kind */
+        public Estimator estimator() {
             switch (this) {
                 case PROPAGATE: return Estimators.stochasticAd(StochasticAdOptions.propagate());
                 case REPLAY: return Estimators.stochasticAd();
@@ -44,13 +59,15 @@ final class ClosedForms {
      * @param body    the program of the distribution parameter
      * @param samples samples per estimator kind (PROPAGATE, REPLAY, SCORE, SCORE_BASELINE)
      */
-    record Case(String name, double point, double exact, Body body, int[] samples) {
+    public record Case(String name, double point, double exact, Body body, int[] samples) {
 
-        StochasticProgram direct() {
+        /** @return the program at the parameter */
+        public StochasticProgram direct() {
             return (s, th) -> body.run(s, th[0]);
         }
 
-        StochasticProgram mirror() {
+        /** @return the program at 1 − parameter */
+        public StochasticProgram mirror() {
             return (s, th) -> body.run(s, th[0].neg().plus(1));
         }
 
@@ -60,15 +77,27 @@ final class ClosedForms {
             return (s, th) -> p.run(new RecordingSampler(s, t), th);
         }
 
-        double theta(boolean mirrored) {
+        /**
+         * @param mirrored the mirrored program
+         * @return the parameter point
+         */
+        public double theta(boolean mirrored) {
             return mirrored ? 1 - point : point;
         }
 
-        double exact(boolean mirrored) {
+        /**
+         * @param mirrored the mirrored program
+         * @return the exact derivative there
+         */
+        public double exact(boolean mirrored) {
             return mirrored ? -exact : exact;
         }
 
-        int samples(Kind k) {
+        /**
+         * @param k an estimator kind
+         * @return the samples that kind needs for the test's standard error
+         */
+        public int samples(Kind k) {
             return samples[k.ordinal()];
         }
 
@@ -86,24 +115,42 @@ final class ClosedForms {
         return (s, p) -> f.apply(s.bernoulli(p));
     }
 
-    static final double P_BERNOULLI = 0.3;
-    static final double P_GEOMETRIC = 0.4;
-    static final double LAMBDA = 2.5;
-    static final double P_BINOMIAL = 0.35;
-    static final double P_CATEGORICAL = 0.6;
-    static final double P_NESTED = 0.45;
-    static final double X_SIN = 0.7;
-    static final double P_NEGBIN = 0.5;
-    static final double R_NEGBIN = 2.5;
-    static final double R_PASCAL = 3;
-    static final double T_PAIR = 0.3;
+    /** A parameter point of the closed forms. */
+    public static final double P_BERNOULLI = 0.3;
+    /** A parameter point of the closed forms. */
+    public static final double P_GEOMETRIC = 0.4;
+    /** A parameter point of the closed forms. */
+    public static final double LAMBDA = 2.5;
+    /** A parameter point of the closed forms. */
+    public static final double P_BINOMIAL = 0.35;
+    /** A parameter point of the closed forms. */
+    public static final double P_CATEGORICAL = 0.6;
+    /** A parameter point of the closed forms. */
+    public static final double P_NESTED = 0.45;
+    /** A parameter point of the closed forms. */
+    public static final double X_SIN = 0.7;
+    /** A parameter point of the closed forms. */
+    public static final double P_NEGBIN = 0.5;
+    /** A parameter point of the closed forms. */
+    public static final double R_NEGBIN = 2.5;
+    /** A parameter point of the closed forms. */
+    public static final double R_PASCAL = 3;
+    /** A parameter point of the closed forms. */
+    public static final double T_PAIR = 0.3;
 
-    /** d/dp E[X²] for X ~ NegativeBinomial(r, p), failures before the r-th success. */
-    static double negativeBinomialSquareDerivative(double r, double p) {
+    /**
+     * d/dp E[X²] for X ~ NegativeBinomial(r, p), failures before the r-th success.
+     *
+     * @param r successes
+     * @param p success probability
+     * @return the derivative
+     */
+    public static double negativeBinomialSquareDerivative(double r, double p) {
         return -(r * (2 - p) + 2 * r * r * (1 - p)) / (p * p * p);
     }
 
-    static List<Case> all() {
+    /** @return every closed form */
+    public static List<Case> all() {
         double p = P_BERNOULLI;
         double g = P_GEOMETRIC;
         double b = P_BINOMIAL;

@@ -6,8 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.stochad.ClosedForms.Kind;
-import org.stochad.engine.Event;
-import org.stochad.engine.Perturbation;
+import org.stochad.internal.Perturbed;
 
 /** Reuse of one draw: perturbations of the same event move together. */
 class CouplingTest {
@@ -63,7 +62,7 @@ class CouplingTest {
     @Test
     void selectFromTriplesDependingOnTheIndexUsesTheirAlternativeValues() {
         // X = 0 + {+1}; table [X, 3X + 10] indexed by X: now table[0] = 0, in X's other world table[1] = 13.
-        StochasticTriple x = StochasticTriple.perturbed(0, new double[] {0}, new Perturbation(new Event(0.5, null), 1));
+        StochasticTriple x = Perturbed.triple(0, new double[] {0}, 0.5, 1);
         StochasticTriple y = StochasticTriple.select(new StochasticTriple[] {x, x.times(3).plus(10)}, x);
         assertThat(y.value()).isZero();
         assertThat(y.alternative()).isEqualTo(13);
@@ -72,7 +71,7 @@ class CouplingTest {
 
     @Test
     void selectKeepsTheChosenEntrysTangent() {
-        StochasticTriple x = StochasticTriple.perturbed(1, new double[] {0}, new Perturbation(new Event(0.5, null), -1));
+        StochasticTriple x = Perturbed.triple(1, new double[] {0}, 0.5, -1);
         StochasticTriple y = StochasticTriple.select(new StochasticTriple[] {StochasticTriple.of(4, 2), StochasticTriple.of(6, 3)}, x);
         assertThat(y.value()).isEqualTo(6);
         assertThat(y.delta()).isEqualTo(3);

@@ -1,7 +1,6 @@
 package org.stochad;
 
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -11,7 +10,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * direction needs the other flip. x ~ Poisson(θ₀), b ~ Bernoulli(θ₀(1 − θ₁)/4), f = x² + 3b:
  * E f = θ₀² + θ₀ + 3θ₀(1 − θ₁)/4, ∇ = (2θ₀ + 1 + 3(1 − θ₁)/4, −3θ₀/4).
  */
-@Tag("slow")
 class MixedSignGradientTest {
 
     private static final double[] THETA = {2, 0.4};

@@ -10,8 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.stochad.engine.Event;
-import org.stochad.engine.Perturbation;
+import org.stochad.internal.Perturbed;
 
 /**
  * Predicates evaluate on primal values and throw an IllegalStateException naming REPLAY exactly
@@ -21,7 +20,7 @@ class PredicateTest {
 
     /** 0 + {+1 w.p. 0.5ε}: a Bernoulli draw at 0 that may jump up. */
     private static StochasticTriple up() {
-        return StochasticTriple.perturbed(0, new double[] {0}, new Perturbation(new Event(0.5, null), 1));
+        return Perturbed.triple(0, new double[] {0}, 0.5, 1);
     }
 
     static Stream<Arguments> flips() {
@@ -87,18 +86,18 @@ class PredicateTest {
     @Test
     void comparisonsOfTwoEventsCheckEachJump() {
         StochasticTriple x = up();
-        StochasticTriple y = StochasticTriple.perturbed(0.5, new double[] {0}, new Perturbation(new Event(0.5, null), -1));
+        StochasticTriple y = Perturbed.triple(0.5, new double[] {0}, 0.5, -1);
         // x < y now (0 < 0.5); x's jump makes 1 < 0.5 false: flips
         assertThatThrownBy(() -> x.lt(y)).isInstanceOf(IllegalStateException.class);
-        StochasticTriple z = StochasticTriple.perturbed(5, new double[] {0}, new Perturbation(new Event(0.5, null), -1));
+        StochasticTriple z = Perturbed.triple(5, new double[] {0}, 0.5, -1);
         assertThat(x.lt(z)).isTrue();
     }
 
     @Test
     void aPerturbationPrunedAwayNoLongerCounts() {
-        org.stochad.random.AddressedStream pruning = org.stochad.random.AddressedStream.root(1, 2, 3);
-        StochasticTriple x = StochasticTriple.perturbed(0, new double[] {0}, new Perturbation(new Event(0.5, pruning), 1));
-        StochasticTriple y = StochasticTriple.perturbed(0, new double[] {0}, new Perturbation(new Event(0.5, pruning), 1));
+        org.stochad.internal.AddressedStream pruning = org.stochad.internal.AddressedStream.root(1, 2, 3);
+        StochasticTriple x = Perturbed.triple(0, new double[] {0}, Perturbed.alternative(0.5, pruning), 1);
+        StochasticTriple y = Perturbed.triple(0, new double[] {0}, Perturbed.alternative(0.5, pruning), 1);
         StochasticTriple sum = x.plus(y);                 // prunes one of the two events
         StochasticTriple dead = x.hasPerturbation() ? y : x;
         StochasticTriple live = x.hasPerturbation() ? x : y;

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.stochad.engine.Event;
-import org.stochad.engine.Perturbation;
-import org.stochad.random.AddressedStream;
+import org.stochad.internal.Alternative;
+import org.stochad.internal.Perturbed;
+import org.stochad.internal.AddressedStream;
 
 /**
  * The algebra of one triple: value exact, tangent by the chain rule, alternative exactly
@@ -22,7 +22,7 @@ class TripleArithmeticTest {
 
     /** X = 2 + 0.5ε + {+3 w.p. 0.7ε}. */
     private static StochasticTriple x() {
-        return StochasticTriple.perturbed(2, new double[] {0.5}, new Perturbation(new Event(0.7, null), 3));
+        return Perturbed.triple(2, new double[] {0.5}, 0.7, 3);
     }
 
     static Stream<Arguments> unary() {
@@ -90,11 +90,11 @@ class TripleArithmeticTest {
         int n = 200_000;
         int keptFirst = 0;
         for (int i = 0; i < n; i++) {
-            Event a = new Event(0.25, stream);
-            Event b = new Event(0.75, stream);
-            StochasticTriple sum = StochasticTriple.perturbed(0, new double[0], new Perturbation(a, 1))
-                    .plus(StochasticTriple.perturbed(0, new double[0], new Perturbation(b, 2)));
-            Event kept = sum.perturbation().event();
+            Alternative a = Perturbed.alternative(0.25, stream);
+            Alternative b = Perturbed.alternative(0.75, stream);
+            StochasticTriple sum = Perturbed.triple(0, new double[0], a, 1)
+                    .plus(Perturbed.triple(0, new double[0], b, 2));
+            Alternative kept = Perturbed.alternativeOf(sum);
             assertThat(kept.weight()).isEqualTo(1.0);
             assertThat(a.alive() ^ b.alive()).isTrue();
             assertThat(sum.perturbationShift()).isEqualTo(kept == a ? 1 : 2);

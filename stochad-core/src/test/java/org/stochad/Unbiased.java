@@ -2,11 +2,14 @@ package org.stochad;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The statistical assertion every estimator test uses: unbiased within 5 se, and se small enough to matter. */
-final class Unbiased {
+/**
+ * The statistical assertion every estimator test uses: unbiased within 5 se, and se small enough
+ * to matter. Exported to other modules' tests by the core's test-jar.
+ */
+public final class Unbiased {
 
     /** The largest standard error, relative to |exact|, that still exposes a 2 % bias at 5 se. */
-    static final double RELATIVE_SE = 0.004;
+    public static final double RELATIVE_SE = 0.004;
 
     private Unbiased() {
     }
@@ -19,7 +22,7 @@ final class Unbiased {
      * @param exact the exact derivative, from an independent source
      * @param label what is being checked
      */
-    static void assertUnbiased(GradientEstimate g, int j, double exact, String label) {
+    public static void assertUnbiased(GradientEstimate g, int j, double exact, String label) {
         double mean = g.mean(j);
         double se = g.standardError(j);
         long needed = (long) Math.ceil(g.variance(j) / Math.pow(RELATIVE_SE * exact, 2));
@@ -31,8 +34,14 @@ final class Unbiased {
                 .isLessThanOrEqualTo(5 * se + 1e-12 * Math.abs(exact));
     }
 
-    /** Same as {@link #assertUnbiased(GradientEstimate, int, double, String)} for component 0. */
-    static void assertUnbiased(GradientEstimate g, double exact, String label) {
+    /**
+     * Same as {@link #assertUnbiased(GradientEstimate, int, double, String)} for component 0.
+     *
+     * @param g     the estimate
+     * @param exact the exact derivative, from an independent source
+     * @param label what is being checked
+     */
+    public static void assertUnbiased(GradientEstimate g, double exact, String label) {
         assertUnbiased(g, 0, exact, label);
     }
 }

@@ -8,9 +8,8 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.stochad.Samplers;
 import org.stochad.StochasticTriple;
-import org.stochad.engine.Event;
-import org.stochad.engine.Perturbation;
 
 /**
  * A fixed chain of 1000 mixed operations (plus, times, sin, log, exp, div) on doubles, on
@@ -33,7 +32,11 @@ public class ArithmeticBenchmark {
     public void setUp() {
         start = 0.7;
         plain = StochasticTriple.of(0.7, 1.0);
-        perturbed = StochasticTriple.perturbed(0.7, new double[] {1.0}, new Perturbation(new Event(0.3, null), 1.0));
+        // a propagated Bernoulli(1e-9) draw is 0 with an upward flip of +1; shifted to 0.7 with tangent 1
+        perturbed = Samplers.propagating(1).bernoulli(StochasticTriple.of(1e-9, 1.0)).plus(StochasticTriple.of(0.7, 1.0));
+        if (perturbed.perturbationShift() != 1.0) {
+            throw new IllegalStateException("the input carries no perturbation of +1: " + perturbed);
+        }
     }
 
     /** @return the chain on doubles */

@@ -3,7 +3,6 @@ package org.stochad.benchmarks;
 import org.stochad.Estimator;
 import org.stochad.Estimators;
 import org.stochad.StochasticAdOptions;
-import org.stochad.engine.PrimalRunner;
 
 /** The estimators the benchmarks compare, by short name, each on one thread. */
 final class BenchmarkEstimators {
@@ -13,7 +12,7 @@ final class BenchmarkEstimators {
 
     static Estimator of(String name) {
         return switch (name) {
-            case "primal" -> new PrimalRunner(1);
+            case "primal" -> Estimators.primal().withParallelism(1);
             case "propagate" -> Estimators.stochasticAd(StochasticAdOptions.propagate().parallelism(1));
             case "replay-1" -> Estimators.stochasticAd(StochasticAdOptions.replay().parallelism(1));
             case "replay-4" -> Estimators.stochasticAd(StochasticAdOptions.replay().alternatives(4).parallelism(1));

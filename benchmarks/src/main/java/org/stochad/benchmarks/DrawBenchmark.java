@@ -17,7 +17,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.stochad.Sampler;
 import org.stochad.StochasticTriple;
-import org.stochad.engine.Samplers;
+import org.stochad.Samplers;
 
 /**
  * One draw of each discrete family: as a plain Commons RNG draw, as a sampler draw of a constant

@@ -10,7 +10,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.stochad.StochasticProgram;
-import org.stochad.engine.Samplers;
+import org.stochad.Samplers;
 import org.stochad.lund.Event;
 import org.stochad.lund.LundProgram;
 import org.stochad.lund.LundSettings;

@@ -1,7 +1,7 @@
 package org.stochad.lund;
 
 import org.stochad.Sampler;
-import org.stochad.engine.Samplers;
+import org.stochad.Samplers;
 
 /**
  * Plain samplers for fast event generation: no derivative bookkeeping, the same addressed streams

@@ -1,5 +1,7 @@
 package org.stochad.optim;
 
+import org.stochad.ProgressListener;
+
 /**
  * Adam (Kingma &amp; Ba) with bias correction: m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g²,
  * θ ← θ − η·m̂/(√v̂ + ε); defaults β₁ = 0.9, β₂ = 0.999, ε = 1e-8. Optional gradient-norm clipping
@@ -12,7 +14,7 @@ public final class Adam extends GradientStep {
     private final double epsilon;
 
     private Adam(double learningRate, double beta1, double beta2, double epsilon, double[] lower, double[] upper,
-                 double maxGradientNorm, boolean progress) {
+                 double maxGradientNorm, ProgressListener progress) {
         super(learningRate, lower, upper, maxGradientNorm, progress);
         if (!(beta1 >= 0 && beta1 < 1)) {
             throw new IllegalArgumentException("beta1 = " + beta1 + " is outside [0, 1)");
@@ -30,7 +32,7 @@ public final class Adam extends GradientStep {
      * @return Adam with the usual defaults
      */
     public static Adam of(double learningRate) {
-        return new Adam(learningRate, 0.9, 0.999, 1e-8, null, null, Double.POSITIVE_INFINITY, false);
+        return new Adam(learningRate, 0.9, 0.999, 1e-8, null, null, Double.POSITIVE_INFINITY, ProgressListener.none());
     }
 
     /**
@@ -60,11 +62,11 @@ public final class Adam extends GradientStep {
     }
 
     /**
-     * @param show whether to show a progress bar
-     * @return this optimiser with that setting
+     * @param listener receives one step of progress per optimisation step
+     * @return this optimiser reporting to that listener
      */
-    public Adam withProgress(boolean show) {
-        return new Adam(learningRate, beta1, beta2, epsilon, lower, upper, maxGradientNorm, show);
+    public Adam withProgress(ProgressListener listener) {
+        return new Adam(learningRate, beta1, beta2, epsilon, lower, upper, maxGradientNorm, listener);
     }
 
     @Override

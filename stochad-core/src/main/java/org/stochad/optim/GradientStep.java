@@ -1,12 +1,11 @@
 package org.stochad.optim;
 
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
+import java.util.Locale;
 import org.stochad.Estimator;
 import org.stochad.GradientEstimate;
+import org.stochad.ProgressListener;
+import org.stochad.Seeds;
 import org.stochad.StochasticProgram;
-import org.stochad.random.AddressedStream;
 
 /**
  * The loop shared by the optimisers: estimate, clip, update, clamp to bounds, record; the update
@@ -18,9 +17,10 @@ abstract class GradientStep implements Optimizer {
     final double[] lower;
     final double[] upper;
     final double maxGradientNorm;
-    final boolean progress;
+    final ProgressListener progress;
 
-    GradientStep(double learningRate, double[] lower, double[] upper, double maxGradientNorm, boolean progress) {
+    GradientStep(double learningRate, double[] lower, double[] upper, double maxGradientNorm,
+                 ProgressListener progress) {
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
             throw new IllegalArgumentException("learningRate = " + learningRate + " is not a finite number > 0");
         }
@@ -31,6 +31,9 @@ abstract class GradientStep implements Optimizer {
         this.lower = lower == null ? null : lower.clone();
         this.upper = upper == null ? null : upper.clone();
         this.maxGradientNorm = maxGradientNorm;
+        if (progress == null) {
+            throw new IllegalArgumentException("progress = null");
+        }
         this.progress = progress;
     }
 
@@ -64,21 +67,19 @@ abstract class GradientStep implements Optimizer {
         double[] losses = new double[steps];
         path[0] = theta.clone();
         Update update = newUpdate(theta.length);
-        try (ProgressBar bar = progress ? new ProgressBarBuilder().setTaskName(name()).setInitialMax(steps)
-                .setStyle(ProgressBarStyle.ASCII).continuousUpdate().build() : null) {
+        progress.start(name(), steps);
+        try {
             for (int t = 0; t < steps; t++) {
-                GradientEstimate g = estimator.estimate(loss, theta, samplesPerStep,
-                        AddressedStream.mix(seed + 0x9E3779B97F4A7C15L * (t + 1)));
+                GradientEstimate g = estimator.estimate(loss, theta, samplesPerStep, Seeds.derive(seed, t));
                 losses[t] = g.value();
                 double[] grad = clip(g.mean());
                 update.apply(theta, grad, t + 1);
                 clamp(theta);
                 path[t + 1] = theta.clone();
-                if (bar != null) {
-                    bar.step();
-                    bar.setExtraMessage(String.format(java.util.Locale.ROOT, " loss %.4g", losses[t]));
-                }
+                progress.advance(t + 1, String.format(Locale.ROOT, "loss %.4g", losses[t]));
             }
+        } finally {
+            progress.finish();
         }
         return new OptimizationResult(path, losses, System.nanoTime() - begin);
     }

@@ -1,12 +1,14 @@
 package org.stochad.optim;
 
+import org.stochad.ProgressListener;
+
 /** Plain stochastic gradient descent θ ← θ − η·g, with optional momentum, clipping and bounds. */
 public final class Sgd extends GradientStep {
 
     private final double momentum;
 
     private Sgd(double learningRate, double momentum, double[] lower, double[] upper, double maxGradientNorm,
-                boolean progress) {
+                ProgressListener progress) {
         super(learningRate, lower, upper, maxGradientNorm, progress);
         if (!(momentum >= 0 && momentum < 1)) {
             throw new IllegalArgumentException("momentum = " + momentum + " is outside [0, 1)");
@@ -19,7 +21,7 @@ public final class Sgd extends GradientStep {
      * @return SGD without momentum
      */
     public static Sgd of(double learningRate) {
-        return new Sgd(learningRate, 0, null, null, Double.POSITIVE_INFINITY, false);
+        return new Sgd(learningRate, 0, null, null, Double.POSITIVE_INFINITY, ProgressListener.none());
     }
 
     /**
@@ -48,11 +50,11 @@ public final class Sgd extends GradientStep {
     }
 
     /**
-     * @param show whether to show a progress bar
-     * @return this optimiser with that setting
+     * @param listener receives one step of progress per optimisation step
+     * @return this optimiser reporting to that listener
      */
-    public Sgd withProgress(boolean show) {
-        return new Sgd(learningRate, momentum, lower, upper, maxGradientNorm, show);
+    public Sgd withProgress(ProgressListener listener) {
+        return new Sgd(learningRate, momentum, lower, upper, maxGradientNorm, listener);
     }
 
     @Override

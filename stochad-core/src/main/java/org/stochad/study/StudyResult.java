@@ -1,21 +1,11 @@
 package org.stochad.study;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.internal.chartpart.Chart;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * The outcome of a {@link VarianceStudy}: its rows, rendered as an aligned text table, as CSV,
- * and as a PNG plot of per-sample standard deviation and work-normalised variance.
+ * The outcome of a {@link VarianceStudy}: its rows, and their rendering as an aligned text
+ * table and as CSV text (writing files and drawing plots is the caller's business).
  *
  * @param title   the study's title
  * @param samples samples per estimator and point
@@ -59,61 +49,6 @@ public record StudyResult(String title, int samples, List<StudyRow> rows) {
                     r.sdPerSample(), r.nanosPerSample(), r.costRelativeToPrimal(), r.workNormalisedVariance()));
         }
         return sb.toString();
-    }
-
-    /**
-     * @param target the CSV file
-     * @return the target
-     */
-    public Path writeCsv(Path target) {
-        return OutputFiles.writeString(target, toCsv());
-    }
-
-    /**
-     * Writes a PNG with two panels, per gradient component 0: the standard deviation of one
-     * sample's estimate and the work-normalised variance, per estimator against the parameter
-     * points (log scale).
-     *
-     * @param target the PNG file
-     * @return the target
-     */
-    public Path writePlot(Path target) {
-        XYChart sd = chart("sd per sample", "sd of one sample's gradient estimate");
-        XYChart work = chart("work-normalised variance", "variance × cost / primal cost");
-        Map<String, List<StudyRow>> byEstimator = new LinkedHashMap<>();
-        for (StudyRow r : rows) {
-            if (r.component() == 0) {
-                byEstimator.computeIfAbsent(r.estimator(), k -> new ArrayList<>()).add(r);
-            }
-        }
-        byEstimator.forEach((name, list) -> {
-            double[] x = list.stream().mapToDouble(r -> r.theta()[0]).toArray();
-            add(sd, name, x, list.stream().mapToDouble(StudyRow::sdPerSample).toArray());
-            add(work, name, x, list.stream().mapToDouble(StudyRow::workNormalisedVariance).toArray());
-        });
-        List<Chart<?, ?>> charts = List.of(sd, work);
-        return OutputFiles.writeAtomically(target, p -> {
-            String base = p.toString().substring(0, p.toString().length() - ".png".length());
-            BitmapEncoder.saveBitmap(charts, 1, 2, base, BitmapEncoder.BitmapFormat.PNG);
-        });
-    }
-
-    private XYChart chart(String panel, String yLabel) {
-        XYChart c = new XYChartBuilder().width(640).height(460).title(title + ": " + panel)
-                .xAxisTitle("θ₀").yAxisTitle(yLabel).build();
-        c.getStyler().setYAxisLogarithmic(true);
-        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
-        c.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
-        return c;
-    }
-
-    private static void add(XYChart c, String name, double[] x, double[] y) {
-        double[] positive = y.clone();
-        for (int i = 0; i < positive.length; i++) {
-            positive[i] = Math.max(positive[i], 1e-300);
-        }
-        XYSeries s = c.addSeries(name, x, positive);
-        s.setMarker(SeriesMarkers.CIRCLE);
     }
 
     private static String format(double[] theta) {

@@ -2,14 +2,12 @@ package org.stochad.study;
 
 import java.util.ArrayList;
 import java.util.List;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.stochad.Estimator;
+import org.stochad.Estimators;
 import org.stochad.GradientEstimate;
+import org.stochad.ProgressListener;
 import org.stochad.StochasticAdOptions;
 import org.stochad.StochasticProgram;
-import org.stochad.engine.PrimalRunner;
 
 /**
  * Runs several estimators on one program at several parameter points with the same sample
@@ -24,11 +22,11 @@ public final class VarianceStudy {
     private final List<double[]> points;
     private final int samples;
     private final long seed;
-    private final boolean progress;
+    private final ProgressListener progress;
     private final int threads;
 
     private VarianceStudy(String title, StochasticProgram program, List<Estimator> estimators, List<double[]> points,
-                          int samples, long seed, boolean progress, int threads) {
+                          int samples, long seed, ProgressListener progress, int threads) {
         this.title = title;
         this.program = program;
         this.estimators = List.copyOf(estimators);
@@ -45,7 +43,7 @@ public final class VarianceStudy {
      * @param points     the parameter points
      * @param samples    samples per estimator and point
      * @param seed       the seed shared by all estimators
-     * @return the study, without progress bar, on all cores
+     * @return the study, reporting no progress, on all cores
      */
     public static VarianceStudy of(StochasticProgram program, List<Estimator> estimators, List<double[]> points,
                                    int samples, long seed) {
@@ -58,16 +56,20 @@ public final class VarianceStudy {
         if (samples < 2) {
             throw new IllegalArgumentException("samples = " + samples + " is less than 2");
         }
-        return new VarianceStudy("variance study", program, estimators, points, samples, seed, false,
-                StochasticAdOptions.defaultParallelism());
+        return new VarianceStudy("variance study", program, estimators, points, samples, seed,
+                ProgressListener.none(), StochasticAdOptions.defaultParallelism());
     }
 
     /**
-     * @param show whether to show a progress bar on the console
-     * @return the study with that setting
+     * @param listener receives one unit of progress per estimator and point (the primal
+     *                 reference counts as one estimator)
+     * @return the study reporting to that listener
      */
-    public VarianceStudy withProgress(boolean show) {
-        return new VarianceStudy(title, program, estimators, points, samples, seed, show, threads);
+    public VarianceStudy withProgress(ProgressListener listener) {
+        if (listener == null) {
+            throw new IllegalArgumentException("listener = null");
+        }
+        return new VarianceStudy(title, program, estimators, points, samples, seed, listener, threads);
     }
 
     /**
@@ -93,15 +95,15 @@ public final class VarianceStudy {
     public StudyResult run() {
         List<StudyRow> rows = new ArrayList<>();
         int warmup = Math.min(samples, 2000);
-        Estimator primal = new PrimalRunner(threads);
+        Estimator primal = Estimators.primal().withParallelism(threads);
         List<Estimator> runners = estimators.stream().map(e -> e.withParallelism(threads)).toList();
-        try (ProgressBar bar = progress ? new ProgressBarBuilder().setTaskName(title)
-                .setInitialMax((long) points.size() * (runners.size() + 1)).setStyle(ProgressBarStyle.ASCII)
-                .continuousUpdate().build() : null) {
+        long done = 0;
+        progress.start(title, (long) points.size() * (runners.size() + 1));
+        try {
             for (double[] theta : points) {
                 primal.estimate(program, theta, warmup, seed ^ 0x5DEECE66DL);
                 double primalNanos = primalNanosPerSample(primal, theta);
-                step(bar);
+                progress.advance(++done, "primal");
                 for (Estimator e : runners) {
                     e.estimate(program, theta, warmup, seed ^ 0x5DEECE66DL);
                     GradientEstimate g = e.estimate(program, theta, samples, seed);
@@ -111,9 +113,11 @@ public final class VarianceStudy {
                         rows.add(new StudyRow(e.name(), theta, j, g.mean(j), g.standardError(j),
                                 Math.sqrt(g.variance(j)), nanos, relative, g.variance(j) * relative));
                     }
-                    step(bar);
+                    progress.advance(++done, e.name());
                 }
             }
+        } finally {
+            progress.finish();
         }
         return new StudyResult(title, samples, rows);
     }
@@ -125,11 +129,5 @@ public final class VarianceStudy {
             best = Math.min(best, primal.estimate(program, theta, samples, seed).nanos());
         }
         return (double) best / samples;
-    }
-
-    private static void step(ProgressBar bar) {
-        if (bar != null) {
-            bar.step();
-        }
     }
 }

@@ -2,11 +2,8 @@ package org.stochad.study;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.stochad.Estimator;
 import org.stochad.Estimators;
 import org.stochad.GradientEstimate;
@@ -17,7 +14,7 @@ class VarianceStudyTest {
     private static final StochasticProgram PROGRAM = (s, t) -> s.bernoulli(t[0]).plus(1).square();
 
     @Test
-    void rowsAgreeWithStandaloneEstimatesAndRender(@TempDir Path dir) throws Exception {
+    void rowsAgreeWithStandaloneEstimatesAndRender() {
         List<Estimator> estimators = List.of(Estimators.stochasticAd(), Estimators.scoreFunction());
         StudyResult result = VarianceStudy.of(PROGRAM, estimators, List.of(new double[] {0.2}, new double[] {0.7}),
                 20_000, 3).withTitle("bernoulli").run();
@@ -35,12 +32,6 @@ class VarianceStudyTest {
         }
         assertThat(result.toTable()).contains("stochastic AD (replay, m=1)", "score function", "cost/prim");
         assertThat(result.toCsv().lines().count()).isEqualTo(5);
-        Path png = result.writePlot(dir.resolve("study.png"));
-        Path csv = result.writeCsv(dir.resolve("study.csv"));
-        assertThat(Files.size(png)).isGreaterThan(1000);
-        assertThat(Files.readString(csv)).startsWith("estimator,theta");
-        try (var files = Files.list(dir)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("study.png", "study.csv");
-        }
+        assertThat(result.toCsv()).startsWith("estimator,theta");
     }
 }

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.stochad.Estimator;
+import org.stochad.cli.report.ConsoleProgress;
+import org.stochad.cli.report.StudyCharts;
 import org.stochad.examples.Report;
 import org.stochad.examples.RunSettings;
 import org.stochad.examples.Table;
@@ -56,10 +58,10 @@ public final class ShowerCompareCommand extends ReportCommand {
             StudyResult r = VarianceStudy.of(shower.withObservable(ToyShower.Observable.LOSS), chosen,
                             points.stream().map(t -> new double[] {t}).toList(), n, settings.seed())
                     .withTitle(label + " configuration, dE[ℓ]/dθ").withParallelism(settings.threads())
-                    .withProgress(settings.progress()).run();
+                    .withProgress(ConsoleProgress.of(settings.progress())).run();
             String base = "toy-shower-study-" + label;
-            Path png = r.writePlot(settings.file(base + ".png"));
-            Path csv = r.writeCsv(settings.file(base + ".csv"));
+            Path png = StudyCharts.writePlot(r, settings.file(base + ".png"));
+            Path csv = StudyCharts.writeCsv(r, settings.file(base + ".csv"));
             Path txt = OutputFiles.writeString(settings.file(base + ".txt"), r.toTable());
             Table.Builder t = Table.builder(label + " configuration, dE[loss]/dθ: " + n
                             + " showers per estimator and point, seed " + settings.seed(), "θ", "estimator",

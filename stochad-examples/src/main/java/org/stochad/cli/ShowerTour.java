@@ -2,6 +2,8 @@ package org.stochad.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.stochad.cli.report.ConsoleProgress;
+import org.stochad.cli.report.StudyCharts;
 import org.stochad.examples.Report;
 import org.stochad.examples.RunSettings;
 import org.stochad.examples.Table;
@@ -23,7 +25,7 @@ final class ShowerTour implements DemoSection {
     public Report run(RunSettings settings) {
         int samples = Math.max(2, settings.samplesOr(20_000) / 10);
         StudyResult study = ShowerStudy.of(ToyShower.shower(), samples, settings.seed()).withPoints(List.of(THETA))
-                .withProgress(settings.progress()).run().study();
+                .withProgress(ConsoleProgress.of(settings.progress())).run().study();
         Table.Builder t = Table.builder("toy shower at inner radius θ = " + THETA + ": dE[(D − 2)²]/dθ, " + samples
                         + " showers per estimator", "estimator", "estimate", "std.err", "sd/sample", "cost/primal",
                 "var×cost");
@@ -31,7 +33,7 @@ final class ShowerTour implements DemoSection {
             t.row(r.estimator(), r.mean(), r.standardError(), r.sdPerSample(), r.costRelativeToPrimal(),
                     r.workNormalisedVariance());
         }
-        Path csv = study.writeCsv(settings.file("demo-toy-shower.csv"));
+        Path csv = StudyCharts.writeCsv(study, settings.file("demo-toy-shower.csv"));
         return new Report("demo: toy shower, one design point", List.of(t.build()), List.of(
                 "the shower's loss jumps when a particle interacts or not; the estimators agree within their"
                         + " standard errors (no closed form exists for the full shower)",

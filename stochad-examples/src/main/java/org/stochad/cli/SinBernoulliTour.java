@@ -3,6 +3,8 @@ package org.stochad.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.stochad.cli.report.ConsoleProgress;
+import org.stochad.cli.report.StudyCharts;
 import org.stochad.examples.Comparison;
 import org.stochad.examples.Report;
 import org.stochad.examples.RunSettings;
@@ -28,7 +30,7 @@ final class SinBernoulliTour implements DemoSection {
         }
         StudyResult study = VarianceStudy.of(SinBernoulli.program(), SinBernoulli.estimators(settings.threads()),
                         points, samples, settings.seed())
-                .withTitle("sin-bernoulli").withParallelism(settings.threads()).withProgress(settings.progress()).run();
+                .withTitle("sin-bernoulli").withParallelism(settings.threads()).withProgress(ConsoleProgress.of(settings.progress())).run();
         Table.Builder t = Table.builder("d/dx E[x² + Bernoulli(sin²(2x))]: " + samples
                         + " samples per estimator and point", "x", "estimator", "estimate", "std.err", "exact", "z",
                 "ordinary AD", "sd/sample", "cost/primal", "var×cost");
@@ -40,8 +42,8 @@ final class SinBernoulliTour implements DemoSection {
                     r.workNormalisedVariance());
         }
         List<Path> files = new ArrayList<>();
-        files.add(study.writePlot(settings.file("demo-sin-bernoulli-variance.png")));
-        files.add(study.writeCsv(settings.file("demo-sin-bernoulli.csv")));
+        files.add(StudyCharts.writePlot(study, settings.file("demo-sin-bernoulli-variance.png")));
+        files.add(StudyCharts.writeCsv(study, settings.file("demo-sin-bernoulli.csv")));
         files.add(SinBernoulli.curvePlot(settings, samples, "demo-sin-bernoulli-derivative.png"));
         return new Report("demo: f(x) = x² + Bernoulli(sin²(2x))", List.of(t.build()), List.of(
                 "exact d/dx E[f] = 2x + 2·sin(4x); ordinary AD treats the draw as a constant and answers 2x",

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.stochad.Estimator;
 import org.stochad.StochasticProgram;
+import org.stochad.cli.report.ConsoleProgress;
 import org.stochad.study.StudyResult;
 import org.stochad.study.StudyRow;
 import org.stochad.study.VarianceStudy;
@@ -95,7 +96,7 @@ public final class Comparison {
         for (Case c : cases) {
             StudyResult r = VarianceStudy.of(c.program(), estimators, List.of(c.theta()), samples, settings.seed())
                     .withTitle(title + " " + c.label()).withParallelism(settings.threads())
-                    .withProgress(settings.progress()).run();
+                    .withProgress(ConsoleProgress.of(settings.progress())).run();
             results.add(new Result(c, r));
         }
         return results;

@@ -13,6 +13,7 @@ import org.stochad.Estimators;
 import org.stochad.StochasticAdOptions;
 import org.stochad.StochasticProgram;
 import org.stochad.StochasticTriple;
+import org.stochad.cli.report.ConsoleProgress;
 import org.stochad.optim.Adam;
 import org.stochad.optim.OptimizationResult;
 
@@ -120,7 +121,7 @@ public final class PoissonFit implements WorkedExample {
                 Estimators.scoreFunction().withParallelism(settings.threads()));
         List<OptimizationResult> runs = new ArrayList<>();
         for (Estimator e : estimators) {
-            runs.add(Adam.of(rate).withBounds(lo, hi).withProgress(settings.progress())
+            runs.add(Adam.of(rate).withBounds(lo, hi).withProgress(ConsoleProgress.of(settings.progress()))
                     .minimize(loss(), e, new double[] {start}, steps, perStep, settings.seed()));
         }
         Table.Builder summary = Table.builder("Adam (rate " + rate + ", " + steps + " steps, " + perStep

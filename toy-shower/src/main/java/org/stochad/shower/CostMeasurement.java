@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.stochad.Estimator;
-import org.stochad.engine.PrimalRunner;
+import org.stochad.Estimators;
 
 /**
  * The cost of each gradient estimator relative to a primal shower, measured robustly on a shared
@@ -63,7 +63,7 @@ public final class CostMeasurement {
             throw new IllegalArgumentException("rounds = " + rounds + " is less than 1");
         }
         double[] point = {theta};
-        PrimalRunner primal = new PrimalRunner(1);
+        Estimator primal = Estimators.primal().withParallelism(1);
         List<Estimator> single = estimators.stream().map(e -> e.withParallelism(1)).toList();
         primal.estimate(shower, point, Math.max(2, events / 5), -1);
         for (Estimator e : single) {

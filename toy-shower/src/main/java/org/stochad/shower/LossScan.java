@@ -11,8 +11,9 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.stochad.Estimator;
+import org.stochad.Estimators;
 import org.stochad.StochasticAdOptions;
-import org.stochad.engine.PrimalRunner;
 import org.stochad.study.OutputFiles;
 
 /**
@@ -197,7 +198,7 @@ public final class LossScan {
     /** @return the scan's result */
     public Result run() {
         long start = System.nanoTime();
-        PrimalRunner runner = new PrimalRunner(threads);
+        Estimator runner = Estimators.primal().withParallelism(threads);
         ToyShower lossProgram = shower.withObservable(ToyShower.Observable.LOSS);
         ToyShower depthProgram = shower.withObservable(ToyShower.Observable.DEPTH);
         int perBatch = events / BATCHES;

@@ -6,10 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -18,10 +14,11 @@ import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.stochad.Estimator;
 import org.stochad.Estimators;
+import org.stochad.Parallel;
+import org.stochad.Seeds;
 import org.stochad.StochasticAdOptions;
 import org.stochad.optim.Adam;
 import org.stochad.optim.OptimizationResult;
-import org.stochad.random.AddressedStream;
 import org.stochad.study.OutputFiles;
 
 /**
@@ -330,39 +327,14 @@ public final class ShowerOptimization {
     public Result run() {
         long begin = System.nanoTime();
         List<EstimatorRuns> all = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "shower-optimisation");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            for (Estimator e : estimators) {
-                Estimator single = e.withParallelism(1);
-                // warm the JIT so that the first estimator's wall time is not charged for compilation
-                Adam.of(learningRate).minimize(shower, single, new double[] {start}, 50, eventsPerStep, ~seed);
-                List<Future<OptimizationResult>> futures = new ArrayList<>();
-                for (int r = 0; r < runs; r++) {
-                    long runSeed = AddressedStream.mix(seed + 0x9E3779B97F4A7C15L * (r + 1));
-                    futures.add(pool.submit(() -> Adam.of(learningRate)
-                            .withBounds(new double[] {0}, new double[] {Double.POSITIVE_INFINITY})
-                            .minimize(shower, single, new double[] {start}, steps, eventsPerStep, runSeed)));
-                }
-                List<OptimizationResult> results = new ArrayList<>();
-                for (Future<OptimizationResult> f : futures) {
-                    results.add(f.get());
-                }
-                all.add(summarise(e.name(), results));
-            }
-        } catch (ExecutionException ex) {
-            if (ex.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(ex.getCause());
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("optimisation interrupted", ex);
-        } finally {
-            pool.shutdownNow();
+        for (Estimator e : estimators) {
+            Estimator single = e.withParallelism(1);
+            // warm the JIT so that the first estimator's wall time is not charged for compilation
+            Adam.of(learningRate).minimize(shower, single, new double[] {start}, 50, eventsPerStep, ~seed);
+            List<OptimizationResult> results = Parallel.map(runs, threads, r -> Adam.of(learningRate)
+                    .withBounds(new double[] {0}, new double[] {Double.POSITIVE_INFINITY})
+                    .minimize(shower, single, new double[] {start}, steps, eventsPerStep, Seeds.derive(seed, r)));
+            all.add(summarise(e.name(), results));
         }
         return new Result(shower.config().label(), steps, all, System.nanoTime() - begin);
     }

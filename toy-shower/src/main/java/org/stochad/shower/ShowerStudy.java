@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.stochad.Estimator;
 import org.stochad.Estimators;
+import org.stochad.ProgressListener;
 import org.stochad.StochasticAdOptions;
 import org.stochad.study.OutputFiles;
 import org.stochad.study.StudyResult;
@@ -27,10 +28,10 @@ public final class ShowerStudy {
     private final List<Estimator> estimators;
     private final int samples;
     private final long seed;
-    private final boolean progress;
+    private final ProgressListener progress;
 
     private ShowerStudy(ToyShower shower, List<Double> points, List<Estimator> estimators, int samples, long seed,
-                        boolean progress) {
+                        ProgressListener progress) {
         this.shower = shower;
         this.points = List.copyOf(points);
         this.estimators = List.copyOf(estimators);
@@ -53,7 +54,7 @@ public final class ShowerStudy {
             throw new IllegalArgumentException("samples = " + samples + " is less than 2");
         }
         return new ShowerStudy(shower.withObservable(ToyShower.Observable.LOSS), DEFAULT_POINTS,
-                defaultEstimators(), samples, seed, false);
+                defaultEstimators(), samples, seed, ProgressListener.none());
     }
 
     /** @return stochastic AD with m = 1 and m = 4, score function ± baseline, finite differences */
@@ -89,11 +90,14 @@ public final class ShowerStudy {
     }
 
     /**
-     * @param show whether to show a progress bar
-     * @return this study with that setting
+     * @param listener receives the study's progress
+     * @return this study reporting to that listener
      */
-    public ShowerStudy withProgress(boolean show) {
-        return new ShowerStudy(shower, points, estimators, samples, seed, show);
+    public ShowerStudy withProgress(ProgressListener listener) {
+        if (listener == null) {
+            throw new IllegalArgumentException("listener = null");
+        }
+        return new ShowerStudy(shower, points, estimators, samples, seed, listener);
     }
 
     /**
@@ -102,7 +106,7 @@ public final class ShowerStudy {
      * @param study the core study's result
      * @param table the text table file, or null when not written
      * @param csv   the CSV file, or null
-     * @param plot  the PNG file, or null
+     * @param plot  the PNG file, or null (the plot is drawn by the stochad program)
      */
     public record Result(StudyResult study, Path table, Path csv, Path plot) {
     }
@@ -117,7 +121,7 @@ public final class ShowerStudy {
     }
 
     /**
-     * Runs the study and writes toy-shower-study-LABEL.txt, .csv and .png into a directory.
+     * Runs the study and writes toy-shower-study-LABEL.txt and .csv into a directory.
      *
      * @param directory where to write
      * @return the result with the files' paths
@@ -126,8 +130,7 @@ public final class ShowerStudy {
         StudyResult r = run().study();
         String base = "toy-shower-study-" + shower.config().label();
         Path table = OutputFiles.writeString(directory.resolve(base + ".txt"), r.toTable());
-        Path csv = r.writeCsv(directory.resolve(base + ".csv"));
-        Path png = r.writePlot(directory.resolve(base + ".png"));
-        return new Result(r, table, csv, png);
+        Path csv = OutputFiles.writeString(directory.resolve(base + ".csv"), r.toCsv());
+        return new Result(r, table, csv, null);
     }
 }

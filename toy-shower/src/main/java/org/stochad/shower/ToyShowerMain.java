@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.stochad.ProgressListener;
 import org.stochad.study.OutputFiles;
 
 /**
@@ -48,6 +49,9 @@ public final class ToyShowerMain {
         Path out = Path.of(o.getOrDefault("out", "toy-shower-output"));
         long seed = longValue(o, "seed", 20230831L);
         boolean progress = Boolean.parseBoolean(o.getOrDefault("progress", "true"));
+        ProgressListener listener = progress
+                ? (done, detail) -> System.err.print("\r" + done + " done " + detail + "   ")
+                : ProgressListener.none();
         for (ToyShower s : configs(o.getOrDefault("config", "both"))) {
             String label = s.config().label();
             switch (args[0]) {
@@ -57,7 +61,7 @@ public final class ToyShowerMain {
                     System.out.println(r.summary());
                 }
                 case "compare" -> {
-                    ShowerStudy.Result r = ShowerStudy.of(s, integer(o, "events", 4000), seed).withProgress(progress)
+                    ShowerStudy.Result r = ShowerStudy.of(s, integer(o, "events", 4000), seed).withProgress(listener)
                             .runAndWrite(out);
                     System.out.println(r.study().toTable());
                 }

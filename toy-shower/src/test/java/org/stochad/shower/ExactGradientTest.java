@@ -10,7 +10,6 @@ import org.stochad.Estimator;
 import org.stochad.Estimators;
 import org.stochad.GradientEstimate;
 import org.stochad.StochasticAdOptions;
-import org.stochad.engine.PrimalRunner;
 import org.apache.commons.statistics.descriptive.Mean;
 import org.apache.commons.statistics.descriptive.Variance;
 
@@ -74,7 +73,7 @@ class ExactGradientTest {
     @MethodSource("configs")
     void meanLossMatchesEnumeration(ShowerConfig config) {
         double exact = ShowerEnumeration.exact(config, THETA, NODES)[0];
-        PrimalRunner primal = new PrimalRunner(2);
+        Estimator primal = Estimators.primal().withParallelism(2);
         int batches = 20;
         double[] means = new double[batches];
         for (int b = 0; b < batches; b++) {

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.stochad.Estimators;
 import org.stochad.StochasticAdOptions;
 import org.stochad.StochasticTriple;
-import org.stochad.engine.PrimalRunner;
 
 class ToyShowerTest {
 
@@ -21,7 +20,7 @@ class ToyShowerTest {
         if (replay) {
             Estimators.stochasticAd().withParallelism(1).estimate(program, new double[] {theta}, 1, seed);
         } else {
-            new PrimalRunner(1).estimate(program, new double[] {theta}, 1, seed);
+            Estimators.primal().withParallelism(1).estimate(program, new double[] {theta}, 1, seed);
         }
         return events;
     }
@@ -67,8 +66,8 @@ class ToyShowerTest {
     void runReturnsTheRecordedLossAndDepth() {
         ToyShower s = ToyShower.shower();
         ShowerEvent e = record(s, 1.5, 5, false).get(0);
-        assertThat(new PrimalRunner(1).estimate(s, new double[] {1.5}, 1, 5).value()).isEqualTo(e.loss());
-        assertThat(new PrimalRunner(1).estimate(s.withObservable(ToyShower.Observable.DEPTH), new double[] {1.5}, 1, 5)
+        assertThat(Estimators.primal().withParallelism(1).estimate(s, new double[] {1.5}, 1, 5).value()).isEqualTo(e.loss());
+        assertThat(Estimators.primal().withParallelism(1).estimate(s.withObservable(ToyShower.Observable.DEPTH), new double[] {1.5}, 1, 5)
                 .value()).isEqualTo(e.depth());
     }
 
@@ -132,7 +131,7 @@ class ToyShowerTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("stepLength = -1");
         assertThatThrownBy(() -> new ShowerConfig(25, 0.5, 20, 0.02, 2, 0.05, 1.5, 2))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("splitProbability = 1.5");
-        assertThatThrownBy(() -> new PrimalRunner(1).estimate(ToyShower.shower(), new double[] {Double.NaN}, 1, 1))
+        assertThatThrownBy(() -> Estimators.primal().withParallelism(1).estimate(ToyShower.shower(), new double[] {Double.NaN}, 1, 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NaN");
     }
 }

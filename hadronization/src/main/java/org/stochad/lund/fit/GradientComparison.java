@@ -291,7 +291,7 @@ public final class GradientComparison {
                         new RsaDerivativeEstimator(true, threads), Estimators.finiteDifference(options.fdStep())),
                 List.of(monash.theta()), options.studySamples(), seed + 99)
                 .withTitle("d<N>/dtheta, Monash point, E_CM = " + fmt(monash.eCM()) + " GeV")
-                .withParallelism(threads).withProgress(options.progress()).run();
+                .withParallelism(threads).run();
         return new Result(pions, rows, finals, exact, zRows, zCost, study);
     }
 
@@ -312,7 +312,7 @@ public final class GradientComparison {
             throw new java.io.UncheckedIOException(e);
         }
         OutputFiles.writeString(dir.resolve("gradients-comparison.md"), r.toMarkdown());
-        r.study().writeCsv(dir.resolve("gradients-variance.csv"));
+        OutputFiles.writeString(dir.resolve("gradients-variance.csv"), r.study().toCsv());
         writePulls(r, figures.resolve("hadronization-gradients-pulls.png"));
         writeVariance(r.study(), figures.resolve("hadronization-gradients-variance.png"));
         return r;

@@ -12,6 +12,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.stochad.Estimator;
 import org.stochad.Estimators;
+import org.stochad.Seeds;
 import org.stochad.StochasticAdOptions;
 import org.stochad.StochasticProgram;
 import org.stochad.StochasticTriple;
@@ -23,7 +24,6 @@ import org.stochad.lund.StringFragmenter;
 import org.stochad.lund.io.BinnedData;
 import org.stochad.lund.io.HistogramReaders;
 import org.stochad.lund.observable.HadronQuantity;
-import org.stochad.random.AddressedStream;
 import org.stochad.study.OutputFiles;
 
 /**
@@ -327,7 +327,7 @@ public final class LundFit {
         Step step = theta -> {
             ReweightedSample.Evaluation e = sample[0].evaluate(theta[0], theta[1], options.loss());
             if (rebase && e.effectiveSampleSize() < REBASE_FRACTION * n) {
-                sample[0] = ReweightedSample.generate(at(theta), targets, n, AddressedStream.mix(seed + samples[0]),
+                sample[0] = ReweightedSample.generate(at(theta), targets, n, Seeds.mix(seed + samples[0]),
                         options.threads());
                 samples[0]++;
                 e = sample[0].evaluate(theta[0], theta[1], options.loss());
@@ -362,9 +362,9 @@ public final class LundFit {
             int half = Math.max(2, options.histogramEvents() / 2);
             // the first half as an (unweighted) RSA sample also gives dh/dθ by the score, for the metric
             ReweightedSample.Evaluation f = ReweightedSample.generate(here, targets, half,
-                    AddressedStream.mix(seed + 31 * t + 1), options.threads()).evaluate(theta[0], theta[1],
+                    Seeds.mix(seed + 31 * t + 1), options.threads()).evaluate(theta[0], theta[1],
                     options.loss());
-            Filled g2 = fill(here, specs, half, AddressedStream.mix(seed + 31 * t + 3), options.threads());
+            Filled g2 = fill(here, specs, half, Seeds.mix(seed + 31 * t + 3), options.threads());
             double loss = 0;
             double[][] c = new double[targets.size()][];
             for (int k = 0; k < targets.size(); k++) {
@@ -375,7 +375,7 @@ public final class LundFit {
                 }
             }
             var g = estimator.estimate(linearised(c), theta, options.gradientSamples(),
-                    AddressedStream.mix(seed + 31 * t + 2));
+                    Seeds.mix(seed + 31 * t + 2));
             return new StepValue(loss, new double[] {g.mean(0), g.mean(1)}, Double.NaN,
                     LossCurvature.of(f, targets, half, half).metric());
         };
@@ -395,7 +395,7 @@ public final class LundFit {
     public FitSummary repeat(Method method, double[] start) {
         List<FitResult> fits = new ArrayList<>();
         for (int r = 0; r < options.repeats(); r++) {
-            long seed = AddressedStream.mix(options.seed() + 1009L * r + method.ordinal() * 7L
+            long seed = Seeds.mix(options.seed() + 1009L * r + method.ordinal() * 7L
                     + Double.hashCode(start[0]) * 31L + Double.hashCode(start[1]));
             if (options.progress()) {
                 System.err.printf(Locale.ROOT, "[fit] %s from (%.3f, %.3f), repeat %d/%d%n", method, start[0], start[1],
@@ -444,7 +444,7 @@ public final class LundFit {
         }
         int n = options.baseEvents();
         ReweightedSample.Evaluation e = ReweightedSample.generate(at(fitted), targets, n,
-                AddressedStream.mix(options.seed() ^ 0xC0FFEEL), options.threads()).evaluate(fitted[0], fitted[1],
+                Seeds.mix(options.seed() ^ 0xC0FFEEL), options.threads()).evaluate(fitted[0], fitted[1],
                 options.loss());
         // the simulated histogram the χ² compares: the re-simulated batch's half, or the RSA base sample
         double simulated = method == Method.RESIMULATED ? Math.max(2, options.histogramEvents() / 2) : n;

@@ -1,8 +1,9 @@
 package org.stochad.lund.reweight;
 
 import org.stochad.Estimator;
+import org.stochad.ScoreEstimator;
+import org.stochad.ScoredSample;
 import org.stochad.StochasticProgram;
-import org.stochad.engine.SampleEstimator;
 import org.stochad.lund.Event;
 import org.stochad.lund.LundSettings;
 import org.stochad.lund.PrimalSampler;
@@ -17,7 +18,7 @@ import org.stochad.lund.StringFragmenter;
  * are those of {@link PrimalSampler#of(long, long)}, i.e. the primal runs of the core estimators
  * with the same seed.
  */
-public final class RsaDerivativeEstimator extends SampleEstimator {
+public final class RsaDerivativeEstimator extends ScoreEstimator {
 
     private final boolean baseline;
 
@@ -26,12 +27,12 @@ public final class RsaDerivativeEstimator extends SampleEstimator {
      * @param parallelism worker threads
      */
     public RsaDerivativeEstimator(boolean baseline, int parallelism) {
-        super(parallelism);
+        super(baseline ? "RSA derivative + baseline" : "RSA derivative", baseline, parallelism);
         this.baseline = baseline;
     }
 
     @Override
-    protected double[] sample(StochasticProgram program, double[] theta, long seed, int sample) {
+    protected ScoredSample sample(StochasticProgram program, double[] theta, long seed, int sample) {
         if (!(program instanceof ObservableProgram p)) {
             throw new IllegalArgumentException("program = " + program + " is not an ObservableProgram");
         }
@@ -42,25 +43,7 @@ public final class RsaDerivativeEstimator extends SampleEstimator {
         Event e = new StringFragmenter(at).fragment(PrimalSampler.of(seed, sample));
         double f = p.observable().value(e).value();
         double[] s = RsaWeights.of(at).score(e.history()).gradient();
-        double[] row = new double[1 + 2 * theta.length];
-        row[0] = f;
-        System.arraycopy(s, 0, row, 1 + theta.length, theta.length);
-        return row;
-    }
-
-    @Override
-    protected void gradients(double[][] rows, int k) {
-        addScoreTerm(rows, k, baseline);
-    }
-
-    @Override
-    protected int minimumSamples() {
-        return baseline ? 2 : 1;
-    }
-
-    @Override
-    public String name() {
-        return baseline ? "RSA derivative + baseline" : "RSA derivative";
+        return new ScoredSample(f, new double[theta.length], s);
     }
 
     @Override

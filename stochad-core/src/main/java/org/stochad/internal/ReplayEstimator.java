@@ -1,11 +1,10 @@
-package org.stochad.engine;
+package org.stochad.internal;
 
 import java.util.List;
 import org.stochad.Estimator;
 import org.stochad.StochasticAdOptions;
 import org.stochad.StochasticProgram;
 import org.stochad.StochasticTriple;
-import org.stochad.random.AddressedStream;
 
 /**
  * Stochastic AD by replay of alternative paths: one primal run with k tangents registers every
@@ -30,35 +29,29 @@ public final class ReplayEstimator extends SampleEstimator {
     }
 
     @Override
-    protected double[] sample(StochasticProgram program, double[] theta, long seed, int sample) {
+    protected SampleRow sample(StochasticProgram program, double[] theta, long seed, int sample) {
         return replaySample(program, theta, seed, sample, false);
     }
 
     /**
-     * One sample: the row [f, SAD₁ … SAD_k], followed, when {@code withScore}, by the pathwise
-     * derivatives δ₁ … δ_k and the scores S₁ … S_k of the same primal run.
+     * One sample: f and the stochastic-AD gradient, and, when {@code withScore}, the pathwise
+     * derivative δ and the score S of the same primal run.
      */
-    double[] replaySample(StochasticProgram program, double[] theta, long seed, int sample, boolean withScore) {
+    SampleRow replaySample(StochasticProgram program, double[] theta, long seed, int sample, boolean withScore) {
         int k = theta.length;
         int m = options.exhaustiveReplay() ? 0 : options.alternativeCount();
         Reservoir[] reservoirs = new Reservoir[m];
         for (int r = 0; r < m; r++) {
             reservoirs[r] = new Reservoir(AddressedStream.root(seed, sample, RESERVOIR_DOMAIN + r));
         }
-        RunContext ctx = RunContext.record(k, reservoirs, options.exhaustiveReplay());
-        StochasticTriple out = checkedOutput(program.run(sampler(ctx, seed, sample), seeded(theta, k)));
+        RecordRule rule = new RecordRule(k, reservoirs, options.exhaustiveReplay());
+        StochasticTriple out = checkedOutput(program.run(sampler(rule, seed, sample), seeded(theta, k)));
         double f = out.value();
-        double[] row = new double[withScore ? 3 * k + 1 : k + 1];
-        row[0] = f;
-        for (int j = 0; j < k; j++) {
-            row[j + 1] = out.delta(j);
-            if (withScore) {
-                row[k + j + 1] = out.delta(j);
-                row[2 * k + j + 1] = ctx.score[j];
-            }
-        }
+        SampleRow row = new SampleRow(f, deltas(out, k), withScore ? deltas(out, k) : null,
+                withScore ? rule.score() : null);
+        double[] g = row.gradient;
         if (options.exhaustiveReplay()) {
-            List<Candidate> all = ctx.allCandidates;
+            List<Candidate> all = rule.allCandidates();
             if (all.size() > options.maxPathCount()) {
                 throw new IllegalStateException("exhaustive replay would need " + all.size()
                         + " paths, more than maxPaths = " + options.maxPathCount());
@@ -66,7 +59,7 @@ public final class ReplayEstimator extends SampleEstimator {
             for (Candidate c : all) {
                 double df = replay(program, theta, seed, sample, c) - f;
                 for (int j = 0; j < k; j++) {
-                    row[j + 1] += c.weights()[j] * df;
+                    g[j] += c.weights()[j] * df;
                 }
             }
             return row;
@@ -95,16 +88,16 @@ public final class ReplayEstimator extends SampleEstimator {
             }
             double scale = r.total() / c.norm() / m;
             for (int j = 0; j < k; j++) {
-                row[j + 1] += scale * c.weights()[j] * df;
+                g[j] += scale * c.weights()[j] * df;
             }
         }
         return row;
     }
 
     private static double replay(StochasticProgram program, double[] theta, long seed, int sample, Candidate c) {
-        RunContext ctx = RunContext.forced(c);
-        double fAlt = checkedOutput(program.run(sampler(ctx, seed, sample), seeded(theta, 0))).value();
-        if (!ctx.targetReached) {
+        ForcedRule rule = new ForcedRule(c);
+        double fAlt = checkedOutput(program.run(sampler(rule, seed, sample), seeded(theta, 0))).value();
+        if (!rule.targetReached()) {
             throw new IllegalStateException("replay: the forced draw was never reached; the program is not"
                     + " deterministic given its sampler's streams (does it read a clock, Math.random()"
                     + " or shared mutable state?)");

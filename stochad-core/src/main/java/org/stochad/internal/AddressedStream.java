@@ -1,4 +1,4 @@
-package org.stochad.random;
+package org.stochad.internal;
 
 /**
  * A stream of uniform numbers named by a 128-bit address, so that the same address always

@@ -1,11 +1,10 @@
-package org.stochad.engine;
+package org.stochad;
 
-import org.stochad.Sampler;
-import org.stochad.random.AddressedStream;
+import org.stochad.internal.Engine;
 
 /**
- * Samplers outside the estimators: for running a program once by hand, for debugging, and for
- * benchmarks of single draws.
+ * Samplers outside the estimators: for running a program by hand, generating events fast, and
+ * benchmarking single draws.
  */
 public final class Samplers {
 
@@ -28,7 +27,7 @@ public final class Samplers {
      *         {@code seed}, so a plain run reproduces any estimator's primal run
      */
     public static Sampler primal(long seed, long sample) {
-        return new TrackingSampler(RunContext.primal(), AddressedStream.root(seed, sample, SampleEstimator.PROGRAM_DOMAIN));
+        return Engine.primalSampler(seed, sample);
     }
 
     /**
@@ -37,7 +36,6 @@ public final class Samplers {
      *         (propagation mode, one tangent direction), pruning with a stream of the same seed
      */
     public static Sampler propagating(long seed) {
-        return new TrackingSampler(RunContext.propagate(AddressedStream.root(seed, 0, SampleEstimator.PRUNING_DOMAIN)),
-                AddressedStream.root(seed, 0, SampleEstimator.PROGRAM_DOMAIN));
+        return Engine.propagatingSampler(seed);
     }
 }

@@ -1,25 +1,19 @@
-package org.stochad.engine;
+package org.stochad.internal;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.apache.commons.statistics.descriptive.Mean;
 import org.apache.commons.statistics.descriptive.Variance;
 import org.stochad.Estimator;
 import org.stochad.GradientEstimate;
+import org.stochad.Parallel;
 import org.stochad.StochasticProgram;
 import org.stochad.StochasticTriple;
-import org.stochad.random.AddressedStream;
 
 /**
  * The shared frame of the built-in estimators: one row of numbers per sample, computed from
  * streams derived from (seed, i) alone, in parallel, then reduced in sample order so that the
  * result is bit-identical for any thread count.
  */
-public abstract class SampleEstimator implements Estimator {
+abstract class SampleEstimator implements Estimator {
 
     /** Stream domain of the program's own randomness. */
     static final long PROGRAM_DOMAIN = 0;
@@ -50,18 +44,17 @@ public abstract class SampleEstimator implements Estimator {
      * @param theta   the parameter point
      * @param seed    the estimate's seed
      * @param sample  the sample index
-     * @return the row: f first, then whatever {@link #gradients} reads
+     * @return the sample's row
      */
-    protected abstract double[] sample(StochasticProgram program, double[] theta, long seed, int sample);
+    protected abstract SampleRow sample(StochasticProgram program, double[] theta, long seed, int sample);
 
     /**
-     * Turns the rows into per-sample gradient estimates, in place; the default takes the rows
-     * as [f, g₁ … g_k].
+     * Finishes the rows' per-sample gradient estimates, in place, once every sample is in (for
+     * terms that need the whole batch, such as a baseline); the default leaves them as they are.
      *
      * @param rows one row per sample
-     * @param k    the number of parameters
      */
-    protected void gradients(double[][] rows, int k) {
+    protected void gradients(SampleRow[] rows) {
     }
 
     /** @return the fewest samples this estimator accepts */
@@ -86,105 +79,34 @@ public abstract class SampleEstimator implements Estimator {
             throw new IllegalArgumentException("samples = " + samples + " is less than " + minimumSamples());
         }
         long start = System.nanoTime();
-        double[][] rows = new double[samples][];
-        runAll(samples, i -> rows[i] = sample(program, theta, seed, i));
+        SampleRow[] rows = new SampleRow[samples];
+        Parallel.forEach(samples, parallelism, i -> rows[i] = sample(program, theta, seed, i));
         int k = theta.length;
-        gradients(rows, k);
+        gradients(rows);
         double[] column = new double[samples];
         double[] mean = new double[k];
         double[] variance = new double[k];
         double[] se = new double[k];
         for (int j = 0; j < k; j++) {
             for (int i = 0; i < samples; i++) {
-                column[i] = rows[i][j + 1];
+                column[i] = rows[i].gradient[j];
             }
             mean[j] = Mean.of(column).getAsDouble();
             variance[j] = samples > 1 ? Variance.of(column).getAsDouble() : 0;
             se[j] = Math.sqrt(variance[j] / samples);
         }
         for (int i = 0; i < samples; i++) {
-            column[i] = rows[i][0];
+            column[i] = rows[i].value;
         }
         double value = Mean.of(column).getAsDouble();
         return new GradientEstimate(value, mean, se, variance, samples, System.nanoTime() - start);
     }
 
-    @FunctionalInterface
-    private interface SampleTask {
-        void run(int i);
-    }
-
-    private void runAll(int samples, SampleTask task) {
-        int threads = Math.min(parallelism, samples);
-        if (threads <= 1) {
-            for (int i = 0; i < samples; i++) {
-                task.run(i);
-            }
-            return;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "stochad-worker");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int w = 0; w < threads; w++) {
-                int first = w;
-                futures.add(pool.submit(() -> {
-                    for (int i = first; i < samples; i += threads) {
-                        task.run(i);
-                    }
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("estimate interrupted", e);
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
     // ------------------------------------------------------------ helpers for subclasses
 
-    /**
-     * Adds the score-function term (f − b)·S_j to each row's gradient, for rows laid out as
-     * [f, g₁ … g_k, S₁ … S_k]; with a baseline, b is the mean of f over the other rows (so it does
-     * not depend on the row it is applied to), otherwise 0.
-     *
-     * @param rows     one row per sample
-     * @param k        the number of parameters
-     * @param baseline whether to subtract the leave-one-out mean of f
-     */
-    protected static void addScoreTerm(double[][] rows, int k, boolean baseline) {
-        int n = rows.length;
-        double total = 0;
-        for (double[] row : rows) {
-            total += row[0];
-        }
-        for (double[] row : rows) {
-            double b = baseline ? (total - row[0]) / (n - 1) : 0;
-            for (int j = 0; j < k; j++) {
-                row[j + 1] += (row[0] - b) * row[k + j + 1];
-            }
-        }
-    }
-
     /** @return a sampler over the program's root stream of sample i */
-    static TrackingSampler sampler(RunContext ctx, long seed, int sample) {
-        return new TrackingSampler(ctx, AddressedStream.root(seed, sample, PROGRAM_DOMAIN));
+    static TrackingSampler sampler(DrawRule rule, long seed, int sample) {
+        return new TrackingSampler(rule, AddressedStream.root(seed, sample, PROGRAM_DOMAIN));
     }
 
     /**
@@ -217,6 +139,19 @@ public abstract class SampleEstimator implements Estimator {
             t[j] = StochasticTriple.of(theta[j], j == direction ? 1.0 : 0.0);
         }
         return t;
+    }
+
+    /**
+     * @param out a program's output
+     * @param k   the number of parameters
+     * @return its tangent δ₀ … δ_{k−1} (0 where it carries fewer directions)
+     */
+    static double[] deltas(StochasticTriple out, int k) {
+        double[] d = new double[k];
+        for (int j = 0; j < k; j++) {
+            d[j] = out.delta(j);
+        }
+        return d;
     }
 
     static StochasticTriple checkedOutput(StochasticTriple out) {

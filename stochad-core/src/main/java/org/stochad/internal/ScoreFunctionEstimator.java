@@ -1,4 +1,4 @@
-package org.stochad.engine;
+package org.stochad.internal;
 
 import org.stochad.Estimator;
 import org.stochad.StochasticProgram;
@@ -24,22 +24,16 @@ public final class ScoreFunctionEstimator extends SampleEstimator {
     }
 
     @Override
-    protected double[] sample(StochasticProgram program, double[] theta, long seed, int sample) {
+    protected SampleRow sample(StochasticProgram program, double[] theta, long seed, int sample) {
         int k = theta.length;
-        RunContext ctx = RunContext.score(k);
-        StochasticTriple out = checkedOutput(program.run(sampler(ctx, seed, sample), seeded(theta, k)));
-        double[] row = new double[2 * k + 1];
-        row[0] = out.value();
-        for (int j = 0; j < k; j++) {
-            row[j + 1] = out.delta(j);
-            row[k + j + 1] = ctx.score[j];
-        }
-        return row;
+        ScoreRule rule = new ScoreRule(k);
+        StochasticTriple out = checkedOutput(program.run(sampler(rule, seed, sample), seeded(theta, k)));
+        return new SampleRow(out.value(), deltas(out, k), null, rule.score());
     }
 
     @Override
-    protected void gradients(double[][] rows, int k) {
-        addScoreTerm(rows, k, baseline);
+    protected void gradients(SampleRow[] rows) {
+        SampleRow.addScoreTerm(rows, baseline);
     }
 
     @Override

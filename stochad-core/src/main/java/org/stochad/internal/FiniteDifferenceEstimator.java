@@ -1,4 +1,4 @@
-package org.stochad.engine;
+package org.stochad.internal;
 
 import org.stochad.Estimator;
 import org.stochad.StochasticProgram;
@@ -25,22 +25,21 @@ public final class FiniteDifferenceEstimator extends SampleEstimator {
     }
 
     @Override
-    protected double[] sample(StochasticProgram program, double[] theta, long seed, int sample) {
+    protected SampleRow sample(StochasticProgram program, double[] theta, long seed, int sample) {
         int k = theta.length;
-        double[] row = new double[k + 1];
-        row[0] = run(program, theta, seed, sample);
+        SampleRow row = SampleRow.of(run(program, theta, seed, sample), k);
         for (int j = 0; j < k; j++) {
             double[] plus = theta.clone();
             double[] minus = theta.clone();
             plus[j] += h;
             minus[j] -= h;
-            row[j + 1] = (run(program, plus, seed, sample) - run(program, minus, seed, sample)) / (2 * h);
+            row.gradient[j] = (run(program, plus, seed, sample) - run(program, minus, seed, sample)) / (2 * h);
         }
         return row;
     }
 
     private static double run(StochasticProgram program, double[] theta, long seed, int sample) {
-        return checkedOutput(program.run(sampler(RunContext.primal(), seed, sample), seeded(theta, 0))).value();
+        return checkedOutput(program.run(sampler(PrimalRule.INSTANCE, seed, sample), seeded(theta, 0))).value();
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.stochad.random;
+package org.stochad.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

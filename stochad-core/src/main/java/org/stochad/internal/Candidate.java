@@ -1,4 +1,4 @@
-package org.stochad.engine;
+package org.stochad.internal;
 
 /**
  * A candidate flip registered during a recorded run: which draw, what it would become, and at
@@ -12,6 +12,6 @@ package org.stochad.engine;
  * @param norm        the sum of the weights, the candidate's sampling weight
  * @param prefixHash  the hash of every draw made before it, to detect non-determinism
  */
-public record Candidate(long addressHi, long addressLo, long index, int alternative, double[] weights,
+record Candidate(long addressHi, long addressLo, long index, int alternative, double[] weights,
                         double norm, long prefixHash) {
 }

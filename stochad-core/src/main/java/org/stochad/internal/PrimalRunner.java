@@ -1,4 +1,4 @@
-package org.stochad.engine;
+package org.stochad.internal;
 
 import org.stochad.Estimator;
 import org.stochad.StochasticProgram;
@@ -15,10 +15,9 @@ public final class PrimalRunner extends SampleEstimator {
     }
 
     @Override
-    protected double[] sample(StochasticProgram program, double[] theta, long seed, int sample) {
-        double[] row = new double[theta.length + 1];
-        row[0] = checkedOutput(program.run(sampler(RunContext.primal(), seed, sample), seeded(theta, 0))).value();
-        return row;
+    protected SampleRow sample(StochasticProgram program, double[] theta, long seed, int sample) {
+        return SampleRow.of(checkedOutput(program.run(sampler(PrimalRule.INSTANCE, seed, sample), seeded(theta, 0)))
+                .value(), theta.length);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.stochad.engine;
+package org.stochad.internal;
 
 import org.stochad.Estimator;
 import org.stochad.StochasticAdOptions;
@@ -33,13 +33,14 @@ public final class HybridEstimator extends SampleEstimator {
     }
 
     @Override
-    protected double[] sample(StochasticProgram program, double[] theta, long seed, int sample) {
+    protected SampleRow sample(StochasticProgram program, double[] theta, long seed, int sample) {
         return replay.replaySample(program, theta, seed, sample, true);
     }
 
     @Override
-    protected void gradients(double[][] rows, int k) {
+    protected void gradients(SampleRow[] rows) {
         int n = rows.length;
+        int k = rows[0].gradient.length;
         // below 4 samples the halves are too small to cross-fit: one batch, fixed weight ½
         int halves = n < CROSS_FIT_MINIMUM ? 1 : 2;
         double[][] sf = new double[n][k];
@@ -47,13 +48,13 @@ public final class HybridEstimator extends SampleEstimator {
             double total = 0;
             int count = 0;
             for (int i = half; i < n; i += halves) {
-                total += rows[i][0];
+                total += rows[i].value;
                 count++;
             }
             for (int i = half; i < n; i += halves) {
-                double baseline = (total - rows[i][0]) / (count - 1);
+                double baseline = (total - rows[i].value) / (count - 1);
                 for (int j = 0; j < k; j++) {
-                    sf[i][j] = rows[i][k + j + 1] + (rows[i][0] - baseline) * rows[i][2 * k + j + 1];
+                    sf[i][j] = rows[i].pathwise[j] + (rows[i].value - baseline) * rows[i].score[j];
                 }
             }
         }
@@ -61,18 +62,18 @@ public final class HybridEstimator extends SampleEstimator {
             double[] lambda = halves == 1 ? new double[] {0.5, 0.5} : new double[] {weight(rows, sf, j, 1), weight(rows, sf, j, 0)};
             for (int i = 0; i < n; i++) {
                 double l = lambda[i % 2];
-                rows[i][j + 1] = l * rows[i][j + 1] + (1 - l) * sf[i][j];
+                rows[i].gradient[j] = l * rows[i].gradient[j] + (1 - l) * sf[i][j];
             }
         }
     }
 
     /** The variance-minimising weight of SAD, estimated on the samples of one half, clamped to [0, 1]. */
-    private static double weight(double[][] rows, double[][] sf, int j, int half) {
+    private static double weight(SampleRow[] rows, double[][] sf, int j, int half) {
         double sa = 0;
         double sb = 0;
         int count = 0;
         for (int i = half; i < rows.length; i += 2) {
-            sa += rows[i][j + 1];
+            sa += rows[i].gradient[j];
             sb += sf[i][j];
             count++;
         }
@@ -82,7 +83,7 @@ public final class HybridEstimator extends SampleEstimator {
         double vbb = 0;
         double vab = 0;
         for (int i = half; i < rows.length; i += 2) {
-            double a = rows[i][j + 1] - ma;
+            double a = rows[i].gradient[j] - ma;
             double b = sf[i][j] - mb;
             vaa += a * a;
             vbb += b * b;

@@ -1,6 +1,5 @@
-package org.stochad.engine;
+package org.stochad.internal;
 
-import org.stochad.random.AddressedStream;
 
 /**
  * Weighted reservoir sampling of one candidate flip over a whole run: candidate i ends up

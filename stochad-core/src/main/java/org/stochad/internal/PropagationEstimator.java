@@ -1,9 +1,8 @@
-package org.stochad.engine;
+package org.stochad.internal;
 
 import org.stochad.Estimator;
 import org.stochad.StochasticProgram;
 import org.stochad.StochasticTriple;
-import org.stochad.random.AddressedStream;
 
 /**
  * Stochastic AD by propagation (StochasticAD.jl's strategy): perturbations ride along with the
@@ -18,15 +17,16 @@ public final class PropagationEstimator extends SampleEstimator {
     }
 
     @Override
-    protected double[] sample(StochasticProgram program, double[] theta, long seed, int sample) {
-        double[] row = new double[theta.length + 1];
+    protected SampleRow sample(StochasticProgram program, double[] theta, long seed, int sample) {
+        double value = 0;
+        double[] gradient = new double[theta.length];
         for (int j = 0; j < theta.length; j++) {
-            RunContext ctx = RunContext.propagate(AddressedStream.root(seed, sample, PRUNING_DOMAIN));
-            StochasticTriple out = checkedOutput(program.run(sampler(ctx, seed, sample), directional(theta, j)));
-            row[0] = out.value();
-            row[j + 1] = out.derivativeContribution();
+            DrawRule rule = new PropagateRule(AddressedStream.root(seed, sample, PRUNING_DOMAIN));
+            StochasticTriple out = checkedOutput(program.run(sampler(rule, seed, sample), directional(theta, j)));
+            value = out.value();
+            gradient[j] = out.derivativeContribution();
         }
-        return row;
+        return new SampleRow(value, gradient, null, null);
     }
 
     @Override

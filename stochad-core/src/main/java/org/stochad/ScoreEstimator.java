@@ -1,0 +1,44 @@
+package org.stochad;
+
+import org.stochad.internal.Engine;
+
+/**
+ * The extension point for score-function estimators whose score comes from somewhere other than
+ * the sampler — a reweighting, an event record: give each sample's f, pathwise derivative and
+ * score, and the estimate is (f − b)·S + ∂f/∂θ over the samples, in parallel and bit-identical
+ * for any thread count, with b = 0 or the leave-one-out batch mean of f.
+ */
+public abstract class ScoreEstimator implements Estimator {
+
+    private final Estimator engine;
+
+    /**
+     * @param name        the estimator's name
+     * @param baseline    whether to subtract the leave-one-out batch mean of f
+     * @param parallelism worker threads, &ge; 1
+     */
+    protected ScoreEstimator(String name, boolean baseline, int parallelism) {
+        this.engine = Engine.scoreEstimator(name, this::sample, baseline, parallelism);
+    }
+
+    /**
+     * One sample; sample i must use only randomness derived from (seed, i).
+     *
+     * @param program the program
+     * @param theta   the parameter point
+     * @param seed    the estimate's seed
+     * @param sample  the sample index
+     * @return f, its pathwise derivative and the score, one component per parameter
+     */
+    protected abstract ScoredSample sample(StochasticProgram program, double[] theta, long seed, int sample);
+
+    @Override
+    public final GradientEstimate estimate(StochasticProgram program, double[] theta, int samples, long seed) {
+        return engine.estimate(program, theta, samples, seed);
+    }
+
+    @Override
+    public String name() {
+        return engine.name();
+    }
+}

@@ -1,0 +1,58 @@
+package org.stochad.internal;
+
+import org.stochad.StochasticTriple;
+import org.stochad.distribution.DiscreteFamily;
+
+/**
+ * What a discrete draw does besides inverting its uniform number: the derivative bookkeeping of
+ * one mode of a run. There is one rule per mode — {@link PrimalRule} (nothing),
+ * {@link PropagateRule} (perturbations), {@link ScoreRule} (the score),
+ * {@link RecordRule} (the score and candidate flips) and {@link ForcedRule} (one flip forced) —
+ * as StochasticAD.jl keeps one file per backend. The sampler validates the parameters and draws
+ * the outcome; the rule turns the outcome into a triple.
+ */
+interface DrawRule {
+
+    /**
+     * Couples the perturbations of a categorical draw's probabilities before the draw; only
+     * propagation carries perturbations.
+     *
+     * @param probabilities the probabilities
+     * @return the alternative they are coupled to, or null
+     */
+    default Alternative couple(StochasticTriple[] probabilities) {
+        return null;
+    }
+
+    /**
+     * A draw from a one-parameter family.
+     *
+     * @param stream    the stream the uniform number came from
+     * @param family    the family
+     * @param param     the parameter
+     * @param theta     its value (checked)
+     * @param u         the uniform number
+     * @param x         the outcome F⁻¹(u)
+     * @param carried   the alternative the parameter carries, or null
+     * @param altFamily the family in that alternative world
+     * @param altTheta  the parameter in that alternative world
+     * @return the outcome as a triple
+     */
+    StochasticTriple family(AddressedStream stream, DiscreteFamily family, StochasticTriple param, double theta,
+                            double u, int x, Alternative carried, DiscreteFamily altFamily, double altTheta);
+
+    /**
+     * A categorical draw.
+     *
+     * @param stream        the stream the uniform number came from
+     * @param probabilities the probabilities as triples
+     * @param p             their values (checked)
+     * @param sum           their sum
+     * @param u             the uniform number
+     * @param x             the outcome
+     * @param coupled       the alternative of {@link #couple}, or null
+     * @return the outcome as a triple
+     */
+    StochasticTriple categorical(AddressedStream stream, StochasticTriple[] probabilities, double[] p, double sum,
+                                 double u, int x, Alternative coupled);
+}

@@ -1,0 +1,93 @@
+package org.stochad.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntToDoubleFunction;
+import org.stochad.StochasticTriple;
+
+/**
+ * The recording mode of replay (the primal run): the score, as in {@link ScoreRule}, and every
+ * candidate flip offered to the weighted reservoirs — or kept, for exhaustive replay — with the
+ * hash of the draws before it.
+ */
+final class RecordRule extends ScoreRule {
+
+    private final Reservoir[] reservoirs;
+    private final List<Candidate> allCandidates;
+    private final DrawHash hash = new DrawHash();
+
+    /**
+     * @param directions the tangent directions
+     * @param reservoirs the reservoirs the candidates are offered to
+     * @param keepAll    whether to keep every candidate (exhaustive replay)
+     */
+    RecordRule(int directions, Reservoir[] reservoirs, boolean keepAll) {
+        super(directions);
+        this.reservoirs = reservoirs;
+        this.allCandidates = keepAll ? new ArrayList<>() : null;
+    }
+
+    /** @return every candidate of the run, in order, or null when they were not kept */
+    List<Candidate> allCandidates() {
+        return allCandidates;
+    }
+
+    @Override
+    void afterFamily(AddressedStream stream, StochasticTriple param, double theta, int x, double pmf, double up,
+                     double down) {
+        long index = stream.position();
+        long prefix = hash.value();
+        hash.add(stream, index, theta);
+        int k = param.directions();
+        if (pmf > 0 && k > 0) {
+            offer(stream, x + 1, k, param::delta, -up / pmf, index, prefix);
+            offer(stream, x - 1, k, param::delta, down / pmf, index, prefix);
+        }
+    }
+
+    @Override
+    void afterCategorical(AddressedStream stream, StochasticTriple[] probabilities, double[] p, double sum, int x) {
+        CategoricalFlips flips = new CategoricalFlips(probabilities, p, x, score().length);
+        long index = stream.position();
+        long prefix = hash.value();
+        hash.add(stream, index, sum);
+        double[] gUp = flips.gUp;
+        double[] gDown = flips.gDown;
+        offer(stream, flips.upTarget, gUp.length, j -> gUp[j], -1 / p[x], index, prefix);
+        offer(stream, flips.downTarget, gDown.length, j -> gDown[j], 1 / p[x], index, prefix);
+    }
+
+    /**
+     * Offers the flip to {@code target} with weights w_j = max(0, g(j)·scale), j &lt; k, to the
+     * reservoirs; the candidate itself is only built when some reservoir keeps it.
+     */
+    private void offer(AddressedStream stream, int target, int k, IntToDoubleFunction g, double scale, long index,
+                       long prefix) {
+        double norm = 0;
+        for (int j = 0; j < k; j++) {
+            norm += Math.max(0, g.applyAsDouble(j) * scale);
+        }
+        if (!(norm > 0)) {
+            return;
+        }
+        Candidate c = null;
+        for (Reservoir r : reservoirs) {
+            if (r.offer(norm)) {
+                c = c == null ? candidate(stream, target, k, g, scale, norm, index, prefix) : c;
+                r.keep(c);
+            }
+        }
+        if (allCandidates != null) {
+            allCandidates.add(c == null ? candidate(stream, target, k, g, scale, norm, index, prefix) : c);
+        }
+    }
+
+    private static Candidate candidate(AddressedStream stream, int target, int k, IntToDoubleFunction g, double scale,
+                                       double norm, long index, long prefix) {
+        double[] w = new double[k];
+        for (int j = 0; j < k; j++) {
+            w[j] = Math.max(0, g.applyAsDouble(j) * scale);
+        }
+        return new Candidate(stream.addressHi(), stream.addressLo(), index, target, w, norm, prefix);
+    }
+}

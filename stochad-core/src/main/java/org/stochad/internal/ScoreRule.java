@@ -1,0 +1,77 @@
+package org.stochad.internal;
+
+import org.stochad.StochasticTriple;
+import org.stochad.distribution.DiscreteFamily;
+
+/**
+ * The score mode: every draw adds ∂θ log pmf(x; θ) to the run's score S along each tangent
+ * direction — (∂θF(x) − ∂θF(x−1)) / pmf(x) for a family, δp_x / p_x for a categorical draw.
+ */
+class ScoreRule implements DrawRule {
+
+    private final double[] score;
+
+    /** @param directions the tangent directions */
+    ScoreRule(int directions) {
+        this.score = new double[directions];
+    }
+
+    /** @return the score accumulated so far, one component per direction (not a copy) */
+    final double[] score() {
+        return score;
+    }
+
+    @Override
+    public StochasticTriple family(AddressedStream stream, DiscreteFamily family, StochasticTriple param, double theta,
+                                   double u, int x, Alternative carried, DiscreteFamily altFamily, double altTheta) {
+        double pmf = family.pmf(x, theta);
+        double up = family.cdfDerivative(x, theta);
+        double down = x > family.lowerBound() ? family.cdfDerivative(x - 1, theta) : 0;
+        int k = param.directions();
+        if (pmf > 0) {
+            for (int j = 0; j < k; j++) {
+                score[j] += param.delta(j) * (up - down) / pmf;
+            }
+        }
+        afterFamily(stream, param, theta, x, pmf, up, down);
+        return StochasticTriple.constant(x);
+    }
+
+    @Override
+    public StochasticTriple categorical(AddressedStream stream, StochasticTriple[] probabilities, double[] p,
+                                        double sum, double u, int x, Alternative coupled) {
+        int dirs = score.length;
+        for (int j = 0; j < dirs; j++) {
+            score[j] += probabilities[x].delta(j) / p[x];
+        }
+        afterCategorical(stream, probabilities, p, sum, x);
+        return StochasticTriple.constant(x);
+    }
+
+    /**
+     * What a subclass adds after a family draw's score; nothing here.
+     *
+     * @param stream the draw's stream
+     * @param param  the parameter
+     * @param theta  its value
+     * @param x      the outcome
+     * @param pmf    pmf(x)
+     * @param up     ∂θF(x)
+     * @param down   ∂θF(x − 1)
+     */
+    void afterFamily(AddressedStream stream, StochasticTriple param, double theta, int x, double pmf, double up,
+                     double down) {
+    }
+
+    /**
+     * What a subclass adds after a categorical draw's score; nothing here.
+     *
+     * @param stream        the draw's stream
+     * @param probabilities the probabilities
+     * @param p             their values
+     * @param sum           their sum
+     * @param x             the outcome
+     */
+    void afterCategorical(AddressedStream stream, StochasticTriple[] probabilities, double[] p, double sum, int x) {
+    }
+}

@@ -1,0 +1,194 @@
+package org.stochad.internal;
+
+import org.apache.commons.numbers.gamma.InverseErfc;
+import org.stochad.Sampler;
+import org.stochad.StochasticTriple;
+import org.stochad.distribution.DiscreteFamilies;
+import org.stochad.distribution.DiscreteFamily;
+
+/**
+ * The sampler the estimators hand to programs: inversion from an addressed stream, with the
+ * discrete draws' derivative bookkeeping left to the run's {@link DrawRule}.
+ */
+final class TrackingSampler implements Sampler {
+
+    private static final double CATEGORICAL_TOLERANCE = 1e-9;
+
+    private final DrawRule rule;
+    private final AddressedStream stream;
+
+    /**
+     * @param rule   what discrete draws do in this run (shared by the sampler's forks)
+     * @param stream the sampler's stream
+     */
+    TrackingSampler(DrawRule rule, AddressedStream stream) {
+        this.rule = rule;
+        this.stream = stream;
+    }
+
+    @Override
+    public Sampler fork(long key) {
+        return new TrackingSampler(rule, stream.fork(key));
+    }
+
+    // ------------------------------------------------------------ discrete draws
+
+    @Override
+    public StochasticTriple bernoulli(StochasticTriple p) {
+        return draw(DiscreteFamilies.bernoulli(), p);
+    }
+
+    @Override
+    public StochasticTriple binomial(int n, StochasticTriple p) {
+        return draw(DiscreteFamilies.binomial(n), p);
+    }
+
+    @Override
+    public StochasticTriple binomial(StochasticTriple n, StochasticTriple p) {
+        int trials = checkCount("binomial", "n", n.value());
+        Perturbation pn = TripleAccess.perturbation(n);
+        if (pn == null) {
+            return draw(DiscreteFamilies.binomial(trials), p);
+        }
+        Alternative e = Perturbation.couple(pn, TripleAccess.perturbation(p));
+        double nAlt = alt(n, e);
+        int trialsAlt = checkCount("binomial", "alternative n", nAlt);
+        return discrete(DiscreteFamilies.binomial(trials), p, e, DiscreteFamilies.binomial(trialsAlt), alt(p, e));
+    }
+
+    @Override
+    public StochasticTriple geometric(StochasticTriple p) {
+        return draw(DiscreteFamilies.geometric(), p);
+    }
+
+    @Override
+    public StochasticTriple poisson(StochasticTriple lambda) {
+        return draw(DiscreteFamilies.poisson(), lambda);
+    }
+
+    @Override
+    public StochasticTriple draw(DiscreteFamily family, StochasticTriple parameter) {
+        Perturbation pp = TripleAccess.perturbation(parameter);
+        if (pp == null) {
+            return discrete(family, parameter, null, null, 0);
+        }
+        return discrete(family, parameter, pp.alternative(), family, parameter.alternative());
+    }
+
+    @Override
+    public boolean accept(StochasticTriple probability) {
+        StochasticTriple b = bernoulli(probability);
+        if (b.hasPerturbation()) {
+            throw new IllegalStateException("accept: an accept/reject decision with a parameter-dependent"
+                    + " probability changes control flow; use the REPLAY strategy (StochasticAdOptions.replay())");
+        }
+        return b.value() == 1;
+    }
+
+    private StochasticTriple discrete(DiscreteFamily family, StochasticTriple param,
+                                      Alternative carried, DiscreteFamily altFamily, double altTheta) {
+        double theta = param.value();
+        if (Double.isNaN(theta)) {
+            throw new IllegalArgumentException(family.name() + ": " + family.parameterName() + " = NaN");
+        }
+        family.checkParameter(theta);
+        double u = stream.nextUniform();
+        int x = family.quantile(u, theta);
+        return rule.family(stream, family, param, theta, u, x, carried, altFamily, altTheta);
+    }
+
+    @Override
+    public StochasticTriple categorical(StochasticTriple... probabilities) {
+        int k = probabilities.length;
+        if (k == 0) {
+            throw new IllegalArgumentException("categorical: probabilities is empty");
+        }
+        double[] p = new double[k];
+        double sum = 0;
+        for (int i = 0; i < k; i++) {
+            p[i] = probabilities[i].value();
+            if (!(p[i] >= 0 && p[i] <= 1)) {
+                // the argument's name is only built for the message (string building per draw was a hot spot)
+                DiscreteFamily.checkProbability("categorical", "probabilities[" + i + "]", p[i]);
+            }
+            sum += p[i];
+        }
+        Alternative coupled = rule.couple(probabilities);
+        if (Math.abs(sum - 1) > CATEGORICAL_TOLERANCE) {
+            throw new IllegalArgumentException("categorical: probabilities sum to " + sum + ", not 1");
+        }
+        double u = stream.nextUniform();
+        int x = CategoricalFlips.quantile(p, u * sum);
+        return rule.categorical(stream, probabilities, p, sum, u, x, coupled);
+    }
+
+    // ------------------------------------------------------------ continuous draws
+
+    @Override
+    public StochasticTriple normal(StochasticTriple mean, StochasticTriple sd) {
+        checkFinite("normal", "mean", mean.value());
+        checkFinite("normal", "sd", sd.value());
+        if (sd.value() < 0) {
+            throw new IllegalArgumentException("normal: sd = " + sd.value() + " is negative");
+        }
+        return mean.plus(sd.times(standardNormal()));
+    }
+
+    @Override
+    public StochasticTriple exponential(StochasticTriple rate) {
+        if (!(rate.value() > 0) || Double.isInfinite(rate.value())) {
+            throw new IllegalArgumentException("exponential: rate = " + rate.value() + " is not a finite number > 0");
+        }
+        return StochasticTriple.constant(exponential()).div(rate);
+    }
+
+    @Override
+    public StochasticTriple uniform(StochasticTriple lo, StochasticTriple hi) {
+        checkFinite("uniform", "lo", lo.value());
+        checkFinite("uniform", "hi", hi.value());
+        if (hi.value() < lo.value()) {
+            throw new IllegalArgumentException("uniform: hi = " + hi.value() + " is below lo = " + lo.value());
+        }
+        return lo.plus(hi.minus(lo).times(uniform()));
+    }
+
+    @Override
+    public double uniform() {
+        return stream.nextUniform();
+    }
+
+    @Override
+    public double standardNormal() {
+        return -Math.sqrt(2) * InverseErfc.value(2 * stream.nextUniform());
+    }
+
+    @Override
+    public double exponential() {
+        return -Math.log(stream.nextUniform());
+    }
+
+    // ------------------------------------------------------------ helpers
+
+    /**
+     * @param t a triple
+     * @param e an alternative
+     * @return t's value in e's alternative world
+     */
+    static double alt(StochasticTriple t, Alternative e) {
+        Perturbation p = TripleAccess.perturbation(t);
+        return p != null && p.alternative() == e ? t.value() + p.shift() : t.value();
+    }
+
+    private static void checkFinite(String family, String name, double v) {
+        if (!Double.isFinite(v)) {
+            throw new IllegalArgumentException(family + ": " + name + " = " + v + " is not finite");
+        }
+    }
+
+    private static int checkCount(String family, String name, double v) {
+        if (!(v >= 0) || v != Math.rint(v) || v > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(family + ": " + name + " = " + v + " is not a count >= 0");
+        }
+        return (int) v;
+    }
+}
