@@ -1,37 +1,76 @@
 package org.stochad.optim;
 
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.stochad.Estimator;
 import org.stochad.GradientEstimate;
 import org.stochad.StochasticProgram;
 import org.stochad.random.AddressedStream;
 
 /**
- * The loop shared by the optimisers: estimate, clip, update, clamp to bounds, record; the update
+ * The loop shared by the optimisers: evaluate, clip, update, clamp to bounds, record; the update
  * rule itself is the subclass's.
  */
 abstract class GradientStep implements Optimizer {
 
-    final double learningRate;
-    final double[] lower;
-    final double[] upper;
-    final double maxGradientNorm;
-    final boolean progress;
+    /**
+     * What every optimiser is configured with.
+     *
+     * @param learningRate    the step size η at the first step
+     * @param lower           lower bounds, or null
+     * @param upper           upper bounds, or null
+     * @param maxGradientNorm the largest gradient norm passed to the update
+     * @param decay           the step size falls linearly by this fraction of η over the run (0: constant)
+     * @param listener        told after every step
+     */
+    record Config(double learningRate, double[] lower, double[] upper, double maxGradientNorm, double decay,
+                  StepListener listener) {
 
-    GradientStep(double learningRate, double[] lower, double[] upper, double maxGradientNorm, boolean progress) {
-        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-            throw new IllegalArgumentException("learningRate = " + learningRate + " is not a finite number > 0");
+        Config {
+            if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+                throw new IllegalArgumentException("learningRate = " + learningRate + " is not a finite number > 0");
+            }
+            if (!(maxGradientNorm > 0)) {
+                throw new IllegalArgumentException("maxGradientNorm = " + maxGradientNorm + " is not > 0");
+            }
+            if (!(decay >= 0 && decay < 1)) {
+                throw new IllegalArgumentException("decay = " + decay + " is outside [0, 1)");
+            }
+            if (listener == null) {
+                throw new IllegalArgumentException("listener = null");
+            }
+            lower = lower == null ? null : lower.clone();
+            upper = upper == null ? null : upper.clone();
         }
-        if (!(maxGradientNorm > 0)) {
-            throw new IllegalArgumentException("maxGradientNorm = " + maxGradientNorm + " is not > 0");
+
+        static Config of(double learningRate) {
+            return new Config(learningRate, null, null, Double.POSITIVE_INFINITY, 0, StepListener.NONE);
         }
-        this.learningRate = learningRate;
-        this.lower = lower == null ? null : lower.clone();
-        this.upper = upper == null ? null : upper.clone();
-        this.maxGradientNorm = maxGradientNorm;
-        this.progress = progress;
+
+        Config bounds(double[] lo, double[] hi) {
+            return new Config(learningRate, lo, hi, maxGradientNorm, decay, listener);
+        }
+
+        Config clip(double maxNorm) {
+            return new Config(learningRate, lower, upper, maxNorm, decay, listener);
+        }
+
+        Config decay(double fall) {
+            return new Config(learningRate, lower, upper, maxGradientNorm, fall, listener);
+        }
+
+        Config listener(StepListener l) {
+            return new Config(learningRate, lower, upper, maxGradientNorm, decay, l);
+        }
+
+        /** The step size at step t (from 0) of a run of the given length. */
+        double rate(int t, int steps) {
+            return decay == 0 ? learningRate : learningRate * (1 - decay * t / Math.max(1.0, steps - 1));
+        }
+    }
+
+    final Config config;
+
+    GradientStep(Config config) {
+        this.config = config;
     }
 
     /** The update state of one optimisation. */
@@ -40,22 +79,33 @@ abstract class GradientStep implements Optimizer {
          * @param theta parameters, updated in place
          * @param gradient the (clipped) gradient
          * @param t step, from 1
+         * @param rate the step size of this step
          */
-        void apply(double[] theta, double[] gradient, int t);
+        void apply(double[] theta, double[] gradient, int t, double rate);
     }
 
     abstract Update newUpdate(int k);
 
-    abstract String name();
-
     @Override
     public OptimizationResult minimize(StochasticProgram loss, Estimator estimator, double[] start, int steps,
                                        int samplesPerStep, long seed) {
+        if (samplesPerStep < 1) {
+            throw new IllegalArgumentException("samplesPerStep = " + samplesPerStep + " is less than 1");
+        }
+        return minimize((theta, t) -> {
+            GradientEstimate g = estimator.estimate(loss, theta, samplesPerStep,
+                    AddressedStream.mix(seed + 0x9E3779B97F4A7C15L * (t + 1)));
+            return new Objective.Evaluation(g.value(), g.mean());
+        }, start, steps);
+    }
+
+    @Override
+    public OptimizationResult minimize(Objective objective, double[] start, int steps) {
         if (steps < 1) {
             throw new IllegalArgumentException("steps = " + steps + " is less than 1");
         }
-        if (samplesPerStep < 1) {
-            throw new IllegalArgumentException("samplesPerStep = " + samplesPerStep + " is less than 1");
+        if (objective == null || start == null) {
+            throw new IllegalArgumentException("objective = " + objective + ", start = " + start);
         }
         checkBounds(start.length);
         long begin = System.nanoTime();
@@ -64,21 +114,18 @@ abstract class GradientStep implements Optimizer {
         double[] losses = new double[steps];
         path[0] = theta.clone();
         Update update = newUpdate(theta.length);
-        try (ProgressBar bar = progress ? new ProgressBarBuilder().setTaskName(name()).setInitialMax(steps)
-                .setStyle(ProgressBarStyle.ASCII).continuousUpdate().build() : null) {
-            for (int t = 0; t < steps; t++) {
-                GradientEstimate g = estimator.estimate(loss, theta, samplesPerStep,
-                        AddressedStream.mix(seed + 0x9E3779B97F4A7C15L * (t + 1)));
-                losses[t] = g.value();
-                double[] grad = clip(g.mean());
-                update.apply(theta, grad, t + 1);
-                clamp(theta);
-                path[t + 1] = theta.clone();
-                if (bar != null) {
-                    bar.step();
-                    bar.setExtraMessage(String.format(java.util.Locale.ROOT, " loss %.4g", losses[t]));
-                }
+        for (int t = 0; t < steps; t++) {
+            Objective.Evaluation g = objective.evaluate(theta.clone(), t);
+            double[] grad = g.gradient();
+            if (grad.length != theta.length) {
+                throw new IllegalArgumentException("gradient length = " + grad.length + ", parameters "
+                        + theta.length);
             }
+            losses[t] = g.loss();
+            update.apply(theta, clip(grad), t + 1, config.rate(t, steps));
+            clamp(theta);
+            path[t + 1] = theta.clone();
+            config.listener().stepDone(t + 1, steps, losses[t]);
         }
         return new OptimizationResult(path, losses, System.nanoTime() - begin);
     }
@@ -89,9 +136,9 @@ abstract class GradientStep implements Optimizer {
             norm += v * v;
         }
         norm = Math.sqrt(norm);
-        if (norm > maxGradientNorm) {
+        if (norm > config.maxGradientNorm()) {
             for (int j = 0; j < g.length; j++) {
-                g[j] *= maxGradientNorm / norm;
+                g[j] *= config.maxGradientNorm() / norm;
             }
         }
         return g;
@@ -99,22 +146,34 @@ abstract class GradientStep implements Optimizer {
 
     private double[] clamp(double[] theta) {
         for (int j = 0; j < theta.length; j++) {
-            if (lower != null) {
-                theta[j] = Math.max(theta[j], lower[j]);
+            if (config.lower() != null) {
+                theta[j] = Math.max(theta[j], config.lower()[j]);
             }
-            if (upper != null) {
-                theta[j] = Math.min(theta[j], upper[j]);
+            if (config.upper() != null) {
+                theta[j] = Math.min(theta[j], config.upper()[j]);
             }
         }
         return theta;
     }
 
     private void checkBounds(int k) {
-        if (lower != null && lower.length != k) {
-            throw new IllegalArgumentException("lower bounds have length " + lower.length + ", parameters " + k);
+        if (config.lower() != null && config.lower().length != k) {
+            throw new IllegalArgumentException("lower bounds have length " + config.lower().length + ", parameters "
+                    + k);
         }
-        if (upper != null && upper.length != k) {
-            throw new IllegalArgumentException("upper bounds have length " + upper.length + ", parameters " + k);
+        if (config.upper() != null && config.upper().length != k) {
+            throw new IllegalArgumentException("upper bounds have length " + config.upper().length + ", parameters "
+                    + k);
         }
+    }
+
+    /** A listener writing a percentage to standard error at every tenth of the run. */
+    static StepListener stderrProgress(String name) {
+        return (step, steps, loss) -> {
+            if (step == steps || step * 10L / steps != (step - 1) * 10L / steps) {
+                System.err.printf(java.util.Locale.ROOT, "[%s] step %d/%d (%d %%), loss %.4g%n", name, step, steps,
+                        100L * step / steps, loss);
+            }
+        };
     }
 }
