@@ -17,9 +17,9 @@ class LundSettingsTest {
         assertThat(s.bLund()).isEqualTo(0.98);
         assertThat(s.sigma()).isEqualTo(0.335);
         assertThat(s.probStoUD()).isEqualTo(0.217);
-        assertThat(s.get("StringFragmentation:stopMass")).isEqualTo(1.0);
-        assertThat(s.get("StringFragmentation:stopNewFlav")).isEqualTo(2.0);
-        assertThat(s.get("StringFragmentation:stopSmear")).isEqualTo(0.2);
+        assertThat(s.parm("StringFragmentation:stopMass")).isEqualTo(1.0);
+        assertThat(s.parm("StringFragmentation:stopNewFlav")).isEqualTo(2.0);
+        assertThat(s.parm("StringFragmentation:stopSmear")).isEqualTo(0.2);
         assertThat(s.pionsOnlyMode()).isFalse();
     }
 
