@@ -14,6 +14,11 @@ public final class FitStudy {
 
     private final LundFit fit;
 
+    /** @return the starting points of docs/hadronization-gradients.md: (0.72, 0.88) and (0.40, 1.50) */
+    public static List<double[]> defaultStarts() {
+        return List.of(new double[] {0.72, 0.88}, new double[] {0.40, 1.50});
+    }
+
     private FitStudy(LundFit fit) {
         this.fit = fit;
     }

@@ -14,6 +14,12 @@ import org.stochad.lund.observable.HadronQuantity;
  */
 public final class PseudoData {
 
+    /** Events of the pseudo-data of docs/hadronization-gradients.md. */
+    public static final int DOCS_EVENTS = 200_000;
+
+    /** Offset of the pseudo-data's seed from the fit's seed: seed ^ SEED_OFFSET. */
+    public static final long SEED_OFFSET = 0xDA7AL;
+
     private PseudoData() {
     }
 
