@@ -86,9 +86,9 @@ class HadronHelpDefaultsTest {
         return ok(run(args)).out();
     }
 
-    /** The help with wrapped lines joined: continuation lines start with blanks. */
+    /** The help with its wrapped lines joined. */
     private static String flat(String help) {
-        return help.replaceAll("\\R\\s+", " ");
+        return help.replaceAll("\\s*\\R\\s*", " ");
     }
 
     /** Checks that each option's entry (from its name to the next option) contains the expected default. */
