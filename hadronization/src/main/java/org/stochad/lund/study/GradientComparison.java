@@ -115,8 +115,8 @@ public final class GradientComparison {
     }
 
     /**
-     * @param pions   settings of the unbiasedness checks (the issue: pions-only u-ū at 100 GeV, Monash a, b)
-     * @param monash  settings of the variance study (the issue: the Monash point with strangeness)
+     * @param pions   settings of the unbiasedness checks (typically pions-only u-ū at 100 GeV, Monash a, b)
+     * @param monash  settings of the variance study (typically the Monash point with strangeness)
      * @param options statistics
      * @return the comparison
      */
@@ -129,7 +129,7 @@ public final class GradientComparison {
 
     /**
      * @param options statistics
-     * @return the issue's configuration: pions-only u-ū at 100 GeV and the default (Monash) settings
+     * @return the standard configuration: pions-only u-ū at 100 GeV and the default (Monash) settings
      */
     public static GradientComparison standard(Options options) {
         return of(LundSettings.defaults().with(LundSettings.PIONS_ONLY, "on"), LundSettings.defaults(), options);
