@@ -65,4 +65,18 @@ class LundSettingsTest {
         LundSettings s = LundSettings.defaults().withTheta(new double[] {0.5, 1.2, 0.3, 0.1});
         assertThat(s.theta()).containsExactly(0.5, 1.2, 0.3, 0.1);
     }
+
+    @Test
+    void valuesKeepTheirTypes() {
+        LundSettings s = LundSettings.defaults().withAssignments("Random:seed = 9007199254740993",
+                "Lund:pionsOnly = yes");
+        assertThat(s.seed()).isEqualTo(9007199254740993L);
+        assertThat(s.mode(LundSettings.SEED)).isEqualTo(9007199254740993L);
+        assertThat(s.flag(LundSettings.PIONS_ONLY)).isTrue();
+        assertThat(LundSettings.defaults().withAssignments(s.toCmnd().split("\\R")).seed())
+                .isEqualTo(9007199254740993L);
+        assertThatThrownBy(() -> s.parm(LundSettings.SEED)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("MODE");
+        assertThat(s.withAB(0.5, 1.2).theta()).containsExactly(0.5, 1.2, 0.335, 0.217);
+    }
 }

@@ -13,7 +13,7 @@ import org.stochad.lund.observable.Observables;
 import org.stochad.lund.reweight.RsaDerivativeEstimator;
 
 /**
- * The issue's acceptance point, pions-only u-ū at 100 GeV, (a, b) = (0.68, 0.98): d⟨N⟩/da and d⟨N⟩/db
+ * The acceptance point, pions-only u-ū at 100 GeV, (a, b) = (0.68, 0.98): d⟨N⟩/da and d⟨N⟩/db
  * from stochastic AD, the hybrid and the RSA derivative against a common-random-number central
  * difference (an independent estimator: it only runs the generator at θ ± h).
  */
