@@ -33,7 +33,7 @@ public final class FlavourSelector {
     public FlavourSelector(LundSettings settings) {
         this.etaSup = settings.effectiveEtaSup();
         this.etaPrimeSup = settings.effectiveEtaPrimeSup();
-        double alpha = Math.toRadians(settings.get(LundSettings.THETA_PS) + 54.7);
+        double alpha = Math.toRadians(settings.parm(LundSettings.THETA_PS) + 54.7);
         double c2 = Math.cos(alpha) * Math.cos(alpha);
         this.etaFromLight = 0.5 * c2;
         this.etaFromStrange = 1 - c2;

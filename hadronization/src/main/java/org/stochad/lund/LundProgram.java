@@ -1,15 +1,25 @@
 package org.stochad.lund;
 
+import org.stochad.Sampler;
 import org.stochad.StochasticProgram;
 import org.stochad.StochasticTriple;
 import org.stochad.lund.observable.Observable;
 
 /**
- * Differentiable programs on the Lund generator: θ = (a, b, σ_pT, ρ) in that order, the
- * output an observable of one fragmented string. Use with any core estimator; stochastic AD
- * needs the REPLAY strategy (the default), because z accept/reject changes control flow.
+ * The differentiable program of the Lund generator: θ ↦ an observable of one fragmented string.
+ * One type serves every estimator — the core ones, and the RSA derivative, which reads
+ * {@link #settings()}, {@link #observable()} and {@link #fragmenter()} through its typed entry
+ * point — and it builds its {@link StringFragmenter} once.
+ *
+ * <p>θ is (a, b, σ_pT, ρ) in that order ({@link #A}, {@link #B}, {@link #SIGMA}, {@link #RHO}),
+ * or (a, b) alone for {@link #overAB()}, σ and ρ then held at the settings' values. The output is
+ * f·w, w = {@link Event#weight()} (value 1; in {@code Lund:ptScore} mode its tangent is the score
+ * of the pT draws); with {@link #withPtBaseline(double)} it is f·w − c·(w − 1): value f, tangent
+ * ∂f + (f − c)·∂ ln p(pT's), unbiased for any constant c (the pT score has expectation zero),
+ * c ≈ ⟨f⟩ being the baseline that makes the σ-derivative usable. Stochastic AD needs the REPLAY
+ * strategy (the default), because z accept/reject changes control flow.
  */
-public final class LundProgram {
+public final class LundProgram implements StochasticProgram {
 
     /** Index of a in θ. */
     public static final int A = 0;
@@ -20,21 +30,124 @@ public final class LundProgram {
     /** Index of ρ in θ. */
     public static final int RHO = 3;
 
-    private LundProgram() {
+    private final LundSettings settings;
+    private final StringFragmenter fragmenter;
+    private final Observable observable;
+    private final boolean centred;
+    private final double ptBaseline;
+    private final boolean abOnly;
+
+    private LundProgram(LundSettings settings, StringFragmenter fragmenter, Observable observable, boolean centred,
+                        double ptBaseline, boolean abOnly) {
+        this.settings = settings;
+        this.fragmenter = fragmenter;
+        this.observable = observable;
+        this.centred = centred;
+        this.ptBaseline = ptBaseline;
+        this.abOnly = abOnly;
     }
 
     /**
-     * @param settings   everything but θ (E_CM, stop parameters, zHead, pions-only …)
+     * @param settings   everything but θ (E_CM, stop parameters, zHead, pions-only …); θ's values are the
+     *                   settings' own when the estimators are given {@link LundSettings#theta()}
      * @param observable the output
-     * @return the program θ ↦ observable(fragment(θ))·weight (the weight is 1 with tangents only in
-     *         {@code Lund:ptScore} mode)
+     * @return the program θ = (a, b, σ, ρ) ↦ observable(fragment(θ))·weight
      */
-    public static StochasticProgram of(LundSettings settings, Observable observable) {
-        StringFragmenter fragmenter = new StringFragmenter(settings);
-        return (sampler, theta) -> {
-            Event e = fragmenter.fragment(sampler, LundParameters.fromTheta(theta, settings));
-            return observable.value(e).times(e.weight());
-        };
+    public static LundProgram of(LundSettings settings, Observable observable) {
+        if (settings == null || observable == null) {
+            throw new IllegalArgumentException("settings = " + settings + ", observable = " + observable);
+        }
+        return new LundProgram(settings, new StringFragmenter(settings), observable, false, 0, false);
+    }
+
+    /**
+     * @param c the constant subtracted from f in the pT weight's term (matters in {@code Lund:ptScore} mode only)
+     * @return this program with output f·w − c·(w − 1)
+     */
+    public LundProgram withPtBaseline(double c) {
+        if (!Double.isFinite(c)) {
+            throw new IllegalArgumentException("ptBaseline = " + c + " is not finite");
+        }
+        return new LundProgram(settings, fragmenter, observable, true, c, abOnly);
+    }
+
+    /**
+     * The program of θ = (a, b) alone, σ and ρ constant at the settings' values (ρ = 0 when pions
+     * only). σ being constant, the pT weight is 1 without tangent and is left out: the output is f.
+     *
+     * @return this program over (a, b)
+     */
+    public LundProgram overAB() {
+        return new LundProgram(settings, fragmenter, observable, false, 0, true);
+    }
+
+    /**
+     * @param o another output
+     * @return this program (same generator, parameters and weighting) with that output
+     */
+    public LundProgram withObservable(Observable o) {
+        if (o == null) {
+            throw new IllegalArgumentException("observable = null");
+        }
+        return new LundProgram(settings, fragmenter, o, centred, ptBaseline, abOnly);
+    }
+
+    /** @return the settings: everything but θ */
+    public LundSettings settings() {
+        return settings;
+    }
+
+    /** @return the output */
+    public Observable observable() {
+        return observable;
+    }
+
+    /** @return the generator, built once from the settings */
+    public StringFragmenter fragmenter() {
+        return fragmenter;
+    }
+
+    /** @return the length of θ: 4, or 2 for {@link #overAB()} */
+    public int dimension() {
+        return abOnly ? 2 : LundParameters.COUNT;
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public StochasticTriple run(Sampler sampler, StochasticTriple[] theta) {
+        if (abOnly) {
+            if (theta == null || theta.length != 2) {
+                throw new IllegalArgumentException("theta length = " + (theta == null ? null : theta.length)
+                        + ", expected 2: (a, b)");
+            }
+            Event e = fragmenter.fragment(sampler, new LundParameters(theta[A], theta[B],
+                    StochasticTriple.constant(settings.sigma()),
+                    StochasticTriple.constant(settings.effectiveProbStoUD())));
+            return observable.value(e);
+        }
+        Event e = fragmenter.fragment(sampler, LundParameters.fromTheta(theta, settings));
+        StochasticTriple w = e.weight();
+        StochasticTriple fw = observable.value(e).times(w);
+        return centred ? fw.minus(w.minus(1).times(ptBaseline)) : fw;
+    }
+
+    /**
+     * The event of one primal run at fixed θ, as the score-based estimators see it.
+     *
+     * @param sampler the event's root sampler
+     * @param theta   (a, b, σ, ρ); ρ is ignored when pions only
+     * @return the event
+     */
+    public Event primalEvent(Sampler sampler, double[] theta) {
+        if (theta == null || theta.length != LundParameters.COUNT) {
+            throw new IllegalArgumentException("theta must have 4 components (a, b, sigma, rho), has "
+                    + (theta == null ? null : theta.length));
+        }
+        StochasticTriple[] t = new StochasticTriple[theta.length];
+        for (int j = 0; j < t.length; j++) {
+            t[j] = StochasticTriple.constant(theta[j]);
+        }
+        return fragmenter.fragment(sampler, LundParameters.fromTheta(t, settings));
     }
 
     /**
@@ -48,5 +161,11 @@ public final class LundProgram {
     public static StochasticProgram singleZ(double mT2, double head) {
         return (sampler, theta) -> StochasticTriple.constant(LundZ.sample(sampler, theta[0], theta[1],
                 StochasticTriple.constant(mT2), head, false, 1_000_000, null));
+    }
+
+    @Override
+    public String toString() {
+        return "LundProgram[" + (abOnly ? "(a, b)" : "(a, b, sigma, rho)") + (centred ? ", pT baseline "
+                + ptBaseline : "") + "]";
     }
 }

@@ -15,16 +15,55 @@ import java.util.Map;
  * ({@code StringZ:aLund = 0.68} …), read from a Pythia-style {@code .cmnd} file or from
  * {@code key = value} strings.
  *
+ * <p>As in Pythia, every setting has a type — a flag (on/off), a mode (an integer, stored as a
+ * {@code long}, so a seed of 2⁵³ + 1 reads back exactly), a parm (a real) or a word (text) — and
+ * belongs to one group: the {@linkplain Group#PHYSICS physics} of the string (among them
+ * θ = (a, b, σ, ρ), held here and nowhere else), the {@linkplain Group#ESTIMATOR sampler and
+ * estimator switches}, or {@linkplain Group#RUN run control}. Values are parsed and checked once,
+ * when set; the generator reads them once, when it is built.
+ *
  * <p>Keys are case-insensitive, as in Pythia. Unknown keys and malformed or out-of-range values
- * throw {@link IllegalArgumentException} naming the key and value. Booleans accept
+ * throw {@link IllegalArgumentException} naming the key and value. Flags accept
  * on/off/true/false/yes/no/1/0.
  */
 public final class LundSettings {
 
-    /** One known setting: its canonical key, default, range and whether it is a flag or integer. */
-    private record Spec(String key, double defaultValue, double min, double max, Kind kind, String help) { }
+    /** The type of a setting, Pythia's flag, mode, parm and word. */
+    public enum Kind {
+        /** On or off. */
+        FLAG,
+        /** An integer (stored as a long). */
+        MODE,
+        /** A real number. */
+        PARM,
+        /** A word of text. */
+        WORD
+    }
 
-    private enum Kind { REAL, INT, FLAG }
+    /** What a setting is about. */
+    public enum Group {
+        /** The physics of the string: Lund z, pT, flavours, stop condition, energy. */
+        PHYSICS,
+        /** How the generator samples and which derivative the estimators see. */
+        ESTIMATOR,
+        /** Run control: seed, events, restarts. */
+        RUN
+    }
+
+    /**
+     * One known setting.
+     *
+     * @param key          the canonical key
+     * @param kind         its type
+     * @param group        what it is about
+     * @param defaultValue its default (Boolean, Long, Double or String, by kind)
+     * @param min          the smallest allowed number (modes and parms)
+     * @param max          the largest allowed number (modes and parms)
+     * @param help         one line of explanation
+     */
+    public record Setting(String key, Kind kind, Group group, Object defaultValue, double min, double max,
+                          String help) {
+    }
 
     /** Canonical keys of all settings this generator knows. */
     public static final String A_LUND = "StringZ:aLund";
@@ -69,46 +108,60 @@ public final class LundSettings {
     /** Number of events to generate. */
     public static final String EVENTS = "Main:numberOfEvents";
 
-    private static final Map<String, Spec> SPECS = new LinkedHashMap<>();
+    private static final Map<String, Setting> SPECS = new LinkedHashMap<>();
 
     static {
-        spec(A_LUND, 0.68, 0.0, 2.0, Kind.REAL, "Lund a");
-        spec(B_LUND, 0.98, 0.2, 2.0, Kind.REAL, "Lund b (GeV^-2)");
-        spec(SIGMA, 0.335, 0.0, 1.0, Kind.REAL, "pT width sigma (GeV), <pT^2> = sigma^2 per break");
-        spec(ENHANCED_FRACTION, 0.01, 0.0, 1.0, Kind.REAL, "fraction of breaks with enhanced pT width");
-        spec(ENHANCED_WIDTH, 2.0, 1.0, 10.0, Kind.REAL, "enhancement factor of the pT width");
-        spec(PROB_S_TO_UD, 0.217, 0.0, 1.0, Kind.REAL, "s : u = s : d suppression rho");
-        spec(ETA_SUP, 0.60, 0.0, 1.0, Kind.REAL, "eta acceptance");
-        spec(ETA_PRIME_SUP, 0.12, 0.0, 1.0, Kind.REAL, "eta' acceptance");
-        spec(THETA_PS, -15.0, -90.0, 90.0, Kind.REAL, "pseudoscalar mixing angle (degrees)");
-        spec(STOP_MASS, 1.0, 0.0, 2.0, Kind.REAL, "stop mass (GeV)");
-        spec(STOP_NEW_FLAV, 2.0, 0.0, 2.0, Kind.REAL, "new-flavour weight in the stop mass");
-        spec(STOP_SMEAR, 0.2, 0.0, 0.5, Kind.REAL, "stop mass smearing");
-        spec(Z_HEAD, 1.5, 1.0, 100.0, Kind.REAL, "over-sampling factor H of the flat-proposal z sampler");
-        spec(PEAKED_ENVELOPES, 0, 0, 1, Kind.FLAG, "Pythia's peaked z envelopes (proposal depends on a, b)");
-        spec(PIONS_ONLY, 0, 0, 1, Kind.FLAG, "pions only: probStoUD = etaSup = etaPrimeSup = 0");
-        spec(PT_SCORE, 1, 0, 1, Kind.FLAG, "sigma-derivative through the pT densities (event weight; unbiased), 0: pathwise (misses the jumps of the stop test and vetoes)");
-        spec(ID_QUARK, 2, 1, 3, Kind.INT, "flavour of the quark end (1 d, 2 u, 3 s)");
-        spec(E_CM, 100.0, 2.0, 1.0e5, Kind.REAL, "string mass = E_CM (GeV)");
-        spec(MAX_RETRIES, 100, 1, 1.0e6, Kind.INT, "restarts of a failed string before giving up");
-        spec(SEED, 1, -9.0e18, 9.0e18, Kind.INT, "random seed");
-        spec(EVENTS, 1000, 0, 2.0e9, Kind.INT, "number of events");
+        parm(A_LUND, 0.68, 0.0, 2.0, Group.PHYSICS, "Lund a");
+        parm(B_LUND, 0.98, 0.2, 2.0, Group.PHYSICS, "Lund b (GeV^-2)");
+        parm(SIGMA, 0.335, 0.0, 1.0, Group.PHYSICS, "pT width sigma (GeV), <pT^2> = sigma^2 per break");
+        parm(ENHANCED_FRACTION, 0.01, 0.0, 1.0, Group.PHYSICS, "fraction of breaks with enhanced pT width");
+        parm(ENHANCED_WIDTH, 2.0, 1.0, 10.0, Group.PHYSICS, "enhancement factor of the pT width");
+        parm(PROB_S_TO_UD, 0.217, 0.0, 1.0, Group.PHYSICS, "s : u = s : d suppression rho");
+        parm(ETA_SUP, 0.60, 0.0, 1.0, Group.PHYSICS, "eta acceptance");
+        parm(ETA_PRIME_SUP, 0.12, 0.0, 1.0, Group.PHYSICS, "eta' acceptance");
+        parm(THETA_PS, -15.0, -90.0, 90.0, Group.PHYSICS, "pseudoscalar mixing angle (degrees)");
+        parm(STOP_MASS, 1.0, 0.0, 2.0, Group.PHYSICS, "stop mass (GeV)");
+        parm(STOP_NEW_FLAV, 2.0, 0.0, 2.0, Group.PHYSICS, "new-flavour weight in the stop mass");
+        parm(STOP_SMEAR, 0.2, 0.0, 0.5, Group.PHYSICS, "stop mass smearing");
+        parm(Z_HEAD, 1.5, 1.0, 100.0, Group.ESTIMATOR, "over-sampling factor H of the flat-proposal z sampler");
+        flag(PEAKED_ENVELOPES, false, Group.ESTIMATOR, "Pythia's peaked z envelopes (proposal depends on a, b)");
+        flag(PIONS_ONLY, false, Group.PHYSICS, "pions only: probStoUD = etaSup = etaPrimeSup = 0");
+        flag(PT_SCORE, true, Group.ESTIMATOR, "sigma-derivative through the pT densities (event weight;"
+                + " unbiased), 0: pathwise (misses the jumps of the stop test and vetoes)");
+        mode(ID_QUARK, 2, 1, 3, Group.PHYSICS, "flavour of the quark end (1 d, 2 u, 3 s)");
+        parm(E_CM, 100.0, 2.0, 1.0e5, Group.PHYSICS, "string mass = E_CM (GeV)");
+        mode(MAX_RETRIES, 100, 1, 1.0e6, Group.RUN, "restarts of a failed string before giving up");
+        mode(SEED, 1, Long.MIN_VALUE, Long.MAX_VALUE, Group.RUN, "random seed");
+        mode(EVENTS, 1000, 0, 2.0e9, Group.RUN, "number of events");
     }
 
-    private static void spec(String key, double def, double min, double max, Kind kind, String help) {
-        SPECS.put(key.toLowerCase(Locale.ROOT), new Spec(key, def, min, max, kind, help));
+    private static void parm(String key, double def, double min, double max, Group group, String help) {
+        put(new Setting(key, Kind.PARM, group, def, min, max, help));
     }
 
-    private final Map<String, Double> values;
+    private static void mode(String key, long def, double min, double max, Group group, String help) {
+        put(new Setting(key, Kind.MODE, group, def, min, max, help));
+    }
 
-    private LundSettings(Map<String, Double> values) {
+    private static void flag(String key, boolean def, Group group, String help) {
+        put(new Setting(key, Kind.FLAG, group, def, 0, 1, help));
+    }
+
+    private static void put(Setting s) {
+        SPECS.put(s.key().toLowerCase(Locale.ROOT), s);
+    }
+
+    /** Values by canonical key: Boolean (flag), Long (mode), Double (parm) or String (word). */
+    private final Map<String, Object> values;
+
+    private LundSettings(Map<String, Object> values) {
         this.values = values;
     }
 
     /** @return the defaults (Pythia 8's values where Pythia has the setting) */
     public static LundSettings defaults() {
-        Map<String, Double> v = new LinkedHashMap<>();
-        for (Spec s : SPECS.values()) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        for (Setting s : SPECS.values()) {
             v.put(s.key(), s.defaultValue());
         }
         return new LundSettings(v);
@@ -185,28 +238,66 @@ public final class LundSettings {
      * @return a copy with the setting changed
      */
     public LundSettings with(String key, String value) {
-        Spec s = spec(key);
-        double v = parse(s, value);
-        Map<String, Double> copy = new LinkedHashMap<>(values);
-        copy.put(s.key(), v);
+        Setting s = spec(key);
+        Map<String, Object> copy = new LinkedHashMap<>(values);
+        copy.put(s.key(), parse(s, value));
         return new LundSettings(copy);
     }
 
     /**
-     * @param key   a known real-valued key
+     * @param key   a known parm (or mode: the value is truncated to an integer)
      * @param value its value
      * @return a copy with the setting changed
      */
     public LundSettings with(String key, double value) {
-        Spec s = spec(key);
-        return with(s.key(), s.kind() == Kind.REAL ? Double.toString(value) : Long.toString((long) value));
+        Setting s = spec(key);
+        if (s.kind() == Kind.MODE) {
+            return with(s.key(), (long) value);
+        }
+        if (s.kind() != Kind.PARM) {
+            throw new IllegalArgumentException(s.key() + " is a " + s.kind() + ", not a number; value = " + value);
+        }
+        return put(s, checked(s, value, Double.toString(value)));
     }
 
-    private static Spec spec(String key) {
+    /**
+     * @param key   a known mode
+     * @param value its value
+     * @return a copy with the setting changed
+     */
+    public LundSettings with(String key, long value) {
+        Setting s = spec(key);
+        if (s.kind() != Kind.MODE) {
+            throw new IllegalArgumentException(s.key() + " is a " + s.kind() + ", not an integer; value = " + value);
+        }
+        checked(s, value, Long.toString(value));
+        return put(s, value);
+    }
+
+    /**
+     * @param key   a known flag
+     * @param value its value
+     * @return a copy with the setting changed
+     */
+    public LundSettings with(String key, boolean value) {
+        Setting s = spec(key);
+        if (s.kind() != Kind.FLAG) {
+            throw new IllegalArgumentException(s.key() + " is a " + s.kind() + ", not a flag; value = " + value);
+        }
+        return put(s, value);
+    }
+
+    private LundSettings put(Setting s, Object value) {
+        Map<String, Object> copy = new LinkedHashMap<>(values);
+        copy.put(s.key(), value);
+        return new LundSettings(copy);
+    }
+
+    private static Setting spec(String key) {
         if (key == null) {
             throw new IllegalArgumentException("settings key = null");
         }
-        Spec s = SPECS.get(key.trim().toLowerCase(Locale.ROOT));
+        Setting s = SPECS.get(key.trim().toLowerCase(Locale.ROOT));
         if (s == null) {
             throw new IllegalArgumentException("settings key = \"" + key + "\" is unknown; known keys: "
                     + String.join(", ", knownKeys()));
@@ -214,27 +305,43 @@ public final class LundSettings {
         return s;
     }
 
-    private static double parse(Spec s, String text) {
+    private static Object parse(Setting s, String text) {
         String t = text == null ? "" : text.trim();
-        double v;
-        if (s.kind() == Kind.FLAG) {
-            switch (t.toLowerCase(Locale.ROOT)) {
-                case "on": case "true": case "yes": case "1":
-                    return 1;
-                case "off": case "false": case "no": case "0":
-                    return 0;
-                default:
-                    throw new IllegalArgumentException(s.key() + " = \"" + text + "\" is not on/off");
-            }
+        switch (s.kind()) {
+            case FLAG:
+                switch (t.toLowerCase(Locale.ROOT)) {
+                    case "on": case "true": case "yes": case "1":
+                        return Boolean.TRUE;
+                    case "off": case "false": case "no": case "0":
+                        return Boolean.FALSE;
+                    default:
+                        throw new IllegalArgumentException(s.key() + " = \"" + text + "\" is not on/off");
+                }
+            case WORD:
+                return t;
+            case MODE:
+                long l;
+                try {
+                    l = Long.parseLong(t);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(s.key() + " = \"" + text + "\" is not an integer");
+                }
+                checked(s, l, t);
+                return l;
+            default:
+                double v;
+                try {
+                    v = Double.parseDouble(t);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(s.key() + " = \"" + text + "\" is not a number");
+                }
+                return checked(s, v, t);
         }
-        try {
-            v = s.kind() == Kind.INT ? Long.parseLong(t) : Double.parseDouble(t);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(s.key() + " = \"" + text + "\" is not "
-                    + (s.kind() == Kind.INT ? "an integer" : "a number"));
-        }
+    }
+
+    private static double checked(Setting s, double v, String text) {
         if (!(v >= s.min() && v <= s.max())) {
-            throw new IllegalArgumentException(s.key() + " = " + t + " is outside [" + fmt(s.min()) + ", "
+            throw new IllegalArgumentException(s.key() + " = " + text + " is outside [" + fmt(s.min()) + ", "
                     + fmt(s.max()) + "]");
         }
         return v;
@@ -247,38 +354,75 @@ public final class LundSettings {
     /** @return the canonical names of all known keys */
     public static List<String> knownKeys() {
         List<String> k = new ArrayList<>();
-        for (Spec s : SPECS.values()) {
+        for (Setting s : SPECS.values()) {
             k.add(s.key());
         }
         return k;
     }
 
+    /** @return every known setting with its type, group, default and range, in the order of {@link #toCmnd()} */
+    public static List<Setting> known() {
+        return List.copyOf(SPECS.values());
+    }
+
+    private Object value(String key, Kind kind) {
+        Setting s = spec(key);
+        if (s.kind() != kind) {
+            throw new IllegalArgumentException("settings key " + s.key() + " is a " + s.kind() + ", not a " + kind);
+        }
+        return values.get(s.key());
+    }
+
     /**
-     * @param key a known key
-     * @return its value (flags as 0/1)
+     * @param key a known parm
+     * @return its value
      */
-    public double get(String key) {
-        return values.get(spec(key).key());
+    public double parm(String key) {
+        return (Double) value(key, Kind.PARM);
+    }
+
+    /**
+     * @param key a known mode
+     * @return its value
+     */
+    public long mode(String key) {
+        return (Long) value(key, Kind.MODE);
+    }
+
+    /**
+     * @param key a known flag
+     * @return its value
+     */
+    public boolean flag(String key) {
+        return (Boolean) value(key, Kind.FLAG);
+    }
+
+    /**
+     * @param key a known word
+     * @return its value
+     */
+    public String word(String key) {
+        return (String) value(key, Kind.WORD);
     }
 
     /** @return Lund a */
     public double aLund() {
-        return get(A_LUND);
+        return parm(A_LUND);
     }
 
     /** @return Lund b in GeV^-2 */
     public double bLund() {
-        return get(B_LUND);
+        return parm(B_LUND);
     }
 
     /** @return the pT width sigma in GeV */
     public double sigma() {
-        return get(SIGMA);
+        return parm(SIGMA);
     }
 
     /** @return rho = probStoUD as set (see {@link #effectiveProbStoUD()}) */
     public double probStoUD() {
-        return get(PROB_S_TO_UD);
+        return parm(PROB_S_TO_UD);
     }
 
     /** @return rho in use: 0 when pions only */
@@ -288,60 +432,60 @@ public final class LundSettings {
 
     /** @return the eta acceptance in use (0 when pions only) */
     public double effectiveEtaSup() {
-        return pionsOnlyMode() ? 0 : get(ETA_SUP);
+        return pionsOnlyMode() ? 0 : parm(ETA_SUP);
     }
 
     /** @return the eta' acceptance in use (0 when pions only) */
     public double effectiveEtaPrimeSup() {
-        return pionsOnlyMode() ? 0 : get(ETA_PRIME_SUP);
+        return pionsOnlyMode() ? 0 : parm(ETA_PRIME_SUP);
     }
 
     /** @return whether pions-only mode is on */
     public boolean pionsOnlyMode() {
-        return get(PIONS_ONLY) != 0;
+        return flag(PIONS_ONLY);
     }
 
     /** @return whether σ is differentiated through the pT densities (see {@link Event#weight()}) */
     public boolean ptScore() {
-        return get(PT_SCORE) != 0;
+        return flag(PT_SCORE);
     }
 
     /** @return whether Pythia's peaked z envelopes are used */
     public boolean peakedEnvelopes() {
-        return get(PEAKED_ENVELOPES) != 0;
+        return flag(PEAKED_ENVELOPES);
     }
 
     /** @return the z over-sampling factor H &ge; 1 */
     public double zHead() {
-        return get(Z_HEAD);
+        return parm(Z_HEAD);
     }
 
     /** @return the centre-of-mass energy (string mass) in GeV */
     public double eCM() {
-        return get(E_CM);
+        return parm(E_CM);
     }
 
     /** @return the flavour code of the quark end (1, 2 or 3) */
     public int idQuark() {
-        return (int) get(ID_QUARK);
+        return (int) mode(ID_QUARK);
     }
 
     /** @return the restart limit */
     public int maxRetries() {
-        return (int) get(MAX_RETRIES);
+        return (int) mode(MAX_RETRIES);
     }
 
     /** @return the random seed */
     public long seed() {
-        return (long) get(SEED);
+        return mode(SEED);
     }
 
     /** @return the number of events */
     public long events() {
-        return (long) get(EVENTS);
+        return mode(EVENTS);
     }
 
-    /** @return the parameter vector θ = (a, b, σ, ρ) in the order {@link LundProgram} uses */
+    /** @return the parameter vector θ = (a, b, σ, ρ) in the order {@link LundProgram} uses (a fresh array) */
     public double[] theta() {
         return new double[] {aLund(), bLund(), sigma(), probStoUD()};
     }
@@ -358,16 +502,41 @@ public final class LundSettings {
         return with(A_LUND, theta[0]).with(B_LUND, theta[1]).with(SIGMA, theta[2]).with(PROB_S_TO_UD, theta[3]);
     }
 
-    /** @return all settings as a Pythia-style command file text */
+    /**
+     * @param a Lund a
+     * @param b Lund b in GeV⁻²
+     * @return a copy with (a, b) set, σ and ρ kept
+     */
+    public LundSettings withAB(double a, double b) {
+        return with(A_LUND, a).with(B_LUND, b);
+    }
+
+    /** @return the four parameters θ as constant triples (ρ = 0 when pions only) */
+    public LundParameters parameters() {
+        return LundParameters.of(this);
+    }
+
+    /** @return all settings as a Pythia-style command file text, grouped: physics, estimator switches, run control */
     public String toCmnd() {
         StringBuilder b = new StringBuilder("! StochAD Lund generator settings\n");
-        for (Spec s : SPECS.values()) {
-            double v = values.get(s.key());
-            String text = s.kind() == Kind.FLAG ? (v != 0 ? "on" : "off")
-                    : s.kind() == Kind.INT ? Long.toString((long) v) : Double.toString(v);
-            b.append(String.format(Locale.ROOT, "%-32s = %-10s ! %s%n", s.key(), text, s.help()));
+        for (Group g : Group.values()) {
+            b.append(switch (g) {
+                case PHYSICS -> "! physics of the string\n";
+                case ESTIMATOR -> "! sampler and estimator switches\n";
+                case RUN -> "! run control\n";
+            });
+            for (Setting s : SPECS.values()) {
+                if (s.group() == g) {
+                    b.append(String.format(Locale.ROOT, "%-32s = %-10s ! %s%n", s.key(), text(s, values.get(s.key())),
+                            s.help()));
+                }
+            }
         }
         return b.toString();
+    }
+
+    private static String text(Setting s, Object v) {
+        return s.kind() == Kind.FLAG ? ((Boolean) v ? "on" : "off") : v.toString();
     }
 
     @Override

@@ -61,11 +61,11 @@ public final class StringFragmenter {
         this.settings = settings;
         this.flavours = new FlavourSelector(settings);
         this.eCm = settings.eCM();
-        this.stopMass = settings.get(LundSettings.STOP_MASS);
-        this.stopNewFlav = settings.get(LundSettings.STOP_NEW_FLAV);
-        this.stopSmear = settings.get(LundSettings.STOP_SMEAR);
-        this.enhancedFraction = settings.get(LundSettings.ENHANCED_FRACTION);
-        this.enhancedWidth = settings.get(LundSettings.ENHANCED_WIDTH);
+        this.stopMass = settings.parm(LundSettings.STOP_MASS);
+        this.stopNewFlav = settings.parm(LundSettings.STOP_NEW_FLAV);
+        this.stopSmear = settings.parm(LundSettings.STOP_SMEAR);
+        this.enhancedFraction = settings.parm(LundSettings.ENHANCED_FRACTION);
+        this.enhancedWidth = settings.parm(LundSettings.ENHANCED_WIDTH);
         this.head = settings.zHead();
         this.peaked = settings.peakedEnvelopes();
         this.ptScore = settings.ptScore();

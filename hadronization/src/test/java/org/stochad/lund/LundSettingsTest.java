@@ -17,9 +17,9 @@ class LundSettingsTest {
         assertThat(s.bLund()).isEqualTo(0.98);
         assertThat(s.sigma()).isEqualTo(0.335);
         assertThat(s.probStoUD()).isEqualTo(0.217);
-        assertThat(s.get("StringFragmentation:stopMass")).isEqualTo(1.0);
-        assertThat(s.get("StringFragmentation:stopNewFlav")).isEqualTo(2.0);
-        assertThat(s.get("StringFragmentation:stopSmear")).isEqualTo(0.2);
+        assertThat(s.parm("StringFragmentation:stopMass")).isEqualTo(1.0);
+        assertThat(s.parm("StringFragmentation:stopNewFlav")).isEqualTo(2.0);
+        assertThat(s.parm("StringFragmentation:stopSmear")).isEqualTo(0.2);
         assertThat(s.pionsOnlyMode()).isFalse();
     }
 
@@ -64,5 +64,19 @@ class LundSettingsTest {
     void thetaRoundTrips() {
         LundSettings s = LundSettings.defaults().withTheta(new double[] {0.5, 1.2, 0.3, 0.1});
         assertThat(s.theta()).containsExactly(0.5, 1.2, 0.3, 0.1);
+    }
+
+    @Test
+    void valuesKeepTheirTypes() {
+        LundSettings s = LundSettings.defaults().withAssignments("Random:seed = 9007199254740993",
+                "Lund:pionsOnly = yes");
+        assertThat(s.seed()).isEqualTo(9007199254740993L);
+        assertThat(s.mode(LundSettings.SEED)).isEqualTo(9007199254740993L);
+        assertThat(s.flag(LundSettings.PIONS_ONLY)).isTrue();
+        assertThat(LundSettings.defaults().withAssignments(s.toCmnd().split("\\R")).seed())
+                .isEqualTo(9007199254740993L);
+        assertThatThrownBy(() -> s.parm(LundSettings.SEED)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("MODE");
+        assertThat(s.withAB(0.5, 1.2).theta()).containsExactly(0.5, 1.2, 0.335, 0.217);
     }
 }

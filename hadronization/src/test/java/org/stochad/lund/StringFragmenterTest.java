@@ -8,7 +8,6 @@ import java.util.List;
 import org.apache.commons.math3.analysis.UnivariateFunction;
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.stochad.Estimators;
 import org.stochad.GradientEstimate;
@@ -222,7 +221,6 @@ class StringFragmenterTest {
 
     /** d⟨z⟩/da for one Lund z draw by stochastic AD (replay) against quadrature: the accept design works. */
     @Test
-    @Tag("slow")
     void stochasticAdDerivativeOfMeanZMatchesQuadrature() {
         double a = 0.68;
         double b = 0.98;
@@ -253,7 +251,6 @@ class StringFragmenterTest {
      * that decouple the worlds) and gross coupling bias: 5 combined se ≈ 2 is half of |d⟨N⟩/db| ≈ 4.
      */
     @Test
-    @Tag("slow")
     void stochasticAdAndScoreFunctionAgreeOnTheWholeGenerator() {
         StochasticProgram prog = LundProgram.of(PIONS, Observables.multiplicity());
         GradientEstimate sad = Estimators.stochasticAd().estimate(prog, PIONS.theta(), 8_000, 101);

@@ -5,7 +5,7 @@ import org.stochad.ProgressListener;
 /**
  * Adam (Kingma &amp; Ba) with bias correction: m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g²,
  * θ ← θ − η·m̂/(√v̂ + ε); defaults β₁ = 0.9, β₂ = 0.999, ε = 1e-8. Optional gradient-norm clipping
- * and box bounds on the parameters.
+ * and box bounds on the parameters, and an optional linear decay of η over the run.
  */
 public final class Adam extends GradientStep {
 
@@ -13,9 +13,8 @@ public final class Adam extends GradientStep {
     private final double beta2;
     private final double epsilon;
 
-    private Adam(double learningRate, double beta1, double beta2, double epsilon, double[] lower, double[] upper,
-                 double maxGradientNorm, ProgressListener progress) {
-        super(learningRate, lower, upper, maxGradientNorm, progress);
+    private Adam(Config config, double beta1, double beta2, double epsilon) {
+        super(config);
         if (!(beta1 >= 0 && beta1 < 1)) {
             throw new IllegalArgumentException("beta1 = " + beta1 + " is outside [0, 1)");
         }
@@ -32,7 +31,7 @@ public final class Adam extends GradientStep {
      * @return Adam with the usual defaults
      */
     public static Adam of(double learningRate) {
-        return new Adam(learningRate, 0.9, 0.999, 1e-8, null, null, Double.POSITIVE_INFINITY, ProgressListener.none());
+        return new Adam(Config.of(learningRate), 0.9, 0.999, 1e-8);
     }
 
     /**
@@ -41,7 +40,7 @@ public final class Adam extends GradientStep {
      * @return this optimiser with those decay rates
      */
     public Adam withBetas(double b1, double b2) {
-        return new Adam(learningRate, b1, b2, epsilon, lower, upper, maxGradientNorm, progress);
+        return new Adam(config, b1, b2, epsilon);
     }
 
     /**
@@ -50,7 +49,7 @@ public final class Adam extends GradientStep {
      * @return this optimiser with box bounds
      */
     public Adam withBounds(double[] lo, double[] hi) {
-        return new Adam(learningRate, beta1, beta2, epsilon, lo, hi, maxGradientNorm, progress);
+        return new Adam(config.bounds(lo, hi), beta1, beta2, epsilon);
     }
 
     /**
@@ -58,28 +57,37 @@ public final class Adam extends GradientStep {
      * @return this optimiser with clipping
      */
     public Adam withClip(double maxNorm) {
-        return new Adam(learningRate, beta1, beta2, epsilon, lower, upper, maxNorm, progress);
+        return new Adam(config.clip(maxNorm), beta1, beta2, epsilon);
     }
 
     /**
-     * @param listener receives one step of progress per optimisation step
+     * @param fall the fraction of η by which the step size falls, linearly, from the first step to the last
+     *             (0.9: to 10 %)
+     * @return this optimiser with a linearly decaying step size
+     */
+    public Adam withLinearDecay(double fall) {
+        return new Adam(config.decay(fall), beta1, beta2, epsilon);
+    }
+
+    /**
+     * @param listener told the progress after every step
      * @return this optimiser reporting to that listener
      */
     public Adam withProgress(ProgressListener listener) {
-        return new Adam(learningRate, beta1, beta2, epsilon, lower, upper, maxGradientNorm, listener);
+        return new Adam(config.listener(listener), beta1, beta2, epsilon);
     }
 
     @Override
     Update newUpdate(int k) {
         double[] m = new double[k];
         double[] v = new double[k];
-        return (theta, g, t) -> {
+        return (theta, g, t, rate) -> {
             double c1 = 1 - Math.pow(beta1, t);
             double c2 = 1 - Math.pow(beta2, t);
             for (int j = 0; j < k; j++) {
                 m[j] = beta1 * m[j] + (1 - beta1) * g[j];
                 v[j] = beta2 * v[j] + (1 - beta2) * g[j] * g[j];
-                theta[j] -= learningRate * (m[j] / c1) / (Math.sqrt(v[j] / c2) + epsilon);
+                theta[j] -= rate * (m[j] / c1) / (Math.sqrt(v[j] / c2) + epsilon);
             }
         };
     }

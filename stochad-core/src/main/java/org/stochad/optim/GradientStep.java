@@ -8,33 +8,71 @@ import org.stochad.Seeds;
 import org.stochad.StochasticProgram;
 
 /**
- * The loop shared by the optimisers: estimate, clip, update, clamp to bounds, record; the update
+ * The loop shared by the optimisers: evaluate, clip, update, clamp to bounds, record; the update
  * rule itself is the subclass's.
  */
 abstract class GradientStep implements Optimizer {
 
-    final double learningRate;
-    final double[] lower;
-    final double[] upper;
-    final double maxGradientNorm;
-    final ProgressListener progress;
+    /**
+     * What every optimiser is configured with.
+     *
+     * @param learningRate    the step size η at the first step
+     * @param lower           lower bounds, or null
+     * @param upper           upper bounds, or null
+     * @param maxGradientNorm the largest gradient norm passed to the update
+     * @param decay           the step size falls linearly by this fraction of η over the run (0: constant)
+     * @param listener        told the progress after every step
+     */
+    record Config(double learningRate, double[] lower, double[] upper, double maxGradientNorm, double decay,
+                  ProgressListener listener) {
 
-    GradientStep(double learningRate, double[] lower, double[] upper, double maxGradientNorm,
-                 ProgressListener progress) {
-        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-            throw new IllegalArgumentException("learningRate = " + learningRate + " is not a finite number > 0");
+        Config {
+            if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+                throw new IllegalArgumentException("learningRate = " + learningRate + " is not a finite number > 0");
+            }
+            if (!(maxGradientNorm > 0)) {
+                throw new IllegalArgumentException("maxGradientNorm = " + maxGradientNorm + " is not > 0");
+            }
+            if (!(decay >= 0 && decay < 1)) {
+                throw new IllegalArgumentException("decay = " + decay + " is outside [0, 1)");
+            }
+            if (listener == null) {
+                throw new IllegalArgumentException("listener = null");
+            }
+            lower = lower == null ? null : lower.clone();
+            upper = upper == null ? null : upper.clone();
         }
-        if (!(maxGradientNorm > 0)) {
-            throw new IllegalArgumentException("maxGradientNorm = " + maxGradientNorm + " is not > 0");
+
+        static Config of(double learningRate) {
+            return new Config(learningRate, null, null, Double.POSITIVE_INFINITY, 0, ProgressListener.none());
         }
-        this.learningRate = learningRate;
-        this.lower = lower == null ? null : lower.clone();
-        this.upper = upper == null ? null : upper.clone();
-        this.maxGradientNorm = maxGradientNorm;
-        if (progress == null) {
-            throw new IllegalArgumentException("progress = null");
+
+        Config bounds(double[] lo, double[] hi) {
+            return new Config(learningRate, lo, hi, maxGradientNorm, decay, listener);
         }
-        this.progress = progress;
+
+        Config clip(double maxNorm) {
+            return new Config(learningRate, lower, upper, maxNorm, decay, listener);
+        }
+
+        Config decay(double fall) {
+            return new Config(learningRate, lower, upper, maxGradientNorm, fall, listener);
+        }
+
+        Config listener(ProgressListener l) {
+            return new Config(learningRate, lower, upper, maxGradientNorm, decay, l);
+        }
+
+        /** The step size at step t (from 0) of a run of the given length. */
+        double rate(int t, int steps) {
+            return decay == 0 ? learningRate : learningRate * (1 - decay * t / Math.max(1.0, steps - 1));
+        }
+    }
+
+    final Config config;
+
+    GradientStep(Config config) {
+        this.config = config;
     }
 
     /** The update state of one optimisation. */
@@ -43,22 +81,36 @@ abstract class GradientStep implements Optimizer {
          * @param theta parameters, updated in place
          * @param gradient the (clipped) gradient
          * @param t step, from 1
+         * @param rate the step size of this step
          */
-        void apply(double[] theta, double[] gradient, int t);
+        void apply(double[] theta, double[] gradient, int t, double rate);
     }
 
     abstract Update newUpdate(int k);
 
+    /** @return the optimiser's name, for progress reports */
     abstract String name();
 
     @Override
     public OptimizationResult minimize(StochasticProgram loss, Estimator estimator, double[] start, int steps,
                                        int samplesPerStep, long seed) {
+        if (samplesPerStep < 1) {
+            throw new IllegalArgumentException("samplesPerStep = " + samplesPerStep + " is less than 1");
+        }
+        return minimize((theta, t) -> {
+            GradientEstimate g = estimator.estimate(loss, theta, samplesPerStep,
+                    Seeds.derive(seed, t));
+            return new Objective.Evaluation(g.value(), g.mean());
+        }, start, steps);
+    }
+
+    @Override
+    public OptimizationResult minimize(Objective objective, double[] start, int steps) {
         if (steps < 1) {
             throw new IllegalArgumentException("steps = " + steps + " is less than 1");
         }
-        if (samplesPerStep < 1) {
-            throw new IllegalArgumentException("samplesPerStep = " + samplesPerStep + " is less than 1");
+        if (objective == null || start == null) {
+            throw new IllegalArgumentException("objective = " + objective + ", start = " + start);
         }
         checkBounds(start.length);
         long begin = System.nanoTime();
@@ -67,13 +119,18 @@ abstract class GradientStep implements Optimizer {
         double[] losses = new double[steps];
         path[0] = theta.clone();
         Update update = newUpdate(theta.length);
+        ProgressListener progress = config.listener();
         progress.start(name(), steps);
         try {
             for (int t = 0; t < steps; t++) {
-                GradientEstimate g = estimator.estimate(loss, theta, samplesPerStep, Seeds.derive(seed, t));
-                losses[t] = g.value();
-                double[] grad = clip(g.mean());
-                update.apply(theta, grad, t + 1);
+                Objective.Evaluation g = objective.evaluate(theta.clone(), t);
+                double[] grad = g.gradient();
+                if (grad.length != theta.length) {
+                    throw new IllegalArgumentException("gradient length = " + grad.length + ", parameters "
+                            + theta.length);
+                }
+                losses[t] = g.loss();
+                update.apply(theta, clip(grad), t + 1, config.rate(t, steps));
                 clamp(theta);
                 path[t + 1] = theta.clone();
                 progress.advance(t + 1, String.format(Locale.ROOT, "loss %.4g", losses[t]));
@@ -90,9 +147,9 @@ abstract class GradientStep implements Optimizer {
             norm += v * v;
         }
         norm = Math.sqrt(norm);
-        if (norm > maxGradientNorm) {
+        if (norm > config.maxGradientNorm()) {
             for (int j = 0; j < g.length; j++) {
-                g[j] *= maxGradientNorm / norm;
+                g[j] *= config.maxGradientNorm() / norm;
             }
         }
         return g;
@@ -100,22 +157,24 @@ abstract class GradientStep implements Optimizer {
 
     private double[] clamp(double[] theta) {
         for (int j = 0; j < theta.length; j++) {
-            if (lower != null) {
-                theta[j] = Math.max(theta[j], lower[j]);
+            if (config.lower() != null) {
+                theta[j] = Math.max(theta[j], config.lower()[j]);
             }
-            if (upper != null) {
-                theta[j] = Math.min(theta[j], upper[j]);
+            if (config.upper() != null) {
+                theta[j] = Math.min(theta[j], config.upper()[j]);
             }
         }
         return theta;
     }
 
     private void checkBounds(int k) {
-        if (lower != null && lower.length != k) {
-            throw new IllegalArgumentException("lower bounds have length " + lower.length + ", parameters " + k);
+        if (config.lower() != null && config.lower().length != k) {
+            throw new IllegalArgumentException("lower bounds have length " + config.lower().length + ", parameters "
+                    + k);
         }
-        if (upper != null && upper.length != k) {
-            throw new IllegalArgumentException("upper bounds have length " + upper.length + ", parameters " + k);
+        if (config.upper() != null && config.upper().length != k) {
+            throw new IllegalArgumentException("upper bounds have length " + config.upper().length + ", parameters "
+                    + k);
         }
     }
 }

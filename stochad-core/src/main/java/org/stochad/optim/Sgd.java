@@ -7,9 +7,8 @@ public final class Sgd extends GradientStep {
 
     private final double momentum;
 
-    private Sgd(double learningRate, double momentum, double[] lower, double[] upper, double maxGradientNorm,
-                ProgressListener progress) {
-        super(learningRate, lower, upper, maxGradientNorm, progress);
+    private Sgd(Config config, double momentum) {
+        super(config);
         if (!(momentum >= 0 && momentum < 1)) {
             throw new IllegalArgumentException("momentum = " + momentum + " is outside [0, 1)");
         }
@@ -21,7 +20,7 @@ public final class Sgd extends GradientStep {
      * @return SGD without momentum
      */
     public static Sgd of(double learningRate) {
-        return new Sgd(learningRate, 0, null, null, Double.POSITIVE_INFINITY, ProgressListener.none());
+        return new Sgd(Config.of(learningRate), 0);
     }
 
     /**
@@ -29,7 +28,7 @@ public final class Sgd extends GradientStep {
      * @return this optimiser with heavy-ball momentum
      */
     public Sgd withMomentum(double mu) {
-        return new Sgd(learningRate, mu, lower, upper, maxGradientNorm, progress);
+        return new Sgd(config, mu);
     }
 
     /**
@@ -38,7 +37,7 @@ public final class Sgd extends GradientStep {
      * @return this optimiser with box bounds
      */
     public Sgd withBounds(double[] lo, double[] hi) {
-        return new Sgd(learningRate, momentum, lo, hi, maxGradientNorm, progress);
+        return new Sgd(config.bounds(lo, hi), momentum);
     }
 
     /**
@@ -46,24 +45,32 @@ public final class Sgd extends GradientStep {
      * @return this optimiser with clipping
      */
     public Sgd withClip(double maxNorm) {
-        return new Sgd(learningRate, momentum, lower, upper, maxNorm, progress);
+        return new Sgd(config.clip(maxNorm), momentum);
     }
 
     /**
-     * @param listener receives one step of progress per optimisation step
+     * @param fall the fraction of η by which the step size falls, linearly, from the first step to the last
+     * @return this optimiser with a linearly decaying step size
+     */
+    public Sgd withLinearDecay(double fall) {
+        return new Sgd(config.decay(fall), momentum);
+    }
+
+    /**
+     * @param listener told the progress after every step
      * @return this optimiser reporting to that listener
      */
     public Sgd withProgress(ProgressListener listener) {
-        return new Sgd(learningRate, momentum, lower, upper, maxGradientNorm, listener);
+        return new Sgd(config.listener(listener), momentum);
     }
 
     @Override
     Update newUpdate(int k) {
         double[] velocity = new double[k];
-        return (theta, g, t) -> {
+        return (theta, g, t, rate) -> {
             for (int j = 0; j < k; j++) {
                 velocity[j] = momentum * velocity[j] + g[j];
-                theta[j] -= learningRate * velocity[j];
+                theta[j] -= rate * velocity[j];
             }
         };
     }

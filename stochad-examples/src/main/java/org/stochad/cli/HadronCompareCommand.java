@@ -7,9 +7,13 @@ import java.util.Locale;
 import org.stochad.examples.Report;
 import org.stochad.examples.RunSettings;
 import org.stochad.examples.Table;
+import org.stochad.cli.lund.HadronDefaults;
+import org.stochad.cli.lund.HadronReports;
 import org.stochad.lund.LundSettings;
-import org.stochad.lund.fit.EstimateRow;
-import org.stochad.lund.fit.GradientComparison;
+import org.stochad.lund.study.ComparisonResult;
+import org.stochad.lund.study.EstimateRow;
+import org.stochad.lund.study.FinalTwoTerm;
+import org.stochad.lund.study.GradientComparison;
 import org.stochad.study.StudyRow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,7 +21,8 @@ import picocli.CommandLine.Option;
 
 /** {@code stochad hadron compare}: the gradient estimators of Lund-parameter derivatives side by side. */
 @Command(name = "compare", header = "Gradient estimators of Lund-parameter derivatives: bias and variance.",
-        mixinStandardHelpOptions = true, usageHelpWidth = 100,
+        mixinStandardHelpOptions = true, usageHelpWidth = 100, resourceBundle = HadronDefaults.BUNDLE,
+        defaultValueProvider = HadronDefaults.CompareSeed.class,
         description = {"Compares the gradient estimators on the Lund generator: (1) unbiasedness of d⟨N⟩,"
                 + " d(rapidity bin |y| < 0.5) and d⟨thrust⟩ with respect to (a, b, σ) on pions-only strings by"
                 + " stochastic AD (replay), the hybrid, the score function with baseline and the RSA derivative,"
@@ -26,7 +31,7 @@ import picocli.CommandLine.Option;
                 + " all four parameters (a, b, σ, ρ) at the settings' point. Writes gradients-comparison.md,"
                 + " gradients-variance.csv, hadronization-gradients-pulls.png and"
                 + " hadronization-gradients-variance.png. --samples sets the samples per estimator of (1)"
-                + " (default: 40000, --quick 4000); without --seed the documented seed 20261122 is used.", ""})
+                + " (default: ${bundle:default.compare.samples}).", ""})
 public final class HadronCompareCommand extends ReportCommand {
 
     @Mixin
@@ -40,19 +45,20 @@ public final class HadronCompareCommand extends ReportCommand {
     boolean quick;
 
     @Option(names = "--fd-samples", paramLabel = "N",
-            description = "Samples of the finite-difference reference (default: 100000, --quick 10000).")
+            description = "Samples of the finite-difference reference (default:"
+                    + " ${bundle:default.compare.fd-samples}).")
     Integer fdSamples;
 
     @Option(names = "--study-samples", paramLabel = "N",
-            description = "Samples per estimator in the variance study (default: 20000, --quick 2000).")
+            description = "Samples per estimator in the variance study (default:"
+                    + " ${bundle:default.compare.study-samples}).")
     Integer studySamples;
 
     @Option(names = "--z-samples", paramLabel = "N",
-            description = "Samples per estimator for the single z draw (default: 40000, --quick 10000).")
+            description = "Samples per estimator for the single z draw (default:"
+                    + " ${bundle:default.compare.z-samples}).")
     Integer zSamples;
 
-    /** Names of the gradient components, in the order of {@code LundSettings.theta()}. */
-    private static final String[] PARAMETERS = {"a", "b", "sigma", "rho"};
 
     @Override
     List<Report> reports(RunSettings settings) {
@@ -62,29 +68,25 @@ public final class HadronCompareCommand extends ReportCommand {
                 at("--study-samples", studySamples, o.studySamples()), at("--z-samples", zSamples, o.singleZSamples()),
                 seedGiven() ? settings.seed() : o.seed(), settings.threads(), settings.progress());
         LundSettings point = lund.load();
-        LundSettings pions = point.with(LundSettings.PIONS_ONLY, "on");
+        LundSettings pions = point.with(LundSettings.PIONS_ONLY, true);
         Path pictures = figures == null ? settings.out() : figures;
         CommonOptions.prepare(pictures, "--figures");
-        GradientComparison.Result r = GradientComparison.of(pions, point, o).runAndWrite(settings.out(), pictures);
-        List<Path> files = List.of(settings.file("gradients-comparison.md"), settings.file("gradients-variance.csv"),
-                pictures.resolve("hadronization-gradients-pulls.png"),
-                pictures.resolve("hadronization-gradients-variance.png"));
+        ComparisonResult r = GradientComparison.of(pions, point, o).withLog(spec.commandLine().getErr()::println).run();
+        List<Path> files = HadronReports.writeComparison(r, settings.out(), pictures);
         List<Table> tables = new ArrayList<>();
         Table.Builder u = Table.builder(String.format(Locale.ROOT, "unbiasedness: pions-only strings, E_CM = %s GeV,"
                         + " (a, b, σ) = (%s, %s, %s), seed %d", fmt(pions.eCM()), fmt(pions.aLund()),
                 fmt(pions.bLund()), fmt(pions.sigma()), o.seed()), "observable", "d/d", "estimator", "estimate",
                 "std.err", "sd/sample", "pull vs FD", "samples", "s");
         for (EstimateRow e : r.unbiasedness()) {
-            EstimateRow fd = reference(r.unbiasedness(), e);
-            double pull = fd == null || fd == e ? Double.NaN
-                    : (e.mean() - fd.mean()) / Math.hypot(e.standardError(), fd.standardError());
+            double pull = r.pull(e);
             u.row(e.observable(), e.component(), e.estimator(), e.mean(), e.standardError(), e.sdPerSample(), pull,
                     e.samples(), e.seconds());
         }
         tables.add(u.build());
         Table.Builder f = Table.builder("the finalTwo ordering term of d/db (RSA score decomposition)", "observable",
                 "ordering term", "std.err", "whole d/db", "std.err", "orderings/event");
-        for (GradientComparison.FinalTwoTerm t : r.finalTwo()) {
+        for (FinalTwoTerm t : r.finalTwo()) {
             f.row(t.observable(), t.term(), t.termError(), t.total(), t.totalError(), t.orderingsPerEvent());
         }
         tables.add(f.build());
@@ -100,7 +102,7 @@ public final class HadronCompareCommand extends ReportCommand {
         Table.Builder v = Table.builder(r.study().title() + ": " + r.study().samples() + " samples per estimator",
                 "estimator", "d/d", "estimate", "std.err", "sd/sample", "cost/primal", "var×cost");
         for (StudyRow row : r.study().rows()) {
-            v.row(row.estimator(), row.component() < PARAMETERS.length ? PARAMETERS[row.component()]
+            v.row(row.estimator(), row.component() < GradientComparison.NAMES.size() ? GradientComparison.NAMES.get(row.component())
                     : String.valueOf(row.component()), row.mean(), row.standardError(), row.sdPerSample(),
                     row.costRelativeToPrimal(), row.workNormalisedVariance());
         }
@@ -108,16 +110,6 @@ public final class HadronCompareCommand extends ReportCommand {
         return List.of(new Report("hadron compare", tables, List.of(
                 "pull vs FD = (estimate − central difference)/combined std.err: unbiased estimators stay within a few"
                         + " units; var×cost = sd² × cost relative to one plain event (lower is better)"), files));
-    }
-
-    private static EstimateRow reference(List<EstimateRow> rows, EstimateRow r) {
-        for (EstimateRow x : rows) {
-            if (x.observable().equals(r.observable()) && x.component().equals(r.component())
-                    && x.estimator().startsWith("finite difference")) {
-                return x;
-            }
-        }
-        return null;
     }
 
     private static int at(String name, Integer given, int fallback) {

@@ -7,19 +7,24 @@ import java.util.Locale;
 import org.stochad.examples.Report;
 import org.stochad.examples.RunSettings;
 import org.stochad.examples.Table;
+import org.stochad.cli.lund.HadronDefaults;
+import org.stochad.cli.lund.HadronReports;
 import org.stochad.lund.LundSettings;
-import org.stochad.lund.fit.FitMain;
 import org.stochad.lund.fit.FitReport;
+import org.stochad.lund.fit.FitStudy;
 import org.stochad.lund.fit.FitSummary;
+import org.stochad.lund.fit.FitTarget;
 import org.stochad.lund.fit.HistogramLoss;
 import org.stochad.lund.fit.LundFit;
+import org.stochad.lund.fit.PseudoData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code stochad hadron fit}: fits the Lund (a, b) to pseudo-data or a histogram file. */
 @Command(name = "fit", header = "Fit the Lund (a, b) to pseudo-data or a YODA/CSV histogram.",
-        mixinStandardHelpOptions = true, usageHelpWidth = 100,
+        mixinStandardHelpOptions = true, usageHelpWidth = 100, resourceBundle = HadronDefaults.BUNDLE,
+        defaultValueProvider = HadronDefaults.FitSeed.class,
         description = {"Fits the Lund parameters (a, b) — σ and ρ held at the settings' values — on a histogram"
                 + " loss by stochastic Gauss-Newton steps (the χ² metric from the score of each step's events) or"
                 + " Adam, with gradients (i) by RSA reweighting of one base sample generated at the start"
@@ -29,18 +34,21 @@ import picocli.CommandLine.Option;
                 + " uncertainty (their spread/√repeats and, for χ², the data's statistical share from the loss"
                 + " curvature, in quadrature). Without --data the data are the generator's own multiplicity and x_E histograms at"
                 + " --truth (pseudo-data). Settings default to pions-only u-ū at 100 GeV. Writes fits.md,"
-                + " fits-trajectories.csv and hadronization-gradients-fit-{paths,loss,neff}.png. Without --seed the"
-                + " documented seed 20261122 is used.", ""})
+                + " fits-trajectories.csv and hadronization-gradients-fit-{paths,loss,neff}.png.", ""})
 public final class HadronFitCommand extends ReportCommand {
 
     /** How a fit obtains its gradients. */
     enum MethodChoice {
         /** RSA reweighting of a fixed base sample. */
         RSA,
+        /** RSA reweighting, with a new base sample whenever N_eff/N falls below one half. */
+        REBASED,
         /** Re-simulation at every step. */
         RESIM,
-        /** Both, RSA first. */
-        BOTH
+        /** RSA and re-simulation, RSA first. */
+        BOTH,
+        /** RSA, rebased RSA and re-simulation. */
+        ALL
     }
 
     /** The histogram loss. */
@@ -73,16 +81,16 @@ public final class HadronFitCommand extends ReportCommand {
     @Option(names = "--truth", paramLabel = "A,B", description = "(a, b) of the pseudo-data (default: the settings').")
     String truth;
 
-    @Option(names = "--pseudo-events", paramLabel = "N", defaultValue = "200000",
-            description = "Events of the pseudo-data (default: ${DEFAULT-VALUE}).")
-    int pseudoEvents;
+    @Option(names = "--pseudo-events", paramLabel = "N",
+            description = "Events of the pseudo-data (default: ${bundle:default.fit.pseudo-events}).")
+    Integer pseudoEvents;
 
     @Option(names = "--start", paramLabel = "A,B",
-            description = "A starting (a, b) (repeatable; default: 0.72,0.88 and 0.40,1.50).")
+            description = "A starting (a, b) (repeatable; default: ${bundle:default.fit.starts}).")
     List<String> starts = new ArrayList<>();
 
     @Option(names = "--method", paramLabel = "METHOD", defaultValue = "both",
-            description = "rsa, resim or both (default: ${DEFAULT-VALUE}).")
+            description = "rsa, rebased, resim, both (rsa and resim) or all (default: ${DEFAULT-VALUE}).")
     MethodChoice method;
 
     @Option(names = "--loss", paramLabel = "LOSS", defaultValue = "chi2",
@@ -92,25 +100,26 @@ public final class HadronFitCommand extends ReportCommand {
     @Option(names = "--quick", description = "Small statistics instead of the documented ones.")
     boolean quick;
 
-    @Option(names = "--steps", paramLabel = "N", description = "Steps (default: 200, --quick 60).")
+    @Option(names = "--steps", paramLabel = "N", description = "Steps (default: ${bundle:default.fit.steps}).")
     Integer steps;
 
-    @Option(names = "--lr", paramLabel = "RATE", description = "Adam's learning rate (default: 0.02, --quick 0.03).")
+    @Option(names = "--lr", paramLabel = "RATE", description = "Adam's learning rate (default: ${bundle:default.fit.lr}).")
     Double learningRate;
 
-    @Option(names = "--repeats", paramLabel = "N", description = "Fits per method and start (default: 4, --quick 2).")
+    @Option(names = "--repeats", paramLabel = "N", description = "Fits per method and start (default: ${bundle:default.fit.repeats}).")
     Integer repeats;
 
     @Option(names = "--base-events", paramLabel = "N",
-            description = "RSA base sample size (default: 20000, --quick 4000).")
+            description = "RSA base sample size (default: ${bundle:default.fit.base-events}).")
     Integer baseEvents;
 
     @Option(names = "--hist-events", paramLabel = "N",
-            description = "Re-simulation: histogram events per step (default: 5000, --quick 1000).")
+            description = "Re-simulation: histogram events per step (default: ${bundle:default.fit.hist-events}).")
     Integer histogramEvents;
 
     @Option(names = "--grad-samples", paramLabel = "N",
-            description = "Re-simulation: gradient samples per step (default: 2000, --quick 300).")
+            description = "Re-simulation: gradient samples per step (default:"
+                    + " ${bundle:default.fit.grad-samples}).")
     Integer gradientSamples;
 
     @Option(names = "--sad", description = "Re-simulate with stochastic AD (replay) instead of the hybrid estimator.")
@@ -135,32 +144,29 @@ public final class HadronFitCommand extends ReportCommand {
                 positive("--grad-samples", gradientSamples, d.gradientSamples(), 2), n, rate(d.learningRate()),
                 positive("--repeats", repeats, d.repeats(), 1),
                 steps == null ? d.averageLast() : Math.min(d.averageLast(), Math.max(1, n / 4)),
-                l, !sad, FitMain.stepper(stepper, l),
+                l, !sad, stepper(stepper, l),
                 seedGiven() ? settings.seed() : d.seed(), settings.threads(), settings.progress());
         List<double[]> from = new ArrayList<>();
         for (String st : starts) {
             from.add(pair("--start", st));
         }
         if (from.isEmpty()) {
-            from = List.of(new double[] {0.72, 0.88}, new double[] {0.40, 1.50});
+            from = FitStudy.defaultStarts();
         }
         List<LundFit.Method> methods = switch (method) {
             case RSA -> List.of(LundFit.Method.RSA);
+            case REBASED -> List.of(LundFit.Method.RSA_REBASED);
             case RESIM -> List.of(LundFit.Method.RESIMULATED);
             case BOTH -> List.of(LundFit.Method.RSA, LundFit.Method.RESIMULATED);
+            case ALL -> List.of(LundFit.Method.RSA, LundFit.Method.RSA_REBASED, LundFit.Method.RESIMULATED);
         };
         double[] t = null;
-        List<LundFit.Target> targets;
+        List<FitTarget> targets;
         if (data == null) {
             t = truth == null ? new double[] {s.aLund(), s.bLund()} : pair("--truth", truth);
-            if (pseudoEvents < 10) {
-                throw new IllegalArgumentException("--pseudo-events = " + pseudoEvents + " is less than 10");
-            }
-            double[] theta = s.theta();
-            theta[0] = t[0];
-            theta[1] = t[1];
-            targets = LundFit.pseudoData(s.withTheta(theta), LundFit.defaultHistograms(), pseudoEvents,
-                    o.seed() ^ 0xDA7AL, o.threads());
+            int events = positive("--pseudo-events", pseudoEvents, PseudoData.DOCS_EVENTS, 10);
+            targets = PseudoData.targets(s.withAB(t[0], t[1]), PseudoData.defaultHistograms(), events,
+                    o.seed() ^ PseudoData.SEED_OFFSET, o.threads());
         } else {
             if (truth != null) {
                 throw new IllegalArgumentException("--truth applies to pseudo-data only, not with --data " + data);
@@ -168,18 +174,13 @@ public final class HadronFitCommand extends ReportCommand {
             if (!java.nio.file.Files.isReadable(data)) {
                 throw new IllegalArgumentException("cannot read --data " + data);
             }
-            targets = List.of(LundFit.target(data, histogram, observable));
+            targets = List.of(FitTarget.read(data, histogram, observable));
         }
-        FitReport r = LundFit.of(s, targets, o).runAndWrite(settings.out(), pictures, from, methods, t);
-        List<Path> files = new ArrayList<>(List.of(pictures.resolve("hadronization-gradients-fit-paths.png"),
-                pictures.resolve("hadronization-gradients-fit-loss.png")));
-        if (methods.contains(LundFit.Method.RSA)) {
-            files.add(pictures.resolve("hadronization-gradients-fit-neff.png"));
-        }
-        files.add(settings.file("fits.md"));
-        files.add(settings.file("fits-trajectories.csv"));
+        FitReport r = FitStudy.of(LundFit.of(s, targets, o).withLog(spec.commandLine().getErr()::println))
+                .run(from, methods, t);
+        List<Path> files = HadronReports.writeFits(r, settings.out(), pictures);
         StringBuilder fitted = new StringBuilder();
-        for (LundFit.Target target : targets) {
+        for (FitTarget target : targets) {
             fitted.append(fitted.length() == 0 ? "" : ", ").append(target.spec().name()).append(" (")
                     .append(target.spec().bins()).append(" bins, data ").append(target.data().path()).append(')');
         }
@@ -205,6 +206,22 @@ public final class HadronFitCommand extends ReportCommand {
         notes.add("the fitted value is the mean of the last " + o.averageLast() + " path points of each fit;"
                 + " N_eff = (Σw)²/Σw² of the RSA base sample (" + o.baseEvents() + " events)");
         return List.of(new Report("hadron fit", List.of(tb.build()), notes, files));
+    }
+
+    /**
+     * @param name gauss-newton (or gn) or adam, any case; null for the loss's default
+     * @param loss the loss: Gauss–Newton by default for the χ², Adam otherwise
+     * @return the update rule
+     */
+    static LundFit.Stepper stepper(String name, HistogramLoss loss) {
+        if (name == null) {
+            return loss == HistogramLoss.CHI2 ? LundFit.Stepper.GAUSS_NEWTON : LundFit.Stepper.ADAM;
+        }
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "gauss-newton", "gn" -> LundFit.Stepper.GAUSS_NEWTON;
+            case "adam" -> LundFit.Stepper.ADAM;
+            default -> throw new IllegalArgumentException("--stepper = " + name + " is not gauss-newton or adam");
+        };
     }
 
     private double rate(double fallback) {

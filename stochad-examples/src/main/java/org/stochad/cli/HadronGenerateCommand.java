@@ -10,6 +10,9 @@ import org.stochad.examples.Progress;
 import org.stochad.examples.Report;
 import org.stochad.examples.RunSettings;
 import org.stochad.examples.Table;
+import org.stochad.cli.lund.HadronCharts;
+import org.stochad.cli.lund.HadronDefaults;
+import org.stochad.study.OutputFiles;
 import org.stochad.lund.EventGenerator;
 import org.stochad.lund.EventSummary;
 import org.stochad.lund.LundSettings;
@@ -23,20 +26,23 @@ import picocli.CommandLine.Option;
 
 /** {@code stochad hadron generate}: fragments strings, prints the summary table and writes histograms. */
 @Command(name = "generate", header = "Fragment strings: summary table, histograms (YODA, CSV, PNG), HepMC3.",
-        mixinStandardHelpOptions = true, usageHelpWidth = 100,
+        mixinStandardHelpOptions = true, usageHelpWidth = 100, resourceBundle = HadronDefaults.BUNDLE,
+        defaultValueProvider = HadronDefaults.GenerateSeed.class,
         description = {"Fragments q-q̄ strings and prints mean multiplicity, charged multiplicity, mean hadron pT²"
                 + " and thrust with their standard errors. Writes the multiplicity, charged multiplicity,"
                 + " rapidity, x_E, pT and thrust histograms to hadron-histograms.yoda (YODA, per-event"
-                + " normalised) and .csv, PNG plots hadron-multiplicity.png, hadron-rapidity.png and"
+                + " normalised) and .csv, the summary table to hadron-summary.md, PNG plots hadron-multiplicity.png, hadron-rapidity.png and"
                 + " hadron-xE.png, and with --hepmc the events in HepMC3 ASCII. Event i depends only on the"
-                + " seed and i: the output is the same for any --threads.", ""})
+                + " seed and i: the output is the same for any --threads. The seed is the setting Random:seed"
+                + " (default: ${bundle:default.generate.seed}) unless --seed is given.", ""})
 public final class HadronGenerateCommand extends ReportCommand {
 
     @Mixin
     LundSettingsOptions lund;
 
     @Option(names = {"-n", "--events"}, paramLabel = "N",
-            description = "Events (default: the setting Main:numberOfEvents, 1000 unless --cmnd/--set change it;"
+            description = "Events (default: the setting Main:numberOfEvents, ${bundle:default.generate.events} unless"
+                    + " --cmnd/--set change it;"
                     + " --samples is a synonym).")
     Integer events;
 
@@ -92,8 +98,13 @@ public final class HadronGenerateCommand extends ReportCommand {
         Path pN = settings.file("hadron-multiplicity.png");
         Path pY = settings.file("hadron-rapidity.png");
         Path pX = settings.file("hadron-xE.png");
-        histograms.writePlots(pN, pY, pX);
-        files.addAll(List.of(pN, pY, pX, yoda, csv));
+        HadronCharts.histogram(pN, histograms.multiplicity(), "N (hadrons)", "P(N)", false, true, s);
+        HadronCharts.histogram(pY, histograms.rapidity(), "y", "dN/dy per event", false, false, s);
+        HadronCharts.histogram(pX, histograms.xE(), "x_E", "dN/dx_E per event", true, false, s);
+        Path md = settings.file("hadron-summary.md");
+        OutputFiles.writeString(md, summary.toMarkdown() + String.format(Locale.ROOT,
+                "%nseed %d, %d events, %d thread(s)%n", seed, n, settings.threads()));
+        files.addAll(List.of(pN, pY, pX, yoda, csv, md));
         Table.Builder t = Table.builder(String.format(Locale.ROOT, "%d events, E_CM = %s GeV, seed %d", n,
                 fmt(eCm), seed), "quantity", "mean", "std.err");
         t.row("multiplicity ⟨N⟩", summary.multiplicity()[0], summary.multiplicity()[1]);

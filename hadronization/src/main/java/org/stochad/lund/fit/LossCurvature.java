@@ -27,7 +27,7 @@ public record LossCurvature(double[][] metric, double[][] dataCovariance) {
      * @param sampleEvents    the number of events of the evaluated sample
      * @return the curvature
      */
-    public static LossCurvature of(ReweightedSample.Evaluation at, List<LundFit.Target> targets,
+    public static LossCurvature of(ReweightedSample.Evaluation at, List<FitTarget> targets,
                                    double simulatedEvents, double sampleEvents) {
         if (!(simulatedEvents > 0) || !(sampleEvents > 0)) {
             throw new IllegalArgumentException("simulatedEvents = " + simulatedEvents + ", sampleEvents = "

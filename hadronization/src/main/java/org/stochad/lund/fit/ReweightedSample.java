@@ -31,12 +31,12 @@ public final class ReweightedSample {
     }
 
     private final RsaWeights weights;
-    private final List<LundFit.Target> targets;
+    private final List<FitTarget> targets;
     private final List<Event> events;
     private final int[][][] entries;
     private final int threads;
 
-    private ReweightedSample(RsaWeights weights, List<LundFit.Target> targets, List<Event> events, int threads) {
+    private ReweightedSample(RsaWeights weights, List<FitTarget> targets, List<Event> events, int threads) {
         this.weights = weights;
         this.targets = List.copyOf(targets);
         this.events = List.copyOf(events);
@@ -57,7 +57,7 @@ public final class ReweightedSample {
      * @param threads worker threads
      * @return the sample
      */
-    public static ReweightedSample generate(LundSettings base, List<LundFit.Target> targets, int n, long seed,
+    public static ReweightedSample generate(LundSettings base, List<FitTarget> targets, int n, long seed,
                                             int threads) {
         if (n < 2 || threads < 1) {
             throw new IllegalArgumentException("events = " + n + ", threads = " + threads);

@@ -1,6 +1,5 @@
 package org.stochad.lund.io;
 
-import java.nio.file.Path;
 import java.util.List;
 import org.stochad.lund.Event;
 import org.stochad.lund.Hadron;
@@ -10,7 +9,7 @@ import org.stochad.lund.observable.Histogram;
 
 /**
  * The standard histograms of a generator run — multiplicity, charged multiplicity, rapidity, x_E,
- * pT and thrust — filled event by event, and written as YODA, CSV and PNG plots.
+ * pT and thrust — filled event by event (written by {@link HistogramWriters}).
  */
 public final class GeneratorHistograms {
 
@@ -54,16 +53,18 @@ public final class GeneratorHistograms {
         return all;
     }
 
-    /**
-     * Writes the multiplicity, rapidity and x_E plots.
-     *
-     * @param multiplicityPng where the multiplicity plot goes
-     * @param rapidityPng     where the rapidity plot goes
-     * @param xEPng           where the x_E plot goes
-     */
-    public void writePlots(Path multiplicityPng, Path rapidityPng, Path xEPng) {
-        HistogramPlots.writePng(multiplicityPng, multiplicity, "N (hadrons)", "P(N)", false);
-        HistogramPlots.writePng(rapidityPng, rapidity, "y", "dN/dy per event", false);
-        HistogramPlots.writePng(xEPng, xE, "x_E", "dN/dx_E per event", true);
+    /** @return the multiplicity histogram */
+    public Histogram multiplicity() {
+        return multiplicity;
+    }
+
+    /** @return the rapidity histogram */
+    public Histogram rapidity() {
+        return rapidity;
+    }
+
+    /** @return the x_E histogram */
+    public Histogram xE() {
+        return xE;
     }
 }

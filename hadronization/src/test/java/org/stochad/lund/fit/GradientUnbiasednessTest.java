@@ -3,35 +3,33 @@ package org.stochad.lund.fit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.stochad.Estimators;
 import org.stochad.GradientEstimate;
 import org.stochad.StochasticAdOptions;
+import org.stochad.lund.LundProgram;
 import org.stochad.lund.LundSettings;
 import org.stochad.lund.observable.Observables;
-import org.stochad.lund.reweight.ObservableProgram;
 import org.stochad.lund.reweight.RsaDerivativeEstimator;
 
 /**
- * The issue's acceptance point, pions-only u-ū at 100 GeV, (a, b) = (0.68, 0.98): d⟨N⟩/da and d⟨N⟩/db
+ * The acceptance point, pions-only u-ū at 100 GeV, (a, b) = (0.68, 0.98): d⟨N⟩/da and d⟨N⟩/db
  * from stochastic AD, the hybrid and the RSA derivative against a common-random-number central
  * difference (an independent estimator: it only runs the generator at θ ± h).
  */
-@Tag("slow")
 class GradientUnbiasednessTest {
 
     @Test
     void multiplicityGradientAgreesWithCommonRandomNumberCentralDifferences() {
         LundSettings s = LundSettings.defaults().with(LundSettings.PIONS_ONLY, "on");
-        ObservableProgram p = new ObservableProgram(s, Observables.multiplicity());
+        LundProgram p = LundProgram.of(s, Observables.multiplicity()).withPtBaseline(0);
         double[] theta = s.theta();
         StochasticAdOptions replay = StochasticAdOptions.replay().parallelism(2);
         GradientEstimate fd = Estimators.finiteDifference(0.02).withParallelism(2).estimate(p, theta, 8_000, 1);
         List<GradientEstimate> others = List.of(
                 Estimators.stochasticAd(replay).estimate(p, theta, 4_000, 2),
                 Estimators.hybrid(replay).estimate(p, theta, 4_000, 3),
-                new RsaDerivativeEstimator(true, 2).estimate(p, theta, 8_000, 4));
+                RsaDerivativeEstimator.of(p, true, 2).estimate(p, theta, 8_000, 4));
         for (int j = 0; j < 2; j++) {
             assertThat(fd.standardError(j)).as("FD se, component %d", j).isLessThan(0.5);
             for (GradientEstimate g : others) {
@@ -58,10 +56,10 @@ class GradientUnbiasednessTest {
         LundSettings s = LundSettings.defaults().with(LundSettings.PIONS_ONLY, "on");
         double[] theta = s.theta();
         var bin = Observables.parse("bin:rapidity:-0.5:0.5");
-        ObservableProgram pathwise = new ObservableProgram(s, bin);
+        LundProgram pathwise = LundProgram.of(s, bin).withPtBaseline(0);
         GradientEstimate fd = Estimators.finiteDifference(0.02).withParallelism(2).estimate(pathwise, theta, 20_000, 5);
         // the pT weight's baseline c = ⟨f⟩ from the (independent) finite-difference run
-        ObservableProgram score = new ObservableProgram(s.with(LundSettings.PT_SCORE, "on"), bin, fd.value());
+        LundProgram score = LundProgram.of(s.with(LundSettings.PT_SCORE, "on"), bin).withPtBaseline(fd.value());
         GradientEstimate withScore = Estimators.scoreFunctionWithBaseline().withParallelism(2)
                 .estimate(score, theta, 20_000, 6);
         double se = Math.hypot(withScore.standardError(2), fd.standardError(2));

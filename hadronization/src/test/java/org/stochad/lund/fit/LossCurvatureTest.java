@@ -23,7 +23,7 @@ class LossCurvatureTest {
     void sandwichCovarianceMatchesTheSpreadOfRefittedFluctuatedData() {
         HistogramSpec spec = HistogramSpec.multiplicity(2, 6);
         BinnedData data = new BinnedData("/test", spec.edges(), new double[5], DATA_ERR.clone());
-        List<LundFit.Target> targets = List.of(new LundFit.Target(spec, data));
+        List<FitTarget> targets = List.of(new FitTarget(spec, data));
         ReweightedSample.Evaluation e = new ReweightedSample.Evaluation(0, new double[2], 1, List.of(new double[5]),
                 List.of(SIM_VAR.clone()), List.<double[][]>of(JACOBIAN));
         LossCurvature c = LossCurvature.of(e, targets, 1, 1);
@@ -77,7 +77,7 @@ class LossCurvatureTest {
     void simulatedVarianceIsRescaledToTheFitsSampleSize() {
         HistogramSpec spec = HistogramSpec.multiplicity(2, 6);
         BinnedData data = new BinnedData("/test", spec.edges(), new double[5], DATA_ERR.clone());
-        List<LundFit.Target> targets = List.of(new LundFit.Target(spec, data));
+        List<FitTarget> targets = List.of(new FitTarget(spec, data));
         double[] quarter = new double[5];
         for (int k = 0; k < 5; k++) {
             quarter[k] = SIM_VAR[k] / 4;

@@ -27,7 +27,7 @@ class LundFitTest {
 
     @Test
     void gaussNewtonReachesTheStationaryPointOfTheReweightedLoss() {
-        List<LundFit.Target> targets = LundFit.pseudoData(at(0.68, 0.98),
+        List<FitTarget> targets = PseudoData.targets(at(0.68, 0.98),
                 List.of(HistogramSpec.multiplicity(2, 25), HistogramSpec.hadron(HadronQuantity.X_E, 0, 1, 10)), 8000,
                 3, 2);
         double[] start = {0.60, 1.10};

@@ -15,11 +15,11 @@ class ReweightedSampleTest {
     private static final LundSettings BASE = LundSettings.defaults().with(LundSettings.PIONS_ONLY, "on")
             .with(LundSettings.E_CM, 40.0);
 
-    private static List<LundFit.Target> targets(double[] truth, int events, long seed, double errorScale) {
+    private static List<FitTarget> targets(double[] truth, int events, long seed, double errorScale) {
         double[] th = BASE.theta();
         th[0] = truth[0];
         th[1] = truth[1];
-        List<LundFit.Target> t = LundFit.pseudoData(BASE.withTheta(th),
+        List<FitTarget> t = PseudoData.targets(BASE.withTheta(th),
                 List.of(HistogramSpec.multiplicity(2, 25), HistogramSpec.hadron(HadronQuantity.X_E, 0, 1, 10)), events,
                 seed, 2);
         return t.stream().map(x -> {
@@ -27,13 +27,13 @@ class ReweightedSampleTest {
             for (int k = 0; k < e.length; k++) {
                 e[k] = e[k] * errorScale + (errorScale > 1 ? 0.05 : 1e-3);
             }
-            return new LundFit.Target(x.spec(), new BinnedData(x.data().path(), x.data().edges(), x.data().values(), e));
+            return new FitTarget(x.spec(), new BinnedData(x.data().path(), x.data().edges(), x.data().values(), e));
         }).toList();
     }
 
     @Test
     void atTheBasePointWeightsAreOneAndTheHistogramIsThePlainOne() {
-        List<LundFit.Target> t = targets(new double[] {0.68, 0.98}, 3000, 11, 1);
+        List<FitTarget> t = targets(new double[] {0.68, 0.98}, 3000, 11, 1);
         ReweightedSample s = ReweightedSample.generate(BASE, t, 3000, 11, 2);
         ReweightedSample.Evaluation e = s.evaluate(BASE.aLund(), BASE.bLund(), HistogramLoss.CHI2);
         assertThat(e.effectiveSampleSize()).isCloseTo(3000, offset(1e-6));
@@ -46,7 +46,7 @@ class ReweightedSampleTest {
 
     @Test
     void lossGradientMatchesFiniteDifferencesOfTheReweightedLoss() {
-        List<LundFit.Target> t = targets(new double[] {0.62, 1.05}, 4000, 5, 30);
+        List<FitTarget> t = targets(new double[] {0.62, 1.05}, 4000, 5, 30);
         ReweightedSample s = ReweightedSample.generate(BASE, t, 2000, 6, 2);
         for (HistogramLoss loss : HistogramLoss.values()) {
             double a = 0.66;
@@ -66,7 +66,7 @@ class ReweightedSampleTest {
     @Test
     void reweightedMultiplicityDistributionMatchesDirectGeneration() {
         double[] target = {0.60, 1.10};
-        List<LundFit.Target> direct = targets(target, 20_000, 21, 1);
+        List<FitTarget> direct = targets(target, 20_000, 21, 1);
         ReweightedSample s = ReweightedSample.generate(BASE, direct, 20_000, 22, 2);
         ReweightedSample.Evaluation e = s.evaluate(target[0], target[1], HistogramLoss.CHI2);
         ReweightedSample.Evaluation atBase = s.evaluate(BASE.aLund(), BASE.bLund(), HistogramLoss.CHI2);

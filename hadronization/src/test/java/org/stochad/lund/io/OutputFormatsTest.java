@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stochad.lund.Event;
 import org.stochad.lund.EventGenerator;
-import org.stochad.lund.LundMain;
 import org.stochad.lund.LundSettings;
 import org.stochad.lund.observable.Histogram;
 
@@ -143,21 +142,5 @@ class OutputFormatsTest {
         Files.writeString(bad, "BEGIN YODA_HISTO1D_V2 /X\n---\n0 1 abc 1 0 0 1\nEND YODA_HISTO1D_V2\n");
         assertThatThrownBy(() -> HistogramReaders.readYoda(bad)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("abc");
-    }
-
-    @Test
-    void mainWritesAllOutputsAndRejectsBadSettings(@TempDir Path dir) throws Exception {
-        int code = LundMain.run("generate", "-s", "Lund:pionsOnly = on", "-n", "200", "--seed", "4", "--threads", "2",
-                "--hepmc", dir.resolve("e.hepmc").toString(), "--yoda", dir.resolve("h.yoda").toString(), "--csv",
-                dir.resolve("h.csv").toString(), "--plots", dir.resolve("p-").toString(), "--summary",
-                dir.resolve("s.md").toString());
-        assertThat(code).isZero();
-        for (String f : new String[] {"e.hepmc", "h.yoda", "h.csv", "p-multiplicity.png", "p-rapidity.png",
-            "p-xE.png", "s.md"}) {
-            assertThat(dir.resolve(f)).isNotEmptyFile();
-        }
-        assertThat(Files.readString(dir.resolve("s.md"))).contains("multiplicity").contains("seed 4");
-        assertThat(LundMain.run("generate", "-s", "StringZ:aLund = nope", "-n", "1")).isEqualTo(2);
-        assertThat(LundMain.run("generate", "-s", "Foo:bar = 1", "-n", "1")).isEqualTo(2);
     }
 }

@@ -12,6 +12,7 @@ import org.stochad.GradientEstimate;
 import org.stochad.StochasticTriple;
 import org.stochad.lund.Event;
 import org.stochad.lund.EventGenerator;
+import org.stochad.lund.LundProgram;
 import org.stochad.lund.LundSettings;
 import org.stochad.lund.LundZ;
 import org.stochad.lund.PrimalSampler;
@@ -50,8 +51,8 @@ class RsaWeightsTest {
         // same seed → same events; the z, flavour and finalTwo scores must agree to rounding
         // (σ differs by construction: the core differentiates pT pathwise, RSA through the Gaussian density)
         LundSettings s = LundSettings.defaults().with(LundSettings.E_CM, 30.0);
-        ObservableProgram program = new ObservableProgram(s, Observables.multiplicity());
-        GradientEstimate rsa = new RsaDerivativeEstimator(false, 2).estimate(program, s.theta(), 300, 17);
+        LundProgram program = LundProgram.of(s, Observables.multiplicity()).withPtBaseline(0);
+        GradientEstimate rsa = RsaDerivativeEstimator.of(program, false, 2).estimate(program, s.theta(), 300, 17);
         GradientEstimate score = Estimators.scoreFunction().withParallelism(2).estimate(program, s.theta(), 300, 17);
         assertThat(rsa.value()).isEqualTo(score.value());
         for (int j : new int[] {0, 1, 3}) {

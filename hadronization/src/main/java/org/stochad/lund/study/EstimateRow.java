@@ -1,4 +1,4 @@
-package org.stochad.lund.fit;
+package org.stochad.lund.study;
 
 /**
  * One estimator's estimate of one gradient component of one observable.

@@ -1,0 +1,301 @@
+package org.stochad.lund.study;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.stochad.Estimator;
+import org.stochad.Estimators;
+import org.stochad.GradientEstimate;
+import org.stochad.StochasticAdOptions;
+import org.stochad.StochasticProgram;
+import org.stochad.lund.Event;
+import org.stochad.lund.EventGenerator;
+import org.stochad.lund.LundProgram;
+import org.stochad.lund.LundSettings;
+import org.stochad.lund.observable.Observable;
+import org.stochad.lund.observable.Observables;
+import org.stochad.lund.reweight.ImplicitZ;
+import org.stochad.lund.reweight.LogWeight;
+import org.stochad.lund.reweight.RsaDerivativeEstimator;
+import org.stochad.lund.reweight.RsaWeights;
+import org.stochad.study.StudyResult;
+import org.stochad.study.StudyRow;
+import org.stochad.study.VarianceStudy;
+
+/**
+ * The estimator comparison on the Lund generator: (1) unbiasedness — stochastic AD
+ * (replay), the hybrid, the score function with baseline and the RSA derivative against a
+ * common-random-number central difference for ⟨N⟩, a rapidity bin and ⟨thrust⟩; (2) the size of
+ * the finalTwo ordering term of d/db; (3) d⟨z⟩/da of a single z draw against quadrature, incl.
+ * implicit reparameterisation; (4) a variance study (core harness) of d⟨N⟩/dθ for all four
+ * parameters at the Monash point.
+ */
+public final class GradientComparison {
+
+    /** Parameter names in θ order. */
+    public static final List<String> NAMES = List.of("a", "b", "sigma", "rho");
+
+    /**
+     * How much to run.
+     *
+     * @param samples        samples per estimator for the unbiasedness table
+     * @param fdSamples      samples of the finite difference (the reference)
+     * @param fdStep         the central difference's step h
+     * @param studySamples   samples per estimator in the variance study
+     * @param singleZSamples samples per estimator for the single z draw
+     * @param seed           the seed
+     * @param threads        worker threads
+     * @param progress       report each stage to the comparison's log
+     */
+    public record Options(int samples, int fdSamples, double fdStep, int studySamples, int singleZSamples, long seed,
+                          int threads, boolean progress) {
+
+        /**
+         * Checks the values.
+         *
+         * @param samples samples per estimator for the unbiasedness table
+         * @param fdSamples samples of the finite difference (the reference)
+         * @param fdStep the central difference's step h
+         * @param studySamples samples per estimator in the variance study
+         * @param singleZSamples samples per estimator for the single z draw
+         * @param seed the seed
+         * @param threads worker threads
+         * @param progress report each stage to the comparison's log
+         */
+        public Options {
+            if (samples < 2 || fdSamples < 2 || studySamples < 2 || singleZSamples < 2) {
+                throw new IllegalArgumentException("samples = " + samples + ", fdSamples = " + fdSamples
+                        + ", studySamples = " + studySamples + ", singleZSamples = " + singleZSamples
+                        + ": each must be >= 2");
+            }
+            if (!(fdStep > 0)) {
+                throw new IllegalArgumentException("fdStep = " + fdStep + " is not > 0");
+            }
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads = " + threads + " is less than 1");
+            }
+        }
+
+        /** @return the statistics used for docs/hadronization-gradients.md */
+        public static Options docs() {
+            return new Options(30_000, 60_000, 0.02, 10_000, 40_000, 20261122L, 2, true);
+        }
+
+        /** @return a quick run (about a minute on two cores) */
+        public static Options quick() {
+            return new Options(4_000, 10_000, 0.02, 2_000, 10_000, 20261122L, 2, false);
+        }
+    }
+
+    private final LundSettings pions;
+    private final LundSettings monash;
+    private final Options options;
+
+    private final Consumer<String> log;
+
+    private GradientComparison(LundSettings pions, LundSettings monash, Options options, Consumer<String> log) {
+        this.pions = pions;
+        this.monash = monash;
+        this.options = options;
+        this.log = log;
+    }
+
+    /**
+     * @param lines receives a line per stage (when {@link Options#progress()})
+     * @return this comparison reporting there
+     */
+    public GradientComparison withLog(Consumer<String> lines) {
+        if (lines == null) {
+            throw new IllegalArgumentException("log = null");
+        }
+        return new GradientComparison(pions, monash, options, lines);
+    }
+
+    /**
+     * @param pions   settings of the unbiasedness checks (typically pions-only u-ū at 100 GeV, Monash a, b)
+     * @param monash  settings of the variance study (typically the Monash point with strangeness)
+     * @param options statistics
+     * @return the comparison
+     */
+    public static GradientComparison of(LundSettings pions, LundSettings monash, Options options) {
+        if (pions == null || monash == null || options == null) {
+            throw new IllegalArgumentException("pions, monash and options must not be null");
+        }
+        return new GradientComparison(pions, monash, options, line -> { });
+    }
+
+    /**
+     * @param options statistics
+     * @return the standard configuration: pions-only u-ū at 100 GeV and the default (Monash) settings
+     */
+    public static GradientComparison standard(Options options) {
+        return of(LundSettings.defaults().with(LundSettings.PIONS_ONLY, "on"), LundSettings.defaults(), options);
+    }
+
+    /** @return the measured comparison */
+    public ComparisonResult run() {
+        int threads = options.threads();
+        List<String[]> observables = List.of(new String[] {"N", "multiplicity"},
+                new String[] {"rapidity bin |y|<0.5", "bin:rapidity:-0.5:0.5"}, new String[] {"thrust", "thrust"});
+        Estimator fd = Estimators.finiteDifference(options.fdStep()).withParallelism(threads);
+        List<EstimateRow> rows = new ArrayList<>();
+        List<FinalTwoTerm> finals = new ArrayList<>();
+        double[] theta = pions.theta();
+        long seed = options.seed();
+        int k = 0;
+        for (String[] o : observables) {
+            // the centred form f·w − c·(w − 1), here with c = 0 and w = 1 (pT pathwise)
+            LundProgram program = LundProgram.of(pions.with(LundSettings.PT_SCORE, false), Observables.parse(o[1]))
+                    .withPtBaseline(0);
+            List<Estimator> estimators = List.of(Estimators.stochasticAd(replay(1)), Estimators.hybrid(replay(1)),
+                    Estimators.scoreFunctionWithBaseline().withParallelism(threads),
+                    RsaDerivativeEstimator.of(program, true, threads));
+            double mean = Double.NaN;
+            for (Estimator e : estimators) {
+                log("unbiasedness: " + o[0] + ", " + e.name());
+                GradientEstimate g = e.estimate(program, theta, options.samples(), seed + 1000L * ++k);
+                add(rows, o[0], e.name(), g, 3);
+                mean = g.value();
+            }
+            // pT-score mode with a constant baseline c = ⟨f⟩ from the last run above (other seed: unbiased)
+            LundProgram scored = LundProgram.of(pions.with(LundSettings.PT_SCORE, true), Observables.parse(o[1]))
+                    .withPtBaseline(mean);
+            for (Estimator e : List.of(Estimators.stochasticAd(replay(1)),
+                    Estimators.scoreFunctionWithBaseline().withParallelism(threads))) {
+                log("unbiasedness: " + o[0] + ", " + e.name() + ", Lund:ptScore");
+                add(rows, o[0], e.name() + ", pT score", e.estimate(scored, theta, options.samples(),
+                        seed + 1000L * ++k), 3);
+            }
+            log("unbiasedness: " + o[0] + ", " + fd.name());
+            add(rows, o[0], fd.name(), fd.estimate(program, theta, options.fdSamples(), seed + 1000L * ++k), 3);
+            finals.add(finalTwo(o[0], Observables.parse(o[1]), seed + 1000L * ++k));
+        }
+
+        log("single z draw");
+        double exact = singleZExact(0.68, 0.98 * 0.2436);
+        List<EstimateRow> zRows = new ArrayList<>();
+        Map<String, Double> zCost = new LinkedHashMap<>();
+        StochasticProgram z = LundProgram.singleZ(0.2436, pions.zHead());
+        StudyResult zStudy = VarianceStudy.of(z, List.of(Estimators.stochasticAd(replay(1)),
+                        Estimators.stochasticAd(replay(4)), Estimators.hybrid(replay(1)),
+                        Estimators.scoreFunctionWithBaseline(), Estimators.finiteDifference(options.fdStep())),
+                List.of(new double[] {0.68, 0.98}), options.singleZSamples(), seed + 77).withParallelism(threads).run();
+        double primalNanos = Double.NaN;
+        for (StudyRow r : zStudy.rows()) {
+            if (r.component() == 0) {
+                zRows.add(new EstimateRow("z", r.estimator(), "a", r.mean(), r.standardError(), r.sdPerSample(),
+                        options.singleZSamples(), r.nanosPerSample() * options.singleZSamples() * 1e-9));
+                zCost.put(r.estimator(), r.costRelativeToPrimal());
+                primalNanos = r.nanosPerSample() / r.costRelativeToPrimal();
+            }
+        }
+        StudyResult implicit = VarianceStudy.of(ImplicitZ.program(0.2436, pions.zHead()),
+                List.of(Estimators.stochasticAd(replay(1))), List.of(new double[] {0.68, 0.98}),
+                options.singleZSamples(), seed + 78).withParallelism(threads).run();
+        StudyRow ir = implicit.rows().get(0);
+        String implicitName = "implicit reparameterisation (quadrature CDF)";
+        zRows.add(new EstimateRow("z", implicitName, "a", ir.mean(), ir.standardError(), ir.sdPerSample(),
+                options.singleZSamples(), ir.nanosPerSample() * options.singleZSamples() * 1e-9));
+        zCost.put(implicitName, ir.nanosPerSample() / primalNanos);
+
+        log("variance study at the Monash point");
+        LundProgram multiplicity = LundProgram.of(monash.with(LundSettings.PT_SCORE, false),
+                Observables.multiplicity()).withPtBaseline(0);
+        StudyResult study = VarianceStudy.of(multiplicity,
+                List.of(Estimators.stochasticAd(replay(1)), Estimators.stochasticAd(replay(4)),
+                        Estimators.hybrid(replay(1)), Estimators.scoreFunctionWithBaseline(),
+                        RsaDerivativeEstimator.of(multiplicity, true, threads),
+                        Estimators.finiteDifference(options.fdStep())),
+                List.of(monash.theta()), options.studySamples(), seed + 99)
+                .withTitle("d<N>/dtheta, Monash point, E_CM = " + String.format(Locale.ROOT, "%.4g", monash.eCM()) + " GeV")
+                .withParallelism(threads).run();
+        return new ComparisonResult(pions, rows, finals, exact, zRows, zCost, study);
+    }
+
+    private StochasticAdOptions replay(int m) {
+        return StochasticAdOptions.replay().alternatives(m).parallelism(options.threads());
+    }
+
+    private void log(String what) {
+        if (options.progress()) {
+            log.accept("[compare] " + what);
+        }
+    }
+
+    private static void add(List<EstimateRow> rows, String obs, String name, GradientEstimate g, int components) {
+        for (int j = 0; j < components; j++) {
+            rows.add(new EstimateRow(obs, name, NAMES.get(j), g.mean(j), g.standardError(j), Math.sqrt(g.variance(j)),
+                    g.samples(), g.nanos() * 1e-9));
+        }
+    }
+
+    /** The RSA score decomposition on the events of one run: the finalTwo part of d/db and the whole. */
+    private FinalTwoTerm finalTwo(String name, Observable observable, long seed) {
+        int n = options.samples();
+        double[] f = new double[n];
+        double[] s2 = new double[n];
+        double[] sAll = new double[n];
+        double[] count = {0};
+        RsaWeights rw = RsaWeights.of(pions);
+        int[] i = {0};
+        new EventGenerator(pions).generate(seed, n, options.threads(), (Event e) -> {
+            LogWeight w = rw.score(e.history());
+            f[i[0]] = observable.value(e).value();
+            s2[i[0]] = w.finalTwo()[LundProgram.B];
+            sAll[i[0]] = w.gradient()[LundProgram.B];
+            count[0] += e.history().finalTwos().size();
+            i[0]++;
+        });
+        double total = 0;
+        for (double v : f) {
+            total += v;
+        }
+        double[] term = new double[n];
+        double[] whole = new double[n];
+        for (int j = 0; j < n; j++) {
+            double b = (total - f[j]) / (n - 1);
+            term[j] = (f[j] - b) * s2[j];
+            whole[j] = (f[j] - b) * sAll[j];
+        }
+        double[] t = meanSe(term);
+        double[] w = meanSe(whole);
+        return new FinalTwoTerm(name, t[0], t[1], w[0], w[1], count[0] / n);
+    }
+
+    static double[] meanSe(double[] x) {
+        double m = 0;
+        for (double v : x) {
+            m += v;
+        }
+        m /= x.length;
+        double v2 = 0;
+        for (double v : x) {
+            v2 += (v - m) * (v - m);
+        }
+        return new double[] {m, Math.sqrt(v2 / (x.length - 1) / x.length)};
+    }
+
+    /** d⟨z⟩/da = Cov(z, ln(1 − z)) under the normalised Lund f, by Gauss-Legendre quadrature. */
+    static double singleZExact(double a, double bm) {
+        org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory factory =
+                new org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory();
+        double[] m = new double[4];
+        int panels = 40;
+        for (int p = 0; p < panels; p++) {
+            var g = factory.legendre(48, (double) p / panels, (p + 1.0) / panels);
+            m[0] += g.integrate(z -> f(z, a, bm));
+            m[1] += g.integrate(z -> z * f(z, a, bm));
+            m[2] += g.integrate(z -> Math.log1p(-z) * f(z, a, bm));
+            m[3] += g.integrate(z -> z * Math.log1p(-z) * f(z, a, bm));
+        }
+        return m[3] / m[0] - (m[1] / m[0]) * (m[2] / m[0]);
+    }
+
+    private static double f(double z, double a, double bm) {
+        return z <= 0 || z >= 1 ? 0 : Math.pow(1 - z, a) / z * Math.exp(-bm / z);
+    }
+
+}
