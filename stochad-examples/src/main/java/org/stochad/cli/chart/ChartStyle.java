@@ -6,19 +6,20 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.stochad.study.OutputFiles;
 
 /**
  * The one look of every {@code stochad} figure: fonts, colours and sizes, axes that stay
- * readable (integer step axes, logarithmic axes labelled at 1, 2 and 5 per decade), and PNG files
+ * readable (integer step axes, logarithmic axes labelled per decade in plain decimals), and PNG files
  * written atomically (under a temporary name, then moved).
  */
 public final class ChartStyle {
@@ -39,6 +40,8 @@ public final class ChartStyle {
     public static final Font LABEL_FONT = new Font(FONT, Font.PLAIN, 12);
     /** Distance between tick labels that the axes aim for, pixels. */
     public static final int TICK_SPACING = 90;
+
+    private static final String SPACER = "\u2063axis spacer";
 
     private static final List<Color> PALETTE = List.of(new Color(128, 0, 0), new Color(255, 140, 0),
             new Color(70, 130, 180), new Color(34, 139, 34), new Color(120, 60, 160), Color.DARK_GRAY,
@@ -105,65 +108,55 @@ public final class ChartStyle {
     }
 
     /**
-     * Labels the horizontal axis with whole numbers far enough apart to read (for steps or counts).
+     * Labels the horizontal axis with whole numbers at round intervals far enough apart to read
+     * (for steps or counts). Call it after adding the data: XChart labels equally spaced data
+     * point by point, which crowds the labels ("195210225…"), so an invisible one-point series
+     * between the first two abscissae switches it to round intervals.
      *
-     * @param c the chart
+     * @param c the chart, with at least one series of two or more points
      * @return the chart
      */
     public static XYChart integerXAxis(XYChart c) {
         c.getStyler().setXAxisDecimalPattern("#0");
-        c.getStyler().setXAxisTickMarkSpacingHint(TICK_SPACING + 30);
+        XYSeries data = c.getSeriesMap().values().stream().filter(s -> s.getXData().length >= 2).findFirst()
+                .orElse(null);
+        if (data != null && !c.getSeriesMap().containsKey(SPACER)) {
+            double[] x = data.getXData();
+            XYSeries spacer = c.addSeries(SPACER, new double[] {(x[0] + x[1]) / 2}, new double[] {data.getYData()[0]});
+            spacer.setMarker(SeriesMarkers.NONE);
+            spacer.setShowInLegend(false);
+            spacer.setLineColor(translucent(Color.WHITE, 0));
+        }
         return c;
     }
 
+    /** Tick labels of logarithmic axes: plain decimals (0.01, 10, 1,000), never 1E-2. */
+    public static final String LOG_LABELS = "#,##0.######";
+
     /**
-     * Makes the horizontal axis logarithmic, labelled at 1, 2 and 5 times each power of ten.
+     * Makes the horizontal axis logarithmic, labelled once per power of ten in plain decimals.
      *
      * @param c the chart
      * @return the chart
      */
     public static XYChart logX(XYChart c) {
         c.getStyler().setXAxisLogarithmic(true);
-        c.getStyler().setXAxisLogarithmicDecadeOnly(false);
-        c.getStyler().setxAxisTickLabelsFormattingFunction(ChartStyle::logTickLabel);
+        c.getStyler().setXAxisLogarithmicDecadeOnly(true);
+        c.getStyler().setXAxisDecimalPattern(LOG_LABELS);
         return c;
     }
 
     /**
-     * Makes the vertical axis logarithmic, labelled at 1, 2 and 5 times each power of ten.
+     * Makes the vertical axis logarithmic, labelled once per power of ten in plain decimals.
      *
      * @param c the chart
      * @return the chart
      */
     public static XYChart logY(XYChart c) {
         c.getStyler().setYAxisLogarithmic(true);
-        c.getStyler().setYAxisLogarithmicDecadeOnly(false);
-        c.getStyler().setyAxisTickLabelsFormattingFunction(ChartStyle::logTickLabel);
+        c.getStyler().setYAxisLogarithmicDecadeOnly(true);
+        c.getStyler().setYAxisDecimalPattern(LOG_LABELS);
         return c;
-    }
-
-    /**
-     * The label of a tick on a logarithmic axis: the value when its mantissa is 1, 2 or 5, else
-     * nothing (the tick mark stays).
-     *
-     * @param v the tick's value
-     * @return its label, or an empty string
-     */
-    static String logTickLabel(Double v) {
-        if (v == null || !(v > 0) || Double.isInfinite(v)) {
-            return "";
-        }
-        double exponent = Math.floor(Math.log10(v) + 1e-9);
-        double mantissa = v / Math.pow(10, exponent);
-        long m = Math.round(mantissa);
-        if (Math.abs(mantissa - m) > 1e-6 || m != 1 && m != 2 && m != 5) {
-            return "";
-        }
-        if (exponent >= -3 && exponent <= 5) {
-            return new java.math.BigDecimal(v).round(new java.math.MathContext(1)).stripTrailingZeros()
-                    .toPlainString();
-        }
-        return String.format(Locale.ROOT, "%de%d", m, (long) exponent);
     }
 
     /**

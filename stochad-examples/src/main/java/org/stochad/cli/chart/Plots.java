@@ -18,7 +18,7 @@ public final class Plots {
         LINEAR,
         /** Linear, labelled with whole numbers far enough apart to read (steps, counts). */
         STEPS,
-        /** Logarithmic, labelled at 1, 2 and 5 per decade. */
+        /** Logarithmic, labelled per decade in plain decimals. */
         LOG
     }
 
@@ -90,8 +90,6 @@ public final class Plots {
         XYChart chart = ChartStyle.xy(title, xLabel, yLabel);
         if (x == Axis.LOG) {
             ChartStyle.logX(chart);
-        } else if (x == Axis.STEPS) {
-            ChartStyle.integerXAxis(chart);
         }
         if (y == Axis.LOG) {
             ChartStyle.logY(chart);
@@ -105,6 +103,9 @@ public final class Plots {
                 xy.setMarker(SeriesMarkers.CIRCLE);
                 xy.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             }
+        }
+        if (x == Axis.STEPS) {
+            ChartStyle.integerXAxis(chart);
         }
         return ChartStyle.savePng(chart, target);
     }

@@ -81,13 +81,15 @@ public final class ShowerCharts {
             band(theta, e.estimator(), xt, e.meanTheta(), e.thetaQuantile(0.1), e.thetaQuantile(0.9), c);
         }
         ChartStyle.logY(loss);
+        ChartStyle.integerXAxis(loss);
+        ChartStyle.integerXAxis(theta);
         return ChartStyle.savePng(List.of(loss, theta), 1, 2, target);
     }
 
     private static XYChart panel(String title, String yLabel) {
         XYChart c = ChartStyle.xy(ChartStyle.PANEL_WIDTH, ChartStyle.HEIGHT, title, "Adam step", yLabel);
         c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
-        return ChartStyle.integerXAxis(c);
+        return c;
     }
 
     private static void band(XYChart c, String name, double[] x, double[] mean, double[] lo, double[] hi,
