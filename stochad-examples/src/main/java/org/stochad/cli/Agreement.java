@@ -72,7 +72,7 @@ public record Agreement(double tolerance, double largest, String first, String s
         }
         String pair = String.format(Locale.ROOT, "largest pairwise |difference| %.2f combined s.e., %s vs %s",
                 largest, first, second);
-        String rule = String.format(Locale.ROOT, "%.3g", tolerance);
+        String rule = java.math.BigDecimal.valueOf(tolerance).stripTrailingZeros().toPlainString();
         return agree()
                 ? "the " + count + " estimators agree: every pair differs by at most " + rule
                         + " combined standard errors √(se₁² + se₂²) (" + pair + ")"
