@@ -25,7 +25,6 @@ import org.apache.commons.math3.linear.CholeskyDecomposition;
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.RealVector;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.stochad.lund.observable.EventShapes;
 
@@ -48,7 +47,6 @@ import org.stochad.lund.observable.EventShapes;
  * Sparse bins are merged with their neighbours until every merged bin expects ≥ 10 entries in our
  * sample; a histogram passes when its χ² p-value exceeds 10⁻⁴.
  */
-@Tag("slow")
 class PythiaReferenceTest {
 
     private static final String REFERENCE = "pions-uubar-100-a068-b098.json";

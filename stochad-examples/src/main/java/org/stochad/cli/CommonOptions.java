@@ -11,9 +11,9 @@ import picocli.CommandLine.Option;
 /** The options every {@code stochad} command shares. */
 public final class CommonOptions {
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
+    @Option(names = "--seed", paramLabel = "N",
             description = "Seed of every estimate (default: ${DEFAULT-VALUE}); same seed, same numbers, any --threads.")
-    long seed;
+    long seed = RunSettings.DEFAULT_SEED;
 
     @Option(names = "--samples", paramLabel = "N",
             description = "Samples per estimate (default: each command's own, chosen to finish quickly).")
@@ -23,9 +23,9 @@ public final class CommonOptions {
             description = "Worker threads (default: all processors). Results do not depend on it.")
     Integer threads;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "stochad-out",
+    @Option(names = "--out", paramLabel = "DIR",
             description = "Folder for plots and CSV files (default: ./${DEFAULT-VALUE}).")
-    Path out;
+    Path out = Paths.get(RunSettings.DEFAULT_OUT);
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -43,7 +43,7 @@ public final class CommonOptions {
         if (threads != null && threads < 1) {
             throw new IllegalArgumentException("--threads = " + threads + " is less than 1");
         }
-        Path dir = out == null ? Paths.get("stochad-out") : out;
+        Path dir = out == null ? Paths.get(RunSettings.DEFAULT_OUT) : out;
         prepare(dir, "--out");
         return new RunSettings(seed, samples == null ? 0 : samples,
                 threads == null ? Runtime.getRuntime().availableProcessors() : threads, dir, progress);

@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code stochad demo}: a short tour that compares the estimators and writes plots. */
 @Command(name = "demo", header = "A short tour: every estimator on a textbook example and the toy shower, with plots.",
-        mixinStandardHelpOptions = true, usageHelpWidth = 100,
+        mixinStandardHelpOptions = true, usageHelpWidth = Stochad.HELP_WIDTH,
         description = {
             "A short tour (well under a minute): every estimator on f(x) = x² + Bernoulli(sin²(2x)) at five"
                     + " points, next to the exact derivative and the ordinary-AD answer 2x, then on the toy particle"

@@ -16,16 +16,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code stochad example NAME}: runs one worked example. */
 @Command(name = "example", header = "Runs a worked example against its exact value (without NAME: lists them).",
-        mixinStandardHelpOptions = true, usageHelpWidth = 100,
+        mixinStandardHelpOptions = true, usageHelpWidth = Stochad.HELP_WIDTH, modelTransformer = ExampleCommand.Footer.class,
         description = {"Runs a worked example: prints its estimates next to an independent exact value and"
-                + " writes its plots to --out. Without NAME, lists the examples and their parameters.", ""},
-        footer = {"", "Examples (parameters and their defaults, set with -P NAME=VALUE):",
-            "  intro          StochasticAD.jl's intro program (Binomial, Bernoulli, Normal); p=0.6",
-            "  sin-bernoulli  x² + Bernoulli(sin²(2x)) and ordinary AD's wrong answer 2x; x=0.7",
-            "  random-walk    StochasticAD.jl's random walk vs its exact derivative; variance across n",
-            "  game-of-life   stochastic Game of Life by replay vs a CRN difference; p=0.5 theta=0.1",
-            "  poisson-fit    Adam on KL(Poisson(p) ‖ NegBin(10, 0.25)); start=5 rate=0.5 steps=400",
-            "  inventory      30-day inventory with control flow, replay vs exact; lambda=3 r=0.5"})
+                + " writes its plots to --out. Without NAME, lists the examples and their parameters.", ""})
 public final class ExampleCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", completionCandidates = Names.class,
@@ -41,6 +34,43 @@ public final class ExampleCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /** What each example shows, in a few words, for the help's footer. */
+    static final Map<String, String> HEADLINES = Map.of(
+            "intro", "StochasticAD.jl's intro program (Binomial, Bernoulli, Normal)",
+            "sin-bernoulli", "x² + Bernoulli(sin²(2x)) and ordinary AD's wrong answer 2x",
+            "random-walk", "StochasticAD.jl's random walk vs its exact derivative; variance across n",
+            "game-of-life", "stochastic Game of Life by replay vs a CRN difference",
+            "poisson-fit", "Adam on KL(Poisson(p) ‖ NegBin(10, 0.25))",
+            "inventory", "30-day inventory with control flow, replay vs exact");
+
+    /** Writes the footer from the examples themselves: each one's name, headline and parameter defaults. */
+    static final class Footer implements picocli.CommandLine.IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec spec) {
+            java.util.List<String> lines = new java.util.ArrayList<>(List.of("",
+                    "Examples (parameters and their defaults, set with -P NAME=VALUE):"));
+            for (WorkedExample e : Examples.all()) {
+                String headline = HEADLINES.get(e.name());
+                if (headline == null) {
+                    throw new IllegalStateException("example " + e.name() + " has no headline");
+                }
+                StringBuilder line = new StringBuilder(String.format("  %-14s %s", e.name(), headline));
+                String sep = "; ";
+                for (Map.Entry<String, Double> p : new java.util.TreeMap<>(e.parameters()).entrySet()) {
+                    line.append(sep).append(p.getKey()).append('=').append(number(p.getValue()));
+                    sep = " ";
+                }
+                lines.add(line.toString());
+            }
+            spec.usageMessage().footer(lines.toArray(new String[0]));
+            return spec;
+        }
+
+        private static String number(double v) {
+            return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+        }
+    }
 
     /** The example names, for help and completion. */
     static final class Names implements Iterable<String> {

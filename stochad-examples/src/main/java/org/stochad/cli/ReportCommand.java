@@ -37,7 +37,31 @@ abstract class ReportCommand implements Callable<Integer> {
 
     /**
      * The sample budget of a command whose own name for it is {@code --events}: {@code --events}
-     * or, as a synonym, {@code --samples}.
+     * or, as a synonym, {@code --samples}; when neither is given, the default of {@code --events}.
+     *
+     * @param events  the value of {@code --events} (its default when not given)
+     * @param minimum the smallest allowed value
+     * @return the budget
+     * @throws IllegalArgumentException when both are given with different values, or the value is too small
+     */
+    int events(int events, int minimum) {
+        boolean given = matched("--events");
+        Integer samples = common.samples;
+        if (given && samples != null && events != samples) {
+            throw new IllegalArgumentException("--events = " + events + " and --samples = " + samples
+                    + " disagree (they mean the same here; give one)");
+        }
+        String name = given || samples == null ? "--events" : "--samples";
+        int n = given || samples == null ? events : samples;
+        if (n < minimum) {
+            throw new IllegalArgumentException(name + " = " + n + " is less than " + minimum);
+        }
+        return n;
+    }
+
+    /**
+     * The sample budget of a command whose own name for it is {@code --events} and whose default
+     * is not an option's initial value: {@code --events} or, as a synonym, {@code --samples}.
      *
      * @param events   the value of {@code --events}, or null
      * @param fallback the command's default
@@ -60,6 +84,15 @@ abstract class ReportCommand implements Callable<Integer> {
     }
 
     /**
+     * @param option an option's name
+     * @return whether it was given on this command's line
+     */
+    boolean matched(String option) {
+        return spec.commandLine().getParseResult() != null
+                && spec.commandLine().getParseResult().hasMatchedOption(option);
+    }
+
+    /**
      * Rejects {@code --samples} for a command whose budget is fixed by other options.
      *
      * @param why what sets the budget instead
@@ -72,7 +105,6 @@ abstract class ReportCommand implements Callable<Integer> {
 
     /** @return whether {@code --seed} was given on this command's line */
     boolean seedGiven() {
-        return spec.commandLine().getParseResult() != null
-                && spec.commandLine().getParseResult().hasMatchedOption("--seed");
+        return matched("--seed");
     }
 }

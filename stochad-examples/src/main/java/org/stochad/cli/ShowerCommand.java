@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 
 /** {@code stochad shower}: the Kagan–Heinrich toy particle shower and its detector-design problem. */
 @Command(name = "shower", header = "The toy particle shower: scan, compare, optimize, cost, display.",
-        mixinStandardHelpOptions = true, usageHelpWidth = 100,
+        mixinStandardHelpOptions = true, usageHelpWidth = Stochad.HELP_WIDTH,
         subcommands = {ShowerScanCommand.class, ShowerCompareCommand.class, ShowerOptimizeCommand.class,
             ShowerCostCommand.class, ShowerDisplayCommand.class},
         description = {

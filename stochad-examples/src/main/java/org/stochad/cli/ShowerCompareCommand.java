@@ -21,30 +21,30 @@ import picocli.CommandLine.Option;
 
 /** {@code stochad shower compare}: the gradient estimators side by side at a few design points. */
 @Command(name = "compare", header = "Gradient estimators side by side: bias, spread, cost.",
-        mixinStandardHelpOptions = true, usageHelpWidth = 100,
+        mixinStandardHelpOptions = true, usageHelpWidth = Stochad.HELP_WIDTH, resourceBundle = HelpValues.NAME,
         description = {"Compares the gradient estimators of dE[loss]/dθ at a few inner radii with one budget and"
                 + " seed: estimate, standard error, per-shower standard deviation, cost relative to a plain"
-                + " shower and their product (lower is better). Writes toy-shower-study-CONFIG.txt, .csv and"
-                + " .png.", ""})
+                + " shower and their product (lower is better). Writes a text table, a CSV"
+                + " file and a figure, each named toy-shower-study-CONFIG.", ""})
 public final class ShowerCompareCommand extends ReportCommand {
 
     @Mixin
     ShowerConfigOption config;
 
     @Option(names = "--theta", paramLabel = "THETA", split = ",",
-            description = "Inner radii to compare at, comma-separated (default: 0.2,1.0,2.5,4.0).")
+            description = "Inner radii to compare at, comma-separated (default: ${bundle:shower.study.theta}).")
     List<Double> theta;
 
     @Option(names = "--events", paramLabel = "N",
-            description = "Showers per estimator and point (default: 4000; --samples is a synonym).")
-    Integer events;
+            description = "Showers per estimator and point (default: ${DEFAULT-VALUE}; --samples is a synonym).")
+    int events = ShowerStudy.DEFAULT_SAMPLES;
 
     @Mixin
     ShowerEstimatorOption estimators;
 
     @Override
     List<Report> reports(RunSettings settings) {
-        int n = events(events, 4000, 2);
+        int n = events(events, 2);
         List<Double> points = theta == null || theta.isEmpty() ? ShowerStudy.DEFAULT_POINTS : theta;
         for (double t : points) {
             if (!(t >= 0) || Double.isInfinite(t)) {
@@ -59,7 +59,7 @@ public final class ShowerCompareCommand extends ReportCommand {
                             points.stream().map(t -> new double[] {t}).toList(), n, settings.seed())
                     .withTitle(label + " configuration, dE[ℓ]/dθ").withParallelism(settings.threads())
                     .withProgress(ConsoleProgress.of(settings.progress())).run();
-            String base = "toy-shower-study-" + label;
+            String base = ShowerOutputs.base("study", label);
             Path png = StudyCharts.writePlot(r, settings.file(base + ".png"));
             Path csv = StudyCharts.writeCsv(r, settings.file(base + ".csv"));
             Path txt = OutputFiles.writeString(settings.file(base + ".txt"), r.toTable());

@@ -12,6 +12,15 @@ public enum ShowerConfigChoice {
     /** Both configurations, shower first. */
     BOTH;
 
+    /** The configuration run when none is chosen. */
+    public static final ShowerConfigChoice DEFAULT = SHOWER;
+
+    /** @return the name used on the command line: shower, eloss or both */
+    @Override
+    public String toString() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** @return the showers of this choice, each returning its loss */
     public List<ToyShower> showers() {
         return switch (this) {

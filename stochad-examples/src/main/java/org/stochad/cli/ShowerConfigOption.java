@@ -7,9 +7,9 @@ import picocli.CommandLine.Option;
 /** The {@code --config} option of the {@code stochad shower} commands: which toy-shower configuration(s) to run. */
 public final class ShowerConfigOption {
 
-    @Option(names = "--config", paramLabel = "CONFIG", defaultValue = "shower",
-            description = "Configuration: shower, eloss or both (default: ${DEFAULT-VALUE}).")
-    ShowerConfigChoice config;
+    @Option(names = "--config", paramLabel = "CONFIG",
+            description = "Configuration: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    ShowerConfigChoice config = ShowerConfigChoice.DEFAULT;
 
     /** @return the chosen showers */
     List<ToyShower> showers() {

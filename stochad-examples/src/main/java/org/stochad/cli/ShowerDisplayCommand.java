@@ -3,6 +3,7 @@ package org.stochad.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.stochad.cli.chart.EventDisplayImage;
 import org.stochad.examples.Report;
 import org.stochad.examples.RunSettings;
 import org.stochad.examples.Table;
@@ -16,19 +17,18 @@ import picocli.CommandLine.Option;
 
 /** {@code stochad shower display}: one shower and the alternative world stochastic AD replayed for it. */
 @Command(name = "display", header = "One shower and its replayed alternative world, drawn as a PNG.",
-        mixinStandardHelpOptions = true, usageHelpWidth = 100,
+        mixinStandardHelpOptions = true, usageHelpWidth = Stochad.HELP_WIDTH,
         description = {"Draws one shower over the material map beside its alternative world: the same event with"
                 + " one interaction draw flipped and every other random number reused, as the stochastic-AD"
                 + " estimator replayed it. Uses the first seed from --seed on whose flip happens early enough to"
-                + " show. Writes toy-shower-display-CONFIG.png and .txt.", ""})
+                + " show. Writes the figure and a text summary, each named toy-shower-display-CONFIG.", ""})
 public final class ShowerDisplayCommand extends ReportCommand {
 
     @Mixin
     ShowerConfigOption config;
 
-    @Option(names = "--theta", paramLabel = "THETA", defaultValue = "1.5",
-            description = "Inner radius (default: ${DEFAULT-VALUE}).")
-    double theta;
+    @Option(names = "--theta", paramLabel = "THETA", description = "Inner radius (default: ${DEFAULT-VALUE}).")
+    double theta = EventDisplay.DEFAULT_THETA;
 
     @Override
     List<Report> reports(RunSettings settings) {
@@ -39,9 +39,9 @@ public final class ShowerDisplayCommand extends ReportCommand {
         List<Report> reports = new ArrayList<>();
         for (ToyShower shower : config.showers()) {
             String label = shower.config().label();
-            String base = "toy-shower-display-" + label;
-            EventDisplay.Result r = EventDisplay.of(shower, theta, settings.seed())
-                    .render(settings.file(base + ".png"));
+            String base = ShowerOutputs.base("display", label);
+            EventDisplay.Result r = EventDisplay.of(shower, theta, settings.seed()).find();
+            Path png = EventDisplayImage.write(r, settings.file(base + ".png"));
             Path txt = OutputFiles.writeString(settings.file(base + ".txt"), r.summary() + System.lineSeparator());
             ShowerEvent.Hit flipped = r.flippedHit();
             Table.Builder t = Table.builder(label + " configuration at θ = " + theta + ", seed " + r.seed(), "world",
@@ -54,7 +54,7 @@ public final class ShowerDisplayCommand extends ReportCommand {
                     String.format(java.util.Locale.ROOT, "flipped: particle %d at step %d, r = %.3f; weight W = %.4g;"
                             + " this sample's derivative W·(loss_alt − loss) = %.4g", flipped.lineage(),
                             flipped.step(), flipped.radius(), r.weight(), r.sample())),
-                    List.of(r.image(), txt)));
+                    List.of(png, txt)));
         }
         return reports;
     }

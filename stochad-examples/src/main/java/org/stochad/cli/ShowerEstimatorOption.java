@@ -8,8 +8,8 @@ import picocli.CommandLine.Option;
 public final class ShowerEstimatorOption {
 
     @Option(names = "--estimators", paramLabel = "NAME", split = ",", completionCandidates = EstimatorChoice.Keys.class,
-            description = "Estimators, comma-separated from: ${COMPLETION-CANDIDATES} (default: sad, sad4,"
-                    + " hybrid, score, score-baseline, fd).")
+            description = "Estimators, comma-separated from: ${COMPLETION-CANDIDATES} (default:"
+                    + " ${bundle:shower.study.estimators}).")
     List<String> estimators;
 
     /**

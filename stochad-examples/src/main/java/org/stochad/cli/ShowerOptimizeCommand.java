@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.stochad.cli.chart.ShowerCharts;
+import org.stochad.examples.Progress;
 import org.stochad.examples.Report;
 import org.stochad.examples.RunSettings;
 import org.stochad.examples.Table;
@@ -16,32 +18,37 @@ import picocli.CommandLine.Option;
 
 /** {@code stochad shower optimize}: Adam on the inner radius, repeated runs per estimator. */
 @Command(name = "optimize", header = "Adam on θ, repeated runs per estimator; loss and θ per step.",
-        aliases = "optimise", mixinStandardHelpOptions = true, usageHelpWidth = 100,
-        description = {"Minimises E[loss] over the inner radius θ with Adam as published: learning rate 0.01, start"
-                + " θ = 3.0, 2 showers per step, θ ≥ 0, independent runs per estimator. Reports the mean loss over"
-                + " the last 50 steps, the final θ and the time per run. Writes toy-shower-optimization-CONFIG.txt,"
-                + " .csv and .png (loss and θ per step with 10–90 %% bands).", ""})
+        aliases = "optimise", mixinStandardHelpOptions = true, usageHelpWidth = Stochad.HELP_WIDTH,
+        resourceBundle = HelpValues.NAME,
+        description = {"Minimises E[loss] over the inner radius θ with Adam as published: learning rate"
+                + " ${bundle:shower.optimize.learningRate}, start θ = ${bundle:shower.optimize.start},"
+                + " ${bundle:shower.optimize.eventsPerStep} showers per step, θ ≥ 0, independent runs per"
+                + " estimator. Reports the mean loss over the last 50 steps, the final θ and the time per run."
+                + " Writes a text table, a CSV file and a figure of loss and θ per step with 10–90 %% bands, each"
+                + " named toy-shower-optimization-CONFIG.", ""})
 public final class ShowerOptimizeCommand extends ReportCommand {
+
+    private static final ShowerOptimization.Protocol DEFAULTS = ShowerOptimization.Protocol.published();
 
     @Mixin
     ShowerConfigOption config;
 
-    @Option(names = "--steps", paramLabel = "N", defaultValue = "500",
+    @Option(names = "--steps", paramLabel = "N",
             description = "Adam steps per run, at least 50 (default: ${DEFAULT-VALUE}).")
-    int steps;
+    int steps = DEFAULTS.steps();
 
-    @Option(names = "--runs", paramLabel = "N", defaultValue = "10",
-            description = "Independent runs per estimator (default: ${DEFAULT-VALUE}).")
-    int runs;
+    @Option(names = "--runs", paramLabel = "N", description = "Independent runs per estimator (default: ${DEFAULT-VALUE}).")
+    int runs = DEFAULTS.runs();
 
     @Option(names = "--estimators", paramLabel = "NAME", split = ",", completionCandidates = EstimatorChoice.Keys.class,
-            description = "Estimators, comma-separated from: ${COMPLETION-CANDIDATES} (default: sad, sad4,"
-                    + " hybrid, score-baseline, score, fd).")
+            description = "Estimators, comma-separated from: ${COMPLETION-CANDIDATES} (default:"
+                    + " ${bundle:shower.optimize.estimators}).")
     List<String> estimators;
 
     @Override
     List<Report> reports(RunSettings settings) {
-        noSamples("the published protocol uses 2 showers per Adam step; set --steps and --runs");
+        noSamples("the published protocol uses " + DEFAULTS.eventsPerStep()
+                + " showers per Adam step; set --steps and --runs");
         if (steps < 50) {
             throw new IllegalArgumentException("--steps = " + steps + " is less than 50");
         }
@@ -56,12 +63,14 @@ public final class ShowerOptimizeCommand extends ReportCommand {
             if (estimators != null && !estimators.isEmpty()) {
                 opt = opt.withEstimators(EstimatorChoice.estimators(estimators, List.of()));
             }
-            ShowerOptimization run = opt;
-            ShowerOptimization.Result r = Activity.run(settings, "optimize " + label, run::run);
-            String base = "toy-shower-optimization-" + label;
-            Path png = r.writePlot(settings.file(base + ".png"));
-            Path csv = r.writeCsv(settings.file(base + ".csv"));
-            Path txt = OutputFiles.writeString(settings.file(base + ".txt"), r.toTable());
+            ShowerOptimization.Result r;
+            try (Progress bar = Progress.start(settings, "optimize " + label, opt.workUnits())) {
+                r = opt.withProgress(bar::step).run();
+            }
+            String base = ShowerOutputs.base("optimization", label);
+            Path png = ShowerCharts.optimization(r, settings.file(base + ".png"));
+            Path csv = OutputFiles.writeString(settings.file(base + ".csv"), ShowerOutputs.optimizationCsv(r));
+            Path txt = OutputFiles.writeString(settings.file(base + ".txt"), ShowerOutputs.optimizationTable(r));
             Table.Builder t = Table.builder(label + " configuration: Adam, " + steps + " steps, " + runs
                             + " run(s) per estimator, seed " + settings.seed(), "estimator", "last-50 loss", "std.err",
                     "final θ", "sd", "s/run");

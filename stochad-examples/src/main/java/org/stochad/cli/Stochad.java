@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
  * with shared options for seed, samples, threads, output folder and format. User mistakes end
  * with one line on standard error and exit code 2.
  */
-@Command(name = "stochad", mixinStandardHelpOptions = true, usageHelpWidth = 100, version = "stochad 0.1.0",
+@Command(name = "stochad", mixinStandardHelpOptions = true, usageHelpWidth = Stochad.HELP_WIDTH, version = "stochad 0.1.0",
         subcommands = {DemoCommand.class, ExampleCommand.class, ShowerCommand.class, HadronCommand.class},
         description = {
             "Automatic differentiation of programs with discrete randomness: stochastic AD (propagation and"
@@ -26,6 +26,9 @@ import picocli.CommandLine.Spec;
             "Without a command, runs 'demo' (the common options below then apply to it).", ""},
         footer = {"", "Exit codes: 0 success, 2 user mistake (bad option, value or output folder), 1 internal error."})
 public final class Stochad implements Callable<Integer> {
+
+    /** Width of every help text, characters; descriptions wrap between words within it. */
+    public static final int HELP_WIDTH = 100;
 
     /** Exit code for user mistakes. */
     public static final int USAGE_ERROR = 2;

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.stochad.cli.chart.Plots;
 import org.stochad.Estimator;
 import org.stochad.Estimators;
 import org.stochad.GradientEstimate;
@@ -168,6 +169,6 @@ public final class GameOfLife implements WorkedExample {
         s.add(Plots.Series.points("∂/∂θ E[live] ± 2 s.e.", ps, dt, et));
         return Plots.write(settings.file("game-of-life-gradient.png"),
                 "stochastic Game of Life, θ = 0.1: gradient by replay (one run per sample for both)",
-                "birth probability p", "gradient of the final live count", false, false, s);
+                "birth probability p", "gradient of the final live count", Plots.Axis.LINEAR, Plots.Axis.LINEAR, s);
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.stochad.cli.chart.Plots;
 import org.stochad.Estimator;
 import org.stochad.Estimators;
 import org.stochad.GradientEstimate;
@@ -120,7 +121,7 @@ public final class Intro implements WorkedExample {
             value[i] = expectation(pf[i]);
         }
         return Plots.write(settings.file("intro-derivative.png"), "StochasticAD.jl intro program",
-                "p", "E[X] and d/dp E[X]", false, false, List.of(
+                "p", "E[X] and d/dp E[X]", Plots.Axis.LINEAR, Plots.Axis.LINEAR, List.of(
                         Plots.Series.line("E[X] = 20p² + 190p³ − 210p⁴", pf, value),
                         Plots.Series.line("exact d/dp E[X]", pf, exact),
                         Plots.Series.points("stochastic AD (propagate) ± 2 s.e.", ps, est, err)));

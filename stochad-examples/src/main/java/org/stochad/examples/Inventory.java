@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.stochad.cli.chart.Plots;
 import org.stochad.Estimator;
 import org.stochad.Estimators;
 import org.stochad.GradientEstimate;
@@ -243,7 +244,7 @@ public final class Inventory implements WorkedExample {
             exact[i] = exact(lf[i], r)[1];
         }
         return Plots.write(settings.file("inventory-gradient.png"),
-                "inventory, r = " + r + ": ∂/∂λ E[30-day cost]", "demand rate λ", "∂/∂λ E[cost]", false, false,
+                "inventory, r = " + r + ": ∂/∂λ E[30-day cost]", "demand rate λ", "∂/∂λ E[cost]", Plots.Axis.LINEAR, Plots.Axis.LINEAR,
                 List.of(Plots.Series.line("exact (Markov chain, forward mode)", lf, exact),
                         Plots.Series.points("stochastic AD (replay) ± 2 s.e.", ls, est, err)));
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.apache.commons.math3.analysis.solvers.BrentSolver;
 import org.apache.commons.numbers.gamma.LogGamma;
 import org.apache.commons.statistics.distribution.PoissonDistribution;
+import org.stochad.cli.chart.Plots;
 import org.stochad.Estimator;
 import org.stochad.Estimators;
 import org.stochad.StochasticAdOptions;
@@ -151,7 +152,7 @@ public final class PoissonFit implements WorkedExample {
             opt[t] = optimum;
         }
         Path plot = Plots.write(settings.file("poisson-fit.png"), "Adam on KL(Poisson(p) ‖ NegBin(10, 0.25))",
-                "step", "p", false, false, List.of(Plots.Series.line("stochastic AD", xs, path[0]),
+                "step", "p", Plots.Axis.STEPS, Plots.Axis.LINEAR, List.of(Plots.Series.line("stochastic AD", xs, path[0]),
                         Plots.Series.line("score function", xs, path[1]),
                         Plots.Series.line(String.format(Locale.ROOT, "exact optimum p* = %.4f", optimum), xs, opt)));
         return new Report("poisson-fit", List.of(summary.build(), trace.build()), List.of(

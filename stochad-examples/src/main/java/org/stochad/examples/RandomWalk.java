@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.stochad.cli.chart.Plots;
 import org.stochad.Estimator;
 import org.stochad.Estimators;
 import org.stochad.StochasticAdOptions;
@@ -109,10 +110,7 @@ public final class RandomWalk implements WorkedExample {
     public Report run(RunSettings settings, Map<String, Double> given) {
         resolve(given);
         int samples = settings.samplesOr(4_000);
-        List<Estimator> estimators = List.of(
-                Estimators.stochasticAd(StochasticAdOptions.propagate()),
-                Estimators.stochasticAd(StochasticAdOptions.replay()), Estimators.hybrid(),
-                Estimators.scoreFunction(), Estimators.scoreFunctionWithBaseline());
+        List<Estimator> estimators = estimators();
         List<Comparison.Case> headline = List.of(testCase(50, 100), testCase(100, 50));
         List<Comparison.Result> main = Comparison.run("random-walk", headline, estimators, samples, settings);
         Table mainTable = Comparison.table("d/dp E[X_n²] of StochasticAD.jl's random walk", main);
@@ -125,30 +123,69 @@ public final class RandomWalk implements WorkedExample {
         }
         List<Comparison.Result> across = Comparison.run("random-walk, p=50", scan, estimators,
                 Math.max(2, samples / 2), settings);
-        Table.Builder sd = Table.builder("per-sample standard deviation of d/dp E[X_n²] at p = 50, by n",
-                "n", "exact", "SAD propagate", "SAD replay", "score", "score+baseline", "score+b / SAD replay");
         List<Plots.Series> series = new ArrayList<>();
         double[][] col = new double[estimators.size()][ns.length];
         for (int i = 0; i < ns.length; i++) {
             Comparison.Result r = across.get(i);
-            double[] v = new double[estimators.size()];
             for (int e = 0; e < estimators.size(); e++) {
-                StudyRow row = r.row(estimators.get(e).name(), 0);
-                v[e] = row.sdPerSample();
-                col[e][i] = v[e];
+                col[e][i] = r.row(estimators.get(e).name(), 0).sdPerSample();
             }
-            sd.row(ns[i], r.testCase().exact()[0], v[0], v[1], v[2], v[3], v[3] / v[1]);
         }
+        Table sd = byNTable(ns, across.stream().mapToDouble(r -> r.testCase().exact()[0]).toArray(), col);
         double[] xs = java.util.Arrays.stream(ns).asDoubleStream().toArray();
         for (int e = 0; e < estimators.size(); e++) {
             series.add(Plots.Series.points(estimators.get(e).name(), xs, col[e], null));
         }
         Path plot = Plots.write(settings.file("random-walk-variance.png"),
-                "random walk, p = 50: sd of one sample's d/dp E[X²]", "steps n", "sd per sample", true, true, series);
-        return new Report("random-walk", List.of(mainTable, sd.build()), List.of(
+                "random walk, p = 50: sd of one sample's d/dp E[X²]", "steps n", "sd per sample", Plots.Axis.LOG, Plots.Axis.LOG, series);
+        return new Report("random-walk", List.of(mainTable, sd), List.of(
                 "exact values by forward-mode differentiation of the position distribution (transition matrix)",
                 "the score function's spread grows fastest with n (it multiplies a sum of n score terms by X²);"
                         + " stochastic AD's stays several times below it, propagation's lowest"), List.of(plot));
+    }
+
+    /** The short column labels of {@link #estimators()}, in the same order. */
+    static final List<String> LABELS = List.of("SAD propagate", "SAD replay", "hybrid", "score", "score+baseline");
+
+    /**
+     * @return the estimators compared: stochastic AD by propagation and by replay, the hybrid, the
+     *         score function without and with baseline
+     */
+    static List<Estimator> estimators() {
+        return List.of(Estimators.stochasticAd(StochasticAdOptions.propagate()),
+                Estimators.stochasticAd(StochasticAdOptions.replay()), Estimators.hybrid(),
+                Estimators.scoreFunction(), Estimators.scoreFunctionWithBaseline());
+    }
+
+    /**
+     * The "by n" table: per n, the exact derivative, each estimator's per-sample sd under its own
+     * label, and the ratio of the score function with baseline to stochastic AD by replay.
+     *
+     * @param ns    the step counts
+     * @param exact the exact derivative per step count
+     * @param sd    per estimator (in the order of {@link #estimators()}) and step count, the sd per sample
+     * @return the table
+     */
+    static Table byNTable(int[] ns, double[] exact, double[][] sd) {
+        if (sd.length != LABELS.size()) {
+            throw new IllegalArgumentException("sd has " + sd.length + " estimators, not " + LABELS.size());
+        }
+        List<String> columns = new ArrayList<>(List.of("n", "exact"));
+        columns.addAll(LABELS);
+        columns.add("score+baseline / SAD replay");
+        Table.Builder t = Table.builder("per-sample standard deviation of d/dp E[X_n²] at p = 50, by n",
+                columns.toArray(new String[0]));
+        int replay = LABELS.indexOf("SAD replay");
+        int baseline = LABELS.indexOf("score+baseline");
+        for (int i = 0; i < ns.length; i++) {
+            List<Object> row = new ArrayList<>(List.of(ns[i], exact[i]));
+            for (double[] column : sd) {
+                row.add(column[i]);
+            }
+            row.add(sd[baseline][i] / sd[replay][i]);
+            t.row(row.toArray());
+        }
+        return t.build();
     }
 
     /**

@@ -13,6 +13,12 @@ import java.nio.file.Path;
  */
 public record RunSettings(long seed, int samples, int threads, Path out, boolean progress) {
 
+    /** The seed when none is given: the seed of every number in the tests and the documentation. */
+    public static final long DEFAULT_SEED = 42;
+
+    /** The output folder when none is given, relative to the working directory. */
+    public static final String DEFAULT_OUT = "stochad-out";
+
     /**
      * Checks the settings.
      *
@@ -36,10 +42,10 @@ public record RunSettings(long seed, int samples, int threads, Path out, boolean
 
     /**
      * @param out the output folder
-     * @return quiet settings with seed 42, default samples and all cores
+     * @return quiet settings with the default seed, default samples and all cores
      */
     public static RunSettings defaults(Path out) {
-        return new RunSettings(42, 0, Runtime.getRuntime().availableProcessors(), out, false);
+        return new RunSettings(DEFAULT_SEED, 0, Runtime.getRuntime().availableProcessors(), out, false);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.stochad.cli.chart.Plots;
 import org.stochad.Estimator;
 import org.stochad.Estimators;
 import org.stochad.StochasticAdOptions;
@@ -131,7 +132,7 @@ public final class SinBernoulli implements WorkedExample {
             naive[i] = ordinaryAdDerivative(xf[i]);
         }
         return Plots.write(settings.file(fileName),
-                "d/dx E[x² + Bernoulli(sin²(2x))]", "x", "derivative", false, false, List.of(
+                "d/dx E[x² + Bernoulli(sin²(2x))]", "x", "derivative", Plots.Axis.LINEAR, Plots.Axis.LINEAR, List.of(
                         Plots.Series.line("exact 2x + 2 sin 4x", xf, exact),
                         Plots.Series.line("ordinary AD: 2x", xf, naive),
                         Plots.Series.points("stochastic AD (replay) ± 2 s.e.", xs, est, err)));

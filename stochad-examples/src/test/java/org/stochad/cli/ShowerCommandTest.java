@@ -133,6 +133,37 @@ class ShowerCommandTest {
         assertThat(Files.readString(out().resolve("toy-shower-display-shower.txt"))).contains("alternative loss");
     }
 
+    /** The file checks of the toy-shower module's former scan test, now that the command line writes the files. */
+    @Test
+    void scanWritesItsFilesAndReportsItsSmallestPoint() throws IOException {
+        Path dir = out();
+        Cli.Run r = ok(run(quiet(dir, "shower", "scan", "--config", "eloss", "--from", "0.3", "--to", "2.1",
+                "--points", "4", "--events", "40", "--seed", "3", "--threads", "2", "--format", "csv")));
+        List<String[]> rows = r.csvRows("eloss configuration");
+        assertThat(rows).hasSize(4);
+        assertThat(Files.readAllLines(dir.resolve("toy-shower-scan-eloss.csv"))).hasSize(5);
+        assertThat(Files.size(dir.resolve("toy-shower-scan-eloss.png"))).isGreaterThan(1000);
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).allMatch(n -> n.startsWith("toy-shower-scan"));
+        }
+    }
+
+    /** The file check of the toy-shower module's former display test. */
+    @Test
+    void displayWritesALargeImage() throws IOException {
+        ok(run(quiet(out(), "shower", "display", "--theta", "1.5", "--seed", "11")));
+        assertThat(Files.size(out().resolve("toy-shower-display-shower.png"))).isGreaterThan(10_000);
+    }
+
+    /** The former {@code ToyShowerMain}'s bad input, now through {@code stochad shower}. */
+    @Test
+    void badInputOfTheFormerToyShowerMainIsOneReadableLine() {
+        assertUserError(run("shower", "bogus"), "bogus");
+        assertUserError(run(quiet(out(), "shower", "scan", "--nope=1")), "--nope");
+        assertUserError(run(quiet(out(), "shower", "scan", "--events=many")), "many");
+        assertUserError(run(quiet(out(), "shower", "scan", "--config=muon")), "muon");
+    }
+
     @Test
     void userMistakesAreOneLineAndExitCodeTwo() {
         assertUserError(run("shower"), "Missing required subcommand");

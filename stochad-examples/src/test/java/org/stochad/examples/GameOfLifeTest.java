@@ -3,7 +3,6 @@ package org.stochad.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.stochad.Estimators;
 import org.stochad.GradientEstimate;
@@ -11,7 +10,6 @@ import org.stochad.StochasticAdOptions;
 import org.stochad.StochasticProgram;
 import org.stochad.StochasticTriple;
 
-@Tag("slow")
 class GameOfLifeTest {
 
     private static final double P = 0.5;

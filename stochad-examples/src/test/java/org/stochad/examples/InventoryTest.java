@@ -38,7 +38,6 @@ class InventoryTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Tag("slow")
     void replayMatchesTheExactGradient() {
         double[] e = Inventory.exact(3, 0.5);
         GradientEstimate g = Estimators.stochasticAd().estimate(Inventory.program(), new double[] {3, 0.5}, 50_000, 12);

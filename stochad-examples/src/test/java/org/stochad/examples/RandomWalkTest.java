@@ -2,8 +2,10 @@ package org.stochad.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
+import org.stochad.Estimator;
 import org.stochad.Estimators;
 import org.stochad.GradientEstimate;
 import org.stochad.StochasticAdOptions;
@@ -59,6 +61,38 @@ class RandomWalkTest {
                         .isLessThanOrEqualTo(5 * g.standardError(0));
                 assertThat(5 * g.standardError(0)).isLessThan(0.06 * exact);
             }
+        }
+    }
+
+    @Test
+    void byNTableLabelsEachEstimatorsOwnColumn() {
+        List<Estimator> estimators = RandomWalk.estimators();
+        assertThat(RandomWalk.LABELS).hasSize(estimators.size());
+        // each label names its estimator: propagate, replay, hybrid, score function, score function + baseline
+        assertThat(estimators.get(0).name()).contains("propagate");
+        assertThat(estimators.get(1).name()).contains("replay");
+        assertThat(estimators.get(2).name()).containsIgnoringCase("hybrid");
+        assertThat(estimators.get(3).name()).contains("score").doesNotContain("baseline");
+        assertThat(estimators.get(4).name()).contains("score", "baseline");
+        double[][] sd = {{1, 2}, {3, 4}, {5, 6}, {7, 8}, {9, 10}};
+        Table t = RandomWalk.byNTable(new int[] {10, 20}, new double[] {0.5, 0.25}, sd);
+        assertThat(t.columns()).containsExactly("n", "exact", "SAD propagate", "SAD replay", "hybrid", "score",
+                "score+baseline", "score+baseline / SAD replay");
+        assertThat(t.rows()).hasSize(2);
+        assertThat(t.rows().get(0)).containsExactly(10, 0.5, 1.0, 3.0, 5.0, 7.0, 9.0, 3.0);
+        assertThat(t.rows().get(1)).containsExactly(20, 0.25, 2.0, 4.0, 6.0, 8.0, 10.0, 2.5);
+    }
+
+    @Test
+    void theExampleReportsEveryEstimatorUnderItsOwnLabel(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
+        Report r = new RandomWalk().run(RunSettings.defaults(tmp).withSamples(40), java.util.Map.of());
+        Table byN = r.tables().get(1);
+        assertThat(byN.columns()).hasSize(2 + RandomWalk.LABELS.size() + 1);
+        for (List<Object> row : byN.rows()) {
+            assertThat(row).hasSize(byN.columns().size());
+            double replay = ((Number) row.get(3)).doubleValue();
+            double baseline = ((Number) row.get(6)).doubleValue();
+            assertThat(((Number) row.get(7)).doubleValue()).isEqualTo(baseline / replay);
         }
     }
 }

@@ -3,7 +3,6 @@ package org.stochad.shower;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import org.stochad.Estimator;
 import org.stochad.Estimators;
 
@@ -15,6 +14,40 @@ import org.stochad.Estimators;
 public final class CostMeasurement {
 
     private CostMeasurement() {
+    }
+
+    /**
+     * Where and how long to measure.
+     *
+     * @param theta  the inner radius, finite and &ge; 0
+     * @param events events per timed batch, &ge; 1
+     * @param rounds timing rounds whose median is reported, &ge; 1
+     */
+    public record Options(double theta, int events, int rounds) {
+
+        /**
+         * Checks the values.
+         *
+         * @param theta the inner radius, finite and &ge; 0
+         * @param events events per timed batch, &ge; 1
+         * @param rounds timing rounds whose median is reported, &ge; 1
+         */
+        public Options {
+            if (!(theta >= 0) || Double.isInfinite(theta)) {
+                throw new IllegalArgumentException("theta = " + theta + " is not a finite number >= 0");
+            }
+            if (events < 1) {
+                throw new IllegalArgumentException("events = " + events + " is less than 1");
+            }
+            if (rounds < 1) {
+                throw new IllegalArgumentException("rounds = " + rounds + " is less than 1");
+            }
+        }
+
+        /** @return the documented measurement: θ = 2.5, 3000 events per batch, median of 5 rounds */
+        public static Options defaults() {
+            return new Options(2.5, 3000, 5);
+        }
     }
 
     /**
@@ -56,12 +89,36 @@ public final class CostMeasurement {
      */
     public static List<Cost> measure(ToyShower shower, double theta, List<Estimator> estimators, int events,
                                      int rounds) {
-        if (events < 1) {
-            throw new IllegalArgumentException("events = " + events + " is less than 1");
+        return measure(shower, estimators, new Options(theta, events, rounds), () -> { });
+    }
+
+    /**
+     * @param estimators the estimators
+     * @param options    where and how long to measure
+     * @return the number of progress ticks {@link #measure(ToyShower, List, Options, Runnable)} reports
+     */
+    public static int workUnits(List<Estimator> estimators, Options options) {
+        return estimators.size() * options.rounds();
+    }
+
+    /**
+     * @param shower     the shower
+     * @param estimators the estimators
+     * @param options    where and how long to measure
+     * @param onTimed    called after each estimator's timing in each round (from the calling thread)
+     * @return one cost per estimator
+     */
+    public static List<Cost> measure(ToyShower shower, List<Estimator> estimators, Options options,
+                                     Runnable onTimed) {
+        if (shower == null) {
+            throw new IllegalArgumentException("shower = null");
         }
-        if (rounds < 1) {
-            throw new IllegalArgumentException("rounds = " + rounds + " is less than 1");
+        if (estimators == null || estimators.isEmpty()) {
+            throw new IllegalArgumentException("estimators is empty");
         }
+        double theta = options.theta();
+        int events = options.events();
+        int rounds = options.rounds();
         double[] point = {theta};
         Estimator primal = Estimators.primal().withParallelism(1);
         List<Estimator> single = estimators.stream().map(e -> e.withParallelism(1)).toList();
@@ -78,6 +135,7 @@ public final class CostMeasurement {
                 long after = primal.estimate(shower, point, events, r).nanos();
                 ratios[k][r] = 2.0 * t / (before + after);
                 primalMicros[k][r] = (before + after) / 2e3 / events;
+                onTimed.run();
             }
         }
         List<Cost> out = new ArrayList<>();
@@ -85,20 +143,6 @@ public final class CostMeasurement {
             out.add(new Cost(single.get(k).name(), median(ratios[k]), ratios[k], median(primalMicros[k])));
         }
         return out;
-    }
-
-    /**
-     * @param costs measured costs
-     * @return an aligned text table
-     */
-    public static String toTable(List<Cost> costs) {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-34s %14s %16s%n", "estimator",
-                "cost / primal", "primal µs/event"));
-        for (Cost c : costs) {
-            sb.append(String.format(Locale.ROOT, "%-34s %14.2f %16.1f%n", c.estimator(), c.medianRatio(),
-                    c.primalMicros()));
-        }
-        return sb.toString();
     }
 
     private static double median(double[] v) {

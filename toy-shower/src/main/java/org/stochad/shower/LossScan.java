@@ -1,20 +1,13 @@
 package org.stochad.shower;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.statistics.descriptive.Mean;
 import org.apache.commons.statistics.descriptive.Variance;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.stochad.Estimator;
 import org.stochad.Estimators;
 import org.stochad.StochasticAdOptions;
-import org.stochad.study.OutputFiles;
 
 /**
  * The loss landscape E[ℓ](θ) and the mean depth E[D](θ) of a shower on a grid of inner radii,
@@ -23,7 +16,8 @@ import org.stochad.study.OutputFiles;
  */
 public final class LossScan {
 
-    private static final int BATCHES = 20;
+    /** The independent batches whose spread gives each point's standard error. */
+    public static final int BATCHES = 20;
 
     private final ToyShower shower;
     private final double from;
@@ -32,15 +26,53 @@ public final class LossScan {
     private final int events;
     private final long seed;
     private final int threads;
+    private final Runnable tick;
 
-    private LossScan(ToyShower shower, double from, double to, int points, int events, long seed, int threads) {
+    private LossScan(ToyShower shower, Options options, long seed, int threads, Runnable tick) {
         this.shower = shower;
-        this.from = from;
-        this.to = to;
-        this.points = points;
-        this.events = events;
+        this.from = options.from();
+        this.to = options.to();
+        this.points = options.points();
+        this.events = options.events();
         this.seed = seed;
         this.threads = threads;
+        this.tick = tick;
+    }
+
+    /**
+     * The grid and the budget of a scan.
+     *
+     * @param from   first θ
+     * @param to     last θ, &gt; from
+     * @param points grid points, &ge; 3
+     * @param events events per point, &ge; 40 (used in {@value #BATCHES} equal batches)
+     */
+    public record Options(double from, double to, int points, int events) {
+
+        /**
+         * Checks the grid and the budget.
+         *
+         * @param from first θ
+         * @param to last θ, &gt; from
+         * @param points grid points, &ge; 3
+         * @param events events per point, &ge; 40
+         */
+        public Options {
+            if (!Double.isFinite(from) || !Double.isFinite(to) || !(to > from)) {
+                throw new IllegalArgumentException("scan range [" + from + ", " + to + "] is not a finite interval");
+            }
+            if (points < 3) {
+                throw new IllegalArgumentException("points = " + points + " is less than 3");
+            }
+            if (events < 2 * BATCHES) {
+                throw new IllegalArgumentException("events = " + events + " is less than " + 2 * BATCHES);
+            }
+        }
+
+        /** @return the published scan: θ from 0.2 to 4.0 in 31 points, 2000 events per point */
+        public static Options defaults() {
+            return new Options(0.2, 4.0, 31, 2000);
+        }
     }
 
     /**
@@ -53,19 +85,23 @@ public final class LossScan {
      * @return the scan, on all cores
      */
     public static LossScan of(ToyShower shower, double from, double to, int points, int events, long seed) {
+        return of(shower, new Options(from, to, points, events), seed);
+    }
+
+    /**
+     * @param shower  the shower (its observable is ignored: both loss and depth are scanned)
+     * @param options the grid and the budget
+     * @param seed    the seed shared by every point
+     * @return the scan, on all cores
+     */
+    public static LossScan of(ToyShower shower, Options options, long seed) {
         if (shower == null) {
             throw new IllegalArgumentException("shower = null");
         }
-        if (!Double.isFinite(from) || !Double.isFinite(to) || !(to > from)) {
-            throw new IllegalArgumentException("scan range [" + from + ", " + to + "] is not a finite interval");
+        if (options == null) {
+            throw new IllegalArgumentException("options = null");
         }
-        if (points < 3) {
-            throw new IllegalArgumentException("points = " + points + " is less than 3");
-        }
-        if (events < 2 * BATCHES) {
-            throw new IllegalArgumentException("events = " + events + " is less than " + 2 * BATCHES);
-        }
-        return new LossScan(shower, from, to, points, events, seed, StochasticAdOptions.defaultParallelism());
+        return new LossScan(shower, options, seed, StochasticAdOptions.defaultParallelism(), () -> { });
     }
 
     /**
@@ -76,7 +112,24 @@ public final class LossScan {
         if (n < 1) {
             throw new IllegalArgumentException("parallelism = " + n + " is less than 1");
         }
-        return new LossScan(shower, from, to, points, events, seed, n);
+        return new LossScan(shower, new Options(from, to, points, events), seed, n, tick);
+    }
+
+    /**
+     * @param onBatchDone called once per finished batch of a grid point, {@link #workUnits()} times in all
+     *                    (from the calling thread)
+     * @return this scan reporting its progress there
+     */
+    public LossScan withProgress(Runnable onBatchDone) {
+        if (onBatchDone == null) {
+            throw new IllegalArgumentException("onBatchDone = null");
+        }
+        return new LossScan(shower, new Options(from, to, points, events), seed, threads, onBatchDone);
+    }
+
+    /** @return the number of progress ticks a run reports: grid points × batches */
+    public int workUnits() {
+        return points * BATCHES;
     }
 
     /**
@@ -118,81 +171,12 @@ public final class LossScan {
             points = List.copyOf(points);
         }
 
-        /** @return the scan as CSV: theta, loss, loss_se, depth, depth_se */
-        public String toCsv() {
-            StringBuilder sb = new StringBuilder("theta,loss,loss_se,depth,depth_se\n");
-            for (Point p : points) {
-                sb.append(String.format(Locale.ROOT, "%.6g,%.6g,%.6g,%.6g,%.6g%n", p.theta, p.loss, p.lossSe,
-                        p.depth, p.depthSe));
-            }
-            return sb.toString();
-        }
-
         /** @return a one-paragraph human summary */
         public String summary() {
             return String.format(Locale.ROOT, "%s loss scan, %d points x %d events: minimum at theta = %.3f"
                     + " (grid %.3f), E[loss] there %.4f; %.1f s", label, points.size(), events, minimum, gridMinimum,
                     points.stream().filter(p -> p.theta == gridMinimum).findFirst().orElseThrow().loss, nanos / 1e9);
         }
-
-        /**
-         * @param target the CSV file
-         * @return the target
-         */
-        public Path writeCsv(Path target) {
-            return OutputFiles.writeString(target, toCsv());
-        }
-
-        /**
-         * Writes a PNG: E[ℓ] with a ±2 se band against θ on the left axis, E[D] and the line
-         * θ + 0.85 on the right axis, and the minimum marked.
-         *
-         * @param target the PNG file
-         * @return the target
-         */
-        public Path writePlot(Path target) {
-            XYChart c = new XYChartBuilder().width(800).height(520).title(label + " configuration: loss landscape ("
-                    + events + " events per point, common random numbers)").xAxisTitle("θ (inner radius)")
-                    .yAxisTitle("E[ℓ] = E[(D − 2)²]").build();
-            c.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
-            c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideN);
-            double[] x = points.stream().mapToDouble(Point::theta).toArray();
-            double[] y = points.stream().mapToDouble(Point::loss).toArray();
-            double[] e = points.stream().mapToDouble(p -> 2 * p.lossSe).toArray();
-            XYSeries loss = c.addSeries("E[ℓ] ± 2 se", x, y, e);
-            loss.setMarker(SeriesMarkers.CIRCLE);
-            double lo = points.stream().mapToDouble(p -> p.loss - 2 * p.lossSe).min().orElse(0);
-            double hi = points.stream().mapToDouble(p -> p.loss + 2 * p.lossSe).max().orElse(1);
-            XYSeries min = c.addSeries(String.format(Locale.ROOT, "minimum θ = %.2f", minimum),
-                    new double[] {minimum, minimum}, new double[] {Math.min(lo, 0), hi});
-            min.setMarker(SeriesMarkers.NONE);
-            XYSeries depth = c.addSeries("E[D] (right axis)", x, points.stream().mapToDouble(Point::depth).toArray());
-            depth.setYAxisGroup(1);
-            depth.setMarker(SeriesMarkers.DIAMOND);
-            XYSeries ref = c.addSeries("θ + 0.85 (right axis)", x,
-                    points.stream().mapToDouble(p -> p.theta + 0.85).toArray());
-            ref.setYAxisGroup(1);
-            ref.setMarker(SeriesMarkers.NONE);
-            c.setYAxisGroupTitle(1, "E[D] (mean radius of flagged hits)");
-            c.getStyler().setYAxisGroupPosition(1, org.knowm.xchart.style.Styler.YAxisPosition.Right);
-            return OutputFiles.writeAtomically(target, p -> {
-                String s = p.toString();
-                BitmapEncoder.saveBitmap(c, s.substring(0, s.length() - ".png".length()), BitmapEncoder.BitmapFormat.PNG);
-            });
-        }
-    }
-
-    /**
-     * Runs the scan and writes toy-shower-scan-LABEL.csv and .png into a directory.
-     *
-     * @param directory where to write
-     * @return the result
-     */
-    public Result runAndWrite(Path directory) {
-        Result r = run();
-        r.writeCsv(directory.resolve("toy-shower-scan-" + r.label() + ".csv"));
-        r.writePlot(directory.resolve("toy-shower-scan-" + r.label() + ".png"));
-        return r;
     }
 
     /** @return the scan's result */
@@ -211,6 +195,7 @@ public final class LossScan {
                 long s = seed + b;
                 losses[b] = runner.estimate(lossProgram, new double[] {theta}, perBatch, s).value();
                 depths[b] = runner.estimate(depthProgram, new double[] {theta}, perBatch, s).value();
+                tick.run();
             }
             grid.add(new Point(theta, Mean.of(losses).getAsDouble(), se(losses), Mean.of(depths).getAsDouble(),
                     se(depths)));

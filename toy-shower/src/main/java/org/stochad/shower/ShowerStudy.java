@@ -1,17 +1,15 @@
 package org.stochad.shower;
 
-import java.nio.file.Path;
 import java.util.List;
 import org.stochad.Estimator;
 import org.stochad.Estimators;
 import org.stochad.ProgressListener;
 import org.stochad.StochasticAdOptions;
-import org.stochad.study.OutputFiles;
 import org.stochad.study.StudyResult;
 import org.stochad.study.VarianceStudy;
 
 /**
- * The gradient-estimator comparison of the issue for one shower configuration: stochastic AD
+ * The published gradient-estimator comparison for one shower configuration: stochastic AD
  * (replay, one and several alternatives), score function with and without baseline, and central
  * finite differences with common random numbers, at θ ∈ {0.2, 1.0, 2.5, 4.0} with one budget,
  * through the core's {@link VarianceStudy}.
@@ -22,6 +20,8 @@ public final class ShowerStudy {
     public static final List<Double> DEFAULT_POINTS = List.of(0.2, 1.0, 2.5, 4.0);
     /** The finite-difference step of the comparison. */
     public static final double FD_STEP = 0.05;
+    /** Events per estimator and point when none are given. */
+    public static final int DEFAULT_SAMPLES = 4000;
 
     private final ToyShower shower;
     private final List<Double> points;
@@ -101,36 +101,19 @@ public final class ShowerStudy {
     }
 
     /**
-     * The outcome and where it was written.
+     * The outcome.
      *
      * @param study the core study's result
-     * @param table the text table file, or null when not written
-     * @param csv   the CSV file, or null
-     * @param plot  the PNG file, or null (the plot is drawn by the stochad program)
      */
-    public record Result(StudyResult study, Path table, Path csv, Path plot) {
+    public record Result(StudyResult study) {
     }
 
-    /** @return the study's result, not written anywhere */
+    /** @return the study's result */
     public Result run() {
         List<double[]> thetas = points.stream().map(t -> new double[] {t}).toList();
         StudyResult r = VarianceStudy.of(shower, estimators, thetas, samples, seed)
                 .withTitle(shower.config().label() + " configuration, dE[ℓ]/dθ")
                 .withProgress(progress).run();
-        return new Result(r, null, null, null);
-    }
-
-    /**
-     * Runs the study and writes toy-shower-study-LABEL.txt and .csv into a directory.
-     *
-     * @param directory where to write
-     * @return the result with the files' paths
-     */
-    public Result runAndWrite(Path directory) {
-        StudyResult r = run().study();
-        String base = "toy-shower-study-" + shower.config().label();
-        Path table = OutputFiles.writeString(directory.resolve(base + ".txt"), r.toTable());
-        Path csv = OutputFiles.writeString(directory.resolve(base + ".csv"), r.toCsv());
-        return new Result(r, table, csv, null);
+        return new Result(r);
     }
 }

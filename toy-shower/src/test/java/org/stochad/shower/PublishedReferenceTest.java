@@ -3,7 +3,6 @@ package org.stochad.shower;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.stochad.Estimators;
 import org.stochad.GradientEstimate;
@@ -16,7 +15,6 @@ import org.stochad.GradientEstimate;
  * The published numbers are themselves Monte Carlo estimates, so the ranges below are the
  * published values widened by about their own precision.
  */
-@Tag("slow")
 class PublishedReferenceTest {
 
     private static final int SAMPLES = 6000;

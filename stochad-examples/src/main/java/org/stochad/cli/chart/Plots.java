@@ -1,20 +1,25 @@
-package org.stochad.examples;
+package org.stochad.cli.chart;
 
-import java.awt.Color;
 import java.nio.file.Path;
 import java.util.List;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.stochad.study.OutputFiles;
 
-/** Small XChart helpers: line/marker charts written atomically as PNG. */
+/** Line and marker charts of the worked examples, in the {@link ChartStyle}, written atomically as PNG. */
 public final class Plots {
 
     private Plots() {
+    }
+
+    /** How an axis is scaled and labelled. */
+    public enum Axis {
+        /** Linear, with the library's decimal labels. */
+        LINEAR,
+        /** Linear, labelled with whole numbers far enough apart to read (steps, counts). */
+        STEPS,
+        /** Logarithmic, labelled per decade in plain decimals. */
+        LOG
     }
 
     /**
@@ -75,20 +80,20 @@ public final class Plots {
      * @param title  the chart title
      * @param xLabel the horizontal axis title
      * @param yLabel the vertical axis title
-     * @param logX   logarithmic horizontal axis
-     * @param logY   logarithmic vertical axis
+     * @param x      the horizontal axis' scale
+     * @param y      the vertical axis' scale
      * @param series the series
      * @return the target
      */
-    public static Path write(Path target, String title, String xLabel, String yLabel, boolean logX, boolean logY,
+    public static Path write(Path target, String title, String xLabel, String yLabel, Axis x, Axis y,
                              List<Series> series) {
-        XYChart chart = new XYChartBuilder().width(800).height(560).title(title).xAxisTitle(xLabel)
-                .yAxisTitle(yLabel).build();
-        Styler s = chart.getStyler();
-        s.setLegendPosition(Styler.LegendPosition.OutsideS);
-        s.setChartBackgroundColor(Color.WHITE);
-        chart.getStyler().setXAxisLogarithmic(logX);
-        chart.getStyler().setYAxisLogarithmic(logY);
+        XYChart chart = ChartStyle.xy(title, xLabel, yLabel);
+        if (x == Axis.LOG) {
+            ChartStyle.logX(chart);
+        }
+        if (y == Axis.LOG) {
+            ChartStyle.logY(chart);
+        }
         for (Series sr : series) {
             XYSeries xy = sr.errors() == null ? chart.addSeries(sr.name(), sr.x(), sr.y())
                     : chart.addSeries(sr.name(), sr.x(), sr.y(), sr.errors());
@@ -99,10 +104,9 @@ public final class Plots {
                 xy.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             }
         }
-        return OutputFiles.writeAtomically(target, p -> {
-            String name = p.toString();
-            BitmapEncoder.saveBitmap(chart, name.substring(0, name.length() - ".png".length()),
-                    BitmapEncoder.BitmapFormat.PNG);
-        });
+        if (x == Axis.STEPS) {
+            ChartStyle.integerXAxis(chart);
+        }
+        return ChartStyle.savePng(chart, target);
     }
 }

@@ -1,0 +1,20 @@
+#!/bin/sh
+# Runs every reproduce command of docs/toy-shower.md and docs/guide.md, from the repository root.
+# Build first:  mvn -q -B package -DskipTests
+# DocumentedCommandsTest (stochad-examples) checks that each documented command is listed here.
+set -eu
+stochad() { java -jar stochad-examples/target/stochad.jar "$@"; }
+
+# docs/toy-shower.md: the figures and tables (seed 20230831)
+stochad shower scan --config both --seed 20230831 --out target/toy-shower
+stochad shower compare --config both --seed 20230831 --out target/toy-shower --events 10000
+stochad shower cost --config both --out target/toy-shower
+stochad shower optimize --config both --seed 20230831 --out target/toy-shower
+stochad shower display --config both --seed 20230831 --out target/toy-shower --theta 1.5
+
+# docs/guide.md
+stochad example
+stochad example random-walk
+stochad shower scan --points 11 --events 400
+stochad hadron generate -n 2000 --set Lund:pionsOnly=on
+stochad hadron fit --quick --method rsa --start 0.72,0.88 --pseudo-events 20000
