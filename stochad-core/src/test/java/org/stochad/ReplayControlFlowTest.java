@@ -151,7 +151,7 @@ class ReplayControlFlowTest {
         double p = 0.3;
         Estimator exhaustive = Estimators.stochasticAd(StochasticAdOptions.replay().exhaustive());
         for (long seed = 0; seed < 40; seed++) {
-            GradientEstimate g = exhaustive.estimate(program, new double[] {p}, 1, seed);
+            GradientEstimate g = org.stochad.internal.OneSample.of(exhaustive, program, new double[] {p}, seed, 0);
             int sum = (int) Math.round(Math.sqrt(g.value()));
             int b1 = sum & 1;
             int b2 = sum >> 1;

@@ -32,13 +32,8 @@ public final class ScoreFunctionEstimator extends SampleEstimator {
     }
 
     @Override
-    protected void gradients(SampleRow[] rows) {
-        SampleRow.addScoreTerm(rows, baseline);
-    }
-
-    @Override
-    protected int minimumSamples() {
-        return baseline ? 2 : 1;
+    SampleSums.Reduction reduction() {
+        return baseline ? SampleSums.Reduction.SCORE_BASELINE : SampleSums.Reduction.PLAIN;
     }
 
     @Override
