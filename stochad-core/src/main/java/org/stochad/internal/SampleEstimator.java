@@ -55,15 +55,20 @@ abstract class SampleEstimator implements ChunkedEstimator {
     }
 
     /**
-     * A remark the estimate carries, decided before any sample runs (e.g. one-sided finite
-     * differences at a domain's edge); the default has none.
+     * The estimator that runs the samples of one estimate, with whatever it decided before the
+     * first sample (e.g. one-sided finite differences at a domain's edge); the default is this.
      *
      * @param program the program
      * @param theta   the parameter point
      * @param seed    the estimate's seed
-     * @return the remark, or ""
+     * @return the estimator to run the samples with
      */
-    String note(StochasticProgram program, double[] theta, long seed) {
+    SampleEstimator prepare(StochasticProgram program, double[] theta, long seed) {
+        return this;
+    }
+
+    /** @return a remark the estimate carries, or "" */
+    String note() {
         return "";
     }
 
@@ -79,10 +84,10 @@ abstract class SampleEstimator implements ChunkedEstimator {
         int samples = request.samples();
         long seed = request.seed();
         int chunks = (int) ((samples + (long) CHUNK_SIZE - 1) / CHUNK_SIZE);
-        String note = note(program, theta, seed);
+        SampleEstimator prepared = prepare(program, theta, seed);
         SampleSums all = ChunkFold.fold(chunks, parallelism, c -> {
             long first = (long) c * CHUNK_SIZE;
-            return run(program, theta, seed, first, (int) Math.min(CHUNK_SIZE, samples - first), note);
+            return prepared.run(program, theta, seed, first, (int) Math.min(CHUNK_SIZE, samples - first));
         }, request.progress(), name());
         return all.finish(System.nanoTime() - start);
     }
@@ -94,7 +99,7 @@ abstract class SampleEstimator implements ChunkedEstimator {
             throw new IllegalArgumentException("chunk: first = " + first + ", count = " + count
                     + " is not a range of sample indices in [0, " + Integer.MAX_VALUE + "]");
         }
-        return run(program, theta, seed, first, count, note(program, theta, seed));
+        return prepare(program, theta, seed).run(program, theta, seed, first, count);
     }
 
     @Override
@@ -105,11 +110,11 @@ abstract class SampleEstimator implements ChunkedEstimator {
         return sums.finish(nanos);
     }
 
-    private SampleSums run(StochasticProgram program, double[] theta, long seed, long first, int count, String note) {
+    private SampleSums run(StochasticProgram program, double[] theta, long seed, long first, int count) {
         SampleSums.Reduction reduction = reduction();
         int k = theta.length;
         int d = reduction.features;
-        SampleSums sums = new SampleSums(reduction, k, first, note);
+        SampleSums sums = new SampleSums(reduction, k, first, note());
         double[] x = new double[k * d];
         for (long i = first; i < first + count; i++) {
             int sample = (int) i;

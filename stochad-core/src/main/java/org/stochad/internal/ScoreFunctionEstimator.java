@@ -28,6 +28,9 @@ public final class ScoreFunctionEstimator extends SampleEstimator {
         int k = theta.length;
         ScoreRule rule = new ScoreRule(k);
         StochasticTriple out = checkedOutput(program.run(sampler(rule, seed, sample), seeded(theta, k)));
+        if (rule.blind() != null) {
+            throw new IllegalArgumentException(name() + ": " + rule.blind());
+        }
         return new SampleRow(out.value(), deltas(out, k), null, rule.score());
     }
 
