@@ -31,6 +31,21 @@ public interface ChunkedEstimator extends Estimator {
     EstimateChunk chunk(StochasticProgram program, double[] theta, long seed, long first, int count);
 
     /**
+     * The estimate of one sample on its own — to look at a single run, e.g. to draw its primal and
+     * alternative worlds. Its standard error and variance are NaN (one sample has no spread).
+     *
+     * @param program the program
+     * @param theta   the parameter point
+     * @param seed    the estimate's seed
+     * @param sample  the sample index, &ge; 0
+     * @return sample {@code sample} of an estimate with {@code seed}, as an estimate of one sample
+     * @throws IllegalArgumentException for bad arguments
+     * @throws IllegalStateException    for the score function with baseline and the hybrid, whose
+     *                                  per-sample estimates need the other samples
+     */
+    GradientEstimate sampleEstimate(StochasticProgram program, double[] theta, long seed, long sample);
+
+    /**
      * @param all   the merged sums of samples 0 … n − 1, n &ge; 2
      * @param nanos the wall time to report
      * @return the estimate

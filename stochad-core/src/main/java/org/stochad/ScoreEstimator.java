@@ -43,6 +43,11 @@ public abstract class ScoreEstimator implements ChunkedEstimator {
     }
 
     @Override
+    public final GradientEstimate sampleEstimate(StochasticProgram program, double[] theta, long seed, long sample) {
+        return engine.sampleEstimate(program, theta, seed, sample);
+    }
+
+    @Override
     public final EstimateChunk chunk(StochasticProgram program, double[] theta, long seed, long first, int count) {
         return engine.chunk(program, theta, seed, first, count);
     }

@@ -74,7 +74,30 @@ abstract class SampleEstimator implements ChunkedEstimator {
 
     @Override
     public final GradientEstimate estimate(StochasticProgram program, double[] theta, int samples, long seed) {
+        checkArguments(program, theta);
         return estimate(program, theta, checkedRequest(samples, seed));
+    }
+
+    @Override
+    public final GradientEstimate sampleEstimate(StochasticProgram program, double[] theta, long seed, long sample) {
+        checkArguments(program, theta);
+        if (sample < 0 || sample > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("sample = " + sample + " is not a sample index in [0, "
+                    + Integer.MAX_VALUE + "]");
+        }
+        if (reduction() != SampleSums.Reduction.PLAIN) {
+            throw new IllegalStateException(name() + ": a single sample has no estimate of its own (its baseline"
+                    + " comes from the other samples); estimate at least 2 samples");
+        }
+        long start = System.nanoTime();
+        SampleEstimator prepared = prepare(program, theta, seed);
+        SampleRow row = prepared.sample(program, theta, seed, (int) sample);
+        double[] x = new double[theta.length];
+        row.features(SampleSums.Reduction.PLAIN, x);
+        checkFinite(row.value, x, 1, (int) sample, seed);
+        double[] nan = new double[x.length];
+        java.util.Arrays.fill(nan, Double.NaN);
+        return new GradientEstimate(row.value, x, nan, nan, 1, System.nanoTime() - start, prepared.note());
     }
 
     @Override

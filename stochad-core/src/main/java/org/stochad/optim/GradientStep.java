@@ -94,7 +94,7 @@ abstract class GradientStep implements Optimizer {
     @Override
     public OptimizationResult minimize(StochasticProgram loss, Estimator estimator, double[] start, int steps,
                                        int samplesPerStep, long seed) {
-        if (samplesPerStep < 2) {
+        if (steps >= 1 && samplesPerStep < 2) {
             throw new IllegalArgumentException("samplesPerStep = " + samplesPerStep + " is less than 2");
         }
         return minimize((theta, t) -> {
