@@ -56,7 +56,7 @@ class EstimateApiTest {
 
     @Test
     void chunksMustFollowEachOther() {
-        ChunkedEstimator c = (ChunkedEstimator) Estimators.stochasticAd();
+        ChunkedEstimator c = Estimators.stochasticAd();
         EstimateChunk a = c.chunk(SIN_BERNOULLI, THETA, 7, 0, 10);
         EstimateChunk b = c.chunk(SIN_BERNOULLI, THETA, 7, 11, 10);
         assertThatThrownBy(() -> a.merge(b)).isInstanceOf(IllegalArgumentException.class)
