@@ -18,7 +18,7 @@ public final class Estimators {
     }
 
     /** @return stochastic AD by replay of one pruned alternative per sample (the default) */
-    public static Estimator stochasticAd() {
+    public static ChunkedEstimator stochasticAd() {
         return stochasticAd(StochasticAdOptions.replay());
     }
 
@@ -26,7 +26,7 @@ public final class Estimators {
      * @param options the strategy and its options
      * @return stochastic AD
      */
-    public static Estimator stochasticAd(StochasticAdOptions options) {
+    public static ChunkedEstimator stochasticAd(StochasticAdOptions options) {
         return options.strategy() == StochasticAdOptions.Strategy.PROPAGATE
                 ? new PropagationEstimator(options.threads())
                 : new ReplayEstimator(options);
@@ -39,7 +39,7 @@ public final class Estimators {
      *
      * @return the hybrid estimator with one replayed alternative
      */
-    public static Estimator hybrid() {
+    public static ChunkedEstimator hybrid() {
         return hybrid(StochasticAdOptions.replay());
     }
 
@@ -47,7 +47,7 @@ public final class Estimators {
      * @param options the replay options of the stochastic-AD part (strategy must be REPLAY)
      * @return the hybrid estimator
      */
-    public static Estimator hybrid(StochasticAdOptions options) {
+    public static ChunkedEstimator hybrid(StochasticAdOptions options) {
         if (options.strategy() != StochasticAdOptions.Strategy.REPLAY) {
             throw new IllegalArgumentException("hybrid: strategy = " + options.strategy() + ", needs REPLAY");
         }
@@ -55,12 +55,12 @@ public final class Estimators {
     }
 
     /** @return the score-function (REINFORCE) estimator f·S + ∂f/∂θ, no baseline */
-    public static Estimator scoreFunction() {
+    public static ChunkedEstimator scoreFunction() {
         return new ScoreFunctionEstimator(false, StochasticAdOptions.defaultParallelism());
     }
 
     /** @return the score-function estimator with the leave-one-out batch-mean baseline */
-    public static Estimator scoreFunctionWithBaseline() {
+    public static ChunkedEstimator scoreFunctionWithBaseline() {
         return new ScoreFunctionEstimator(true, StochasticAdOptions.defaultParallelism());
     }
 
@@ -70,7 +70,7 @@ public final class Estimators {
      *
      * @return the primal runner, on all cores
      */
-    public static Estimator primal() {
+    public static ChunkedEstimator primal() {
         return new PrimalRunner(StochasticAdOptions.defaultParallelism());
     }
 
@@ -78,7 +78,7 @@ public final class Estimators {
      * @param h the step, &gt; 0
      * @return central finite differences with common random numbers on both sides
      */
-    public static Estimator finiteDifference(double h) {
+    public static ChunkedEstimator finiteDifference(double h) {
         return new FiniteDifferenceEstimator(h, StochasticAdOptions.defaultParallelism());
     }
 }

@@ -51,7 +51,8 @@ public interface Sampler {
     /**
      * @param probabilities category probabilities, summing to 1 (within 1e-9)
      * @return the 0-based index of the chosen category; categories of probability 0 are never
-     *         chosen, and never become alternatives
+     *         chosen, and become alternatives only when their probability grows (a tangent may
+     *         not make a probability of 0 shrink or one of 1 grow)
      */
     StochasticTriple categorical(StochasticTriple... probabilities);
 
@@ -117,6 +118,32 @@ public interface Sampler {
      */
     default StochasticTriple bernoulli(double p) {
         return bernoulli(StochasticTriple.constant(p));
+    }
+
+    /**
+     * @param n trials, n &ge; 0
+     * @param p a constant success probability
+     * @return a binomial draw
+     */
+    default StochasticTriple binomial(int n, double p) {
+        return binomial(n, StochasticTriple.constant(p));
+    }
+
+    /**
+     * @param p a constant success probability in (0, 1]
+     * @return failures before the first success
+     */
+    default StochasticTriple geometric(double p) {
+        return geometric(StochasticTriple.constant(p));
+    }
+
+    /**
+     * @param family    the family
+     * @param parameter a constant parameter
+     * @return a draw from the family
+     */
+    default StochasticTriple draw(DiscreteFamily family, double parameter) {
+        return draw(family, StochasticTriple.constant(parameter));
     }
 
     /**

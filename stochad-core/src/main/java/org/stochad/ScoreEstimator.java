@@ -8,9 +8,9 @@ import org.stochad.internal.Engine;
  * score, and the estimate is (f − b)·S + ∂f/∂θ over the samples, in parallel and bit-identical
  * for any thread count, with b = 0 or the leave-one-out batch mean of f.
  */
-public abstract class ScoreEstimator implements Estimator {
+public abstract class ScoreEstimator implements ChunkedEstimator {
 
-    private final Estimator engine;
+    private final ChunkedEstimator engine;
 
     /**
      * @param name        the estimator's name
@@ -35,6 +35,26 @@ public abstract class ScoreEstimator implements Estimator {
     @Override
     public final GradientEstimate estimate(StochasticProgram program, double[] theta, int samples, long seed) {
         return engine.estimate(program, theta, samples, seed);
+    }
+
+    @Override
+    public final GradientEstimate estimate(StochasticProgram program, double[] theta, EstimateRequest request) {
+        return engine.estimate(program, theta, request);
+    }
+
+    @Override
+    public final GradientEstimate sampleEstimate(StochasticProgram program, double[] theta, long seed, long sample) {
+        return engine.sampleEstimate(program, theta, seed, sample);
+    }
+
+    @Override
+    public final EstimateChunk chunk(StochasticProgram program, double[] theta, long seed, long first, int count) {
+        return engine.chunk(program, theta, seed, first, count);
+    }
+
+    @Override
+    public final GradientEstimate finish(EstimateChunk all, long nanos) {
+        return engine.finish(all, nanos);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.stochad;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
 import java.util.function.DoubleToIntFunction;
@@ -165,11 +166,20 @@ class DiscreteFamilyTest {
 
     @Test
     void bernoulliAtZeroAndOneDrawsTheCertainOutcome() {
-        // the mean of f over the primal runs is exactly p: every primal draw gave the certain outcome
-        StochasticProgram at = (s, th) -> s.bernoulli(th[0]);
+        // the mean of f over the primal runs is exactly p: every primal draw gave the certain outcome.
+        // The tangent points into [0, 1] (p = θ at 0, p = 1 − θ at 1); the score function, which never
+        // draws the outcome that gains probability, refuses (BoundaryTest has the closed forms).
+        StochasticProgram atZero = (s, th) -> s.bernoulli(th[0]);
+        StochasticProgram atOne = (s, th) -> s.bernoulli(th[0].neg().plus(1));
         for (Kind kind : Kind.values()) {
             for (double p : new double[] {0, 1}) {
-                GradientEstimate g = kind.estimator().estimate(at, new double[] {p}, 2000, 61);
+                StochasticProgram at = p == 0 ? atZero : atOne;
+                if (kind == Kind.SCORE || kind == Kind.SCORE_BASELINE) {
+                    assertThatThrownBy(() -> kind.estimator().estimate(at, new double[] {0}, 2000, 61))
+                            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("score function cannot");
+                    continue;
+                }
+                GradientEstimate g = kind.estimator().estimate(at, new double[] {0}, 2000, 61);
                 assertThat(g.value()).isEqualTo(p);
                 assertThat(Double.isFinite(g.mean(0))).isTrue();
             }
@@ -179,16 +189,18 @@ class DiscreteFamilyTest {
     @Test
     void bernoulliAtTheEndsHasExactOneSidedDerivatives() {
         // E[x] = p. At p = 0 with δ > 0 every draw may jump up with weight 1: derivative exactly 1.
-        // At p = 1 with δ > 0 no perturbation can leave the support: derivative exactly 0.
-        // Mirrored (p = 1 − θ), at p = 1 every draw may jump down: exactly −1; at p = 0, exactly 0.
+        // Mirrored (p = 1 − θ), at p = 1 every draw may jump down: exactly −1. A tangent that points
+        // out of [0, 1] (p = 1 with δ > 0, p = 0 with δ < 0) has no derivative: refused, never a silent 0.
         StochasticProgram direct = (s, th) -> s.bernoulli(th[0]);
         StochasticProgram mirror = (s, th) -> s.bernoulli(th[0].neg().plus(1));
         for (Kind kind : new Kind[] {Kind.PROPAGATE, Kind.REPLAY}) {
             Estimator e = kind.estimator();
             assertExactly(e.estimate(direct, new double[] {0}, 1000, 62), 1);
-            assertExactly(e.estimate(direct, new double[] {1}, 1000, 62), 0);
+            assertThatThrownBy(() -> e.estimate(direct, new double[] {1}, 1000, 62))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContainingAll("bernoulli", "p = 1.0", "points out");
             assertExactly(e.estimate(mirror, new double[] {0}, 1000, 62), -1);
-            assertExactly(e.estimate(mirror, new double[] {1}, 1000, 62), 0);
+            assertThatThrownBy(() -> e.estimate(mirror, new double[] {1}, 1000, 62))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContainingAll("bernoulli", "p = 0.0", "points out");
         }
     }
 

@@ -149,9 +149,9 @@ class ReplayControlFlowTest {
         // f = (B1 + 2·B2)² encodes both outcomes in its value
         StochasticProgram program = (s, t) -> s.bernoulli(t[0]).plus(s.bernoulli(t[0]).times(2)).square();
         double p = 0.3;
-        Estimator exhaustive = Estimators.stochasticAd(StochasticAdOptions.replay().exhaustive());
+        ChunkedEstimator exhaustive = Estimators.stochasticAd(StochasticAdOptions.replay().exhaustive());
         for (long seed = 0; seed < 40; seed++) {
-            GradientEstimate g = exhaustive.estimate(program, new double[] {p}, 1, seed);
+            GradientEstimate g = exhaustive.sampleEstimate(program, new double[] {p}, seed, 0);
             int sum = (int) Math.round(Math.sqrt(g.value()));
             int b1 = sum & 1;
             int b2 = sum >> 1;

@@ -52,6 +52,18 @@ public final class DiscreteFamilies {
         return new NegativeBinomial(r);
     }
 
+    /**
+     * Checks a family at a parameter value: see {@link FamilyCheck}. Call it in a unit test for
+     * every family you write.
+     *
+     * @param family the family
+     * @param theta  a parameter value
+     * @return what fails, if anything
+     */
+    public static FamilyCheck check(DiscreteFamily family, double theta) {
+        return FamilyCheck.of(family, theta);
+    }
+
     private record Bernoulli() implements DiscreteFamily {
         public String name() {
             return "bernoulli";

@@ -1,5 +1,6 @@
 package org.stochad.internal;
 
+import org.stochad.ChunkedEstimator;
 import org.stochad.Estimator;
 import org.stochad.Sampler;
 import org.stochad.ScoredSample;
@@ -50,7 +51,7 @@ public final class Engine {
      * @param parallelism worker threads
      * @return the estimator (f − b)·S + δ over the samples of {@code source}
      */
-    public static Estimator scoreEstimator(String name, ScoreSource source, boolean baseline, int parallelism) {
+    public static ChunkedEstimator scoreEstimator(String name, ScoreSource source, boolean baseline, int parallelism) {
         return new SourcedScoreEstimator(name, source, baseline, parallelism);
     }
 
@@ -81,13 +82,8 @@ public final class Engine {
         }
 
         @Override
-        protected void gradients(SampleRow[] rows) {
-            SampleRow.addScoreTerm(rows, baseline);
-        }
-
-        @Override
-        protected int minimumSamples() {
-            return baseline ? 2 : 1;
+        SampleSums.Reduction reduction() {
+            return baseline ? SampleSums.Reduction.SCORE_BASELINE : SampleSums.Reduction.PLAIN;
         }
 
         @Override

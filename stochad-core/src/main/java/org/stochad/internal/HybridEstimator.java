@@ -38,67 +38,8 @@ public final class HybridEstimator extends SampleEstimator {
     }
 
     @Override
-    protected void gradients(SampleRow[] rows) {
-        int n = rows.length;
-        int k = rows[0].gradient.length;
-        // below 4 samples the halves are too small to cross-fit: one batch, fixed weight ½
-        int halves = n < CROSS_FIT_MINIMUM ? 1 : 2;
-        double[][] sf = new double[n][k];
-        for (int half = 0; half < halves; half++) {
-            double total = 0;
-            int count = 0;
-            for (int i = half; i < n; i += halves) {
-                total += rows[i].value;
-                count++;
-            }
-            for (int i = half; i < n; i += halves) {
-                double baseline = (total - rows[i].value) / (count - 1);
-                for (int j = 0; j < k; j++) {
-                    sf[i][j] = rows[i].pathwise[j] + (rows[i].value - baseline) * rows[i].score[j];
-                }
-            }
-        }
-        for (int j = 0; j < k; j++) {
-            double[] lambda = halves == 1 ? new double[] {0.5, 0.5} : new double[] {weight(rows, sf, j, 1), weight(rows, sf, j, 0)};
-            for (int i = 0; i < n; i++) {
-                double l = lambda[i % 2];
-                rows[i].gradient[j] = l * rows[i].gradient[j] + (1 - l) * sf[i][j];
-            }
-        }
-    }
-
-    /** The variance-minimising weight of SAD, estimated on the samples of one half, clamped to [0, 1]. */
-    private static double weight(SampleRow[] rows, double[][] sf, int j, int half) {
-        double sa = 0;
-        double sb = 0;
-        int count = 0;
-        for (int i = half; i < rows.length; i += 2) {
-            sa += rows[i].gradient[j];
-            sb += sf[i][j];
-            count++;
-        }
-        double ma = sa / count;
-        double mb = sb / count;
-        double vaa = 0;
-        double vbb = 0;
-        double vab = 0;
-        for (int i = half; i < rows.length; i += 2) {
-            double a = rows[i].gradient[j] - ma;
-            double b = sf[i][j] - mb;
-            vaa += a * a;
-            vbb += b * b;
-            vab += a * b;
-        }
-        double denominator = vaa + vbb - 2 * vab;
-        if (!(denominator > 0)) {
-            return 0.5;
-        }
-        return Math.max(0, Math.min(1, (vbb - vab) / denominator));
-    }
-
-    @Override
-    protected int minimumSamples() {
-        return 2;
+    SampleSums.Reduction reduction() {
+        return SampleSums.Reduction.HYBRID;
     }
 
     @Override

@@ -57,20 +57,27 @@ final class PropagateRule implements DrawRule {
             }
             alternative = new Perturbation(coupled, CategoricalFlips.quantile(pAlt, u * altSum) - x);
         }
-        return TripleAccess.perturbed(x, new double[0], newPerturbations(alternative, p[x], -flips.gUp[0],
-                flips.upTarget - x, flips.gDown[0], flips.downTarget - x));
+        Perturbation result = alternative;
+        for (int t = 0; t < flips.upTargets.length; t++) {
+            result = newPerturbation(result, p[x], -flips.gUp[t][0], flips.upTargets[t] - x);
+        }
+        for (int t = 0; t < flips.downTargets.length; t++) {
+            result = newPerturbation(result, p[x], flips.gDown[t][0], flips.downTargets[t] - x);
+        }
+        return TripleAccess.perturbed(x, new double[0], result);
     }
 
     /** New alternatives for a draw's upward and downward flips, merged with a carried perturbation. */
     private Perturbation newPerturbations(Perturbation carried, double pmf, double upRate, int upShift,
                                           double downRate, int downShift) {
-        Perturbation result = carried;
-        if (pmf > 0 && upRate > 0) {
-            result = Perturbation.merge(result, new Perturbation(new Alternative(upRate / pmf, pruning), upShift));
+        return newPerturbation(newPerturbation(carried, pmf, upRate, upShift), pmf, downRate, downShift);
+    }
+
+    /** A new alternative for one flip of a draw at the given rate, merged with what the draw carries so far. */
+    private Perturbation newPerturbation(Perturbation carried, double pmf, double rate, int shift) {
+        if (pmf > 0 && rate > 0) {
+            return Perturbation.merge(carried, new Perturbation(new Alternative(rate / pmf, pruning), shift));
         }
-        if (pmf > 0 && downRate > 0) {
-            result = Perturbation.merge(result, new Perturbation(new Alternative(downRate / pmf, pruning), downShift));
-        }
-        return result;
+        return carried;
     }
 }

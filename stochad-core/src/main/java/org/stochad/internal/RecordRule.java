@@ -51,10 +51,14 @@ final class RecordRule extends ScoreRule {
         long index = stream.position();
         long prefix = hash.value();
         hash.add(stream, index, sum);
-        double[] gUp = flips.gUp;
-        double[] gDown = flips.gDown;
-        offer(stream, flips.upTarget, gUp.length, j -> gUp[j], -1 / p[x], index, prefix);
-        offer(stream, flips.downTarget, gDown.length, j -> gDown[j], 1 / p[x], index, prefix);
+        for (int t = 0; t < flips.upTargets.length; t++) {
+            double[] g = flips.gUp[t];
+            offer(stream, flips.upTargets[t], g.length, j -> g[j], -1 / p[x], index, prefix);
+        }
+        for (int t = 0; t < flips.downTargets.length; t++) {
+            double[] g = flips.gDown[t];
+            offer(stream, flips.downTargets[t], g.length, j -> g[j], 1 / p[x], index, prefix);
+        }
     }
 
     /**

@@ -47,6 +47,10 @@ public final class ReplayEstimator extends SampleEstimator {
         RecordRule rule = new RecordRule(k, reservoirs, options.exhaustiveReplay());
         StochasticTriple out = checkedOutput(program.run(sampler(rule, seed, sample), seeded(theta, k)));
         double f = out.value();
+        if (withScore && rule.blind() != null) {
+            throw new IllegalArgumentException("hybrid SAD/score: the score-function half cannot be right here: "
+                    + rule.blind());
+        }
         SampleRow row = new SampleRow(f, deltas(out, k), withScore ? deltas(out, k) : null,
                 withScore ? rule.score() : null);
         double[] g = row.gradient;

@@ -1,19 +1,20 @@
 package org.stochad.internal;
 
-import org.apache.commons.statistics.descriptive.Mean;
-import org.apache.commons.statistics.descriptive.Variance;
-import org.stochad.Estimator;
+import org.stochad.ChunkedEstimator;
+import org.stochad.EstimateChunk;
+import org.stochad.EstimateRequest;
 import org.stochad.GradientEstimate;
-import org.stochad.Parallel;
+import org.stochad.ProgressListener;
 import org.stochad.StochasticProgram;
 import org.stochad.StochasticTriple;
 
 /**
  * The shared frame of the built-in estimators: one row of numbers per sample, computed from
- * streams derived from (seed, i) alone, in parallel, then reduced in sample order so that the
- * result is bit-identical for any thread count.
+ * streams derived from (seed, i) alone, folded into streaming sums per chunk of consecutive
+ * sample indices, and the chunks merged in index order — constant memory for any sample count,
+ * and a result bit-identical for any thread count.
  */
-abstract class SampleEstimator implements Estimator {
+abstract class SampleEstimator implements ChunkedEstimator {
 
     /** Stream domain of the program's own randomness. */
     static final long PROGRAM_DOMAIN = 0;
@@ -48,22 +49,137 @@ abstract class SampleEstimator implements Estimator {
      */
     protected abstract SampleRow sample(StochasticProgram program, double[] theta, long seed, int sample);
 
-    /**
-     * Finishes the rows' per-sample gradient estimates, in place, once every sample is in (for
-     * terms that need the whole batch, such as a baseline); the default leaves them as they are.
-     *
-     * @param rows one row per sample
-     */
-    protected void gradients(SampleRow[] rows) {
+    /** @return how the rows' numbers make the per-sample gradient estimates */
+    SampleSums.Reduction reduction() {
+        return SampleSums.Reduction.PLAIN;
     }
 
-    /** @return the fewest samples this estimator accepts */
-    protected int minimumSamples() {
-        return 1;
+    /**
+     * The estimator that runs the samples of one estimate, with whatever it decided before the
+     * first sample (e.g. one-sided finite differences at a domain's edge); the default is this.
+     *
+     * @param program the program
+     * @param theta   the parameter point
+     * @param seed    the estimate's seed
+     * @return the estimator to run the samples with
+     */
+    SampleEstimator prepare(StochasticProgram program, double[] theta, long seed) {
+        return this;
+    }
+
+    /** @return a remark the estimate carries, or "" */
+    String note() {
+        return "";
     }
 
     @Override
     public final GradientEstimate estimate(StochasticProgram program, double[] theta, int samples, long seed) {
+        checkArguments(program, theta);
+        return estimate(program, theta, checkedRequest(samples, seed));
+    }
+
+    @Override
+    public final GradientEstimate sampleEstimate(StochasticProgram program, double[] theta, long seed, long sample) {
+        checkArguments(program, theta);
+        if (sample < 0 || sample > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("sample = " + sample + " is not a sample index in [0, "
+                    + Integer.MAX_VALUE + "]");
+        }
+        if (reduction() != SampleSums.Reduction.PLAIN) {
+            throw new IllegalStateException(name() + ": a single sample has no estimate of its own (its baseline"
+                    + " comes from the other samples); estimate at least 2 samples");
+        }
+        long start = System.nanoTime();
+        SampleEstimator prepared = prepare(program, theta, seed);
+        SampleRow row = prepared.sample(program, theta, seed, (int) sample);
+        double[] x = new double[theta.length];
+        row.features(SampleSums.Reduction.PLAIN, x);
+        checkFinite(row.value, x, 1, (int) sample, seed);
+        double[] nan = new double[x.length];
+        java.util.Arrays.fill(nan, Double.NaN);
+        return new GradientEstimate(row.value, x, nan, nan, 1, System.nanoTime() - start, prepared.note());
+    }
+
+    @Override
+    public final GradientEstimate estimate(StochasticProgram program, double[] theta, EstimateRequest request) {
+        checkArguments(program, theta);
+        long start = System.nanoTime();
+        int samples = request.samples();
+        long seed = request.seed();
+        int chunks = (int) ((samples + (long) CHUNK_SIZE - 1) / CHUNK_SIZE);
+        SampleEstimator prepared = prepare(program, theta, seed);
+        SampleSums all = ChunkFold.fold(chunks, parallelism, c -> {
+            long first = (long) c * CHUNK_SIZE;
+            return prepared.run(program, theta, seed, first, (int) Math.min(CHUNK_SIZE, samples - first));
+        }, request.progress(), name());
+        return all.finish(System.nanoTime() - start);
+    }
+
+    @Override
+    public final EstimateChunk chunk(StochasticProgram program, double[] theta, long seed, long first, int count) {
+        checkArguments(program, theta);
+        if (first < 0 || count < 1 || first + count - 1 > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("chunk: first = " + first + ", count = " + count
+                    + " is not a range of sample indices in [0, " + Integer.MAX_VALUE + "]");
+        }
+        return prepare(program, theta, seed).run(program, theta, seed, first, count);
+    }
+
+    @Override
+    public final GradientEstimate finish(EstimateChunk all, long nanos) {
+        if (!(all instanceof SampleSums sums)) {
+            throw new IllegalArgumentException("finish: " + all + " was not made by a built-in estimator");
+        }
+        return sums.finish(nanos);
+    }
+
+    private SampleSums run(StochasticProgram program, double[] theta, long seed, long first, int count) {
+        SampleSums.Reduction reduction = reduction();
+        int k = theta.length;
+        int d = reduction.features;
+        SampleSums sums = new SampleSums(reduction, k, first, note());
+        double[] x = new double[k * d];
+        for (long i = first; i < first + count; i++) {
+            int sample = (int) i;
+            SampleRow row = sample(program, theta, seed, sample);
+            row.features(reduction, x);
+            checkFinite(row.value, x, d, sample, seed);
+            sums.add(row.value, x);
+        }
+        return sums;
+    }
+
+    private void checkFinite(double f, double[] x, int d, int sample, long seed) {
+        String what = null;
+        double bad = 0;
+        if (!Double.isFinite(f)) {
+            what = "its value";
+            bad = f;
+        } else {
+            for (int i = 0; i < x.length && what == null; i++) {
+                if (!Double.isFinite(x[i])) {
+                    what = (d == 1 ? "its gradient estimate" : "a term of its gradient estimate") + " (component "
+                            + i / d + ")";
+                    bad = x[i];
+                }
+            }
+        }
+        if (what != null) {
+            throw new IllegalStateException(name() + ": sample " + sample + " of seed " + seed + " gave " + what
+                    + " = " + bad + "; Samplers.primal(" + seed + ", " + sample
+                    + ") replays that sample's draws");
+        }
+    }
+
+    private static EstimateRequest checkedRequest(int samples, long seed) {
+        if (samples < 2) {
+            throw new IllegalArgumentException("samples = " + samples
+                    + " is less than 2 (a standard error needs at least two samples)");
+        }
+        return new EstimateRequest(samples, seed, ProgressListener.none());
+    }
+
+    private static void checkArguments(StochasticProgram program, double[] theta) {
         if (program == null) {
             throw new IllegalArgumentException("program = null");
         }
@@ -75,31 +191,6 @@ abstract class SampleEstimator implements Estimator {
                 throw new IllegalArgumentException("theta[" + j + "] = " + theta[j] + " is not finite");
             }
         }
-        if (samples < minimumSamples()) {
-            throw new IllegalArgumentException("samples = " + samples + " is less than " + minimumSamples());
-        }
-        long start = System.nanoTime();
-        SampleRow[] rows = new SampleRow[samples];
-        Parallel.forEach(samples, parallelism, i -> rows[i] = sample(program, theta, seed, i));
-        int k = theta.length;
-        gradients(rows);
-        double[] column = new double[samples];
-        double[] mean = new double[k];
-        double[] variance = new double[k];
-        double[] se = new double[k];
-        for (int j = 0; j < k; j++) {
-            for (int i = 0; i < samples; i++) {
-                column[i] = rows[i].gradient[j];
-            }
-            mean[j] = Mean.of(column).getAsDouble();
-            variance[j] = samples > 1 ? Variance.of(column).getAsDouble() : 0;
-            se[j] = Math.sqrt(variance[j] / samples);
-        }
-        for (int i = 0; i < samples; i++) {
-            column[i] = rows[i].value;
-        }
-        double value = Mean.of(column).getAsDouble();
-        return new GradientEstimate(value, mean, se, variance, samples, System.nanoTime() - start);
     }
 
     // ------------------------------------------------------------ helpers for subclasses

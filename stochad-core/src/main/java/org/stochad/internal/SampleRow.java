@@ -1,8 +1,8 @@
 package org.stochad.internal;
 
 /**
- * What one sample of an estimate yields: the value f, the per-sample gradient estimate (which
- * the estimator may still rewrite before the reduction), and — for the score-function family —
+ * What one sample of an estimate yields: the value f, the per-sample gradient estimate (or its
+ * pathwise part, for the score-function family), and — for the score-function family —
  * the pathwise derivative δ and the score S of the same run.
  */
 final class SampleRow {
@@ -38,24 +38,38 @@ final class SampleRow {
     }
 
     /**
-     * Adds the score-function term (f − b)·S_j to each row's gradient; with a baseline, b is the
-     * mean of f over the other rows (so it does not depend on the row it is applied to),
-     * otherwise 0. The rows must carry a score.
+     * Writes the row's features for a reduction: component j's at j·d … j·d + d − 1.
+     * PLAIN: the gradient, plus f·S when the row carries a score (the score function without
+     * baseline); SCORE_BASELINE: (gradient, f, f·S, S) with the gradient holding δ; HYBRID:
+     * (stochastic-AD gradient, δ, f, f·S, S).
      *
-     * @param rows     one row per sample
-     * @param baseline whether to subtract the leave-one-out mean of f
+     * @param reduction the reduction
+     * @param x         the features, length k·d
      */
-    static void addScoreTerm(SampleRow[] rows, boolean baseline) {
-        int n = rows.length;
-        double total = 0;
-        for (SampleRow row : rows) {
-            total += row.value;
-        }
-        for (SampleRow row : rows) {
-            double b = baseline ? (total - row.value) / (n - 1) : 0;
-            for (int j = 0; j < row.gradient.length; j++) {
-                row.gradient[j] += (row.value - b) * row.score[j];
-            }
+    void features(SampleSums.Reduction reduction, double[] x) {
+        int k = gradient.length;
+        switch (reduction) {
+            case PLAIN:
+                for (int j = 0; j < k; j++) {
+                    x[j] = score == null ? gradient[j] : gradient[j] + value * score[j];
+                }
+                break;
+            case SCORE_BASELINE:
+                for (int j = 0; j < k; j++) {
+                    x[4 * j] = gradient[j];
+                    x[4 * j + 1] = value;
+                    x[4 * j + 2] = value * score[j];
+                    x[4 * j + 3] = score[j];
+                }
+                break;
+            default:
+                for (int j = 0; j < k; j++) {
+                    x[5 * j] = gradient[j];
+                    x[5 * j + 1] = pathwise[j];
+                    x[5 * j + 2] = value;
+                    x[5 * j + 3] = value * score[j];
+                    x[5 * j + 4] = score[j];
+                }
         }
     }
 }

@@ -28,17 +28,15 @@ public final class ScoreFunctionEstimator extends SampleEstimator {
         int k = theta.length;
         ScoreRule rule = new ScoreRule(k);
         StochasticTriple out = checkedOutput(program.run(sampler(rule, seed, sample), seeded(theta, k)));
+        if (rule.blind() != null) {
+            throw new IllegalArgumentException(name() + ": " + rule.blind());
+        }
         return new SampleRow(out.value(), deltas(out, k), null, rule.score());
     }
 
     @Override
-    protected void gradients(SampleRow[] rows) {
-        SampleRow.addScoreTerm(rows, baseline);
-    }
-
-    @Override
-    protected int minimumSamples() {
-        return baseline ? 2 : 1;
+    SampleSums.Reduction reduction() {
+        return baseline ? SampleSums.Reduction.SCORE_BASELINE : SampleSums.Reduction.PLAIN;
     }
 
     @Override

@@ -10,10 +10,20 @@ import org.stochad.distribution.DiscreteFamily;
 class ScoreRule implements DrawRule {
 
     private final double[] score;
+    private String blind;
 
     /** @param directions the tangent directions */
     ScoreRule(int directions) {
         this.score = new double[directions];
+    }
+
+    /**
+     * @return why the score function cannot be right for this run — a draw at the edge of its
+     *         domain whose tangent moves probability to outcomes of probability 0, which it never
+     *         draws — or null
+     */
+    final String blind() {
+        return blind;
     }
 
     /** @return the score accumulated so far, one component per direction (not a copy) */
@@ -33,6 +43,13 @@ class ScoreRule implements DrawRule {
                 score[j] += param.delta(j) * (up - down) / pmf;
             }
         }
+        if (pmf == 1 && up != down && blind == null && hasTangent(param)
+                && !(TrackingSampler.inDomain(family, Math.nextUp(theta))
+                        && TrackingSampler.inDomain(family, Math.nextDown(theta)))) {
+            blind = family.name() + ": " + family.parameterName() + " = " + theta + " is at the edge of its domain,"
+                    + " where every draw gives " + x + "; the outcomes whose probability grows are never drawn,"
+                    + " so the score function cannot see them. Use stochastic AD (Estimators.stochasticAd())";
+        }
         afterFamily(stream, param, theta, x, pmf, up, down);
         return StochasticTriple.constant(x);
     }
@@ -44,8 +61,24 @@ class ScoreRule implements DrawRule {
         for (int j = 0; j < dirs; j++) {
             score[j] += probabilities[x].delta(j) / p[x];
         }
+        for (int i = 0; i < p.length && blind == null; i++) {
+            if (p[i] == 0 && hasTangent(probabilities[i])) {
+                blind = "categorical: probabilities[" + i + "] = 0 grows with the parameters, but a category of"
+                        + " probability 0 is never drawn, so the score function cannot see it."
+                        + " Use stochastic AD (Estimators.stochasticAd())";
+            }
+        }
         afterCategorical(stream, probabilities, p, sum, x);
         return StochasticTriple.constant(x);
+    }
+
+    private static boolean hasTangent(StochasticTriple t) {
+        for (int j = 0; j < t.directions(); j++) {
+            if (t.delta(j) != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

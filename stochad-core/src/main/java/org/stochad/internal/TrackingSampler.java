@@ -92,6 +92,7 @@ final class TrackingSampler implements Sampler {
             throw new IllegalArgumentException(family.name() + ": " + family.parameterName() + " = NaN");
         }
         family.checkParameter(theta);
+        checkTangent(family, param, theta);
         double u = stream.nextUniform();
         int x = family.quantile(u, theta);
         return rule.family(stream, family, param, theta, u, x, carried, altFamily, altTheta);
@@ -107,9 +108,10 @@ final class TrackingSampler implements Sampler {
         double sum = 0;
         for (int i = 0; i < k; i++) {
             p[i] = probabilities[i].value();
-            if (!(p[i] >= 0 && p[i] <= 1)) {
+            if (!(p[i] > 0 && p[i] < 1)) {
                 // the argument's name is only built for the message (string building per draw was a hot spot)
                 DiscreteFamily.checkProbability("categorical", "probabilities[" + i + "]", p[i]);
+                checkEdgeTangent(probabilities[i], i, p[i]);
             }
             sum += p[i];
         }
@@ -177,6 +179,50 @@ final class TrackingSampler implements Sampler {
     static double alt(StochasticTriple t, Alternative e) {
         Perturbation p = TripleAccess.perturbation(t);
         return p != null && p.alternative() == e ? t.value() + p.shift() : t.value();
+    }
+
+    /**
+     * A tangent may point into the parameter's domain, never out of it: at an edge (p = 0 or 1,
+     * λ = 0, …) one step of one ulp along the tangent's sign must stay valid.
+     */
+    private static void checkTangent(DiscreteFamily family, StochasticTriple param, double theta) {
+        int k = param.directions();
+        for (int j = 0; j < k; j++) {
+            double d = param.delta(j);
+            if (d > 0 && !inDomain(family, Math.nextUp(theta)) || d < 0 && !inDomain(family, Math.nextDown(theta))) {
+                throw new IllegalArgumentException(family.name() + ": " + family.parameterName() + " = " + theta
+                        + " is at the edge of its domain and its tangent (" + d + " along parameter " + j
+                        + ") points out of it, where the derivative is not defined; move the parameter inside"
+                        + " or reparameterise so the tangent points inwards");
+            }
+        }
+    }
+
+    /** A categorical probability of 0 may only grow, one of 1 only shrink. */
+    private static void checkEdgeTangent(StochasticTriple probability, int i, double p) {
+        int k = probability.directions();
+        for (int j = 0; j < k; j++) {
+            double d = probability.delta(j);
+            if (p == 0 && d < 0 || p == 1 && d > 0) {
+                throw new IllegalArgumentException("categorical: probabilities[" + i + "] = " + p
+                        + " is at the edge of [0, 1] and its tangent (" + d + " along parameter " + j
+                        + ") points out of it, where the derivative is not defined");
+            }
+        }
+    }
+
+    /**
+     * @param family a family
+     * @param theta  a parameter value
+     * @return whether the family accepts it
+     */
+    static boolean inDomain(DiscreteFamily family, double theta) {
+        try {
+            family.checkParameter(theta);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static void checkFinite(String family, String name, double v) {

@@ -94,8 +94,8 @@ abstract class GradientStep implements Optimizer {
     @Override
     public OptimizationResult minimize(StochasticProgram loss, Estimator estimator, double[] start, int steps,
                                        int samplesPerStep, long seed) {
-        if (samplesPerStep < 1) {
-            throw new IllegalArgumentException("samplesPerStep = " + samplesPerStep + " is less than 1");
+        if (steps >= 1 && samplesPerStep < 2) {
+            throw new IllegalArgumentException("samplesPerStep = " + samplesPerStep + " is less than 2");
         }
         return minimize((theta, t) -> {
             GradientEstimate g = estimator.estimate(loss, theta, samplesPerStep,

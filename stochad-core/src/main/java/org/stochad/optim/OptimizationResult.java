@@ -55,6 +55,25 @@ public record OptimizationResult(double[][] parameters, double[] loss, long nano
         return s / (loss.length - from);
     }
 
+    /**
+     * One line a person can read: steps, start and end point, first and last loss, wall time,
+     * e.g. {@code 200 steps, θ [1.00] → [0.52], loss 0.84 → 0.25, 41.3 ms}.
+     */
+    @Override
+    public String toString() {
+        return steps() + " steps, θ " + format(parameters[0]) + " → " + format(parameters[parameters.length - 1])
+                + (loss.length == 0 ? "" : String.format(java.util.Locale.ROOT, ", loss %.6g → %.6g", loss[0],
+                loss[loss.length - 1])) + String.format(java.util.Locale.ROOT, ", %.1f ms", nanos / 1e6);
+    }
+
+    private static String format(double[] x) {
+        StringBuilder b = new StringBuilder("[");
+        for (int i = 0; i < x.length; i++) {
+            b.append(i == 0 ? "" : ", ").append(String.format(java.util.Locale.ROOT, "%.6g", x[i]));
+        }
+        return b.append(']').toString();
+    }
+
     private static double[][] deepCopy(double[][] a) {
         double[][] c = new double[a.length][];
         for (int i = 0; i < a.length; i++) {

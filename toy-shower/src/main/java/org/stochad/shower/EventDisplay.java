@@ -102,8 +102,8 @@ public final class EventDisplay {
 
     private Result worlds(long s) {
         List<ShowerEvent> runs = new ArrayList<>();
-        GradientEstimate g = Estimators.stochasticAd().withParallelism(1)
-                .estimate(shower.recording(runs::add), new double[] {theta}, 1, s);
+        GradientEstimate g = Estimators.stochasticAd().sampleEstimate(shower.recording(runs::add),
+                new double[] {theta}, s, 0);
         if (runs.size() < 2) {
             return null;
         }

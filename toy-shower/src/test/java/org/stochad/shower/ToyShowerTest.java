@@ -18,9 +18,9 @@ class ToyShowerTest {
         List<ShowerEvent> events = new ArrayList<>();
         var program = shower.recording(events::add);
         if (replay) {
-            Estimators.stochasticAd().withParallelism(1).estimate(program, new double[] {theta}, 1, seed);
+            Estimators.stochasticAd().sampleEstimate(program, new double[] {theta}, seed, 0);
         } else {
-            Estimators.primal().withParallelism(1).estimate(program, new double[] {theta}, 1, seed);
+            Estimators.primal().sampleEstimate(program, new double[] {theta}, seed, 0);
         }
         return events;
     }
@@ -66,8 +66,8 @@ class ToyShowerTest {
     void runReturnsTheRecordedLossAndDepth() {
         ToyShower s = ToyShower.shower();
         ShowerEvent e = record(s, 1.5, 5, false).get(0);
-        assertThat(Estimators.primal().withParallelism(1).estimate(s, new double[] {1.5}, 1, 5).value()).isEqualTo(e.loss());
-        assertThat(Estimators.primal().withParallelism(1).estimate(s.withObservable(ToyShower.Observable.DEPTH), new double[] {1.5}, 1, 5)
+        assertThat(Estimators.primal().sampleEstimate(s, new double[] {1.5}, 5, 0).value()).isEqualTo(e.loss());
+        assertThat(Estimators.primal().sampleEstimate(s.withObservable(ToyShower.Observable.DEPTH), new double[] {1.5}, 5, 0)
                 .value()).isEqualTo(e.depth());
     }
 

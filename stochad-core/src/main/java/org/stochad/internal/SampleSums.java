@@ -1,0 +1,335 @@
+package org.stochad.internal;
+
+import java.util.Arrays;
+import org.stochad.EstimateChunk;
+import org.stochad.GradientEstimate;
+
+/**
+ * The streaming sums of a run of consecutive samples: per group of samples (all, or even and odd
+ * indices for the hybrid's cross-fitting) the count, the mean of f and, per gradient component,
+ * the means and the co-moment matrix Σ(x − x̄)(x − x̄)ᵀ of a small feature vector x — updated
+ * one sample at a time (Welford) and merged run by run (Chan, Golub and LeVeque). The features
+ * and how {@link #finish} combines them into per-sample gradient estimates depend on the
+ * {@link Reduction}; docs/math.md derives the formulas.
+ */
+public final class SampleSums implements EstimateChunk {
+
+    private static final long serialVersionUID = 1L;
+
+    /** How the features of a sample make its gradient estimate. */
+    enum Reduction {
+        /** x = (g): the per-sample gradient estimate itself. */
+        PLAIN(1, 1),
+        /** x = (δ, f, f·S, S): g = δ + c·(f − f̄)·S, c = n/(n − 1), the leave-one-out baseline. */
+        SCORE_BASELINE(4, 1),
+        /**
+         * x = (a, δ, f, f·S, S) per parity group: g = λ·a + (1 − λ)·(δ + c·(f − f̄)·S) with the
+         * group's own baseline and λ fitted on the other group.
+         */
+        HYBRID(5, 2);
+
+        final int features;
+        final int groups;
+
+        Reduction(int features, int groups) {
+            this.features = features;
+            this.groups = groups;
+        }
+    }
+
+    private final Reduction reduction;
+    private final int k;
+    private final long first;
+    private long count;
+    private final long[] n;
+    private final double[] fMean;
+    /** [group][j·d + a]. */
+    private final double[][] mean;
+    /** [group][(j·d + a)·d + b]. */
+    private final double[][] co;
+    private final String note;
+
+    /**
+     * @param reduction the features and their combination
+     * @param k         the number of gradient components
+     * @param first     the first sample index
+     * @param note      a remark the estimate will carry (e.g. one-sided differences), or ""
+     */
+    SampleSums(Reduction reduction, int k, long first, String note) {
+        this.reduction = reduction;
+        this.k = k;
+        this.first = first;
+        this.note = note;
+        int groups = reduction.groups;
+        int d = reduction.features;
+        n = new long[groups];
+        fMean = new double[groups];
+        mean = new double[groups][k * d];
+        co = new double[groups][k * d * d];
+    }
+
+    private SampleSums(SampleSums a) {
+        this(a.reduction, a.k, a.first, a.note);
+        count = a.count;
+        System.arraycopy(a.n, 0, n, 0, n.length);
+        System.arraycopy(a.fMean, 0, fMean, 0, fMean.length);
+        for (int g = 0; g < n.length; g++) {
+            System.arraycopy(a.mean[g], 0, mean[g], 0, mean[g].length);
+            System.arraycopy(a.co[g], 0, co[g], 0, co[g].length);
+        }
+    }
+
+    @Override
+    public long first() {
+        return first;
+    }
+
+    @Override
+    public long count() {
+        return count;
+    }
+
+    /**
+     * Adds the next sample (its index must be {@code first() + count()}).
+     *
+     * @param f the sample's value
+     * @param x its features, component j's at j·d … j·d + d − 1
+     */
+    void add(double f, double[] x) {
+        long index = first + count;
+        int g = reduction.groups == 2 ? (int) (index & 1) : 0;
+        long m = ++n[g];
+        count++;
+        fMean[g] += (f - fMean[g]) / m;
+        int d = reduction.features;
+        double[] mu = mean[g];
+        double[] c = co[g];
+        double[] dx = new double[d];
+        for (int j = 0; j < k; j++) {
+            int base = j * d;
+            for (int a = 0; a < d; a++) {
+                dx[a] = x[base + a] - mu[base + a];
+                mu[base + a] += dx[a] / m;
+            }
+            for (int a = 0; a < d; a++) {
+                int row = (base + a) * d;
+                for (int b = 0; b < d; b++) {
+                    c[row + b] += dx[a] * (x[base + b] - mu[base + b]);
+                }
+            }
+        }
+    }
+
+    @Override
+    public SampleSums merge(EstimateChunk next) {
+        if (!(next instanceof SampleSums b) || b.reduction != reduction || b.k != k || !b.note.equals(note)) {
+            throw new IllegalArgumentException("merge: next comes from another estimator or parameter count");
+        }
+        if (b.first != first + count) {
+            throw new IllegalArgumentException("merge: next starts at sample " + b.first + ", not at "
+                    + (first + count));
+        }
+        SampleSums r = new SampleSums(this);
+        r.count += b.count;
+        for (int g = 0; g < n.length; g++) {
+            r.mergeGroup(g, b.n[g], b.fMean[g], b.mean[g], b.co[g]);
+        }
+        return r;
+    }
+
+    /** Chan's update of group g by a run of nb samples with the given means and co-moments. */
+    private void mergeGroup(int g, long nb, double fb, double[] mb, double[] cb) {
+        long na = n[g];
+        if (nb == 0) {
+            return;
+        }
+        if (na == 0) {
+            n[g] = nb;
+            fMean[g] = fb;
+            System.arraycopy(mb, 0, mean[g], 0, mb.length);
+            System.arraycopy(cb, 0, co[g], 0, cb.length);
+            return;
+        }
+        long total = na + nb;
+        double wb = (double) nb / total;
+        double cross = (double) na * nb / total;
+        fMean[g] += (fb - fMean[g]) * wb;
+        int d = reduction.features;
+        double[] mu = mean[g];
+        double[] c = co[g];
+        double[] dm = new double[mu.length];
+        for (int i = 0; i < mu.length; i++) {
+            dm[i] = mb[i] - mu[i];
+            mu[i] += dm[i] * wb;
+        }
+        for (int j = 0; j < k; j++) {
+            int base = j * d;
+            for (int a = 0; a < d; a++) {
+                int row = (base + a) * d;
+                for (int b = 0; b < d; b++) {
+                    c[row + b] += cb[row + b] + dm[base + a] * dm[base + b] * cross;
+                }
+            }
+        }
+        n[g] = total;
+    }
+
+    /**
+     * @param nanos the wall time to report
+     * @return the estimate from the sums of samples 0 … n − 1
+     */
+    GradientEstimate finish(long nanos) {
+        if (first != 0) {
+            throw new IllegalArgumentException("finish: the sums start at sample " + first + ", not 0");
+        }
+        if (count < 2) {
+            throw new IllegalArgumentException("samples = " + count + " is less than 2");
+        }
+        if (count > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("samples = " + count + " is more than " + Integer.MAX_VALUE);
+        }
+        SampleSums all = this;
+        if (reduction == Reduction.HYBRID && count < HybridEstimator.CROSS_FIT_MINIMUM) {
+            all = pooled();
+        }
+        double[] mu = new double[k];
+        double[] variance = new double[k];
+        double[] se = new double[k];
+        int groups = all == this ? n.length : 1;
+        double[][] coefficients = new double[groups][];
+        for (int j = 0; j < k; j++) {
+            for (int g = 0; g < groups; g++) {
+                coefficients[g] = all.coefficients(g, j, groups);
+            }
+            double[] gm = new double[groups];
+            double[] gm2 = new double[groups];
+            for (int g = 0; g < groups; g++) {
+                gm[g] = all.mean(g, j, coefficients[g]);
+                gm2[g] = all.quadratic(g, j, coefficients[g], coefficients[g]);
+            }
+            double m = gm[0];
+            double m2 = gm2[0];
+            long nn = all.n[0];
+            for (int g = 1; g < groups; g++) {
+                long total = nn + all.n[g];
+                double dm = gm[g] - m;
+                m += dm * ((double) all.n[g] / total);
+                m2 += gm2[g] + dm * dm * ((double) nn * all.n[g] / total);
+                nn = total;
+            }
+            mu[j] = m;
+            variance[j] = m2 / (count - 1);
+            se[j] = Math.sqrt(variance[j] / count);
+        }
+        double value = all.fMean[0];
+        long nn = all.n[0];
+        for (int g = 1; g < groups; g++) {
+            long total = nn + all.n[g];
+            value += (all.fMean[g] - value) * ((double) all.n[g] / total);
+            nn = total;
+        }
+        return new GradientEstimate(value, mu, se, variance, (int) count, nanos, note);
+    }
+
+    /** @return these sums with the parity groups merged into one (hybrid batches too small to cross-fit) */
+    private SampleSums pooled() {
+        SampleSums p = new SampleSums(reduction, k, first, note);
+        p.count = count;
+        for (int g = 0; g < n.length; g++) {
+            p.mergeGroup(0, n[g], fMean[g], mean[g], co[g]);
+        }
+        p.n[1] = 0;
+        return p;
+    }
+
+    /**
+     * The coefficients γ with per-sample gradient estimate γ·x for component j in group g.
+     *
+     * @param groups the number of groups in use (1 after pooling)
+     */
+    private double[] coefficients(int g, int j, int groups) {
+        switch (reduction) {
+            case PLAIN:
+                return new double[] {1};
+            case SCORE_BASELINE:
+                return baseline(g, 0);
+            default:
+                double[] b = baseline(g, 1);
+                double lambda = groups == 1 ? 0.5 : weight(1 - g, j);
+                double[] gamma = new double[5];
+                gamma[0] = lambda;
+                for (int a = 1; a < 5; a++) {
+                    gamma[a] = (1 - lambda) * b[a];
+                }
+                return gamma;
+        }
+    }
+
+    /**
+     * The score-function-with-baseline coefficients over (…, δ, f, f·S, S) starting at feature
+     * {@code offset}: (1, 0, c, −c·f̄) with c = n/(n − 1) — from g = δ + (f − b)·S with the
+     * leave-one-out mean b = (n·f̄ − f)/(n − 1), since f − b = c·(f − f̄).
+     */
+    private double[] baseline(int g, int offset) {
+        double[] gamma = new double[reduction.features];
+        double c = (double) n[g] / (n[g] - 1);
+        gamma[offset] = 1;
+        gamma[offset + 2] = c;
+        gamma[offset + 3] = -c * fMean[g];
+        return gamma;
+    }
+
+    /** The variance-minimising weight of stochastic AD in group g, clamped to [0, 1] (½ when undefined). */
+    private double weight(int g, int j) {
+        double[] a = {1, 0, 0, 0, 0};
+        double[] b = baseline(g, 1);
+        double vaa = quadratic(g, j, a, a);
+        double vbb = quadratic(g, j, b, b);
+        double vab = quadratic(g, j, a, b);
+        double denominator = vaa + vbb - 2 * vab;
+        if (!(denominator > 0)) {
+            return 0.5;
+        }
+        return Math.max(0, Math.min(1, (vbb - vab) / denominator));
+    }
+
+    /**
+     * The mean of γ·x over group g — except that the baseline's c·(mean(f·S) − f̄·mean(S)),
+     * which cancels badly when f̄ is large, is taken as c·Σ(f − f̄)(S − S̄)/n from the co-moments.
+     */
+    private double mean(int g, int j, double[] gamma) {
+        int d = reduction.features;
+        double[] mu = mean[g];
+        if (reduction == Reduction.PLAIN) {
+            return gamma[0] * mu[j];
+        }
+        int o = d - 4;
+        int base = j * d;
+        double s = o == 1 ? gamma[0] * mu[base] : 0;
+        s += gamma[o] * mu[base + o];
+        s += gamma[o + 2] * co[g][(base + o + 1) * d + o + 3] / n[g];
+        return s;
+    }
+
+    /** γᵀ C δ for component j's co-moments in group g. */
+    private double quadratic(int g, int j, double[] gamma, double[] delta) {
+        int d = reduction.features;
+        double s = 0;
+        for (int a = 0; a < d; a++) {
+            if (gamma[a] == 0) {
+                continue;
+            }
+            int row = (j * d + a) * d;
+            for (int b = 0; b < d; b++) {
+                s += gamma[a] * co[g][row + b] * delta[b];
+            }
+        }
+        return s;
+    }
+
+    @Override
+    public String toString() {
+        return "SampleSums[" + reduction + ", samples " + first + " … " + (first + count - 1) + ", k = " + k
+                + ", group means " + Arrays.toString(fMean) + "]";
+    }
+}
