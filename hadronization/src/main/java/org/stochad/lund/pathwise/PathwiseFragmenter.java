@@ -141,6 +141,25 @@ public final class PathwiseFragmenter {
         throw new IllegalStateException("string fragmentation failed " + maxRetries + " times in a row");
     }
 
+    /**
+     * The first attempt only (for the restart-conditioned program): a failed attempt would be
+     * followed by an independent fresh attempt, whose conditional mean is the observable's mean,
+     * so the program may stop here (see {@link PathwiseProgram#restartConditioned}).
+     *
+     * @param sampler the event's root sampler
+     * @param p       the parameters with their tangents
+     * @return the event of attempt 0, or null when it failed
+     */
+    public Event firstAttempt(Sampler sampler, LundParameters p) {
+        Run run = new Run(p);
+        List<Hadron> hadrons = attempt(sampler.fork(0), run);
+        if (hadrons == null) {
+            return null;
+        }
+        return new Event(eCm, hadrons, 0, new FragmentationHistory(List.of(), List.of(), List.of(), List.of(), 1),
+                run.logWeight.exp());
+    }
+
     /** Per-event state: parameters, tangent count, pT log weight. */
     private static final class Run {
         final LundParameters p;
@@ -350,7 +369,7 @@ public final class PathwiseFragmenter {
             double u = zStream.uniform();
             double z = zLo == 0 ? u : zLo + (1 - zLo) * u;
             double alpha = LundZ.normalisedF(z, aArg, c) / (head * norm);
-            if (zStream.uniform() < alpha) {
+            if (zStream.uniform() > 1 - alpha) { // the Bernoulli inversion of Sampler.accept
                 return z;
             }
         }

@@ -95,6 +95,11 @@ public final class PathwiseHarness {
                 programs.put(name, new PathwiseProgram(base, o, mean, f.getValue()));
                 estimators.put(name, Estimators.stochasticAd());
             }
+            PathwiseFragmenter.Options std = PathwiseFragmenter.Options.standard();
+            double ps = successProbability(base, std, theta, 20_000);
+            String rb = "stochastic AD (pathwise: cond. stop + veto split + restart-conditioned, ptScore, m=1)";
+            programs.put(rb, PathwiseProgram.restartConditioned(base, o, mean, ps, std));
+            estimators.put(rb, Estimators.stochasticAd());
             String firstForm = "stochastic AD (pathwise: " + forms.keySet().iterator().next() + ", m=1)";
             programs.put(firstForm.replace("m=1", "m=4"), programs.get(firstForm));
             estimators.put(firstForm.replace("m=1", "m=4"), Estimators.stochasticAd(StochasticAdOptions.replay()
@@ -148,6 +153,21 @@ public final class PathwiseHarness {
                         mf, Math.sqrt(s[j][3] / n - mf * mf), mt, Math.sqrt(s[j][5] / n - mt * mt));
             }
         }
+    }
+
+    /** @return the fraction of first attempts that succeed (independent seed) */
+    private static double successProbability(LundSettings base, PathwiseFragmenter.Options o, double[] theta, int n) {
+        PathwiseFragmenter f = new PathwiseFragmenter(base, o);
+        LundParameters p = LundParameters.of(base);
+        int ok = 0;
+        for (int i = 0; i < n; i++) {
+            if (f.firstAttempt(PrimalSampler.of(77, i), p) != null) {
+                ok++;
+            }
+        }
+        System.err.printf(Locale.ROOT, "P(attempt 0 succeeds) = %.4f +- %.4f%n", (double) ok / n,
+                Math.sqrt(ok * (1.0 - (double) ok / n)) / n);
+        return (double) ok / n;
     }
 
     /** With the hard stop test and veto, the pathwise fragmenter's events equal the generator's. */
