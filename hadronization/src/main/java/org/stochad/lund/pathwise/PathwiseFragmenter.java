@@ -112,11 +112,11 @@ public final class PathwiseFragmenter {
         this.flavours = new FlavourSelector(settings);
         this.cdf = new LundZCdf(options.nodes());
         this.eCm = settings.eCM();
-        this.stopMass = settings.get(LundSettings.STOP_MASS);
-        this.stopNewFlav = settings.get(LundSettings.STOP_NEW_FLAV);
-        this.stopSmear = settings.get(LundSettings.STOP_SMEAR);
-        this.enhancedFraction = settings.get(LundSettings.ENHANCED_FRACTION);
-        this.enhancedWidth = settings.get(LundSettings.ENHANCED_WIDTH);
+        this.stopMass = settings.parm(LundSettings.STOP_MASS);
+        this.stopNewFlav = settings.parm(LundSettings.STOP_NEW_FLAV);
+        this.stopSmear = settings.parm(LundSettings.STOP_SMEAR);
+        this.enhancedFraction = settings.parm(LundSettings.ENHANCED_FRACTION);
+        this.enhancedWidth = settings.parm(LundSettings.ENHANCED_WIDTH);
         this.head = settings.zHead();
         this.maxRetries = settings.maxRetries();
     }

@@ -11,17 +11,17 @@ import org.stochad.GradientEstimate;
 import org.stochad.Sampler;
 import org.stochad.StochasticAdOptions;
 import org.stochad.StochasticProgram;
-import org.stochad.engine.PrimalRunner;
-import org.stochad.engine.ReplayRows;
+import org.stochad.internal.PrimalRunner;
+import org.stochad.internal.ReplayRows;
 import org.stochad.lund.Event;
 import org.stochad.lund.LundParameters;
+import org.stochad.lund.LundProgram;
 import org.stochad.lund.LundSettings;
 import org.stochad.lund.PrimalSampler;
 import org.stochad.lund.StringFragmenter;
 import org.stochad.lund.observable.HadronQuantity;
 import org.stochad.lund.observable.Observable;
 import org.stochad.lund.observable.Observables;
-import org.stochad.lund.reweight.ObservableProgram;
 
 /**
  * The issue-13 measurement harness (not a unit test; run by hand):
@@ -72,9 +72,9 @@ public final class PathwiseHarness {
         out.add("observable,estimator,parameter,mean,se,sd,cost,var_x_cost,fd,fd_se,pull");
         for (String key : which.split(",")) {
             Observable o = obs.get(key);
-            StochasticProgram oldPrimal = new ObservableProgram(old, o, 0);
+            StochasticProgram oldPrimal = LundProgram.of(old, o).withPtBaseline(0);
             double mean = new PrimalRunner(threads).estimate(oldPrimal, theta, 4000, seed + 7).value();
-            StochasticProgram oldProgram = new ObservableProgram(old, o, mean);
+            StochasticProgram oldProgram = LundProgram.of(old, o).withPtBaseline(mean);
             // primal reference: best of 3
             long best = Long.MAX_VALUE;
             new PrimalRunner(threads).estimate(oldPrimal, theta, 2000, seed ^ 3);
@@ -83,7 +83,7 @@ public final class PathwiseHarness {
             }
             double primal = (double) best / samples;
             GradientEstimate fd = Estimators.finiteDifference(0.02).withParallelism(threads)
-                    .estimate(new ObservableProgram(base.with(LundSettings.PT_SCORE, "off"), o, 0), theta, fdSamples,
+                    .estimate(LundProgram.of(base.with(LundSettings.PT_SCORE, "off"), o).withPtBaseline(0), theta, fdSamples,
                             seed + 99);
             System.err.printf(Locale.ROOT, "%s: <f> = %.5f, primal %.1f us, FD %s%n", key, mean, primal / 1e3, fd);
             Map<String, StochasticProgram> programs = new LinkedHashMap<>();
