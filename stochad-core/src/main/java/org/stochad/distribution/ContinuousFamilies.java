@@ -13,6 +13,7 @@ public final class ContinuousFamilies {
     private static final ContinuousFamily BETA_ONE = new BetaOne();
     private static final ContinuousFamily EXPONENTIAL = new Exponential();
     private static final ContinuousFamily TRUNCATED_EXPONENTIAL = new TruncatedExponential();
+    private static final ContinuousFamily UNIFORM = new Uniform();
 
     private ContinuousFamilies() {
     }
@@ -45,6 +46,15 @@ public final class ContinuousFamilies {
      */
     public static ContinuousFamily truncatedExponential() {
         return TRUNCATED_EXPONENTIAL;
+    }
+
+    /**
+     * @return Uniform(lo, hi), parameterised by (lo, hi), lo &lt; hi; its support moves with both
+     *         parameters, so it is pathwise-only (typically a random threshold for
+     *         {@code Sampler.below})
+     */
+    public static ContinuousFamily uniform() {
+        return UNIFORM;
     }
 
     private static void positive(String family, String name, double v) {
@@ -283,6 +293,54 @@ public final class ContinuousFamilies {
 
         public double quantile(double u, double[] theta) {
             return Math.min(theta[1], -Math.log1p(-u * kept(theta)) / theta[0]);
+        }
+    }
+
+    private record Uniform() implements ContinuousFamily {
+        public String name() {
+            return "uniform";
+        }
+
+        public int parameterCount() {
+            return 2;
+        }
+
+        public void checkParameters(double[] theta) {
+            if (!(theta[0] < theta[1]) || Double.isInfinite(theta[0]) || Double.isInfinite(theta[1])) {
+                throw new IllegalArgumentException("uniform: lo = " + theta[0] + ", hi = " + theta[1]
+                        + " are not finite with lo < hi");
+            }
+        }
+
+        public double lowerBound(double[] theta) {
+            return theta[0];
+        }
+
+        public double upperBound(double[] theta) {
+            return theta[1];
+        }
+
+        public double density(double z, double[] theta) {
+            return z < theta[0] || z > theta[1] ? 0 : 1 / (theta[1] - theta[0]);
+        }
+
+        public double cdf(double z, double[] theta) {
+            return z <= theta[0] ? 0 : z >= theta[1] ? 1 : (z - theta[0]) / (theta[1] - theta[0]);
+        }
+
+        public void cdfGradient(double z, double[] theta, double[] gradient) {
+            if (z <= theta[0] || z >= theta[1]) {
+                gradient[0] = 0;
+                gradient[1] = 0;
+                return;
+            }
+            double w = theta[1] - theta[0];
+            gradient[0] = (z - theta[1]) / (w * w);
+            gradient[1] = -(z - theta[0]) / (w * w);
+        }
+
+        public double quantile(double u, double[] theta) {
+            return theta[0] + u * (theta[1] - theta[0]);
         }
     }
 }

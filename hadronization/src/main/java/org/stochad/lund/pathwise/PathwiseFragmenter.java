@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.stochad.Sampler;
 import org.stochad.StochasticTriple;
+import org.stochad.distribution.ContinuousFamilies;
 import org.stochad.lund.Event;
 import org.stochad.lund.FlavourSelector;
 import org.stochad.lund.FragmentationHistory;
@@ -26,8 +27,8 @@ import org.stochad.lund.StringFragmenter;
  *     score). Its tangent comes from {@link LundZCdf}: dz/da = −∂aF/p, dz/dc·δc with c = b·mT²
  *     (δc = mT²·δb + b·δmT²; δmT² ≠ 0 only with pathwise σ).</li>
  * <li><b>Stop test</b> (Pythia's W_rem &lt; W_min·(1 + (2r − 1)·s), r uniform): r is integrated
- *     out, stop ~ Bernoulli(π), π(W) = 1 − clamp((W/W₀ − 1 + s)/(2s), 0, 1), drawn with
- *     {@link Sampler#bernoulli} on the step stream (at the position of today's smear uniform), its
+ *     out, stop ~ Bernoulli(π), π(W) = 1 − clamp((W/W₀ − 1 + s)/(2s), 0, 1), drawn with the core's
+ *     random-threshold comparison {@link Sampler#below} on the step stream (at the position of today's smear uniform), its
  *     tangent dπ = −δW/(2sW₀) flowing from W_rem's pathwise tangent; a flip replays the string with
  *     the other choice.</li>
  * <li><b>Kinematic veto</b> (the hadron must fit: z &gt; z_min = mT²/(x_dir·(1 − x_inv)·W²),
@@ -97,6 +98,9 @@ public final class PathwiseFragmenter {
     private final double enhancedWidth;
     private final double head;
     private final int maxRetries;
+    private final LundZFamily zFamily;
+    private final StochasticTriple smearLo;
+    private final StochasticTriple smearHi;
 
     /**
      * @param settings the generator settings (peaked envelopes must be off)
@@ -119,6 +123,9 @@ public final class PathwiseFragmenter {
         this.enhancedWidth = settings.parm(LundSettings.ENHANCED_WIDTH);
         this.head = settings.zHead();
         this.maxRetries = settings.maxRetries();
+        this.zFamily = new LundZFamily(cdf, head);
+        this.smearLo = StochasticTriple.constant(1 - stopSmear);
+        this.smearHi = StochasticTriple.constant(1 + stopSmear);
     }
 
     /**
@@ -284,20 +291,11 @@ public final class PathwiseFragmenter {
             double smear = 1 + (2 * stepStream.uniform() - 1) * stopSmear;
             return w2Rem.value() < w0 * smear * w0 * smear;
         }
-        StochasticTriple pi;
         if (!(w2Rem.value() > 0)) {
-            pi = StochasticTriple.constant(1);
-        } else {
-            StochasticTriple t = w2Rem.sqrt().div(w0).minus(1 - stopSmear).div(2 * stopSmear);
-            if (t.value() <= 0) {
-                pi = StochasticTriple.constant(1);
-            } else if (t.value() >= 1) {
-                pi = StochasticTriple.constant(0);
-            } else {
-                pi = t.neg().plus(1);
-            }
+            return stepStream.bernoulli(StochasticTriple.constant(1)).value() == 1;
         }
-        return stepStream.bernoulli(pi).value() == 1;
+        // W_rem/W₀ < T with T = 1 + (2r − 1)·s ~ Uniform(1 − s, 1 + s), T integrated out
+        return stepStream.below(w2Rem.sqrt().div(w0), ContinuousFamilies.uniform(), smearLo, smearHi).value() == 1;
     }
 
     /** @return z with its tangent, or null when the kinematic veto fires (the string restarts) */
@@ -330,6 +328,11 @@ public final class PathwiseFragmenter {
                 return null;
             }
             zLo = zMinV;
+        }
+        if (atMin == null) {
+            // no veto possible: the core continuous-family draw (rejection sampling, implicit tangent)
+            StochasticTriple aT = run.aEff > 0 ? run.p.a() : StochasticTriple.constant(0);
+            return hadronStream.fork(StringFragmenter.KEY_Z).draw(zFamily, aT, c);
         }
         double z = sampleZ(hadronStream.fork(StringFragmenter.KEY_Z), a, cv, zLo);
         if (run.k == 0) {
