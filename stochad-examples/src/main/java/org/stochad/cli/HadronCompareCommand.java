@@ -74,9 +74,6 @@ public final class HadronCompareCommand extends ReportCommand {
         CommonOptions.prepare(pictures, "--figures");
         ComparisonResult r = GradientComparison.of(pions, point, o).withLog(spec.commandLine().getErr()::println).run();
         List<Path> files = HadronReports.writeComparison(r, settings.out(), pictures);
-        if (common.format == OutputFormat.CSV) {
-            return List.of(new Report("hadron compare", List.of(csvTable(r)), List.of(), files));
-        }
         List<Table> tables = new ArrayList<>();
         Table.Builder u = Table.builder(String.format(Locale.ROOT, "unbiasedness: pions-only strings, E_CM = %s GeV,"
                         + " (a, b, σ) = (%s, %s, %s), seed %d", fmt(pions.eCM()), fmt(pions.aLund()),
@@ -111,6 +108,9 @@ public final class HadronCompareCommand extends ReportCommand {
                     row.costRelativeToPrimal(), row.workNormalisedVariance());
         }
         tables.add(v.build());
+        if (common.format == OutputFormat.CSV) {
+            tables.add(csvTable(r));
+        }
         return List.of(new Report("hadron compare", tables, List.of(
                 "pull vs FD = (estimate − central difference)/combined std.err: unbiased estimators stay within a few"
                         + " units; var×cost = sd² × cost relative to one plain event (lower is better)"), files));
@@ -121,7 +121,8 @@ public final class HadronCompareCommand extends ReportCommand {
      * sample over the time of one primal event measured in the same run, var_x_cost = sd² × cost.
      */
     private static Table csvTable(ComparisonResult r) {
-        Table.Builder t = Table.builder("estimators", "estimator", "observable", "parameter", "mean", "se", "sd",
+        Table.Builder t = Table.builder("estimator × observable × parameter, cost relative to one primal event",
+                "estimator", "observable", "parameter", "mean", "se", "sd",
                 "cost", "var_x_cost");
         for (EstimateRow e : r.unbiasedness()) {
             double cost = r.cost(e);
