@@ -1,6 +1,7 @@
 package org.stochad;
 
 import java.util.function.Function;
+import org.stochad.distribution.ContinuousFamily;
 import org.stochad.distribution.DiscreteFamily;
 
 /**
@@ -64,6 +65,49 @@ public interface Sampler {
      * @return the outcome
      */
     StochasticTriple draw(DiscreteFamily family, StochasticTriple parameter);
+
+    /**
+     * A draw from a user-supplied continuous family, by its own sampler (inversion by default),
+     * differentiated by implicit reparameterisation: the value's tangent is
+     * dz = −Σᵢ ∂θᵢF(z; θ)·δθᵢ / p(z; θ). The score-function estimators add ∂θ log p(z; θ)·δθ
+     * to the score instead, and the value carries no tangent there.
+     *
+     * @param family     the family
+     * @param parameters its parameters, as many as {@link ContinuousFamily#parameterCount()}
+     * @return the draw
+     */
+    StochasticTriple draw(ContinuousFamily family, StochasticTriple... parameters);
+
+    /**
+     * A comparison with an independent random threshold, the threshold integrated out
+     * (conditional Monte Carlo): "x &lt; T" with T drawn from {@code threshold}, returned as a
+     * Bernoulli draw of probability 1 − F_T(x; θ). Its distribution is that of the comparison, but
+     * its probability is smooth in x, so x's tangent (and the threshold parameters') flows into
+     * a flippable decision instead of being lost at a hard step. T itself is not drawn.
+     *
+     * @param x          the compared value
+     * @param threshold  the threshold's distribution
+     * @param parameters its parameters
+     * @return 1 when x &lt; T, else 0
+     */
+    StochasticTriple below(StochasticTriple x, ContinuousFamily threshold, StochasticTriple... parameters);
+
+    /**
+     * A continuous draw split at boundaries b₀ &le; b₁ &le; … : first the region it falls in
+     * (region r is (b_{r−1}, b_r], with b₋₁ and b_m the support's ends), a categorical draw of
+     * probabilities F(b_r) − F(b_{r−1}) whose tangent comes from θ and from the boundaries'
+     * tangents; then the value by inversion of one uniform number v inside the region,
+     * z = F⁻¹(F(b_{r−1}) + v·(F(b_r) − F(b_{r−1}))), differentiated pathwise with v fixed. The
+     * value's distribution is the family's; a discontinuity of the program at a boundary becomes
+     * a flip of the region. The value is pathwise under every estimator; the region is a flip or
+     * a score term like any categorical.
+     *
+     * @param family     the family
+     * @param parameters its parameters
+     * @param boundaries the boundaries, non-decreasing
+     * @return the region and the value
+     */
+    RegionDraw split(ContinuousFamily family, StochasticTriple[] parameters, StochasticTriple... boundaries);
 
     /**
      * @param mean the mean

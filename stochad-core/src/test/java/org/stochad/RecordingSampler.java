@@ -1,6 +1,7 @@
 package org.stochad;
 
 import java.util.concurrent.atomic.DoubleAccumulator;
+import org.stochad.distribution.ContinuousFamily;
 import org.stochad.distribution.DiscreteFamily;
 
 /**
@@ -67,6 +68,28 @@ final class RecordingSampler implements Sampler {
     @Override
     public StochasticTriple draw(DiscreteFamily family, StochasticTriple parameter) {
         return inner.draw(family, seen(parameter));
+    }
+
+    @Override
+    public StochasticTriple draw(ContinuousFamily family, StochasticTriple... parameters) {
+        for (StochasticTriple p : parameters) {
+            seen(p);
+        }
+        return inner.draw(family, parameters);
+    }
+
+    @Override
+    public StochasticTriple below(StochasticTriple x, ContinuousFamily threshold, StochasticTriple... parameters) {
+        seen(x);
+        return inner.below(x, threshold, parameters);
+    }
+
+    @Override
+    public RegionDraw split(ContinuousFamily family, StochasticTriple[] parameters, StochasticTriple... boundaries) {
+        for (StochasticTriple p : parameters) {
+            seen(p);
+        }
+        return inner.split(family, parameters, boundaries);
     }
 
     @Override

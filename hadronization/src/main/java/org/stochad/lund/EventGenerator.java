@@ -18,10 +18,23 @@ public final class EventGenerator {
     private static final int BLOCK = 512;
 
     private final StringFragmenter fragmenter;
+    private final Fragmentation fragmentation;
+    private final LundParameters parameters;
 
-    /** @param settings the generator settings */
+    /** @param settings the generator settings (their {@link LundSettings#DIFFERENTIATION} selects the mode) */
     public EventGenerator(LundSettings settings) {
         this.fragmenter = new StringFragmenter(settings);
+        this.fragmentation = settings.differentiation() == LundSettings.Differentiation.FLIPS ? null
+                : Fragmentation.of(settings);
+        this.parameters = fragmentation == null ? null : LundParameters.fromTheta(constants(settings.theta()), settings);
+    }
+
+    private static org.stochad.StochasticTriple[] constants(double[] theta) {
+        org.stochad.StochasticTriple[] t = new org.stochad.StochasticTriple[theta.length];
+        for (int j = 0; j < t.length; j++) {
+            t[j] = org.stochad.StochasticTriple.constant(theta[j]);
+        }
+        return t;
     }
 
     /** @return the fragmenter */
@@ -35,6 +48,9 @@ public final class EventGenerator {
      * @return event {@code index} of the run
      */
     public Event event(long seed, long index) {
+        if (fragmentation != null) {
+            return fragmentation.fragment(PrimalSampler.of(seed, index), parameters);
+        }
         return fragmenter.fragment(PrimalSampler.of(seed, index));
     }
 

@@ -17,7 +17,8 @@ import org.stochad.lund.observable.Observable;
  * of the pT draws); with {@link #withPtBaseline(double)} it is f·w − c·(w − 1): value f, tangent
  * ∂f + (f − c)·∂ ln p(pT's), unbiased for any constant c (the pT score has expectation zero),
  * c ≈ ⟨f⟩ being the baseline that makes the σ-derivative usable. Stochastic AD needs the REPLAY
- * strategy (the default), because z accept/reject changes control flow.
+ * strategy (the default), because z accept/reject changes control flow. The settings'
+ * {@link LundSettings#DIFFERENTIATION} selects the generator's mode ({@link Fragmentation#of}).
  */
 public final class LundProgram implements StochasticProgram {
 
@@ -32,15 +33,17 @@ public final class LundProgram implements StochasticProgram {
 
     private final LundSettings settings;
     private final StringFragmenter fragmenter;
+    private final Fragmentation fragmentation;
     private final Observable observable;
     private final boolean centred;
     private final double ptBaseline;
     private final boolean abOnly;
 
-    private LundProgram(LundSettings settings, StringFragmenter fragmenter, Observable observable, boolean centred,
-                        double ptBaseline, boolean abOnly) {
+    private LundProgram(LundSettings settings, StringFragmenter fragmenter, Fragmentation fragmentation,
+                        Observable observable, boolean centred, double ptBaseline, boolean abOnly) {
         this.settings = settings;
         this.fragmenter = fragmenter;
+        this.fragmentation = fragmentation;
         this.observable = observable;
         this.centred = centred;
         this.ptBaseline = ptBaseline;
@@ -57,7 +60,10 @@ public final class LundProgram implements StochasticProgram {
         if (settings == null || observable == null) {
             throw new IllegalArgumentException("settings = " + settings + ", observable = " + observable);
         }
-        return new LundProgram(settings, new StringFragmenter(settings), observable, false, 0, false);
+        StringFragmenter f = new StringFragmenter(settings);
+        Fragmentation mode = settings.differentiation() == LundSettings.Differentiation.FLIPS ? f::fragment
+                : Fragmentation.of(settings);
+        return new LundProgram(settings, f, mode, observable, false, 0, false);
     }
 
     /**
@@ -68,7 +74,7 @@ public final class LundProgram implements StochasticProgram {
         if (!Double.isFinite(c)) {
             throw new IllegalArgumentException("ptBaseline = " + c + " is not finite");
         }
-        return new LundProgram(settings, fragmenter, observable, true, c, abOnly);
+        return new LundProgram(settings, fragmenter, fragmentation, observable, true, c, abOnly);
     }
 
     /**
@@ -78,7 +84,7 @@ public final class LundProgram implements StochasticProgram {
      * @return this program over (a, b)
      */
     public LundProgram overAB() {
-        return new LundProgram(settings, fragmenter, observable, false, 0, true);
+        return new LundProgram(settings, fragmenter, fragmentation, observable, false, 0, true);
     }
 
     /**
@@ -89,7 +95,7 @@ public final class LundProgram implements StochasticProgram {
         if (o == null) {
             throw new IllegalArgumentException("observable = null");
         }
-        return new LundProgram(settings, fragmenter, o, centred, ptBaseline, abOnly);
+        return new LundProgram(settings, fragmenter, fragmentation, o, centred, ptBaseline, abOnly);
     }
 
     /** @return the settings: everything but θ */
@@ -120,12 +126,12 @@ public final class LundProgram implements StochasticProgram {
                 throw new IllegalArgumentException("theta length = " + (theta == null ? null : theta.length)
                         + ", expected 2: (a, b)");
             }
-            Event e = fragmenter.fragment(sampler, new LundParameters(theta[A], theta[B],
+            Event e = fragmentation.fragment(sampler, new LundParameters(theta[A], theta[B],
                     StochasticTriple.constant(settings.sigma()),
                     StochasticTriple.constant(settings.effectiveProbStoUD())));
             return observable.value(e);
         }
-        Event e = fragmenter.fragment(sampler, LundParameters.fromTheta(theta, settings));
+        Event e = fragmentation.fragment(sampler, LundParameters.fromTheta(theta, settings));
         StochasticTriple w = e.weight();
         StochasticTriple fw = observable.value(e).times(w);
         return centred ? fw.minus(w.minus(1).times(ptBaseline)) : fw;
@@ -147,7 +153,7 @@ public final class LundProgram implements StochasticProgram {
         for (int j = 0; j < t.length; j++) {
             t[j] = StochasticTriple.constant(theta[j]);
         }
-        return fragmenter.fragment(sampler, LundParameters.fromTheta(t, settings));
+        return fragmentation.fragment(sampler, LundParameters.fromTheta(t, settings));
     }
 
     /**

@@ -103,6 +103,24 @@ public final class LundSettings {
     public static final String E_CM = "Beams:eCM";
     /** How many times a failed string is restarted before giving up. */
     public static final String MAX_RETRIES = "Lund:maxRetries";
+    /** How the generator is differentiated: flips (accept/reject flips, the default) or pathwise. */
+    public static final String DIFFERENTIATION = "Lund:differentiation";
+
+    /** The values of {@link #DIFFERENTIATION}. */
+    public enum Differentiation {
+        /** Every z accept/reject decision is a flippable Bernoulli draw (the original mode). */
+        FLIPS,
+        /**
+         * z pathwise by implicit reparameterisation of the Lund CDF, the stop test and the
+         * kinematic veto as flippable decisions with smooth probabilities (issue 13).
+         */
+        PATHWISE;
+
+        /** @return the setting's spelling */
+        public String word() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
     /** Random seed. */
     public static final String SEED = "Random:seed";
     /** Number of events to generate. */
@@ -131,6 +149,9 @@ public final class LundSettings {
         mode(ID_QUARK, 2, 1, 3, Group.PHYSICS, "flavour of the quark end (1 d, 2 u, 3 s)");
         parm(E_CM, 100.0, 2.0, 1.0e5, Group.PHYSICS, "string mass = E_CM (GeV)");
         mode(MAX_RETRIES, 100, 1, 1.0e6, Group.RUN, "restarts of a failed string before giving up");
+        put(new Setting(DIFFERENTIATION, Kind.WORD, Group.ESTIMATOR, "flips", 0, 0,
+                "flips: z accept/reject flips; pathwise: z by implicit reparameterisation, stop test and veto"
+                        + " conditioned"));
         mode(SEED, 1, Long.MIN_VALUE, Long.MAX_VALUE, Group.RUN, "random seed");
         mode(EVENTS, 1000, 0, 2.0e9, Group.RUN, "number of events");
     }
@@ -318,6 +339,14 @@ public final class LundSettings {
                         throw new IllegalArgumentException(s.key() + " = \"" + text + "\" is not on/off");
                 }
             case WORD:
+                if (s.key().equals(DIFFERENTIATION)) {
+                    for (Differentiation d : Differentiation.values()) {
+                        if (d.word().equalsIgnoreCase(t)) {
+                            return d.word();
+                        }
+                    }
+                    throw new IllegalArgumentException(s.key() + " = \"" + text + "\" is not flips or pathwise");
+                }
                 return t;
             case MODE:
                 long l;
@@ -448,6 +477,11 @@ public final class LundSettings {
     /** @return whether σ is differentiated through the pT densities (see {@link Event#weight()}) */
     public boolean ptScore() {
         return flag(PT_SCORE);
+    }
+
+    /** @return how the generator is differentiated ({@link #DIFFERENTIATION}) */
+    public Differentiation differentiation() {
+        return Differentiation.valueOf(word(DIFFERENTIATION).toUpperCase(Locale.ROOT));
     }
 
     /** @return whether Pythia's peaked z envelopes are used */

@@ -25,7 +25,8 @@ import org.apache.commons.math3.linear.CholeskyDecomposition;
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.RealVector;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.stochad.lund.observable.EventShapes;
 
 /**
@@ -91,7 +92,7 @@ class PythiaReferenceTest {
      * {@code ignored} (features we do not implement, checked to be off by the caller).
      */
     private static LongFunction<Event> ourGenerator(Map<String, Object> settingsInForce, double eCm,
-                                                    long seed, List<String> ignored) {
+                                                    long seed, List<String> ignored, String differentiation) {
         List<String> known = new ArrayList<>();
         for (String k : LundSettings.knownKeys()) {
             known.add(k.toLowerCase(Locale.ROOT));
@@ -108,7 +109,8 @@ class PythiaReferenceTest {
             }
             s = s.with(key, settingText(e.getValue()));
         }
-        s = s.with(LundSettings.E_CM, eCm).with(LundSettings.ID_QUARK, "2"); // u at +z, as the setup
+        s = s.with(LundSettings.E_CM, eCm).with(LundSettings.ID_QUARK, "2") // u at +z, as the setup
+                .with(LundSettings.DIFFERENTIATION, differentiation);
         EventGenerator generator = new EventGenerator(s);
         return i -> generator.event(seed, i);
     }
@@ -123,15 +125,24 @@ class PythiaReferenceTest {
 
     // ---------------------------------------------------------------------------------------
 
-    @Test
-    void generatorAgreesWithPythia8312() throws Exception {
+    /**
+     * Both differentiation modes must generate Pythia's events: flips (the generator itself) and
+     * pathwise (z by the continuous family's sampler, the stop test and the veto conditioned).
+     *
+     * @param differentiation the mode
+     * @throws Exception when the reference cannot be read
+     */
+    @ParameterizedTest(name = "Lund:differentiation = {0}")
+    @ValueSource(strings = {"flips", "pathwise"})
+    void generatorAgreesWithPythia8312(String differentiation) throws Exception {
         Map<String, Object> ref = obj(Json.parse(Files.readString(referenceFile(), StandardCharsets.UTF_8)));
         Map<String, Object> setup = obj(ref.get("setup"));
         double eCm = num(setup.get("E_CM"));
         double nPythia = num(ref.get("n_events_accepted"));
 
         List<String> ignored = new ArrayList<>();
-        LongFunction<Event> generator = ourGenerator(obj(ref.get("settings_in_force")), eCm, SEED, ignored);
+        LongFunction<Event> generator = ourGenerator(obj(ref.get("settings_in_force")), eCm, SEED, ignored,
+                differentiation);
         // Settings we do not implement must be switched off in the reference, or irrelevant.
         Map<String, Object> inForce = obj(ref.get("settings_in_force"));
         for (String off : List.of("StringFlav:probQQtoQ", "StringFlav:mesonUDvector", "StringFlav:mesonUDL1S0J1",
@@ -159,7 +170,7 @@ class PythiaReferenceTest {
 
         List<String> failures = new ArrayList<>();
         StringBuilder table = new StringBuilder();
-        table.append(String.format(Locale.ROOT, "%nPythia 8.312 reference check: %d events of ours (seed %d, %d threads, "
+        table.append(String.format(Locale.ROOT, "%nPythia 8.312 reference check (" + differentiation + "): %d events of ours (seed %d, %d threads, "
                 + "%.1f s) vs %.0f of Pythia's%n", EVENTS, SEED, threads, seconds, nPythia));
         table.append("Reference settings our generator does not know (features off): ").append(ignored).append('\n');
         table.append(String.format(Locale.ROOT, "%-34s %14s %12s %14s %12s %8s%n",

@@ -1,6 +1,7 @@
 package org.stochad.internal;
 
 import org.stochad.StochasticTriple;
+import org.stochad.distribution.ContinuousFamily;
 import org.stochad.distribution.DiscreteFamily;
 
 /**
@@ -12,6 +13,21 @@ import org.stochad.distribution.DiscreteFamily;
  * the outcome; the rule turns the outcome into a triple.
  */
 interface DrawRule {
+
+    /**
+     * A draw from a continuous family. By default it is differentiated pathwise, by implicit
+     * reparameterisation (nothing to do when no tangent or perturbation is carried); the score
+     * mode adds ∂θ log p instead.
+     *
+     * @param family the family
+     * @param params the parameters
+     * @param theta  their values (checked)
+     * @param z      the draw
+     * @return the draw as a triple
+     */
+    default StochasticTriple continuous(ContinuousFamily family, StochasticTriple[] params, double[] theta, double z) {
+        return ContinuousDraws.pathwise(family, params, theta, z);
+    }
 
     /**
      * Couples the perturbations of a categorical draw's probabilities before the draw; only

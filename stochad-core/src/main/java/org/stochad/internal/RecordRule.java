@@ -4,11 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntToDoubleFunction;
 import org.stochad.StochasticTriple;
+import org.stochad.distribution.ContinuousFamily;
 
 /**
  * The recording mode of replay (the primal run): the score, as in {@link ScoreRule}, and every
  * candidate flip offered to the weighted reservoirs — or kept, for exhaustive replay — with the
- * hash of the draws before it.
+ * hash of the draws before it. Draws of continuous families are differentiated pathwise here,
+ * not by their score: the replayed estimate needs their tangent, and the hybrid's score-function
+ * part then uses the same pathwise tangent for them (unbiased either way).
  */
 final class RecordRule extends ScoreRule {
 
@@ -30,6 +33,11 @@ final class RecordRule extends ScoreRule {
     /** @return every candidate of the run, in order, or null when they were not kept */
     List<Candidate> allCandidates() {
         return allCandidates;
+    }
+
+    @Override
+    public StochasticTriple continuous(ContinuousFamily family, StochasticTriple[] params, double[] theta, double z) {
+        return ContinuousDraws.pathwise(family, params, theta, z);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.stochad.internal;
 
 import org.stochad.StochasticTriple;
+import org.stochad.distribution.ContinuousFamily;
 import org.stochad.distribution.DiscreteFamily;
 
 /**
@@ -52,6 +53,24 @@ class ScoreRule implements DrawRule {
         }
         afterFamily(stream, param, theta, x, pmf, up, down);
         return StochasticTriple.constant(x);
+    }
+
+    @Override
+    public StochasticTriple continuous(ContinuousFamily family, StochasticTriple[] params, double[] theta, double z) {
+        int dirs = score.length;
+        if (ContinuousDraws.directions(params) > 0) {
+            double[] g = new double[theta.length];
+            family.logDensityGradient(z, theta, g);
+            for (int j = 0; j < dirs; j++) {
+                double s = 0;
+                for (int i = 0; i < g.length; i++) {
+                    double d = params[i].delta(j);
+                    s += d == 0 ? 0 : g[i] * d;
+                }
+                score[j] += s;
+            }
+        }
+        return StochasticTriple.constant(z);
     }
 
     @Override

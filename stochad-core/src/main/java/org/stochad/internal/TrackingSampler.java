@@ -1,8 +1,10 @@
 package org.stochad.internal;
 
 import org.apache.commons.numbers.gamma.InverseErfc;
+import org.stochad.RegionDraw;
 import org.stochad.Sampler;
 import org.stochad.StochasticTriple;
+import org.stochad.distribution.ContinuousFamily;
 import org.stochad.distribution.DiscreteFamilies;
 import org.stochad.distribution.DiscreteFamily;
 
@@ -125,6 +127,94 @@ final class TrackingSampler implements Sampler {
     }
 
     // ------------------------------------------------------------ continuous draws
+
+    @Override
+    public StochasticTriple draw(ContinuousFamily family, StochasticTriple... parameters) {
+        double[] theta = ContinuousDraws.values(family, parameters, "draw");
+        double z = family.sample(stream::nextUniform, theta);
+        return rule.continuous(family, parameters, theta, z);
+    }
+
+    @Override
+    public StochasticTriple below(StochasticTriple x, ContinuousFamily threshold, StochasticTriple... parameters) {
+        if (Double.isNaN(x.value())) {
+            throw new IllegalArgumentException("below: x = NaN");
+        }
+        double[] theta = ContinuousDraws.values(threshold, parameters, "below");
+        StochasticTriple f = ContinuousDraws.cdfAt(threshold, x, parameters, theta);
+        return bernoulli(f.neg().plus(1));
+    }
+
+    @Override
+    public RegionDraw split(ContinuousFamily family, StochasticTriple[] parameters, StochasticTriple... boundaries) {
+        double[] theta = ContinuousDraws.values(family, parameters, "split");
+        int m = boundaries.length;
+        for (int i = 0; i < m; i++) {
+            double b = boundaries[i].value();
+            if (Double.isNaN(b) || (i > 0 && b < boundaries[i - 1].value())) {
+                throw new IllegalArgumentException("split: boundaries[" + i + "] = " + b
+                        + " is NaN or below the boundary before it");
+            }
+        }
+        // cumulative probabilities at the region ends: 0, F(b₀), …, F(b_{m−1}), 1
+        StochasticTriple[] c = new StochasticTriple[m + 2];
+        c[0] = StochasticTriple.constant(0);
+        c[m + 1] = StochasticTriple.constant(1);
+        for (int i = 0; i < m; i++) {
+            c[i + 1] = ContinuousDraws.cdfAt(family, boundaries[i], parameters, theta);
+        }
+        StochasticTriple[] p = new StochasticTriple[m + 1];
+        for (int r = 0; r <= m; r++) {
+            p[r] = c[r + 1].minus(c[r]);
+        }
+        StochasticTriple region = categorical(p);
+        int r = region.intValue();
+        double v = stream.nextUniform();
+        double lo = c[r].value();
+        double hi = c[r + 1].value();
+        double z = clampedQuantile(family, lo + v * (hi - lo), theta, boundaries, r);
+        int k = Math.max(ContinuousDraws.directions(parameters), ContinuousDraws.directions(boundaries));
+        StochasticTriple[] inputs = new StochasticTriple[parameters.length + m];
+        System.arraycopy(parameters, 0, inputs, 0, parameters.length);
+        System.arraycopy(boundaries, 0, inputs, parameters.length, m);
+        Alternative e = ContinuousDraws.couple(region, inputs);
+        if (k == 0 && e == null) {
+            return new RegionDraw(region, StochasticTriple.constant(z));
+        }
+        double[] bounds = new double[k];
+        for (int j = 0; j < k; j++) {
+            bounds[j] = c[r].delta(j) + v * (c[r + 1].delta(j) - c[r].delta(j));
+        }
+        double[] tangent = ContinuousDraws.implicitTangent(family, parameters, theta, z, k, bounds);
+        Perturbation perturbation = null;
+        if (e != null) {
+            int rAlt = (int) alt(region, e);
+            double[] thetaAlt = ContinuousDraws.alt(parameters, e);
+            family.checkParameters(thetaAlt);
+            double loAlt = alt(c[rAlt], e);
+            double hiAlt = alt(c[rAlt + 1], e);
+            StochasticTriple[] bAlt = new StochasticTriple[m];
+            for (int i = 0; i < m; i++) {
+                bAlt[i] = StochasticTriple.constant(alt(boundaries[i], e));
+            }
+            double zAlt = clampedQuantile(family, loAlt + v * (hiAlt - loAlt), thetaAlt, bAlt, rAlt);
+            perturbation = new Perturbation(e, zAlt - z);
+        }
+        return new RegionDraw(region, TripleAccess.perturbed(z, tangent, perturbation));
+    }
+
+    /** F⁻¹(q), kept inside region r's boundaries against rounding. */
+    private static double clampedQuantile(ContinuousFamily family, double q, double[] theta,
+                                          StochasticTriple[] boundaries, int r) {
+        double z = family.quantile(Math.max(0, Math.min(1, q)), theta);
+        if (r > 0) {
+            z = Math.max(z, boundaries[r - 1].value());
+        }
+        if (r < boundaries.length) {
+            z = Math.min(z, boundaries[r].value());
+        }
+        return z;
+    }
 
     @Override
     public StochasticTriple normal(StochasticTriple mean, StochasticTriple sd) {

@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
         description = {"Compares the gradient estimators on the Lund generator: (1) unbiasedness of d⟨N⟩,"
                 + " d(rapidity bin |y| < 0.5) and d⟨thrust⟩ with respect to (a, b, σ) on pions-only strings by"
                 + " stochastic AD (replay), the hybrid, the score function with baseline and the RSA derivative,"
+                + " stochastic AD on the generator's pathwise mode (Lund:differentiation = pathwise),"
                 + " each against a common-random-number central difference; (2) the size of the finalTwo ordering"
                 + " term of d/db; (3) d⟨z⟩/da of one z draw against quadrature; (4) a variance study of d⟨N⟩/dθ for"
                 + " all four parameters (a, b, σ, ρ) at the settings' point. Writes gradients-comparison.md,"
@@ -107,9 +108,28 @@ public final class HadronCompareCommand extends ReportCommand {
                     row.costRelativeToPrimal(), row.workNormalisedVariance());
         }
         tables.add(v.build());
+        if (common.format == OutputFormat.CSV) {
+            tables.add(csvTable(r));
+        }
         return List.of(new Report("hadron compare", tables, List.of(
                 "pull vs FD = (estimate − central difference)/combined std.err: unbiased estimators stay within a few"
                         + " units; var×cost = sd² × cost relative to one plain event (lower is better)"), files));
+    }
+
+    /**
+     * One row per estimator × observable × parameter of the unbiasedness runs: cost = time per
+     * sample over the time of one primal event measured in the same run, var_x_cost = sd² × cost.
+     */
+    private static Table csvTable(ComparisonResult r) {
+        Table.Builder t = Table.builder("estimator × observable × parameter, cost relative to one primal event",
+                "estimator", "observable", "parameter", "mean", "se", "sd",
+                "cost", "var_x_cost");
+        for (EstimateRow e : r.unbiasedness()) {
+            double cost = r.cost(e);
+            t.row(e.estimator(), e.observable(), e.component(), e.mean(), e.standardError(), e.sdPerSample(), cost,
+                    e.sdPerSample() * e.sdPerSample() * cost);
+        }
+        return t.build();
     }
 
     private static int at(String name, Integer given, int fallback) {

@@ -15,10 +15,37 @@ import org.stochad.study.StudyResult;
  * @param singleZ      the single-draw estimates of d⟨z⟩/da
  * @param singleZCost  per single-z estimator: cost relative to one primal z draw
  * @param study        the variance study of d⟨N⟩/dθ at the Monash point (all four parameters)
+ * @param primalSecondsPerEvent the time of one plain (primal) event of the unbiasedness settings,
+ *                     measured in the same run (NaN when not measured)
  */
 public record ComparisonResult(LundSettings settings, List<EstimateRow> unbiasedness, List<FinalTwoTerm> finalTwo,
                                double singleZExact, List<EstimateRow> singleZ, Map<String, Double> singleZCost,
-                               StudyResult study) {
+                               StudyResult study, double primalSecondsPerEvent) {
+
+    /**
+     * A result without the primal timing.
+     *
+     * @param settings     the pions-only settings of the unbiasedness checks
+     * @param unbiasedness estimates per observable, estimator and component
+     * @param finalTwo     the ordering term per observable
+     * @param singleZExact d⟨z⟩/da of the single draw by quadrature
+     * @param singleZ      the single-draw estimates of d⟨z⟩/da
+     * @param singleZCost  per single-z estimator: cost relative to one primal z draw
+     * @param study        the variance study
+     */
+    public ComparisonResult(LundSettings settings, List<EstimateRow> unbiasedness, List<FinalTwoTerm> finalTwo,
+                            double singleZExact, List<EstimateRow> singleZ, Map<String, Double> singleZCost,
+                            StudyResult study) {
+        this(settings, unbiasedness, finalTwo, singleZExact, singleZ, singleZCost, study, Double.NaN);
+    }
+
+    /**
+     * @param r a row of {@link #unbiasedness()}
+     * @return its cost: time per sample over the time of one primal event (NaN when not measured)
+     */
+    public double cost(EstimateRow r) {
+        return r.seconds() / r.samples() / primalSecondsPerEvent;
+    }
 
     /**
      * @param r a row of {@link #unbiasedness()}

@@ -169,6 +169,15 @@ public final class GradientComparison {
                 add(rows, o[0], e.name() + ", pT score", e.estimate(scored, theta, options.samples(),
                         seed + 1000L * ++k), 3);
             }
+            // the pathwise mode of the generator (issue 13): z by implicit reparameterisation, stop test
+            // and kinematic veto conditioned, σ pathwise
+            LundProgram pathwise = LundProgram.of(pions.with(LundSettings.PT_SCORE, false)
+                    .with(LundSettings.DIFFERENTIATION, LundSettings.Differentiation.PATHWISE.word()),
+                    Observables.parse(o[1])).withPtBaseline(0);
+            for (Estimator e : pathwiseEstimators(threads)) {
+                log("unbiasedness: " + o[0] + ", " + e.name());
+                add(rows, o[0], e.name(), e.estimate(pathwise, theta, options.samples(), seed + 1000L * ++k), 3);
+            }
             log("unbiasedness: " + o[0] + ", " + fd.name());
             add(rows, o[0], fd.name(), fd.estimate(program, theta, options.fdSamples(), seed + 1000L * ++k), 3);
             finals.add(finalTwo(o[0], Observables.parse(o[1]), seed + 1000L * ++k));
@@ -212,7 +221,48 @@ public final class GradientComparison {
                 List.of(monash.theta()), options.studySamples(), seed + 99)
                 .withTitle("d<N>/dtheta, Monash point, E_CM = " + String.format(Locale.ROOT, "%.4g", monash.eCM()) + " GeV")
                 .withParallelism(threads).run();
-        return new ComparisonResult(pions, rows, finals, exact, zRows, zCost, study);
+        log("primal events");
+        double primal = primalSecondsPerEvent(seed + 5);
+        return new ComparisonResult(pions, rows, finals, exact, zRows, zCost, study, primal);
+    }
+
+    /**
+     * The estimators on the pathwise mode; the research's winners slot in here.
+     *
+     * @param threads worker threads
+     * @return the estimators, each named "stochastic AD (pathwise …"
+     */
+    private List<Estimator> pathwiseEstimators(int threads) {
+        return List.of(named("stochastic AD (pathwise, replay m=1)", Estimators.stochasticAd(replay(1))),
+                named("stochastic AD (pathwise) + score hybrid", Estimators.hybrid(replay(1))));
+    }
+
+    /** The time of one plain event of the pions-only settings, on the comparison's threads. */
+    private double primalSecondsPerEvent(long seed) {
+        int n = Math.max(2, options.samples());
+        EventGenerator g = new EventGenerator(pions);
+        long t0 = System.nanoTime();
+        g.generate(seed, n, options.threads(), e -> { });
+        return (System.nanoTime() - t0) * 1e-9 / n;
+    }
+
+    private static Estimator named(String name, Estimator e) {
+        return new Estimator() {
+            @Override
+            public GradientEstimate estimate(StochasticProgram program, double[] theta, int samples, long seed) {
+                return e.estimate(program, theta, samples, seed);
+            }
+
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Estimator withParallelism(int threads) {
+                return named(name, e.withParallelism(threads));
+            }
+        };
     }
 
     private StochasticAdOptions replay(int m) {

@@ -1,0 +1,473 @@
+package org.stochad.lund.pathwise;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.stochad.Sampler;
+import org.stochad.StochasticTriple;
+import org.stochad.distribution.ContinuousFamilies;
+import org.stochad.lund.Event;
+import org.stochad.lund.FlavourSelector;
+import org.stochad.lund.FragmentationHistory;
+import org.stochad.lund.Hadron;
+import org.stochad.lund.LundParameters;
+import org.stochad.lund.LundSettings;
+import org.stochad.lund.LundZ;
+import org.stochad.lund.ParticleData;
+import org.stochad.lund.StringFragmenter;
+
+/**
+ * A prototype of the pathwise differentiable mode of {@link StringFragmenter} (issue 13): the same
+ * events (same marginal law; Pythia's), but z carries the implicit-reparameterisation tangent
+ * dz/dθ = −∂θF(z)/p(z) instead of flippable accept/reject decisions, and the thresholds in
+ * continuous quantities are flippable discrete draws (conditional Monte Carlo):
+ *
+ * <ul>
+ * <li><b>z</b> is drawn by rejection from the flat proposal exactly as {@link LundZ#sample} (same
+ *     streams, same uniforms, so the same z), but the decisions are plain doubles (no flips, no
+ *     score). Its tangent comes from {@link LundZCdf}: dz/da = −∂aF/p, dz/dc·δc with c = b·mT²
+ *     (δc = mT²·δb + b·δmT²; δmT² ≠ 0 only with pathwise σ).</li>
+ * <li><b>Stop test</b> (Pythia's W_rem &lt; W_min·(1 + (2r − 1)·s), r uniform): r is integrated
+ *     out, stop ~ Bernoulli(π), π(W) = 1 − clamp((W/W₀ − 1 + s)/(2s), 0, 1), drawn with the core's
+ *     random-threshold comparison {@link Sampler#below} on the step stream (at the position of today's smear uniform), its
+ *     tangent dπ = −δW/(2sW₀) flowing from W_rem's pathwise tangent; a flip replays the string with
+ *     the other choice.</li>
+ * <li><b>Kinematic veto</b> (the hadron must fit: z &gt; z_min = mT²/(x_dir·(1 − x_inv)·W²),
+ *     otherwise the string restarts): region split — vetoed ~ Bernoulli(F(z_min)) on a new
+ *     sub-stream, then z from the truncated law on (z_min, 1) by rejection, with the truncated
+ *     implicit tangent dz = −[∂F(z) − G·(1 − F(z))/(1 − F(z_min))]/p(z),
+ *     G = ∂F(z_min) + p(z_min)·δz_min. Skipped (q = 0) when c/z_min &gt; 60 (F(z_min) &lt; e^−60).</li>
+ * <li><b>pT</b>: pathwise in σ (reparameterised Gaussians) or the likelihood-ratio weight of
+ *     {@code Lund:ptScore}, by {@link Options#ptPathwise()}.</li>
+ * <li><b>finalTwo failures, restarts</b>: not conditioned (hard thresholds): their jump terms are
+ *     missed (measured residual; see the harness).</li>
+ * </ul>
+ *
+ * <p>Streams: as {@link StringFragmenter}, plus {@code fork(e).fork(n).fork(KEY_VETO)} for the veto.
+ * Without tangent directions (primal and replayed runs) no quadrature is done.
+ */
+public final class PathwiseFragmenter {
+
+    /** Sub-stream key of a hadron's kinematic-veto decision. */
+    public static final long KEY_VETO = 3;
+
+    private static final double INV_SQRT2 = 1 / Math.sqrt(2);
+    private static final int MAX_Z_TRIES = 100_000;
+    private static final double EXP_MAX = 50;
+    /** F(z_min) is neglected when c/z_min exceeds this (F &lt; e^−60). */
+    private static final double VETO_CUT = 60;
+
+    /**
+     * The formulation's switches.
+     *
+     * @param ptPathwise      σ pathwise through the pT draws (else the ptScore likelihood-ratio weight)
+     * @param stopConditioned the stop test as Bernoulli(π(W_rem)) (else Pythia's hard smeared threshold)
+     * @param vetoSplit       the kinematic veto as a region split (else a hard threshold on z)
+     * @param nodes           Gauss–Legendre nodes per segment of {@link LundZCdf}
+     */
+    public record Options(boolean ptPathwise, boolean stopConditioned, boolean vetoSplit, int nodes) {
+
+        /**
+         * Checks the node count.
+         *
+         * @param ptPathwise      σ pathwise
+         * @param stopConditioned the stop test conditioned
+         * @param vetoSplit       the veto as a region split
+         * @param nodes           nodes per segment
+         */
+        public Options {
+            if (nodes < 4) {
+                throw new IllegalArgumentException("nodes = " + nodes + " is less than 4");
+            }
+        }
+
+        /** @return the full formulation with the ptScore weight for σ */
+        public static Options standard() {
+            return new Options(false, true, true, 24);
+        }
+    }
+
+    private final LundSettings settings;
+    private final Options options;
+    private final FlavourSelector flavours;
+    private final LundZCdf cdf;
+    private final double eCm;
+    private final double stopMass;
+    private final double stopNewFlav;
+    private final double stopSmear;
+    private final double enhancedFraction;
+    private final double enhancedWidth;
+    private final double head;
+    private final int maxRetries;
+    private final LundZFamily zFamily;
+    private final StochasticTriple smearLo;
+    private final StochasticTriple smearHi;
+
+    /**
+     * @param settings the generator settings (peaked envelopes must be off)
+     * @param options  the formulation
+     */
+    public PathwiseFragmenter(LundSettings settings, Options options) {
+        if (settings.peakedEnvelopes()) {
+            throw new IllegalArgumentException(LundSettings.PEAKED_ENVELOPES + " = on: the pathwise mode needs the"
+                    + " flat proposal");
+        }
+        this.settings = settings;
+        this.options = options;
+        this.flavours = new FlavourSelector(settings);
+        this.cdf = new LundZCdf(options.nodes());
+        this.eCm = settings.eCM();
+        this.stopMass = settings.parm(LundSettings.STOP_MASS);
+        this.stopNewFlav = settings.parm(LundSettings.STOP_NEW_FLAV);
+        this.stopSmear = settings.parm(LundSettings.STOP_SMEAR);
+        this.enhancedFraction = settings.parm(LundSettings.ENHANCED_FRACTION);
+        this.enhancedWidth = settings.parm(LundSettings.ENHANCED_WIDTH);
+        this.head = settings.zHead();
+        this.maxRetries = settings.maxRetries();
+        this.zFamily = new LundZFamily(cdf, head);
+        this.smearLo = StochasticTriple.constant(1 - stopSmear);
+        this.smearHi = StochasticTriple.constant(1 + stopSmear);
+    }
+
+    /**
+     * Fragments one string.
+     *
+     * @param sampler the event's root sampler
+     * @param p       the parameters with their tangents
+     * @return the event (its history is empty; its weight is the pT likelihood ratio in ptScore mode)
+     */
+    public Event fragment(Sampler sampler, LundParameters p) {
+        Run run = new Run(p);
+        for (int attempt = 0; attempt < maxRetries; attempt++) {
+            List<Hadron> hadrons = attempt(sampler.fork(attempt), run);
+            if (hadrons != null) {
+                FragmentationHistory h = new FragmentationHistory(List.of(), List.of(), List.of(), List.of(),
+                        attempt + 1);
+                return new Event(eCm, hadrons, attempt, h, run.logWeight.exp());
+            }
+        }
+        throw new IllegalStateException("string fragmentation failed " + maxRetries + " times in a row");
+    }
+
+    /**
+     * The first attempt only (for the restart-conditioned program): a failed attempt would be
+     * followed by an independent fresh attempt, whose conditional mean is the observable's mean,
+     * so the program may stop here (see {@link PathwiseProgram#restartConditioned}).
+     *
+     * @param sampler the event's root sampler
+     * @param p       the parameters with their tangents
+     * @return the event of attempt 0, or null when it failed
+     */
+    public Event firstAttempt(Sampler sampler, LundParameters p) {
+        Run run = new Run(p);
+        List<Hadron> hadrons = attempt(sampler.fork(0), run);
+        if (hadrons == null) {
+            return null;
+        }
+        return new Event(eCm, hadrons, 0, new FragmentationHistory(List.of(), List.of(), List.of(), List.of(), 1),
+                run.logWeight.exp());
+    }
+
+    /** Per-event state: parameters, tangent count, pT log weight. */
+    private static final class Run {
+        final LundParameters p;
+        final int k;
+        final double aEff;
+        StochasticTriple logWeight = StochasticTriple.constant(0);
+
+        Run(LundParameters p) {
+            this.p = p;
+            this.k = Math.max(p.a().directions(), Math.max(p.b().directions(), p.sigma().directions()));
+            this.aEff = p.a().value() >= 0.02 ? p.a().value() : 0; // Pythia's a < 0.02 branch drops (1 − z)^a
+        }
+    }
+
+    /** One string end. */
+    private static final class End {
+        final int index;
+        int flavOld;
+        StochasticTriple pxOld = StochasticTriple.constant(0);
+        StochasticTriple pyOld = StochasticTriple.constant(0);
+        StochasticTriple xDirOld = StochasticTriple.constant(1);
+        StochasticTriple xInvOld = StochasticTriple.constant(0);
+        int rank;
+        final List<Hadron> hadrons = new ArrayList<>();
+        FlavourSelector.Outcome outcome;
+        StochasticTriple pxNew;
+        StochasticTriple pyNew;
+        double mHad;
+
+        End(int index, int flavour) {
+            this.index = index;
+            this.flavOld = flavour;
+        }
+
+        int sign() {
+            return Integer.signum(flavOld);
+        }
+    }
+
+    private List<Hadron> attempt(Sampler att, Run run) {
+        LundParameters p = run.p;
+        End pos = new End(0, settings.idQuark());
+        End neg = new End(1, -settings.idQuark());
+        StochasticTriple zero = StochasticTriple.constant(0);
+        StochasticTriple remPx = zero;
+        StochasticTriple remPy = zero;
+        StochasticTriple remPz = zero;
+        StochasticTriple remE = StochasticTriple.constant(eCm);
+        double w2 = eCm * eCm;
+        End now;
+        StochasticTriple w2Rem;
+        for (int step = 0; ; step++) {
+            Sampler stepStream = att.fork(StringFragmenter.KEY_STEP).fork(step);
+            boolean fromPos = stepStream.uniform() < 0.5;
+            now = fromPos ? pos : neg;
+            int rank = now.rank + 1;
+            Sampler hadronStream = att.fork(now.index).fork(rank);
+            newHadron(now, hadronStream, run);
+            StochasticTriple pxHad = now.pxOld.plus(now.pxNew);
+            StochasticTriple pyHad = now.pyOld.plus(now.pyNew);
+            StochasticTriple mT2 = pxHad.square().plus(pyHad.square()).plus(now.mHad * now.mHad);
+
+            if (remE.value() < 0) {
+                return null;
+            }
+            double w0 = stopMass + ParticleData.constituentMass(pos.flavOld)
+                    + ParticleData.constituentMass(neg.flavOld)
+                    + stopNewFlav * ParticleData.constituentMass(now.outcome.newQuark());
+            w2Rem = remE.square().minus(remPx.square()).minus(remPy.square()).minus(remPz.square());
+            if (stop(stepStream, w2Rem, w0)) {
+                break;
+            }
+
+            // z: region split of the kinematic veto, then the (truncated) Lund z with its implicit tangent
+            StochasticTriple c = p.b().times(mT2);
+            StochasticTriple zT = drawZ(hadronStream, run, c, mT2, now, w2);
+            if (zT == null) {
+                return null;
+            }
+            StochasticTriple xDirHad = zT.times(now.xDirOld);
+            if (!(mT2.value() < xDirHad.value() * (1 - now.xInvOld.value()) * w2)) {
+                return null; // hard veto (only reached without the region split, or by rounding)
+            }
+            StochasticTriple xInvHad = mT2.div(xDirHad.times(w2));
+            StochasticTriple xPos = fromPos ? xDirHad : xInvHad;
+            StochasticTriple xNeg = fromPos ? xInvHad : xDirHad;
+            StochasticTriple e = xPos.plus(xNeg).times(0.5 * eCm);
+            StochasticTriple pz = xPos.minus(xNeg).times(0.5 * eCm);
+            now.hadrons.add(new Hadron(now.outcome.pdgId(), now.mHad, pxHad, pyHad, pz, e, now.index, rank, false));
+
+            now.xDirOld = now.xDirOld.minus(xDirHad);
+            now.xInvOld = now.xInvOld.plus(xInvHad);
+            now.pxOld = now.pxNew.neg();
+            now.pyOld = now.pyNew.neg();
+            now.flavOld = now.sign() * now.outcome.newQuark();
+            now.rank = rank;
+            remPx = remPx.minus(pxHad);
+            remPy = remPy.minus(pyHad);
+            remPz = remPz.minus(pz);
+            remE = remE.minus(e);
+        }
+        Hadron[] last = finalTwo(att.fork(StringFragmenter.KEY_FINAL), now, pos, neg, remPx, remPy, remPz, remE,
+                w2Rem, run);
+        if (last == null) {
+            return null;
+        }
+        List<Hadron> all = new ArrayList<>(pos.hadrons);
+        all.add(last[0]);
+        all.add(last[1]);
+        for (int i = neg.hadrons.size() - 1; i >= 0; i--) {
+            all.add(neg.hadrons.get(i));
+        }
+        return all;
+    }
+
+    /**
+     * The stop test. Conditioned: P(stop | W) = P(W &lt; W₀(1 + (2r − 1)s)) = 1 − clamp(t, 0, 1),
+     * t = (W/W₀ − 1 + s)/(2s), a Bernoulli draw carrying W's tangent. Hard: today's smeared threshold.
+     */
+    private boolean stop(Sampler stepStream, StochasticTriple w2Rem, double w0) {
+        if (!options.stopConditioned() || stopSmear == 0) {
+            double smear = 1 + (2 * stepStream.uniform() - 1) * stopSmear;
+            return w2Rem.value() < w0 * smear * w0 * smear;
+        }
+        if (!(w2Rem.value() > 0)) {
+            return stepStream.bernoulli(StochasticTriple.constant(1)).value() == 1;
+        }
+        // W_rem/W₀ < T with T = 1 + (2r − 1)·s ~ Uniform(1 − s, 1 + s), T integrated out
+        return stepStream.below(w2Rem.sqrt().div(w0), ContinuousFamilies.uniform(), smearLo, smearHi).value() == 1;
+    }
+
+    /** @return z with its tangent, or null when the kinematic veto fires (the string restarts) */
+    private StochasticTriple drawZ(Sampler hadronStream, Run run, StochasticTriple c, StochasticTriple mT2, End now,
+                                   double w2) {
+        double cv = c.value();
+        double a = run.aEff;
+        // the hadron fits iff z > z_min = mT²/(x_dir·(1 − x_inv)·W²)
+        double zMinV = mT2.value() / (now.xDirOld.value() * (1 - now.xInvOld.value()) * w2);
+        boolean split = options.vetoSplit() && (zMinV >= 1 || !(now.xInvOld.value() < 1)
+                || (zMinV > 0 && cv / zMinV < VETO_CUT));
+        double zLo = 0;
+        LundZCdf.Totals totals = null;
+        LundZCdf.Point atMin = null;
+        StochasticTriple zMin = null;
+        if (split) {
+            if (!(zMinV < 1) || !(now.xInvOld.value() < 1)) {
+                return null; // vetoed with probability 1
+            }
+            // q = F(z_min) with tangents: ∂F(z_min)/∂(a, c) and p(z_min)·δz_min
+            zMin = mT2.div(now.xDirOld.times(now.xInvOld.neg().plus(1)).times(w2));
+            totals = cdf.totals(a, cv);
+            atMin = cdf.at(zMinV, a, cv, totals);
+            double[] g = new double[run.k];
+            for (int j = 0; j < run.k; j++) {
+                g[j] = atMin.dCdfDa() * da(run, j) + atMin.dCdfDc() * c.delta(j) + atMin.density() * zMin.delta(j);
+            }
+            StochasticTriple q = StochasticTriple.of(atMin.cdf(), g);
+            if (hadronStream.fork(KEY_VETO).bernoulli(q).value() == 1) {
+                return null;
+            }
+            zLo = zMinV;
+        }
+        if (atMin == null) {
+            // no veto possible: the core continuous-family draw (rejection sampling, implicit tangent)
+            StochasticTriple aT = run.aEff > 0 ? run.p.a() : StochasticTriple.constant(0);
+            return hadronStream.fork(StringFragmenter.KEY_Z).draw(zFamily, aT, c);
+        }
+        double z = sampleZ(hadronStream.fork(StringFragmenter.KEY_Z), a, cv, zLo);
+        if (run.k == 0) {
+            return StochasticTriple.constant(z);
+        }
+        if (totals == null) {
+            totals = cdf.totals(a, cv);
+        }
+        LundZCdf.Point at = cdf.at(z, a, cv, totals);
+        double[] dz = new double[run.k];
+        for (int j = 0; j < run.k; j++) {
+            double dF = at.dCdfDa() * da(run, j) + at.dCdfDc() * c.delta(j);
+            if (atMin != null) {
+                double gj = atMin.dCdfDa() * da(run, j) + atMin.dCdfDc() * c.delta(j)
+                        + atMin.density() * zMin.delta(j);
+                dF -= gj * (1 - at.cdf()) / (1 - atMin.cdf());
+            }
+            dz[j] = -dF / at.density();
+        }
+        return StochasticTriple.of(z, dz);
+    }
+
+    private static double da(Run run, int j) {
+        return run.aEff > 0 ? run.p.a().delta(j) : 0;
+    }
+
+    /**
+     * Rejection from the flat proposal on (zLo, 1) with acceptance f(z)/(H·max f on (zLo, 1)) — for
+     * zLo = 0 the same uniforms and decisions as {@link LundZ#sample} without envelopes, as doubles.
+     */
+    private double sampleZ(Sampler zStream, double a, double c, double zLo) {
+        // a = aEff: LundZ treats a < 0.02 as 0 itself, so passing 0 there changes nothing
+        double aArg = a;
+        double zMax = LundZ.zMax(aArg, c);
+        double norm = zMax > zLo ? 1 : LundZ.normalisedF(zLo, aArg, c);
+        for (int i = 0; i < MAX_Z_TRIES; i++) {
+            double u = zStream.uniform();
+            double z = zLo == 0 ? u : zLo + (1 - zLo) * u;
+            double alpha = LundZ.normalisedF(z, aArg, c) / (head * norm);
+            if (zStream.uniform() > 1 - alpha) { // the Bernoulli inversion of Sampler.accept
+                return z;
+            }
+        }
+        throw new IllegalStateException("lund z: no z accepted in " + MAX_Z_TRIES + " proposals (a = " + a
+                + ", c = " + c + ", zLo = " + zLo + ")");
+    }
+
+    private void newHadron(End end, Sampler stream, Run run) {
+        LundParameters p = run.p;
+        end.outcome = flavours.pick(stream.fork(StringFragmenter.KEY_FLAVOUR), end.flavOld, p.rho());
+        Sampler ptStream = stream.fork(StringFragmenter.KEY_PT);
+        boolean enhanced = ptStream.uniform() < enhancedFraction;
+        double factor = INV_SQRT2 * (enhanced ? enhancedWidth : 1);
+        StochasticTriple width = p.sigma().times(factor);
+        StochasticTriple zero = StochasticTriple.constant(0);
+        if (!options.ptPathwise()) {
+            StochasticTriple fixed = StochasticTriple.constant(width.value());
+            end.pxNew = ptStream.normal(zero, fixed);
+            end.pyNew = ptStream.normal(zero, fixed);
+            double r2 = end.pxNew.value() * end.pxNew.value() + end.pyNew.value() * end.pyNew.value();
+            StochasticTriple logDensity = width.log().times(-2).minus(width.square().pow(-1).times(0.5 * r2));
+            run.logWeight = run.logWeight.plus(logDensity.minus(logDensity.value()));
+        } else {
+            end.pxNew = ptStream.normal(zero, width);
+            end.pyNew = ptStream.normal(zero, width);
+        }
+        end.mHad = ParticleData.mass(end.outcome.pdgId());
+    }
+
+    /** Pythia's finalTwo as in {@link StringFragmenter}, with triple light-cone fractions; null on failure. */
+    private Hadron[] finalTwo(Sampler stream, End now, End pos, End neg, StochasticTriple remPx,
+                              StochasticTriple remPy, StochasticTriple remPz, StochasticTriple remE,
+                              StochasticTriple w2Rem, Run run) {
+        if (remE.value() < 0 || w2Rem.value() < 0) {
+            return null;
+        }
+        if (pos.xDirOld.value() < neg.xInvOld.value() || pos.xInvOld.value() > neg.xDirOld.value()) {
+            return null;
+        }
+        End other = now == pos ? neg : pos;
+        int idOther = flavours.combineFinal(stream.fork(0), other.flavOld, now.sign() * now.outcome.newQuark());
+        if (idOther == 0) {
+            return null;
+        }
+        other.pxNew = now.pxNew.neg();
+        other.pyNew = now.pyNew.neg();
+        other.mHad = ParticleData.mass(idOther);
+        int idNow = now.outcome.pdgId();
+        StochasticTriple xPosRemT = remE.plus(remPz).div(eCm);
+        StochasticTriple xNegRemT = remE.minus(remPz).div(eCm);
+        if (!(xPosRemT.value() > 0 && xNegRemT.value() > 0)) {
+            return null;
+        }
+        StochasticTriple pxRem = remPx.minus(pos.pxOld).minus(neg.pxOld);
+        StochasticTriple pyRem = remPy.minus(pos.pyOld).minus(neg.pyOld);
+        StochasticTriple posPx = pos.pxOld.plus(pxRem.times(0.5)).plus(pos.pxNew);
+        StochasticTriple posPy = pos.pyOld.plus(pyRem.times(0.5)).plus(pos.pyNew);
+        StochasticTriple negPx = neg.pxOld.plus(pxRem.times(0.5)).plus(neg.pxNew);
+        StochasticTriple negPy = neg.pyOld.plus(pyRem.times(0.5)).plus(neg.pyNew);
+        double mPos = now == pos ? now.mHad : other.mHad;
+        double mNeg = now == neg ? now.mHad : other.mHad;
+        StochasticTriple mT2Pos = posPx.square().plus(posPy.square()).plus(mPos * mPos);
+        StochasticTriple mT2Neg = negPx.square().plus(negPy.square()).plus(mNeg * mNeg);
+        StochasticTriple wT2Rem = w2Rem.plus(posPx.plus(negPx).square()).plus(posPy.plus(negPy).square());
+        if (Math.sqrt(wT2Rem.value()) < Math.sqrt(mT2Pos.value()) + Math.sqrt(mT2Neg.value())) {
+            return null;
+        }
+        StochasticTriple lambda2 = wT2Rem.minus(mT2Pos).minus(mT2Neg).square()
+                .minus(mT2Pos.times(mT2Neg).times(4));
+        if (lambda2.value() <= 0) {
+            return null;
+        }
+        StochasticTriple lambda = lambda2.sqrt();
+        StochasticTriple probReverse = run.p.b().times(lambda).min(EXP_MAX).exp().plus(1).pow(-1);
+        boolean reversed = stream.fork(1).bernoulli(probReverse).value() == 1;
+        StochasticTriple xpzPos = lambda.div(wT2Rem).times(0.5);
+        if (reversed) {
+            xpzPos = xpzPos.neg();
+        }
+        StochasticTriple xmDiff = mT2Pos.minus(mT2Neg).div(wT2Rem);
+        StochasticTriple xePos = xmDiff.plus(1).times(0.5);
+        StochasticTriple xeNeg = xmDiff.neg().plus(1).times(0.5);
+        StochasticTriple posXp = xePos.plus(xpzPos).times(xPosRemT);
+        StochasticTriple posXm = xePos.minus(xpzPos).times(xNegRemT);
+        StochasticTriple negXp = xeNeg.minus(xpzPos).times(xPosRemT);
+        StochasticTriple negXm = xeNeg.plus(xpzPos).times(xNegRemT);
+        int idPos = now == pos ? idNow : idOther;
+        int idNeg = now == neg ? idNow : idOther;
+        Hadron hPos = new Hadron(idPos, mPos, posPx, posPy, posXp.minus(posXm).times(0.5 * eCm),
+                posXp.plus(posXm).times(0.5 * eCm), 0, pos.rank + 1, true);
+        Hadron hNeg = new Hadron(idNeg, mNeg, negPx, negPy, negXp.minus(negXm).times(0.5 * eCm),
+                negXp.plus(negXm).times(0.5 * eCm), 1, neg.rank + 1, true);
+        if (hPos.eValue() < 0 || hNeg.eValue() < 0) {
+            return null;
+        }
+        return new Hadron[] {hPos, hNeg};
+    }
+}
