@@ -3,6 +3,7 @@ package org.stochad;
 import java.util.Arrays;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.IntToDoubleFunction;
 import org.apache.commons.numbers.gamma.Digamma;
 import org.apache.commons.numbers.gamma.Erf;
 import org.apache.commons.numbers.gamma.Erfc;
@@ -606,6 +607,120 @@ public final class StochasticTriple {
         Perturbation own = chosen.perturbation();
         return withTangentOf(chosen.value, chosen,
                 own != null && own.alternative() == p.alternative() ? jump : Perturbation.merge(own, jump));
+    }
+
+    // ---------------------------------------------------------------- black-box code
+
+    /**
+     * Runs code the triple cannot see into — a map lookup, a table with side structure, a
+     * simulation step written for plain numbers — in propagation mode (StochasticAD.jl's
+     * {@code propagate}): f is evaluated on the value and, when a perturbation is carried, on the
+     * alternative value, so the result's jump is exactly f(x + Δ) − f(x). f is treated as
+     * piecewise constant: the result has no tangent, and a triple with a non-zero tangent is
+     * refused (use {@link #map} with a derivative for a smooth f).
+     *
+     * @param f the code, evaluated at most twice
+     * @return f(this), perturbed to f(this + Δ)
+     * @throws IllegalStateException when this carries a non-zero tangent
+     */
+    public StochasticTriple propagate(DoubleUnaryOperator f) {
+        for (int j = 0; j < k; j++) {
+            if (delta(j) != 0) {
+                throw new IllegalStateException("propagate(" + value + "): the argument has tangent " + delta(j)
+                        + " along direction " + j + ", which black-box code cannot differentiate; use map(f, f′)");
+            }
+        }
+        double fx = f.applyAsDouble(value);
+        Perturbation p = perturbation();
+        if (p == null) {
+            return constant(fx);
+        }
+        return new StochasticTriple(fx, 0, 0, 0, 0, 0, null, new Perturbation(p.alternative(),
+                f.applyAsDouble(alternative()) - fx));
+    }
+
+    /**
+     * {@link #propagate(DoubleUnaryOperator)} for code keyed by an integer — a discrete outcome
+     * used as a key of a map or an index of a list: f is evaluated on the value and on the
+     * alternative, both of which must be integers.
+     *
+     * @param f the code, evaluated at most twice
+     * @return f(this), perturbed to f(this + Δ)
+     * @throws IllegalArgumentException when the value or the alternative is not an integer
+     * @throws IllegalStateException    when this carries a non-zero tangent
+     */
+    public StochasticTriple propagateInt(IntToDoubleFunction f) {
+        return propagate(v -> {
+            int i = (int) v;
+            if (i != v) {
+                throw new IllegalArgumentException("propagateInt: " + v + " is not an integer");
+            }
+            return f.applyAsDouble(i);
+        });
+    }
+
+    // ---------------------------------------------------------------- equality
+
+    /**
+     * Value equality for triples without a perturbation: the same value and the same tangent
+     * (compared as {@link Double#compare} does, a missing direction counting as 0). A triple that
+     * carries a perturbation has no value-based identity — it is two values at once — so
+     * comparing one with {@code equals} to another triple is refused (a triple still equals itself):
+     * a map keyed by it would silently keep only
+     * the primal value and lose the perturbation. Look tables up with {@link #propagate} or
+     * {@link #select} instead.
+     *
+     * @param o another object
+     * @return whether o is a triple with the same value and tangent
+     * @throws IllegalStateException when this or o is a triple carrying a perturbation
+     */
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof StochasticTriple t)) {
+            return false;
+        }
+        refuseIfPerturbed("equals");
+        t.refuseIfPerturbed("equals");
+        if (Double.compare(value, t.value) != 0) {
+            return false;
+        }
+        for (int j = 0; j < Math.max(k, t.k); j++) {
+            if (Double.compare(delta(j) + 0.0, t.delta(j) + 0.0) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A hash of the value and tangent, consistent with {@link #equals}; refused for a triple that
+     * carries a perturbation, so that it cannot become a key of a hash map.
+     *
+     * @return the hash
+     * @throws IllegalStateException when this triple carries a perturbation
+     */
+    @Override
+    public int hashCode() {
+        refuseIfPerturbed("hashCode");
+        int h = Double.hashCode(value);
+        for (int j = 0; j < k; j++) {
+            double d = delta(j) + 0.0;
+            if (d != 0) {
+                h = 31 * h + j * 1_000_003 + Double.hashCode(d);
+            }
+        }
+        return h;
+    }
+
+    private void refuseIfPerturbed(String what) {
+        if (hasPerturbation()) {
+            throw new IllegalStateException(what + " of a perturbed triple (" + this + "): as a map key or in a"
+                    + " comparison it would be its primal value alone and silently lose its perturbation; look"
+                    + " the value up with propagate(f) or StochasticTriple.select(table, index) instead");
+        }
     }
 
     // ---------------------------------------------------------------- predicates
