@@ -1,7 +1,13 @@
 package org.stochad;
 
 import java.util.Arrays;
+import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.IntToDoubleFunction;
+import org.apache.commons.numbers.gamma.Digamma;
+import org.apache.commons.numbers.gamma.Erf;
+import org.apache.commons.numbers.gamma.Erfc;
+import org.apache.commons.numbers.gamma.LogGamma;
 import org.stochad.internal.Alternative;
 import org.stochad.internal.Perturbation;
 import org.stochad.internal.TripleAccess;
@@ -22,6 +28,8 @@ import org.stochad.internal.TripleAccess;
  * randomness" (NeurIPS 2022, arXiv:2210.08572).
  */
 public final class StochasticTriple {
+
+    private static final double TWO_OVER_SQRT_PI = 2 / Math.sqrt(Math.PI);
 
     private static final StochasticTriple ZERO = new StochasticTriple(0, 0, 0, 0, 0, 0, null, null);
 
@@ -362,6 +370,172 @@ public final class StochasticTriple {
         return compose(s, s * (1 - s), logistic(alternative()));
     }
 
+    /** @return tan this */
+    public StochasticTriple tan() {
+        double t = Math.tan(value);
+        return compose(t, 1 + t * t, Math.tan(alternative()));
+    }
+
+    /** @return arcsin this, for |this| &le; 1 (derivative 1/√(1 − x²)) */
+    public StochasticTriple asin() {
+        return compose(Math.asin(value), 1 / Math.sqrt(1 - value * value), Math.asin(alternative()));
+    }
+
+    /** @return arccos this, for |this| &le; 1 (derivative −1/√(1 − x²)) */
+    public StochasticTriple acos() {
+        return compose(Math.acos(value), -1 / Math.sqrt(1 - value * value), Math.acos(alternative()));
+    }
+
+    /** @return arctan this */
+    public StochasticTriple atan() {
+        return compose(Math.atan(value), 1 / (1 + value * value), Math.atan(alternative()));
+    }
+
+    /** @return sinh this */
+    public StochasticTriple sinh() {
+        return compose(Math.sinh(value), Math.cosh(value), Math.sinh(alternative()));
+    }
+
+    /** @return cosh this */
+    public StochasticTriple cosh() {
+        return compose(Math.cosh(value), Math.sinh(value), Math.cosh(alternative()));
+    }
+
+    /** @return ln(1 + this), accurate near 0 */
+    public StochasticTriple log1p() {
+        return compose(Math.log1p(value), 1 / (1 + value), Math.log1p(alternative()));
+    }
+
+    /** @return e^this − 1, accurate near 0 */
+    public StochasticTriple expm1() {
+        return compose(Math.expm1(value), Math.exp(value), Math.expm1(alternative()));
+    }
+
+    /** @return the cube root of this (derivative 1/(3·∛x²), infinite at 0) */
+    public StochasticTriple cbrt() {
+        double c = Math.cbrt(value);
+        return compose(c, 1 / (3 * c * c), Math.cbrt(alternative()));
+    }
+
+    /** @return the error function erf this (Commons Numbers), derivative 2/√π·e^(−x²) */
+    public StochasticTriple erf() {
+        return compose(Erf.value(value), TWO_OVER_SQRT_PI * Math.exp(-value * value), Erf.value(alternative()));
+    }
+
+    /** @return the complementary error function erfc this = 1 − erf this (Commons Numbers) */
+    public StochasticTriple erfc() {
+        return compose(Erfc.value(value), -TWO_OVER_SQRT_PI * Math.exp(-value * value), Erfc.value(alternative()));
+    }
+
+    /**
+     * ln Γ(x) for x &gt; 0 (Commons Numbers), derivative the digamma function ψ(x). On a count n
+     * it is ln((n − 1)!), so {@code x.plus(1).logGamma()} is ln(x!) with the exact jump of a
+     * perturbed count — no table of log-factorials needed.
+     *
+     * @return ln Γ(this)
+     */
+    public StochasticTriple logGamma() {
+        return compose(LogGamma.value(value), Digamma.value(value), LogGamma.value(alternative()));
+    }
+
+    /**
+     * @param x the second argument (the abscissa)
+     * @return atan2(this, x): the angle of the point (x, this), in (−π, π]
+     */
+    public StochasticTriple atan2(StochasticTriple x) {
+        double r2 = value * value + x.value * x.value;
+        return map2(x, Math::atan2, x.value / r2, -value / r2);
+    }
+
+    /**
+     * @param b the other operand
+     * @return √(this² + b²) without overflow or underflow
+     */
+    public StochasticTriple hypot(StochasticTriple b) {
+        double h = Math.hypot(value, b.value);
+        return map2(b, Math::hypot, value / h, b.value / h);
+    }
+
+    /**
+     * The chain-rule hook for a function of two triples: the value becomes f(x, y), the tangent
+     * ∂f/∂x·δx + ∂f/∂y·δy, and the two triples' perturbations are coupled (one event moves both;
+     * different events are pruned to one) and mapped exactly to f(x + Δx, y + Δy) − f(x, y).
+     *
+     * @param y    the second argument
+     * @param f    the function, evaluated at the value and at the coupled alternative
+     * @param dfdx ∂f/∂x at the value
+     * @param dfdy ∂f/∂y at the value
+     * @return f(this, y)
+     */
+    public StochasticTriple map2(StochasticTriple y, DoubleBinaryOperator f, double dfdx, double dfdy) {
+        Alternative e = coupledEvent(this, y);
+        double v = f.applyAsDouble(value, y.value);
+        return combine(v, this, dfdx, y, dfdy, e, e == null ? 0 : f.applyAsDouble(altOf(this, e), altOf(y, e)) - v);
+    }
+
+    // ---------------------------------------------------------------- integer-valued functions
+
+    /**
+     * ⌊this⌋. Exact on discrete triples — the jump of a perturbed count is ⌊x + Δ⌋ − ⌊x⌋ and the
+     * almost-sure derivative is 0 — and refused on a triple with a tangent, whose expectation
+     * ⌊·⌋ would make jump at a point the tangent does not see.
+     *
+     * @return ⌊this⌋
+     * @throws IllegalStateException when this carries a non-zero tangent
+     */
+    public StochasticTriple floor() {
+        return integerValued("floor", Math::floor);
+    }
+
+    /**
+     * ⌈this⌉, exact on discrete triples (see {@link #floor()}).
+     *
+     * @return ⌈this⌉
+     * @throws IllegalStateException when this carries a non-zero tangent
+     */
+    public StochasticTriple ceil() {
+        return integerValued("ceil", Math::ceil);
+    }
+
+    /**
+     * The nearest integer, halves rounded up ({@link Math#round(double)}), exact on discrete
+     * triples (see {@link #floor()}).
+     *
+     * @return round(this)
+     * @throws IllegalStateException when this carries a non-zero tangent
+     */
+    public StochasticTriple round() {
+        return integerValued("round", v -> Math.abs(v) < 0x1p52 ? (double) Math.round(v) : v);
+    }
+
+    /**
+     * The sign −1, 0 or +1 ({@link Math#signum(double)}), exact on discrete triples (see
+     * {@link #floor()}).
+     *
+     * @return sign(this)
+     * @throws IllegalStateException when this carries a non-zero tangent
+     */
+    public StochasticTriple sign() {
+        return integerValued("sign", Math::signum);
+    }
+
+    /**
+     * Clamps to [lo, hi]: the value min(max(x, lo), hi), the tangent passed inside the interval
+     * and 0 outside, the jump exactly clamp(x + Δ) − clamp(x) — so a count clamped to integer
+     * bounds stays a count with exact alternatives.
+     *
+     * @param lo the lower bound
+     * @param hi the upper bound, &ge; lo
+     * @return this clamped to [lo, hi]
+     */
+    public StochasticTriple clamp(double lo, double hi) {
+        if (!(lo <= hi)) {
+            throw new IllegalArgumentException("clamp: lo = " + lo + " is not <= hi = " + hi);
+        }
+        return compose(Math.min(Math.max(value, lo), hi), value > lo && value < hi ? 1 : 0,
+                Math.min(Math.max(alternative(), lo), hi));
+    }
+
     /**
      * @param b the other operand
      * @return the smaller of this and b (derivative of the smaller)
@@ -433,6 +607,120 @@ public final class StochasticTriple {
         Perturbation own = chosen.perturbation();
         return withTangentOf(chosen.value, chosen,
                 own != null && own.alternative() == p.alternative() ? jump : Perturbation.merge(own, jump));
+    }
+
+    // ---------------------------------------------------------------- black-box code
+
+    /**
+     * Runs code the triple cannot see into — a map lookup, a table with side structure, a
+     * simulation step written for plain numbers — in propagation mode (StochasticAD.jl's
+     * {@code propagate}): f is evaluated on the value and, when a perturbation is carried, on the
+     * alternative value, so the result's jump is exactly f(x + Δ) − f(x). f is treated as
+     * piecewise constant: the result has no tangent, and a triple with a non-zero tangent is
+     * refused (use {@link #map} with a derivative for a smooth f).
+     *
+     * @param f the code, evaluated at most twice
+     * @return f(this), perturbed to f(this + Δ)
+     * @throws IllegalStateException when this carries a non-zero tangent
+     */
+    public StochasticTriple propagate(DoubleUnaryOperator f) {
+        for (int j = 0; j < k; j++) {
+            if (delta(j) != 0) {
+                throw new IllegalStateException("propagate(" + value + "): the argument has tangent " + delta(j)
+                        + " along direction " + j + ", which black-box code cannot differentiate; use map(f, f′)");
+            }
+        }
+        double fx = f.applyAsDouble(value);
+        Perturbation p = perturbation();
+        if (p == null) {
+            return constant(fx);
+        }
+        return new StochasticTriple(fx, 0, 0, 0, 0, 0, null, new Perturbation(p.alternative(),
+                f.applyAsDouble(alternative()) - fx));
+    }
+
+    /**
+     * {@link #propagate(DoubleUnaryOperator)} for code keyed by an integer — a discrete outcome
+     * used as a key of a map or an index of a list: f is evaluated on the value and on the
+     * alternative, both of which must be integers.
+     *
+     * @param f the code, evaluated at most twice
+     * @return f(this), perturbed to f(this + Δ)
+     * @throws IllegalArgumentException when the value or the alternative is not an integer
+     * @throws IllegalStateException    when this carries a non-zero tangent
+     */
+    public StochasticTriple propagateInt(IntToDoubleFunction f) {
+        return propagate(v -> {
+            int i = (int) v;
+            if (i != v) {
+                throw new IllegalArgumentException("propagateInt: " + v + " is not an integer");
+            }
+            return f.applyAsDouble(i);
+        });
+    }
+
+    // ---------------------------------------------------------------- equality
+
+    /**
+     * Value equality for triples without a perturbation: the same value and the same tangent
+     * (compared as {@link Double#compare} does, a missing direction counting as 0). A triple that
+     * carries a perturbation has no value-based identity — it is two values at once — so
+     * comparing one with {@code equals} to another triple is refused (a triple still equals itself):
+     * a map keyed by it would silently keep only
+     * the primal value and lose the perturbation. Look tables up with {@link #propagate} or
+     * {@link #select} instead.
+     *
+     * @param o another object
+     * @return whether o is a triple with the same value and tangent
+     * @throws IllegalStateException when this or o is a triple carrying a perturbation
+     */
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof StochasticTriple t)) {
+            return false;
+        }
+        refuseIfPerturbed("equals");
+        t.refuseIfPerturbed("equals");
+        if (Double.compare(value, t.value) != 0) {
+            return false;
+        }
+        for (int j = 0; j < Math.max(k, t.k); j++) {
+            if (Double.compare(delta(j) + 0.0, t.delta(j) + 0.0) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A hash of the value and tangent, consistent with {@link #equals}; refused for a triple that
+     * carries a perturbation, so that it cannot become a key of a hash map.
+     *
+     * @return the hash
+     * @throws IllegalStateException when this triple carries a perturbation
+     */
+    @Override
+    public int hashCode() {
+        refuseIfPerturbed("hashCode");
+        int h = Double.hashCode(value);
+        for (int j = 0; j < k; j++) {
+            double d = delta(j) + 0.0;
+            if (d != 0) {
+                h = 31 * h + j * 1_000_003 + Double.hashCode(d);
+            }
+        }
+        return h;
+    }
+
+    private void refuseIfPerturbed(String what) {
+        if (hasPerturbation()) {
+            throw new IllegalStateException(what + " of a perturbed triple (" + this + "): as a map key or in a"
+                    + " comparison it would be its primal value alone and silently lose its perturbation; look"
+                    + " the value up with propagate(f) or StochasticTriple.select(table, index) instead");
+        }
     }
 
     // ---------------------------------------------------------------- predicates
@@ -610,6 +898,19 @@ public final class StochasticTriple {
         double y = altOf(b, e);
         double alt = smaller ? Math.min(x, y) : Math.max(x, y);
         return withTangentOf(chosen.value, chosen, new Perturbation(e, alt - chosen.value));
+    }
+
+    private StochasticTriple integerValued(String name, DoubleUnaryOperator f) {
+        for (int j = 0; j < k; j++) {
+            if (delta(j) != 0) {
+                throw new IllegalStateException(name + "(" + value + "): the argument has tangent " + delta(j)
+                        + " along direction " + j + "; " + name + " is integer-valued, so its derivative is exact only"
+                        + " on discrete triples (counts, indices) — a continuous argument would jump at a point the"
+                        + " tangent does not see");
+            }
+        }
+        double fx = f.applyAsDouble(value);
+        return compose(fx, 0, hasPerturbation() ? f.applyAsDouble(alternative()) : fx);
     }
 
     private static double logistic(double x) {

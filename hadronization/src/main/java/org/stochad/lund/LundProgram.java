@@ -1,8 +1,10 @@
 package org.stochad.lund;
 
+import java.util.function.Function;
 import org.stochad.Sampler;
 import org.stochad.StochasticProgram;
 import org.stochad.StochasticTriple;
+import org.stochad.VectorProgram;
 import org.stochad.lund.observable.Observable;
 
 /**
@@ -121,19 +123,52 @@ public final class LundProgram implements StochasticProgram {
     /** {@inheritDoc} */
     @Override
     public StochasticTriple run(Sampler sampler, StochasticTriple[] theta) {
+        Event e = event(sampler, theta);
+        return weighted(observable.value(e), e);
+    }
+
+    /**
+     * The program of several outputs of the same event — every bin of a histogram, say — for a
+     * Jacobian estimate ({@link org.stochad.Estimator#jacobian}): the same generator, parameters
+     * and weighting as this program, each output weighted as {@link #run} weights its one.
+     *
+     * @param outputs the outputs of an event (the same number for every event)
+     * @return the vector program θ ↦ outputs(fragment(θ))
+     */
+    public VectorProgram withObservables(Function<Event, StochasticTriple[]> outputs) {
+        if (outputs == null) {
+            throw new IllegalArgumentException("outputs = null");
+        }
+        return (sampler, theta) -> {
+            Event e = event(sampler, theta);
+            StochasticTriple[] f = outputs.apply(e).clone();
+            for (int i = 0; i < f.length; i++) {
+                f[i] = weighted(f[i], e);
+            }
+            return f;
+        };
+    }
+
+    private Event event(Sampler sampler, StochasticTriple[] theta) {
         if (abOnly) {
             if (theta == null || theta.length != 2) {
                 throw new IllegalArgumentException("theta length = " + (theta == null ? null : theta.length)
                         + ", expected 2: (a, b)");
             }
-            Event e = fragmentation.fragment(sampler, new LundParameters(theta[A], theta[B],
+            return fragmentation.fragment(sampler, new LundParameters(theta[A], theta[B],
                     StochasticTriple.constant(settings.sigma()),
                     StochasticTriple.constant(settings.effectiveProbStoUD())));
-            return observable.value(e);
         }
-        Event e = fragmentation.fragment(sampler, LundParameters.fromTheta(theta, settings));
+        return fragmentation.fragment(sampler, LundParameters.fromTheta(theta, settings));
+    }
+
+    /** f, or f·w (− c·(w − 1)) when σ is a parameter: see the class comment. */
+    private StochasticTriple weighted(StochasticTriple f, Event e) {
+        if (abOnly) {
+            return f;
+        }
         StochasticTriple w = e.weight();
-        StochasticTriple fw = observable.value(e).times(w);
+        StochasticTriple fw = f.times(w);
         return centred ? fw.minus(w.minus(1).times(ptBaseline)) : fw;
     }
 

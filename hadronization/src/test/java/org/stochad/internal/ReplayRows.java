@@ -23,10 +23,11 @@ public final class ReplayRows {
      */
     public static double[] row(StochasticAdOptions options, StochasticProgram program, double[] theta, long seed,
                                int sample) {
-        SampleRow row = new ReplayEstimator(options).replaySample(program, theta, seed, sample, true);
+        SampleRow row = new ReplayEstimator(options).replaySample(
+                (sampler, t) -> new org.stochad.StochasticTriple[] {program.run(sampler, t)}, theta, seed, sample, true);
         int k = theta.length;
         double[] out = new double[1 + 3 * k];
-        out[0] = row.value;
+        out[0] = row.values[0];
         System.arraycopy(row.gradient, 0, out, 1, k);
         System.arraycopy(row.pathwise, 0, out, 1 + k, k);
         System.arraycopy(row.score, 0, out, 1 + 2 * k, k);

@@ -5,6 +5,7 @@ import org.stochad.Estimator;
 import org.stochad.Sampler;
 import org.stochad.ScoredSample;
 import org.stochad.StochasticProgram;
+import org.stochad.VectorProgram;
 
 /** The engine's entry points for the public face: samplers outside the estimators, and estimators built from parts. */
 public final class Engine {
@@ -69,8 +70,11 @@ public final class Engine {
         }
 
         @Override
-        protected SampleRow sample(StochasticProgram program, double[] theta, long seed, int sample) {
-            ScoredSample s = source.sample(program, theta, seed, sample);
+        protected SampleRow sample(VectorProgram program, double[] theta, long seed, int sample) {
+            if (!(program instanceof ScalarProgram scalar)) {
+                throw new UnsupportedOperationException(name + " estimates scalar programs only (no Jacobian)");
+            }
+            ScoredSample s = source.sample(scalar.program(), theta, seed, sample);
             int k = theta.length;
             double[] pathwise = s.pathwise();
             double[] score = s.score();

@@ -3,7 +3,7 @@ package org.stochad.internal;
 import java.util.ArrayList;
 import java.util.List;
 import org.stochad.Estimator;
-import org.stochad.StochasticProgram;
+import org.stochad.VectorProgram;
 
 /**
  * Central finite differences (f(θ + h·e_j) − f(θ − h·e_j)) / 2h with common random numbers:
@@ -42,7 +42,7 @@ public final class FiniteDifferenceEstimator extends SampleEstimator {
     }
 
     @Override
-    SampleEstimator prepare(StochasticProgram program, double[] theta, long seed) {
+    SampleEstimator prepare(VectorProgram program, double[] theta, long seed) {
         int k = theta.length;
         int[] side = new int[k];
         List<String> remarks = new ArrayList<>();
@@ -66,7 +66,7 @@ public final class FiniteDifferenceEstimator extends SampleEstimator {
     }
 
     /** @return the message of the IllegalArgumentException the program throws at θ + step·e_j, or null */
-    private static String probe(StochasticProgram program, double[] theta, long seed, int j, double step) {
+    private static String probe(VectorProgram program, double[] theta, long seed, int j, double step) {
         double[] shifted = theta.clone();
         shifted[j] += step;
         try {
@@ -83,31 +83,48 @@ public final class FiniteDifferenceEstimator extends SampleEstimator {
     }
 
     @Override
-    protected SampleRow sample(StochasticProgram program, double[] theta, long seed, int sample) {
+    protected SampleRow sample(VectorProgram program, double[] theta, long seed, int sample) {
         int k = theta.length;
-        double f = run(program, theta, seed, sample);
+        double[] f = run(program, theta, seed, sample);
+        int m = f.length;
         SampleRow row = SampleRow.of(f, k);
         for (int j = 0; j < k; j++) {
             int side = sides == null ? 0 : sides[j];
             double[] plus = theta.clone();
             double[] minus = theta.clone();
+            double[] fp;
+            double[] fm;
+            double step;
             if (side == 0) {
                 plus[j] += h;
                 minus[j] -= h;
-                row.gradient[j] = (run(program, plus, seed, sample) - run(program, minus, seed, sample)) / (2 * h);
+                fp = run(program, plus, seed, sample);
+                fm = run(program, minus, seed, sample);
+                step = 2 * h;
             } else if (side > 0) {
                 plus[j] += h;
-                row.gradient[j] = (run(program, plus, seed, sample) - f) / h;
+                fp = run(program, plus, seed, sample);
+                fm = f;
+                step = h;
             } else {
                 minus[j] -= h;
-                row.gradient[j] = (f - run(program, minus, seed, sample)) / h;
+                fp = f;
+                fm = run(program, minus, seed, sample);
+                step = h;
+            }
+            if (fp.length != m || fm.length != m) {
+                throw new IllegalStateException("the program returned " + fp.length + " and " + fm.length
+                        + " outputs at θ ± h·e_" + j + ", " + m + " at θ");
+            }
+            for (int i = 0; i < m; i++) {
+                row.gradient[i * k + j] = (fp[i] - fm[i]) / step;
             }
         }
         return row;
     }
 
-    private static double run(StochasticProgram program, double[] theta, long seed, int sample) {
-        return checkedOutput(program.run(sampler(PrimalRule.INSTANCE, seed, sample), seeded(theta, 0))).value();
+    private static double[] run(VectorProgram program, double[] theta, long seed, int sample) {
+        return values(checkedOutputs(program.run(sampler(PrimalRule.INSTANCE, seed, sample), seeded(theta, 0))));
     }
 
     @Override

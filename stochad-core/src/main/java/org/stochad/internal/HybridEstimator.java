@@ -2,7 +2,7 @@ package org.stochad.internal;
 
 import org.stochad.Estimator;
 import org.stochad.StochasticAdOptions;
-import org.stochad.StochasticProgram;
+import org.stochad.VectorProgram;
 
 /**
  * Stochastic AD and the score function from the same primal run, mixed per component with the
@@ -33,7 +33,7 @@ public final class HybridEstimator extends SampleEstimator {
     }
 
     @Override
-    protected SampleRow sample(StochasticProgram program, double[] theta, long seed, int sample) {
+    protected SampleRow sample(VectorProgram program, double[] theta, long seed, int sample) {
         return replay.replaySample(program, theta, seed, sample, true);
     }
 

@@ -1,7 +1,7 @@
 package org.stochad.internal;
 
 import org.stochad.Estimator;
-import org.stochad.StochasticProgram;
+import org.stochad.VectorProgram;
 
 /**
  * Runs a program as it is, with no derivative bookkeeping: the reference cost against which
@@ -15,9 +15,9 @@ public final class PrimalRunner extends SampleEstimator {
     }
 
     @Override
-    protected SampleRow sample(StochasticProgram program, double[] theta, long seed, int sample) {
-        return SampleRow.of(checkedOutput(program.run(sampler(PrimalRule.INSTANCE, seed, sample), seeded(theta, 0)))
-                .value(), theta.length);
+    protected SampleRow sample(VectorProgram program, double[] theta, long seed, int sample) {
+        return SampleRow.of(values(checkedOutputs(program.run(sampler(PrimalRule.INSTANCE, seed, sample),
+                seeded(theta, 0)))), theta.length);
     }
 
     @Override

@@ -1,8 +1,8 @@
 package org.stochad.internal;
 
 import org.stochad.Estimator;
-import org.stochad.StochasticProgram;
 import org.stochad.StochasticTriple;
+import org.stochad.VectorProgram;
 
 /**
  * Stochastic AD by propagation (StochasticAD.jl's strategy): perturbations ride along with the
@@ -17,16 +17,26 @@ public final class PropagationEstimator extends SampleEstimator {
     }
 
     @Override
-    protected SampleRow sample(StochasticProgram program, double[] theta, long seed, int sample) {
-        double value = 0;
-        double[] gradient = new double[theta.length];
-        for (int j = 0; j < theta.length; j++) {
+    protected SampleRow sample(VectorProgram program, double[] theta, long seed, int sample) {
+        int k = theta.length;
+        double[] values = null;
+        double[] gradient = null;
+        for (int j = 0; j < k; j++) {
             DrawRule rule = new PropagateRule(AddressedStream.root(seed, sample, PRUNING_DOMAIN));
-            StochasticTriple out = checkedOutput(program.run(sampler(rule, seed, sample), directional(theta, j)));
-            value = out.value();
-            gradient[j] = out.derivativeContribution();
+            StochasticTriple[] out = checkedOutputs(program.run(sampler(rule, seed, sample), directional(theta, j)));
+            if (values == null) {
+                values = new double[out.length];
+                gradient = new double[out.length * k];
+            } else if (out.length != values.length) {
+                throw new IllegalStateException("the program returned " + out.length + " outputs along direction "
+                        + j + " and " + values.length + " along direction 0");
+            }
+            for (int i = 0; i < out.length; i++) {
+                values[i] = out[i].value();
+                gradient[i * k + j] = out[i].derivativeContribution();
+            }
         }
-        return new SampleRow(value, gradient, null, null);
+        return new SampleRow(values, gradient, null, null);
     }
 
     @Override

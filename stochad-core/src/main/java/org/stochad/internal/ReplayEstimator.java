@@ -3,8 +3,8 @@ package org.stochad.internal;
 import java.util.List;
 import org.stochad.Estimator;
 import org.stochad.StochasticAdOptions;
-import org.stochad.StochasticProgram;
 import org.stochad.StochasticTriple;
+import org.stochad.VectorProgram;
 
 /**
  * Stochastic AD by replay of alternative paths: one primal run with k tangents registers every
@@ -29,7 +29,7 @@ public final class ReplayEstimator extends SampleEstimator {
     }
 
     @Override
-    protected SampleRow sample(StochasticProgram program, double[] theta, long seed, int sample) {
+    protected SampleRow sample(VectorProgram program, double[] theta, long seed, int sample) {
         return replaySample(program, theta, seed, sample, false);
     }
 
@@ -37,7 +37,7 @@ public final class ReplayEstimator extends SampleEstimator {
      * One sample: f and the stochastic-AD gradient, and, when {@code withScore}, the pathwise
      * derivative δ and the score S of the same primal run.
      */
-    SampleRow replaySample(StochasticProgram program, double[] theta, long seed, int sample, boolean withScore) {
+    SampleRow replaySample(VectorProgram program, double[] theta, long seed, int sample, boolean withScore) {
         int k = theta.length;
         int m = options.exhaustiveReplay() ? 0 : options.alternativeCount();
         Reservoir[] reservoirs = new Reservoir[m];
@@ -45,8 +45,8 @@ public final class ReplayEstimator extends SampleEstimator {
             reservoirs[r] = new Reservoir(AddressedStream.root(seed, sample, RESERVOIR_DOMAIN + r));
         }
         RecordRule rule = new RecordRule(k, reservoirs, options.exhaustiveReplay());
-        StochasticTriple out = checkedOutput(program.run(sampler(rule, seed, sample), seeded(theta, k)));
-        double f = out.value();
+        StochasticTriple[] out = checkedOutputs(program.run(sampler(rule, seed, sample), seeded(theta, k)));
+        double[] f = values(out);
         if (withScore && rule.blind() != null) {
             throw new IllegalArgumentException("hybrid SAD/score: the score-function half cannot be right here: "
                     + rule.blind());
@@ -61,15 +61,17 @@ public final class ReplayEstimator extends SampleEstimator {
                         + " paths, more than maxPaths = " + options.maxPathCount());
             }
             for (Candidate c : all) {
-                double df = replay(program, theta, seed, sample, c) - f;
-                for (int j = 0; j < k; j++) {
-                    g[j] += c.weights()[j] * df;
+                double[] df = difference(replay(program, theta, seed, sample, c), f);
+                for (int i = 0; i < f.length; i++) {
+                    for (int j = 0; j < k; j++) {
+                        g[i * k + j] += c.weights()[j] * df[i];
+                    }
                 }
             }
             return row;
         }
         Candidate[] replayed = new Candidate[m];
-        double[] replayedDf = new double[m];
+        double[][] replayedDf = new double[m][];
         int replays = 0;
         for (Reservoir r : reservoirs) {
             Candidate c = r.chosen();
@@ -82,25 +84,40 @@ public final class ReplayEstimator extends SampleEstimator {
             while (seen < replays && replayed[seen] != c) {
                 seen++;
             }
-            double df;
+            double[] df;
             if (seen < replays) {
                 df = replayedDf[seen];
             } else {
-                df = replay(program, theta, seed, sample, c) - f;
+                df = difference(replay(program, theta, seed, sample, c), f);
                 replayed[replays] = c;
                 replayedDf[replays++] = df;
             }
             double scale = r.total() / c.norm() / m;
-            for (int j = 0; j < k; j++) {
-                g[j] += scale * c.weights()[j] * df;
+            for (int i = 0; i < f.length; i++) {
+                for (int j = 0; j < k; j++) {
+                    g[i * k + j] += scale * c.weights()[j] * df[i];
+                }
             }
         }
         return row;
     }
 
-    private static double replay(StochasticProgram program, double[] theta, long seed, int sample, Candidate c) {
+    /** @return f_alt − f per output, the alternative run having returned as many outputs as the primal one */
+    private static double[] difference(double[] fAlt, double[] f) {
+        if (fAlt.length != f.length) {
+            throw new IllegalStateException("replay: the alternative run returned " + fAlt.length
+                    + " outputs, the primal run " + f.length);
+        }
+        double[] df = new double[f.length];
+        for (int i = 0; i < f.length; i++) {
+            df[i] = fAlt[i] - f[i];
+        }
+        return df;
+    }
+
+    private static double[] replay(VectorProgram program, double[] theta, long seed, int sample, Candidate c) {
         ForcedRule rule = new ForcedRule(c);
-        double fAlt = checkedOutput(program.run(sampler(rule, seed, sample), seeded(theta, 0))).value();
+        double[] fAlt = values(checkedOutputs(program.run(sampler(rule, seed, sample), seeded(theta, 0))));
         if (!rule.targetReached()) {
             throw new IllegalStateException("replay: the forced draw was never reached; the program is not"
                     + " deterministic given its sampler's streams (does it read a clock, Math.random()"

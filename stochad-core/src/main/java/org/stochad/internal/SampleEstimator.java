@@ -4,9 +4,11 @@ import org.stochad.ChunkedEstimator;
 import org.stochad.EstimateChunk;
 import org.stochad.EstimateRequest;
 import org.stochad.GradientEstimate;
+import org.stochad.JacobianEstimate;
 import org.stochad.ProgressListener;
 import org.stochad.StochasticProgram;
 import org.stochad.StochasticTriple;
+import org.stochad.VectorProgram;
 
 /**
  * The shared frame of the built-in estimators: one row of numbers per sample, computed from
@@ -39,7 +41,8 @@ abstract class SampleEstimator implements ChunkedEstimator {
     }
 
     /**
-     * One sample.
+     * One sample of a program of m outputs (m = 1 for a scalar program, given as a
+     * {@link ScalarProgram}).
      *
      * @param program the program
      * @param theta   the parameter point
@@ -47,7 +50,19 @@ abstract class SampleEstimator implements ChunkedEstimator {
      * @param sample  the sample index
      * @return the sample's row
      */
-    protected abstract SampleRow sample(StochasticProgram program, double[] theta, long seed, int sample);
+    protected abstract SampleRow sample(VectorProgram program, double[] theta, long seed, int sample);
+
+    /**
+     * A scalar program seen as a program of one output.
+     *
+     * @param program the scalar program
+     */
+    record ScalarProgram(StochasticProgram program) implements VectorProgram {
+        @Override
+        public StochasticTriple[] run(org.stochad.Sampler sampler, StochasticTriple[] theta) {
+            return new StochasticTriple[] {checkedOutput(program.run(sampler, theta))};
+        }
+    }
 
     /** @return how the rows' numbers make the per-sample gradient estimates */
     SampleSums.Reduction reduction() {
@@ -63,7 +78,7 @@ abstract class SampleEstimator implements ChunkedEstimator {
      * @param seed    the estimate's seed
      * @return the estimator to run the samples with
      */
-    SampleEstimator prepare(StochasticProgram program, double[] theta, long seed) {
+    SampleEstimator prepare(VectorProgram program, double[] theta, long seed) {
         return this;
     }
 
@@ -90,29 +105,40 @@ abstract class SampleEstimator implements ChunkedEstimator {
                     + " comes from the other samples); estimate at least 2 samples");
         }
         long start = System.nanoTime();
-        SampleEstimator prepared = prepare(program, theta, seed);
-        SampleRow row = prepared.sample(program, theta, seed, (int) sample);
+        VectorProgram p = new ScalarProgram(program);
+        SampleEstimator prepared = prepare(p, theta, seed);
+        SampleRow row = prepared.sample(p, theta, seed, (int) sample);
         double[] x = new double[theta.length];
         row.features(SampleSums.Reduction.PLAIN, x);
-        checkFinite(row.value, x, 1, (int) sample, seed);
+        checkFinite(row.values, x, 1, (int) sample, seed);
         double[] nan = new double[x.length];
         java.util.Arrays.fill(nan, Double.NaN);
-        return new GradientEstimate(row.value, x, nan, nan, 1, System.nanoTime() - start, prepared.note());
+        return new GradientEstimate(row.values[0], x, nan, nan, 1, System.nanoTime() - start, prepared.note());
     }
 
     @Override
     public final GradientEstimate estimate(StochasticProgram program, double[] theta, EstimateRequest request) {
         checkArguments(program, theta);
         long start = System.nanoTime();
+        return fold(new ScalarProgram(program), theta, request).finish(System.nanoTime() - start);
+    }
+
+    @Override
+    public final JacobianEstimate jacobian(VectorProgram program, double[] theta, EstimateRequest request) {
+        checkArguments(program, theta);
+        long start = System.nanoTime();
+        return fold(program, theta, request).finishJacobian(System.nanoTime() - start);
+    }
+
+    private SampleSums fold(VectorProgram program, double[] theta, EstimateRequest request) {
         int samples = request.samples();
         long seed = request.seed();
         int chunks = (int) ((samples + (long) CHUNK_SIZE - 1) / CHUNK_SIZE);
         SampleEstimator prepared = prepare(program, theta, seed);
-        SampleSums all = ChunkFold.fold(chunks, parallelism, c -> {
+        return ChunkFold.fold(chunks, parallelism, c -> {
             long first = (long) c * CHUNK_SIZE;
             return prepared.run(program, theta, seed, first, (int) Math.min(CHUNK_SIZE, samples - first));
         }, request.progress(), name());
-        return all.finish(System.nanoTime() - start);
     }
 
     @Override
@@ -122,7 +148,8 @@ abstract class SampleEstimator implements ChunkedEstimator {
             throw new IllegalArgumentException("chunk: first = " + first + ", count = " + count
                     + " is not a range of sample indices in [0, " + Integer.MAX_VALUE + "]");
         }
-        return prepare(program, theta, seed).run(program, theta, seed, first, count);
+        VectorProgram p = new ScalarProgram(program);
+        return prepare(p, theta, seed).run(p, theta, seed, first, count);
     }
 
     @Override
@@ -133,29 +160,40 @@ abstract class SampleEstimator implements ChunkedEstimator {
         return sums.finish(nanos);
     }
 
-    private SampleSums run(StochasticProgram program, double[] theta, long seed, long first, int count) {
+    private SampleSums run(VectorProgram program, double[] theta, long seed, long first, int count) {
         SampleSums.Reduction reduction = reduction();
         int k = theta.length;
         int d = reduction.features;
-        SampleSums sums = new SampleSums(reduction, k, first, note());
-        double[] x = new double[k * d];
+        SampleSums sums = null;
+        double[] x = null;
         for (long i = first; i < first + count; i++) {
             int sample = (int) i;
             SampleRow row = sample(program, theta, seed, sample);
+            if (sums == null) {
+                sums = new SampleSums(reduction, row.outputs(), k, first, note());
+                x = new double[row.outputs() * k * d];
+            } else if (row.outputs() != sums.outputs()) {
+                throw new IllegalStateException(name() + ": sample " + sample + " of seed " + seed + " returned "
+                        + row.outputs() + " outputs, sample " + first + " returned " + sums.outputs()
+                        + " (a vector program must return the same number of outputs on every run)");
+            }
             row.features(reduction, x);
-            checkFinite(row.value, x, d, sample, seed);
-            sums.add(row.value, x);
+            checkFinite(row.values, x, d, sample, seed);
+            sums.add(row.values, x);
         }
         return sums;
     }
 
-    private void checkFinite(double f, double[] x, int d, int sample, long seed) {
+    private void checkFinite(double[] f, double[] x, int d, int sample, long seed) {
         String what = null;
         double bad = 0;
-        if (!Double.isFinite(f)) {
-            what = "its value";
-            bad = f;
-        } else {
+        for (int i = 0; i < f.length && what == null; i++) {
+            if (!Double.isFinite(f[i])) {
+                what = f.length == 1 ? "its value" : "output " + i;
+                bad = f[i];
+            }
+        }
+        if (what == null) {
             for (int i = 0; i < x.length && what == null; i++) {
                 if (!Double.isFinite(x[i])) {
                     what = (d == 1 ? "its gradient estimate" : "a term of its gradient estimate") + " (component "
@@ -179,7 +217,7 @@ abstract class SampleEstimator implements ChunkedEstimator {
         return new EstimateRequest(samples, seed, ProgressListener.none());
     }
 
-    private static void checkArguments(StochasticProgram program, double[] theta) {
+    private static void checkArguments(Object program, double[] theta) {
         if (program == null) {
             throw new IllegalArgumentException("program = null");
         }
@@ -233,16 +271,49 @@ abstract class SampleEstimator implements ChunkedEstimator {
     }
 
     /**
-     * @param out a program's output
+     * @param out a program's outputs
      * @param k   the number of parameters
-     * @return its tangent δ₀ … δ_{k−1} (0 where it carries fewer directions)
+     * @return their tangents, δ_ij at i·k + j (0 where an output carries fewer directions)
      */
-    static double[] deltas(StochasticTriple out, int k) {
-        double[] d = new double[k];
-        for (int j = 0; j < k; j++) {
-            d[j] = out.delta(j);
+    static double[] deltas(StochasticTriple[] out, int k) {
+        double[] d = new double[out.length * k];
+        for (int i = 0; i < out.length; i++) {
+            for (int j = 0; j < k; j++) {
+                d[i * k + j] = out[i].delta(j);
+            }
         }
         return d;
+    }
+
+    /**
+     * @param out a program's outputs
+     * @return their values
+     */
+    static double[] values(StochasticTriple[] out) {
+        double[] v = new double[out.length];
+        for (int i = 0; i < out.length; i++) {
+            v[i] = out[i].value();
+        }
+        return v;
+    }
+
+    /**
+     * @param out a vector program's outputs
+     * @return them, checked to be at least one and none null
+     */
+    static StochasticTriple[] checkedOutputs(StochasticTriple[] out) {
+        if (out == null) {
+            throw new IllegalStateException("the program returned null");
+        }
+        if (out.length == 0) {
+            throw new IllegalStateException("the program returned no outputs");
+        }
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] == null) {
+                throw new IllegalStateException("the program returned null as output " + i);
+            }
+        }
+        return out;
     }
 
     static StochasticTriple checkedOutput(StochasticTriple out) {

@@ -1,74 +1,96 @@
 package org.stochad.internal;
 
 /**
- * What one sample of an estimate yields: the value f, the per-sample gradient estimate (or its
- * pathwise part, for the score-function family), and — for the score-function family —
- * the pathwise derivative δ and the score S of the same run.
+ * What one sample of an estimate yields, for a program of m outputs and k parameters (m = 1 for
+ * a scalar program): the outputs f_i, the per-sample Jacobian estimate (or its pathwise part, for
+ * the score-function family), and — for the score-function family — the pathwise derivative δ
+ * and the score S of the same run. Entry (i, j) of a Jacobian is at i·k + j.
  */
 final class SampleRow {
 
-    final double value;
-    /** The per-sample gradient estimate, one component per parameter. */
+    /** The outputs f_0 … f_{m−1}. */
+    final double[] values;
+    /** The per-sample Jacobian estimate, entry (i, j) at i·k + j. */
     final double[] gradient;
-    /** The pathwise derivative δ_j of the run, or null. */
+    /** The pathwise derivative δ_ij of the run, or null. */
     final double[] pathwise;
-    /** The score S_j = Σ ∂θ_j log pmf of the run, or null. */
+    /** The score S_j = Σ ∂θ_j log pmf of the run (shared by every output), or null. */
     final double[] score;
 
     /**
-     * @param value    f
-     * @param gradient the per-sample gradient estimate (kept, not copied)
+     * @param values   the outputs (kept, not copied)
+     * @param gradient the per-sample Jacobian estimate (kept, not copied), length m·k
      * @param pathwise the pathwise derivative, or null
-     * @param score    the score, or null
+     * @param score    the score, length k, or null
      */
-    SampleRow(double value, double[] gradient, double[] pathwise, double[] score) {
-        this.value = value;
+    SampleRow(double[] values, double[] gradient, double[] pathwise, double[] score) {
+        this.values = values;
         this.gradient = gradient;
         this.pathwise = pathwise;
         this.score = score;
     }
 
     /**
-     * @param value f
-     * @param k     the number of parameters
-     * @return a row with a zero gradient and no score
+     * @param value    f of a scalar program
+     * @param gradient its per-sample gradient estimate (kept, not copied)
+     * @param pathwise the pathwise derivative, or null
+     * @param score    the score, or null
      */
-    static SampleRow of(double value, int k) {
-        return new SampleRow(value, new double[k], null, null);
+    SampleRow(double value, double[] gradient, double[] pathwise, double[] score) {
+        this(new double[] {value}, gradient, pathwise, score);
     }
 
     /**
-     * Writes the row's features for a reduction: component j's at j·d … j·d + d − 1.
-     * PLAIN: the gradient, plus f·S when the row carries a score (the score function without
-     * baseline); SCORE_BASELINE: (gradient, f, f·S, S) with the gradient holding δ; HYBRID:
-     * (stochastic-AD gradient, δ, f, f·S, S).
+     * @param values the outputs (kept)
+     * @param k      the number of parameters
+     * @return a row with a zero Jacobian and no score
+     */
+    static SampleRow of(double[] values, int k) {
+        return new SampleRow(values, new double[values.length * k], null, null);
+    }
+
+    /** @return the number of outputs m */
+    int outputs() {
+        return values.length;
+    }
+
+    /**
+     * Writes the row's features for a reduction: entry c = i·k + j's at c·d … c·d + d − 1.
+     * PLAIN: the gradient, plus f_i·S_j when the row carries a score (the score function without
+     * baseline); SCORE_BASELINE: (gradient, f_i, f_i·S_j, S_j) with the gradient holding δ;
+     * HYBRID: (stochastic-AD gradient, δ, f_i, f_i·S_j, S_j).
      *
      * @param reduction the reduction
-     * @param x         the features, length k·d
+     * @param x         the features, length m·k·d
      */
     void features(SampleSums.Reduction reduction, double[] x) {
-        int k = gradient.length;
+        int n = gradient.length;
+        int k = n / values.length;
         switch (reduction) {
             case PLAIN:
-                for (int j = 0; j < k; j++) {
-                    x[j] = score == null ? gradient[j] : gradient[j] + value * score[j];
+                for (int c = 0; c < n; c++) {
+                    x[c] = score == null ? gradient[c] : gradient[c] + values[c / k] * score[c % k];
                 }
                 break;
             case SCORE_BASELINE:
-                for (int j = 0; j < k; j++) {
-                    x[4 * j] = gradient[j];
-                    x[4 * j + 1] = value;
-                    x[4 * j + 2] = value * score[j];
-                    x[4 * j + 3] = score[j];
+                for (int c = 0; c < n; c++) {
+                    double f = values[c / k];
+                    double s = score[c % k];
+                    x[4 * c] = gradient[c];
+                    x[4 * c + 1] = f;
+                    x[4 * c + 2] = f * s;
+                    x[4 * c + 3] = s;
                 }
                 break;
             default:
-                for (int j = 0; j < k; j++) {
-                    x[5 * j] = gradient[j];
-                    x[5 * j + 1] = pathwise[j];
-                    x[5 * j + 2] = value;
-                    x[5 * j + 3] = value * score[j];
-                    x[5 * j + 4] = score[j];
+                for (int c = 0; c < n; c++) {
+                    double f = values[c / k];
+                    double s = score[c % k];
+                    x[5 * c] = gradient[c];
+                    x[5 * c + 1] = pathwise[c];
+                    x[5 * c + 2] = f;
+                    x[5 * c + 3] = f * s;
+                    x[5 * c + 4] = s;
                 }
         }
     }

@@ -3,10 +3,12 @@ package org.stochad.internal;
 import java.util.Arrays;
 import org.stochad.EstimateChunk;
 import org.stochad.GradientEstimate;
+import org.stochad.JacobianEstimate;
 
 /**
  * The streaming sums of a run of consecutive samples: per group of samples (all, or even and odd
- * indices for the hybrid's cross-fitting) the count, the mean of f and, per gradient component,
+ * indices for the hybrid's cross-fitting) the count, the mean of each output f_i and, per
+ * component (i, j) of the Jacobian of m outputs and k parameters (m = 1: the gradient),
  * the means and the co-moment matrix Σ(x − x̄)(x − x̄)ᵀ of a small feature vector x — updated
  * one sample at a time (Welford) and merged run by run (Chan, Golub and LeVeque). The features
  * and how {@link #finish} combines them into per-sample gradient estimates depend on the
@@ -38,11 +40,17 @@ public final class SampleSums implements EstimateChunk {
     }
 
     private final Reduction reduction;
+    /** The number of outputs m. */
+    private final int outputs;
+    /** The number of parameters. */
+    private final int parameters;
+    /** The number of components, m·parameters. */
     private final int k;
     private final long first;
     private long count;
     private final long[] n;
-    private final double[] fMean;
+    /** [group][output]. */
+    private final double[][] fMean;
     /** [group][j·d + a]. */
     private final double[][] mean;
     /** [group][(j·d + a)·d + b]. */
@@ -56,24 +64,37 @@ public final class SampleSums implements EstimateChunk {
      * @param note      a remark the estimate will carry (e.g. one-sided differences), or ""
      */
     SampleSums(Reduction reduction, int k, long first, String note) {
+        this(reduction, 1, k, first, note);
+    }
+
+    /**
+     * @param reduction  the features and their combination
+     * @param outputs    the number of outputs m
+     * @param parameters the number of parameters
+     * @param first      the first sample index
+     * @param note       a remark the estimate will carry (e.g. one-sided differences), or ""
+     */
+    SampleSums(Reduction reduction, int outputs, int parameters, long first, String note) {
         this.reduction = reduction;
-        this.k = k;
+        this.outputs = outputs;
+        this.parameters = parameters;
+        this.k = outputs * parameters;
         this.first = first;
         this.note = note;
         int groups = reduction.groups;
         int d = reduction.features;
         n = new long[groups];
-        fMean = new double[groups];
+        fMean = new double[groups][outputs];
         mean = new double[groups][k * d];
         co = new double[groups][k * d * d];
     }
 
     private SampleSums(SampleSums a) {
-        this(a.reduction, a.k, a.first, a.note);
+        this(a.reduction, a.outputs, a.parameters, a.first, a.note);
         count = a.count;
         System.arraycopy(a.n, 0, n, 0, n.length);
-        System.arraycopy(a.fMean, 0, fMean, 0, fMean.length);
         for (int g = 0; g < n.length; g++) {
+            System.arraycopy(a.fMean[g], 0, fMean[g], 0, outputs);
             System.arraycopy(a.mean[g], 0, mean[g], 0, mean[g].length);
             System.arraycopy(a.co[g], 0, co[g], 0, co[g].length);
         }
@@ -89,18 +110,25 @@ public final class SampleSums implements EstimateChunk {
         return count;
     }
 
+    /** @return the number of outputs m */
+    int outputs() {
+        return outputs;
+    }
+
     /**
      * Adds the next sample (its index must be {@code first() + count()}).
      *
-     * @param f the sample's value
-     * @param x its features, component j's at j·d … j·d + d − 1
+     * @param f the sample's outputs, m of them
+     * @param x its features, component c's at c·d … c·d + d − 1
      */
-    void add(double f, double[] x) {
+    void add(double[] f, double[] x) {
         long index = first + count;
         int g = reduction.groups == 2 ? (int) (index & 1) : 0;
         long m = ++n[g];
         count++;
-        fMean[g] += (f - fMean[g]) / m;
+        for (int i = 0; i < outputs; i++) {
+            fMean[g][i] += (f[i] - fMean[g][i]) / m;
+        }
         int d = reduction.features;
         double[] mu = mean[g];
         double[] c = co[g];
@@ -122,7 +150,8 @@ public final class SampleSums implements EstimateChunk {
 
     @Override
     public SampleSums merge(EstimateChunk next) {
-        if (!(next instanceof SampleSums b) || b.reduction != reduction || b.k != k || !b.note.equals(note)) {
+        if (!(next instanceof SampleSums b) || b.reduction != reduction || b.parameters != parameters
+                || b.outputs != outputs || !b.note.equals(note)) {
             throw new IllegalArgumentException("merge: next comes from another estimator or parameter count");
         }
         if (b.first != first + count) {
@@ -138,14 +167,14 @@ public final class SampleSums implements EstimateChunk {
     }
 
     /** Chan's update of group g by a run of nb samples with the given means and co-moments. */
-    private void mergeGroup(int g, long nb, double fb, double[] mb, double[] cb) {
+    private void mergeGroup(int g, long nb, double[] fb, double[] mb, double[] cb) {
         long na = n[g];
         if (nb == 0) {
             return;
         }
         if (na == 0) {
             n[g] = nb;
-            fMean[g] = fb;
+            System.arraycopy(fb, 0, fMean[g], 0, outputs);
             System.arraycopy(mb, 0, mean[g], 0, mb.length);
             System.arraycopy(cb, 0, co[g], 0, cb.length);
             return;
@@ -153,7 +182,9 @@ public final class SampleSums implements EstimateChunk {
         long total = na + nb;
         double wb = (double) nb / total;
         double cross = (double) na * nb / total;
-        fMean[g] += (fb - fMean[g]) * wb;
+        for (int i = 0; i < outputs; i++) {
+            fMean[g][i] += (fb[i] - fMean[g][i]) * wb;
+        }
         int d = reduction.features;
         double[] mu = mean[g];
         double[] c = co[g];
@@ -179,6 +210,32 @@ public final class SampleSums implements EstimateChunk {
      * @return the estimate from the sums of samples 0 … n − 1
      */
     GradientEstimate finish(long nanos) {
+        if (outputs != 1) {
+            throw new IllegalArgumentException("finish: the sums are of " + outputs + " outputs; use finishJacobian");
+        }
+        double[][] r = moments();
+        return new GradientEstimate(r[3][0], r[0], r[1], r[2], (int) count, nanos, note);
+    }
+
+    /**
+     * @param nanos the wall time to report
+     * @return the Jacobian estimate from the sums of samples 0 … n − 1
+     */
+    JacobianEstimate finishJacobian(long nanos) {
+        double[][] r = moments();
+        double[][] mu = new double[outputs][parameters];
+        double[][] se = new double[outputs][parameters];
+        double[][] var = new double[outputs][parameters];
+        for (int i = 0; i < outputs; i++) {
+            System.arraycopy(r[0], i * parameters, mu[i], 0, parameters);
+            System.arraycopy(r[1], i * parameters, se[i], 0, parameters);
+            System.arraycopy(r[2], i * parameters, var[i], 0, parameters);
+        }
+        return new JacobianEstimate(r[3], mu, se, var, (int) count, nanos, note);
+    }
+
+    /** @return {means, standard errors, variances} per component and the outputs' means */
+    private double[][] moments() {
         if (first != 0) {
             throw new IllegalArgumentException("finish: the sums start at sample " + first + ", not 0");
         }
@@ -221,19 +278,23 @@ public final class SampleSums implements EstimateChunk {
             variance[j] = m2 / (count - 1);
             se[j] = Math.sqrt(variance[j] / count);
         }
-        double value = all.fMean[0];
-        long nn = all.n[0];
-        for (int g = 1; g < groups; g++) {
-            long total = nn + all.n[g];
-            value += (all.fMean[g] - value) * ((double) all.n[g] / total);
-            nn = total;
+        double[] values = new double[outputs];
+        for (int i = 0; i < outputs; i++) {
+            double value = all.fMean[0][i];
+            long nn = all.n[0];
+            for (int g = 1; g < groups; g++) {
+                long total = nn + all.n[g];
+                value += (all.fMean[g][i] - value) * ((double) all.n[g] / total);
+                nn = total;
+            }
+            values[i] = value;
         }
-        return new GradientEstimate(value, mu, se, variance, (int) count, nanos, note);
+        return new double[][] {mu, se, variance, values};
     }
 
     /** @return these sums with the parity groups merged into one (hybrid batches too small to cross-fit) */
     private SampleSums pooled() {
-        SampleSums p = new SampleSums(reduction, k, first, note);
+        SampleSums p = new SampleSums(reduction, outputs, parameters, first, note);
         p.count = count;
         for (int g = 0; g < n.length; g++) {
             p.mergeGroup(0, n[g], fMean[g], mean[g], co[g]);
@@ -252,9 +313,9 @@ public final class SampleSums implements EstimateChunk {
             case PLAIN:
                 return new double[] {1};
             case SCORE_BASELINE:
-                return baseline(g, 0);
+                return baseline(g, 0, j / parameters);
             default:
-                double[] b = baseline(g, 1);
+                double[] b = baseline(g, 1, j / parameters);
                 double lambda = groups == 1 ? 0.5 : weight(1 - g, j);
                 double[] gamma = new double[5];
                 gamma[0] = lambda;
@@ -270,19 +331,19 @@ public final class SampleSums implements EstimateChunk {
      * {@code offset}: (1, 0, c, −c·f̄) with c = n/(n − 1) — from g = δ + (f − b)·S with the
      * leave-one-out mean b = (n·f̄ − f)/(n − 1), since f − b = c·(f − f̄).
      */
-    private double[] baseline(int g, int offset) {
+    private double[] baseline(int g, int offset, int output) {
         double[] gamma = new double[reduction.features];
         double c = (double) n[g] / (n[g] - 1);
         gamma[offset] = 1;
         gamma[offset + 2] = c;
-        gamma[offset + 3] = -c * fMean[g];
+        gamma[offset + 3] = -c * fMean[g][output];
         return gamma;
     }
 
     /** The variance-minimising weight of stochastic AD in group g, clamped to [0, 1] (½ when undefined). */
     private double weight(int g, int j) {
         double[] a = {1, 0, 0, 0, 0};
-        double[] b = baseline(g, 1);
+        double[] b = baseline(g, 1, j / parameters);
         double vaa = quadratic(g, j, a, a);
         double vbb = quadratic(g, j, b, b);
         double vab = quadratic(g, j, a, b);
@@ -330,6 +391,6 @@ public final class SampleSums implements EstimateChunk {
     @Override
     public String toString() {
         return "SampleSums[" + reduction + ", samples " + first + " … " + (first + count - 1) + ", k = " + k
-                + ", group means " + Arrays.toString(fMean) + "]";
+                + ", group means " + Arrays.deepToString(fMean) + "]";
     }
 }

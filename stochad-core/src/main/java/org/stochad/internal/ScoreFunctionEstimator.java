@@ -1,8 +1,8 @@
 package org.stochad.internal;
 
 import org.stochad.Estimator;
-import org.stochad.StochasticProgram;
 import org.stochad.StochasticTriple;
+import org.stochad.VectorProgram;
 
 /**
  * The score-function (REINFORCE) estimator (f − b)·S + ∂f/∂θ, with S = Σ ∂θ log pmf over the
@@ -24,14 +24,14 @@ public final class ScoreFunctionEstimator extends SampleEstimator {
     }
 
     @Override
-    protected SampleRow sample(StochasticProgram program, double[] theta, long seed, int sample) {
+    protected SampleRow sample(VectorProgram program, double[] theta, long seed, int sample) {
         int k = theta.length;
         ScoreRule rule = new ScoreRule(k);
-        StochasticTriple out = checkedOutput(program.run(sampler(rule, seed, sample), seeded(theta, k)));
+        StochasticTriple[] out = checkedOutputs(program.run(sampler(rule, seed, sample), seeded(theta, k)));
         if (rule.blind() != null) {
             throw new IllegalArgumentException(name() + ": " + rule.blind());
         }
-        return new SampleRow(out.value(), deltas(out, k), null, rule.score());
+        return new SampleRow(values(out), deltas(out, k), null, rule.score());
     }
 
     @Override

@@ -3,11 +3,14 @@ package org.stochad.lund.fit;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import org.stochad.EstimateRequest;
 import org.stochad.Estimator;
+import org.stochad.GradientEstimate;
 import org.stochad.Estimators;
 import org.stochad.Seeds;
 import org.stochad.StochasticAdOptions;
 import org.stochad.StochasticTriple;
+import org.stochad.VectorProgram;
 import org.stochad.lund.LundProgram;
 import org.stochad.lund.LundSettings;
 import org.stochad.optim.Adam;
@@ -21,7 +24,9 @@ import org.stochad.optim.OptimizationResult;
  * sample size lasts — or (ii) re-simulated at the current (a, b) every step: the loss gradient
  * Σ_k ∂L/∂h_k·dh_k/dθ with ∂L/∂h_k from an independent histogram batch (the histogram from one
  * half, the simulated variance in the χ² from the other) and dh_k/dθ by stochastic AD or the
- * hybrid estimator on the program Σ_entries c_bin(entry).
+ * hybrid estimator: either the whole Jacobian dh_k/dθ of every bin from one vector estimate
+ * ({@link Gradient#JACOBIAN}), or the single program Σ_entries c_bin(entry) with c = ∂L/∂h
+ * ({@link Gradient#SCALAR_PROXY}, the default, which reproduces the published fits).
  *
  * <p>The steps are stochastic Gauss–Newton ({@link Stepper#GAUSS_NEWTON}) or the core's
  * {@link Adam} over the (loss, gradient) function, its learning rate decaying linearly to 10 %
@@ -147,6 +152,21 @@ public final class LundFit {
         GAUSS_NEWTON
     }
 
+    /** How a re-simulated step gets dh_k/dθ. */
+    public enum Gradient {
+        /**
+         * The program Σ_entries c_bin(entry), c = ∂L/∂h of the step: one scalar estimate of
+         * Σ_k ∂L/∂h_k·dh_k/dθ (the fits of docs/hadronization-gradients.md).
+         */
+        SCALAR_PROXY,
+        /**
+         * The Jacobian dh_k/dθ of every bin from one vector estimate of the bin counts
+         * ({@link org.stochad.Estimator#jacobian}), contracted with ∂L/∂h afterwards: the same
+         * events, a baseline per bin for the hybrid's score half.
+         */
+        JACOBIAN
+    }
+
     /** The initial gain η of {@link Stepper#GAUSS_NEWTON}. */
     public static final double GAUSS_NEWTON_GAIN = GaussNewtonStep.GAIN;
 
@@ -168,12 +188,15 @@ public final class LundFit {
     private final List<FitTarget> targets;
     private final Options options;
     private final Consumer<String> log;
+    private final Gradient gradient;
 
-    private LundFit(LundSettings settings, List<FitTarget> targets, Options options, Consumer<String> log) {
+    private LundFit(LundSettings settings, List<FitTarget> targets, Options options, Consumer<String> log,
+                    Gradient gradient) {
         this.settings = settings;
         this.targets = List.copyOf(targets);
         this.options = options;
         this.log = log;
+        this.gradient = gradient;
     }
 
     /**
@@ -186,7 +209,7 @@ public final class LundFit {
         if (settings == null || targets == null || targets.isEmpty() || options == null) {
             throw new IllegalArgumentException("settings, targets (non-empty) and options are required");
         }
-        return new LundFit(settings, targets, options, line -> { });
+        return new LundFit(settings, targets, options, line -> { }, Gradient.SCALAR_PROXY);
     }
 
     /**
@@ -197,7 +220,23 @@ public final class LundFit {
         if (lines == null) {
             throw new IllegalArgumentException("log = null");
         }
-        return new LundFit(settings, targets, options, lines);
+        return new LundFit(settings, targets, options, lines, gradient);
+    }
+
+    /**
+     * @param g how re-simulated steps get dh_k/dθ
+     * @return this fit using that
+     */
+    public LundFit withGradient(Gradient g) {
+        if (g == null) {
+            throw new IllegalArgumentException("gradient = null");
+        }
+        return new LundFit(settings, targets, options, log, g);
+    }
+
+    /** @return how re-simulated steps get dh_k/dθ */
+    public Gradient gradient() {
+        return gradient;
     }
 
     /** @return the targets */
@@ -295,6 +334,24 @@ public final class LundFit {
         List<HistogramSpec> specs = targets.stream().map(FitTarget::spec).toList();
         // the generator is built once; each step only swaps the linear function of the entries
         LundProgram base = LundProgram.of(settings, e -> StochasticTriple.constant(0)).overAB();
+        int[] offsets = new int[specs.size() + 1];
+        for (int k = 0; k < specs.size(); k++) {
+            offsets[k + 1] = offsets[k] + specs.get(k).bins();
+        }
+        // every bin of every histogram as one output: its entry count in the event
+        VectorProgram bins = base.withObservables(e -> {
+            double[] counts = new double[offsets[specs.size()]];
+            for (int k = 0; k < specs.size(); k++) {
+                for (int bin : specs.get(k).entries(e)) {
+                    counts[offsets[k] + bin] += 1;
+                }
+            }
+            StochasticTriple[] out = new StochasticTriple[counts.length];
+            for (int i = 0; i < counts.length; i++) {
+                out[i] = StochasticTriple.constant(counts[i]);
+            }
+            return out;
+        });
         long[] stepIndex = {0};
         Step step = theta -> {
             long t = stepIndex[0]++;
@@ -318,15 +375,19 @@ public final class LundFit {
                     c[k][b] /= specs.get(k).width(b);
                 }
             }
-            var g = estimator.estimate(base.withObservable(e -> {
-                double v = 0;
-                for (int k = 0; k < targets.size(); k++) {
-                    for (int bin : targets.get(k).spec().entries(e)) {
-                        v += c[k][bin];
-                    }
-                }
-                return StochasticTriple.constant(v);
-            }), theta, options.gradientSamples(), Seeds.mix(seed + 31 * t + 2));
+            long gradientSeed = Seeds.mix(seed + 31 * t + 2);
+            GradientEstimate g = gradient == Gradient.JACOBIAN
+                    ? estimator.jacobian(bins, theta, EstimateRequest.samples(options.gradientSamples())
+                            .seed(gradientSeed)).combine(flatten(c))
+                    : estimator.estimate(base.withObservable(e -> {
+                        double v = 0;
+                        for (int k = 0; k < targets.size(); k++) {
+                            for (int bin : targets.get(k).spec().entries(e)) {
+                                v += c[k][bin];
+                            }
+                        }
+                        return StochasticTriple.constant(v);
+                    }), theta, options.gradientSamples(), gradientSeed);
             return new StepValue(loss, new double[] {g.mean(0), g.mean(1)}, Double.NaN,
                     () -> LossCurvature.of(f, targets, half, half).metric());
         };
@@ -334,6 +395,20 @@ public final class LundFit {
         long events = (long) options.steps() * (options.histogramEvents() + options.gradientSamples());
         return new FitResult(Method.RESIMULATED, start.clone(), seed, path(out), losses(out), new double[0], events,
                 (System.nanoTime() - t0) * 1e-9);
+    }
+
+    private static double[] flatten(double[][] c) {
+        int n = 0;
+        for (double[] row : c) {
+            n += row.length;
+        }
+        double[] flat = new double[n];
+        int i = 0;
+        for (double[] row : c) {
+            System.arraycopy(row, 0, flat, i, row.length);
+            i += row.length;
+        }
+        return flat;
     }
 
     /** One step's evaluation: loss, ∂(a, b), N_eff (RSA, else NaN) and the Gauss–Newton metric on demand. */
