@@ -108,7 +108,7 @@ public final class ShowerDesignCommand extends ReportCommand {
             Path traj = DesignCharts.trajectories(r, settings.file(name + ".png"));
             Path csv = OutputFiles.writeString(settings.file(name + ".csv"), csv(r));
             Table t = table(r, settings.seed());
-            Path txt = OutputFiles.writeString(settings.file(name + ".txt"), t.toString() + System.lineSeparator());
+            Path txt = OutputFiles.writeString(settings.file(name + ".txt"), ReportPrinter.aligned(t) + System.lineSeparator());
             reports.add(new Report("shower design: " + label + ", " + segments + " sectors", List.of(t), List.of(
                     "protocol: " + protocol,
                     String.format(Locale.ROOT, "best final objective %.5f; its radii: %s", r.bestFinalLoss(),

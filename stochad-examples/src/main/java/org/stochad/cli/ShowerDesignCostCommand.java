@@ -86,7 +86,7 @@ public final class ShowerDesignCostCommand extends ReportCommand {
             }
             Table table = t.build();
             Path csvFile = OutputFiles.writeString(settings.file(name + ".csv"), csv.toString());
-            Path txt = OutputFiles.writeString(settings.file(name + ".txt"), table + System.lineSeparator()
+            Path txt = OutputFiles.writeString(settings.file(name + ".txt"), ReportPrinter.aligned(table) + System.lineSeparator()
                     + String.join(System.lineSeparator(), notes) + System.lineSeparator());
             reports.add(new Report("shower design-cost: " + label, List.of(table), notes, List.of(png, csvFile, txt)));
         }

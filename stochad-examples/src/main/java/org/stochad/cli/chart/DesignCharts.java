@@ -110,8 +110,8 @@ public final class DesignCharts {
         g.setFont(ChartStyle.LABEL_FONT);
         g.drawString(String.format(Locale.ROOT, "Shading: interaction probability per step p(x, y; θ) (white 0, dark"
                 + " 0.5); red: each sector's inner radius θ_k (%.2f … %.2f).", min(radii), max(radii)), 12, 46);
-        g.drawString(String.format(Locale.ROOT, "One shower in this detector (grey tracks, orange interactions; D = %.2f);"
-                + " dashed green: r = 2, the target depth.  x, y ∈ [−%.1f, %.1f].", event.depth(), HALF, HALF),
+        g.drawString(String.format(Locale.ROOT, "One shower (grey tracks, orange interactions; D = %.2f); dashed green:"
+                + " r = 2, the target depth; x, y ∈ [−%.1f, %.1f].", event.depth(), HALF, HALF),
                 12, HEADER + MAP + 28);
         g.dispose();
         return ChartStyle.savePng(img, target);
@@ -170,7 +170,7 @@ public final class DesignCharts {
             band(paths, String.format(Locale.ROOT, "sector %d (α = %.2f)", j, angles[j]), steps(m.length), m,
                     first.thetaQuantile(j, 0.1), first.thetaQuantile(j, 0.9), ChartStyle.colour(colour++));
         }
-        ChartStyle.logY(loss);
+        finals.getStyler().setXAxisDecimalPattern("0.00");
         ChartStyle.integerXAxis(loss);
         ChartStyle.integerXAxis(paths);
         return ChartStyle.savePng(List.of(loss, finals, paths), 1, 3, target);
