@@ -11,6 +11,9 @@ stochad shower compare --config both --seed 20230831 --out target/toy-shower --e
 stochad shower cost --config both --out target/toy-shower
 stochad shower optimize --config both --seed 20230831 --out target/toy-shower
 stochad shower display --config both --seed 20230831 --out target/toy-shower --theta 1.5
+stochad shower design-cost --out target/toy-shower
+stochad shower design --segments 16 --seed 20230831 --out target/toy-shower
+stochad shower design --segments 16 --seed 20230831 --estimators fd --steps 600 --events 8 --runs 3 --start 0.5,1.5,3.0 --out target/toy-shower/reference
 
 # docs/guide.md
 stochad example

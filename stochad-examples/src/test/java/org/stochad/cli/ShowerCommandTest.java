@@ -126,6 +126,31 @@ class ShowerCommandTest {
     }
 
     @Test
+    void designOptimisesEverySectorAndDrawsTheMap() throws IOException {
+        Cli.Run r = ok(run(quiet(out(), "shower", "design", "--segments", "4", "--steps", "20", "--runs", "2",
+                "--events", "2", "--estimators", "sad,score-baseline", "--evaluation-events", "20", "--format", "csv")));
+        List<String[]> rows = r.csvRows("4 sectors");
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0)[0]).isEqualTo("stochastic AD (replay, m=1)");
+        // from θ = 3 every sector's gradient is positive: the largest final radius is below the start
+        assertThat(Double.parseDouble(rows.get(0)[4])).isLessThan(3.0);
+        assertPng(out().resolve("toy-shower-design-K4-shower-map.png"));
+        assertPng(out().resolve("toy-shower-design-K4-shower.png"));
+        assertThat(Files.readString(out().resolve("toy-shower-design-K4-shower.csv"))).startsWith(
+                "estimator,step,loss_mean,loss_q10,loss_q90,theta0_q50,theta1_q50,theta2_q50,theta3_q50");
+    }
+
+    @Test
+    void designCostTabulatesEveryEstimatorAndK() throws IOException {
+        Cli.Run r = ok(run(quiet(out(), "shower", "design-cost", "--segments", "1,4", "--events", "4", "--runs", "1",
+                "--estimators", "sad,fd")));
+        assertThat(r.out()).contains("shower design-cost: shower", "cost grows");
+        assertPng(out().resolve("toy-shower-design-cost-shower.png"));
+        assertThat(out().resolve("toy-shower-design-cost-shower.csv")).exists();
+        assertUserError(run(quiet(out(), "shower", "design", "--segments", "65")), "segments = 65");
+    }
+
+    @Test
     void displayDrawsBothWorlds() throws IOException {
         Cli.Run r = ok(run(quiet(out(), "shower", "display", "--theta", "1.5", "--format", "json")));
         assertThat(r.out()).contains("\"world\":\"primal\"", "\"world\":\"alternative\"", "flipped: particle");

@@ -53,7 +53,11 @@ public final class MaterialMap {
 
     /** The θ-independent spiral and ring pattern σ(−10 sin(10(α + 2r))) · σ(−10 cos(10(r − 2))). */
     static double pattern(double x, double y, double r) {
-        double alpha = Math.atan2(x, y);
+        return pattern(Math.atan2(x, y), r);
+    }
+
+    /** The pattern at angle α = atan2(x, y) and radius r. */
+    static double pattern(double alpha, double r) {
         return logistic(-SHARPNESS * Math.sin(10 * (alpha + 2 * r))) * logistic(-SHARPNESS * Math.cos(10 * (r - 2)));
     }
 

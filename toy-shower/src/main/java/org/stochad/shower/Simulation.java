@@ -27,6 +27,14 @@ final class Simulation {
         void segment(double x0, double y0, double x1, double y1, double energy, long lineage);
     }
 
+    /**
+     * The interaction probability per step at a point, as a triple whose tangent is ∂p/∂θ along
+     * the run's directions (no tangent in primal, finite-difference and replayed runs).
+     */
+    interface Material {
+        StochasticTriple probability(double x, double y);
+    }
+
     /** The outcome of one run: the sum of the flagged hits' radii and their number. */
     record Outcome(double flaggedRadiusSum, int flaggedHits) {
 
@@ -69,6 +77,10 @@ final class Simulation {
         double thetaValue = theta.value();
         int directions = theta.directions();
         double[] thetaTangent = theta.tangent();
+        return run(c, root, (x, y) -> interactionProbability(x, y, thetaValue, directions, thetaTangent), recorder);
+    }
+
+    static Outcome run(ShowerConfig c, Sampler root, Material material, Recorder recorder) {
         double phi = Math.PI * (2 * root.fork(DIRECTION_KEY).uniform() - 1);
         List<Particle> alive = new ArrayList<>();
         alive.add(new Particle(0, 0, Math.cos(phi), Math.sin(phi), c.initialEnergy(), 1, root.fork(PRIMARY_KEY), 0));
@@ -96,8 +108,7 @@ final class Simulation {
                     continue;
                 }
                 Sampler draws = p.stream.fork(generation);
-                boolean interacts = draws.bernoulli(interactionProbability(nx, ny, thetaValue, directions,
-                        thetaTangent)).eq(ONE);
+                boolean interacts = draws.bernoulli(material.probability(nx, ny)).eq(ONE);
                 if (recorder != null) {
                     recorder.hit(p.x, p.y, p.energy, p.lineage, generation,
                             interacts ? ShowerEvent.Kind.INTERACTION : ShowerEvent.Kind.PASS);

@@ -1,0 +1,150 @@
+package org.stochad.shower;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.stochad.Sampler;
+import org.stochad.StochasticProgram;
+import org.stochad.StochasticTriple;
+
+/**
+ * The toy shower in a segmented detector as a {@link StochasticProgram} of K parameters, the
+ * inner radii θ_0 … θ_{K−1} of the {@link SegmentedMaterial}'s sectors: one run returns the
+ * {@link DesignObjective}, the event's depth loss plus the material budget.
+ *
+ * <p>The shower itself is {@link ToyShower}'s, with the same random-number layout; only the
+ * material differs. With K = 1 and {@link DesignObjective#depthOnly()} a run is a
+ * {@link ToyShower} run, bit for bit, so estimates and optimisations are identical.
+ */
+public final class SegmentedShower implements StochasticProgram {
+
+    private final ShowerConfig config;
+    private final SegmentedMaterial material;
+    private final DesignObjective objective;
+
+    private SegmentedShower(ShowerConfig config, SegmentedMaterial material, DesignObjective objective) {
+        if (config == null) {
+            throw new IllegalArgumentException("config = null");
+        }
+        if (material == null) {
+            throw new IllegalArgumentException("material = null");
+        }
+        if (objective == null) {
+            throw new IllegalArgumentException("objective = null");
+        }
+        this.config = config;
+        this.material = material;
+        this.objective = objective;
+    }
+
+    /**
+     * @param config    the shower's constants
+     * @param segments  the number of sectors K, 1 … 64
+     * @param objective the objective
+     * @return the segmented shower
+     */
+    public static SegmentedShower of(ShowerConfig config, int segments, DesignObjective objective) {
+        return new SegmentedShower(config, SegmentedMaterial.of(segments), objective);
+    }
+
+    /** @return the constants */
+    public ShowerConfig config() {
+        return config;
+    }
+
+    /** @return the sectored material */
+    public SegmentedMaterial material() {
+        return material;
+    }
+
+    /** @return the objective */
+    public DesignObjective objective() {
+        return objective;
+    }
+
+    /** @return the number of parameters K */
+    public int segments() {
+        return material.segments();
+    }
+
+    /**
+     * @param theta every sector's inner radius θ_k
+     * @return a uniform point: K copies of theta
+     */
+    public double[] uniform(double theta) {
+        double[] t = new double[segments()];
+        java.util.Arrays.fill(t, theta);
+        return t;
+    }
+
+    /**
+     * Runs one shower.
+     *
+     * @param sampler the randomness
+     * @param theta   the K inner radii
+     * @return (D − target)² + λ·B(θ), whose tangent is the budget's exact derivative
+     */
+    @Override
+    public StochasticTriple run(Sampler sampler, StochasticTriple[] theta) {
+        Simulation.Outcome o = Simulation.run(config, sampler, material.material(theta), null);
+        return objective(loss(o.depth()), theta);
+    }
+
+    /**
+     * Runs one shower and keeps everything it did.
+     *
+     * @param sampler the randomness
+     * @param theta   the K inner radii
+     * @return the event; its loss is the depth loss alone, without the budget
+     */
+    public ShowerEvent event(Sampler sampler, StochasticTriple[] theta) {
+        List<ShowerEvent.Hit> hits = new ArrayList<>();
+        List<ShowerEvent.Segment> segments = new ArrayList<>();
+        Simulation.Outcome o = Simulation.run(config, sampler, material.material(theta), new Simulation.Recorder() {
+            @Override
+            public void hit(double x, double y, double energy, long lineage, int step, ShowerEvent.Kind kind) {
+                hits.add(new ShowerEvent.Hit(x, y, energy, lineage, step, kind));
+            }
+
+            @Override
+            public void segment(double x0, double y0, double x1, double y1, double energy, long lineage) {
+                segments.add(new ShowerEvent.Segment(x0, y0, x1, y1, energy, lineage));
+            }
+        });
+        double depth = o.depth();
+        return new ShowerEvent(hits, segments, depth, loss(depth));
+    }
+
+    private double loss(double depth) {
+        double d = depth - config.targetDepth();
+        return d * d;
+    }
+
+    private StochasticTriple objective(double loss, StochasticTriple[] theta) {
+        if (objective.budgetWeight() == 0) {
+            return StochasticTriple.constant(loss);
+        }
+        int n = segments();
+        double[] radii = new double[n];
+        for (int k = 0; k < n; k++) {
+            radii[k] = theta[k].value();
+        }
+        double value = loss + objective.budget(material, radii);
+        int directions = theta[0].directions();
+        if (directions == 0) {
+            return StochasticTriple.constant(value);
+        }
+        double[] tangent = new double[directions];
+        for (int k = 0; k < n; k++) {
+            double db = objective.budgetDerivative(material, k);
+            for (int j = 0; j < directions; j++) {
+                tangent[j] += db * theta[k].delta(j);
+            }
+        }
+        return StochasticTriple.of(value, tangent);
+    }
+
+    @Override
+    public String toString() {
+        return config.label() + " in " + material + ", " + objective;
+    }
+}
