@@ -63,7 +63,7 @@ public final class HadronCompareCommand extends ReportCommand {
     @Override
     List<Report> reports(RunSettings settings) {
         GradientComparison.Options o = quick ? GradientComparison.Options.quick() : GradientComparison.Options.docs();
-        o = new GradientComparison.Options(events(null, o.samples(), 2),
+        o = new GradientComparison.Options(events(null, o.samples(), 2, "--events"),
                 at("--fd-samples", fdSamples, o.fdSamples()), o.fdStep(),
                 at("--study-samples", studySamples, o.studySamples()), at("--z-samples", zSamples, o.singleZSamples()),
                 seedGiven() ? settings.seed() : o.seed(), settings.threads(), settings.progress());
@@ -71,7 +71,9 @@ public final class HadronCompareCommand extends ReportCommand {
         LundSettings pions = point.with(LundSettings.PIONS_ONLY, true);
         Path pictures = figures == null ? settings.out() : figures;
         CommonOptions.prepare(pictures, "--figures");
-        ComparisonResult r = GradientComparison.of(pions, point, o).withLog(spec.commandLine().getErr()::println).run();
+        GradientComparison.Options options = o;
+        ComparisonResult r = LundSettingsOptions.explainingRetries(pions, () -> GradientComparison.of(pions, point,
+                options).withLog(spec.commandLine().getErr()::println).run());
         List<Path> files = HadronReports.writeComparison(r, settings.out(), pictures);
         List<Table> tables = new ArrayList<>();
         Table.Builder u = Table.builder(String.format(Locale.ROOT, "unbiasedness: pions-only strings, E_CM = %s GeV,"
