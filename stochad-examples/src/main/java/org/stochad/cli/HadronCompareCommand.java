@@ -82,7 +82,7 @@ public final class HadronCompareCommand extends ReportCommand {
                 "std.err", "sd/sample", "pull vs FD", "samples", "s");
         for (EstimateRow e : r.unbiasedness()) {
             double pull = r.pull(e);
-            u.row(e.observable(), e.component(), e.estimator(), e.mean(), e.standardError(), e.sdPerSample(), pull,
+            u.row(e.observable(), e.component(), HadronReports.estimatorLabel(e), e.mean(), e.standardError(), e.sdPerSample(), pull,
                     e.samples(), e.seconds());
         }
         tables.add(u.build());
@@ -111,7 +111,11 @@ public final class HadronCompareCommand extends ReportCommand {
         tables.add(v.build());
         return List.of(new Report("hadron compare", tables, List.of(
                 "pull vs FD = (estimate − central difference)/combined std.err: unbiased estimators stay within a few"
-                        + " units; var×cost = sd² × cost relative to one plain event (lower is better)"), files));
+                        + " units; var×cost = sd² × cost relative to one plain event (lower is better)",
+                "rows marked '" + HadronReports.BIASED_BY_DESIGN + "' differentiate σ through the pT draws pathwise,"
+                        + " which misses the jumps of the stop test and the vetoes: their pulls are expected to be"
+                        + " large; the ', pT score' rows are the unbiased σ-derivatives",
+                HadronReports.VARIANCE_SIGMA_NOTE), files));
     }
 
     private static int at(String name, Integer given, int fallback) {

@@ -8,6 +8,7 @@ import org.stochad.examples.Report;
 import org.stochad.examples.RunSettings;
 import org.stochad.examples.Table;
 import org.stochad.cli.lund.HadronDefaults;
+import org.stochad.cli.lund.FitWarnings;
 import org.stochad.cli.lund.HadronReports;
 import org.stochad.lund.LundSettings;
 import org.stochad.lund.fit.FitReport;
@@ -189,13 +190,13 @@ public final class HadronFitCommand extends ReportCommand {
                         o.stepper() == LundFit.Stepper.ADAM ? ", learning rate " + o.learningRate() : "", o.repeats(),
                         o.loss(), fitted),
                 "method", "start a", "start b", "fitted a", "±", "fitted b", "±", "pull a", "pull b", "sd one fit a",
-                "sd one fit b", "data sd a", "data sd b", "events/fit", "s/fit", "min N_eff");
+                "sd one fit b", "data sd a", "data sd b", "events/fit", "s/fit", "min N_eff", "warning");
         for (FitSummary f : r.summaries()) {
             double[] u = f.uncertainty();
             double[] pull = f.pull(t);
             tb.row(f.method().toString(), f.start()[0], f.start()[1], f.mean()[0], u[0], f.mean()[1], u[1],
                     pull[0], pull[1], f.sd()[0], f.sd()[1], f.dataSd()[0],
-                    f.dataSd()[1], f.events(), f.seconds(), f.minNeff());
+                    f.dataSd()[1], f.events(), f.seconds(), f.minNeff(), FitWarnings.flag(f, o.averageLast()));
         }
         List<String> notes = new ArrayList<>();
         notes.add("fitted = mean over the repeats; ± = its uncertainty: the repeats' spread / √repeats and the data's"
@@ -205,6 +206,11 @@ public final class HadronFitCommand extends ReportCommand {
         }
         notes.add("the fitted value is the mean of the last " + o.averageLast() + " path points of each fit;"
                 + " N_eff = (Σw)²/Σw² of the RSA base sample (" + o.baseEvents() + " events)");
+        for (String w : FitWarnings.of(r)) {
+            notes.add("WARNING: " + w);
+            spec.commandLine().getErr().println("warning: " + w);
+        }
+        spec.commandLine().getErr().flush();
         return List.of(new Report("hadron fit", List.of(tb.build()), notes, files));
     }
 
@@ -229,7 +235,7 @@ public final class HadronFitCommand extends ReportCommand {
             throw new IllegalArgumentException("--data " + data + " is a folder, not a histogram file");
         }
         if (!java.nio.file.Files.isReadable(data)) {
-            throw new IllegalArgumentException("--data " + data + " does not exist or cannot be read");
+            throw new IllegalArgumentException("cannot read --data " + data + " (it does not exist or is not readable)");
         }
         observableName(observable);
     }

@@ -203,7 +203,9 @@ public final class HadronCharts {
             if (Double.isNaN(pull)) {
                 continue;
             }
-            series.computeIfAbsent(row.estimator(), k -> new Double[quantities.size()])[quantities.indexOf(
+            String name = HadronReports.biasedByDesign(row) ? "pathwise σ (Lund:ptScore = off): biased by design"
+                    : row.estimator();
+            series.computeIfAbsent(name, k -> new Double[quantities.size()])[quantities.indexOf(
                     quantity(row))] = pull;
             range = Math.max(range, Math.abs(pull) + 1);
         }
