@@ -124,20 +124,13 @@ public final class HadronGenerateCommand extends ReportCommand {
                         seconds, settings.threads(), n / seconds)), files));
     }
 
-    /** Refuses a --hepmc path that names a folder or lies in a missing folder, before any work. */
+    /** Refuses a --hepmc path that names a folder, before any work (a missing folder is created by the writer). */
     private void checkHepMc() {
         if (hepmc == null) {
             return;
         }
         if (java.nio.file.Files.isDirectory(hepmc)) {
             throw new IllegalArgumentException("--hepmc " + hepmc + " is a folder, not a file");
-        }
-        Path parent = hepmc.toAbsolutePath().getParent();
-        if (parent != null && !java.nio.file.Files.isDirectory(parent)) {
-            throw new IllegalArgumentException("--hepmc " + hepmc + ": the folder " + parent + " does not exist");
-        }
-        if (parent != null && !java.nio.file.Files.isWritable(parent)) {
-            throw new IllegalArgumentException("--hepmc " + hepmc + ": the folder " + parent + " is not writable");
         }
     }
 

@@ -83,6 +83,9 @@ public final class Stochad implements Callable<Integer> {
     /** The options that name output folders, which a command creates when they are missing. */
     private static final List<String> FOLDERS = List.of("--out", "--figures");
 
+    /** The options that name output files, whose folders a command creates when they are missing. */
+    private static final List<String> FILES = List.of("--hepmc");
+
     /**
      * @param top the parsed command line
      * @return the output folders (and their ancestors) that do not exist yet, deepest first
@@ -90,9 +93,13 @@ public final class Stochad implements Callable<Integer> {
     private static List<Path> missingFolders(CommandLine.ParseResult top) {
         List<Path> missing = new ArrayList<>();
         for (CommandLine.ParseResult level = top; level != null; level = level.subcommand()) {
-            for (String name : FOLDERS) {
+            for (String name : concat(FOLDERS, FILES)) {
                 CommandLine.Model.OptionSpec option = level.commandSpec().findOption(name);
-                if (option != null && option.getValue() instanceof Path dir) {
+                if (option != null && option.getValue() instanceof Path given) {
+                    Path dir = FILES.contains(name) ? given.toAbsolutePath().getParent() : given;
+                    if (dir == null) {
+                        continue;
+                    }
                     for (Path p = dir.toAbsolutePath().normalize(); p != null && !Files.exists(p); p = p.getParent()) {
                         if (!missing.contains(p)) {
                             missing.add(p);
@@ -103,6 +110,12 @@ public final class Stochad implements Callable<Integer> {
         }
         missing.sort(Comparator.comparingInt(Path::getNameCount).reversed());
         return missing;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /**
