@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.stochad.examples.Examples;
 import org.stochad.examples.Report;
+import org.stochad.examples.RunSettings;
 import org.stochad.examples.WorkedExample;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,7 +19,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "example", header = "Runs a worked example against its exact value (without NAME: lists them).",
         mixinStandardHelpOptions = true, usageHelpWidth = Stochad.HELP_WIDTH, modelTransformer = ExampleCommand.Footer.class,
         description = {"Runs a worked example: prints its estimates next to an independent exact value and"
-                + " writes its plots to --out. Without NAME, lists the examples and their parameters.", ""})
+                + " writes its plots to --out. Without NAME, lists the examples and their parameters. A --samples above"
+                + " 1000000 is first timed by a pilot of 100000 samples and refused when the run would take more"
+                + " than an hour (--force runs it anyway).", ""})
 public final class ExampleCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", completionCandidates = Names.class,
@@ -28,6 +31,9 @@ public final class ExampleCommand implements Callable<Integer> {
     @Option(names = {"-P", "--param"}, paramLabel = "NAME=VALUE",
             description = "Set one of the example's parameters (repeatable), e.g. -P p=0.3.")
     Map<String, Double> params = new LinkedHashMap<>();
+
+    @Option(names = "--force", description = "Run even when a pilot run estimates more than an hour for --samples.")
+    boolean force;
 
     @Mixin
     CommonOptions common;
@@ -80,6 +86,23 @@ public final class ExampleCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * @param e     an example's refusal
+     * @param given the -P values given
+     * @return the refusal, prefixed with the -P values when it does not name them itself (e.g. an
+     *         estimator that cannot work at a parameter's edge)
+     */
+    static IllegalArgumentException naming(IllegalArgumentException e, Map<String, Double> given) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        if (given.isEmpty() || message.startsWith("--") || given.keySet().stream()
+                .anyMatch(k -> message.startsWith(k + " = "))) {
+            return e;
+        }
+        StringBuilder at = new StringBuilder("at");
+        given.forEach((k, v) -> at.append(" -P ").append(k).append('=').append(v));
+        return new IllegalArgumentException(at + ": " + message, e);
+    }
+
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
@@ -96,7 +119,14 @@ public final class ExampleCommand implements Callable<Integer> {
         WorkedExample example = Examples.byName(name);
         Map<String, Double> given = new LinkedHashMap<>(params);
         example.resolve(given);
-        Report report = example.run(common.settings(), given);
+        RunSettings settings = common.settings();
+        Report report;
+        try {
+            TimeLimit.ONE_HOUR.check(settings, force, pilot -> example.run(pilot, given));
+            report = example.run(settings, given);
+        } catch (IllegalArgumentException e) {
+            throw naming(e, given);
+        }
         ReportPrinter.print(List.of(report), common.format, out, spec.commandLine().getErr());
         return 0;
     }

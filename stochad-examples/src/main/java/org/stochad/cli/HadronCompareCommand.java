@@ -64,7 +64,7 @@ public final class HadronCompareCommand extends ReportCommand {
     @Override
     List<Report> reports(RunSettings settings) {
         GradientComparison.Options o = quick ? GradientComparison.Options.quick() : GradientComparison.Options.docs();
-        o = new GradientComparison.Options(events(null, o.samples(), 2),
+        o = new GradientComparison.Options(events(null, o.samples(), 2, "--events"),
                 at("--fd-samples", fdSamples, o.fdSamples()), o.fdStep(),
                 at("--study-samples", studySamples, o.studySamples()), at("--z-samples", zSamples, o.singleZSamples()),
                 seedGiven() ? settings.seed() : o.seed(), settings.threads(), settings.progress());
@@ -72,7 +72,9 @@ public final class HadronCompareCommand extends ReportCommand {
         LundSettings pions = point.with(LundSettings.PIONS_ONLY, true);
         Path pictures = figures == null ? settings.out() : figures;
         CommonOptions.prepare(pictures, "--figures");
-        ComparisonResult r = GradientComparison.of(pions, point, o).withLog(spec.commandLine().getErr()::println).run();
+        GradientComparison.Options options = o;
+        ComparisonResult r = LundSettingsOptions.explainingRetries(pions, () -> GradientComparison.of(pions, point,
+                options).withLog(spec.commandLine().getErr()::println).run());
         List<Path> files = HadronReports.writeComparison(r, settings.out(), pictures);
         List<Table> tables = new ArrayList<>();
         Table.Builder u = Table.builder(String.format(Locale.ROOT, "unbiasedness: pions-only strings, E_CM = %s GeV,"
@@ -81,7 +83,7 @@ public final class HadronCompareCommand extends ReportCommand {
                 "std.err", "sd/sample", "pull vs FD", "samples", "s");
         for (EstimateRow e : r.unbiasedness()) {
             double pull = r.pull(e);
-            u.row(e.observable(), e.component(), e.estimator(), e.mean(), e.standardError(), e.sdPerSample(), pull,
+            u.row(e.observable(), e.component(), HadronReports.estimatorLabel(e), e.mean(), e.standardError(), e.sdPerSample(), pull,
                     e.samples(), e.seconds());
         }
         tables.add(u.build());
@@ -113,7 +115,11 @@ public final class HadronCompareCommand extends ReportCommand {
         }
         return List.of(new Report("hadron compare", tables, List.of(
                 "pull vs FD = (estimate − central difference)/combined std.err: unbiased estimators stay within a few"
-                        + " units; var×cost = sd² × cost relative to one plain event (lower is better)"), files));
+                        + " units; var×cost = sd² × cost relative to one plain event (lower is better)",
+                "rows marked '" + HadronReports.BIASED_BY_DESIGN + "' differentiate σ through the pT draws pathwise,"
+                        + " which misses the jumps of the stop test and the vetoes: their pulls are expected to be"
+                        + " large; the ', pT score' rows are the unbiased σ-derivatives",
+                HadronReports.VARIANCE_SIGMA_NOTE), files));
     }
 
     /**

@@ -8,6 +8,7 @@ import org.stochad.examples.Report;
 import org.stochad.examples.RunSettings;
 import org.stochad.examples.Table;
 import org.stochad.cli.lund.HadronDefaults;
+import org.stochad.cli.lund.FitWarnings;
 import org.stochad.cli.lund.HadronReports;
 import org.stochad.lund.LundSettings;
 import org.stochad.lund.fit.FitReport;
@@ -15,6 +16,7 @@ import org.stochad.lund.fit.FitStudy;
 import org.stochad.lund.fit.FitSummary;
 import org.stochad.lund.fit.FitTarget;
 import org.stochad.lund.fit.HistogramLoss;
+import org.stochad.lund.fit.HistogramSpec;
 import org.stochad.lund.fit.LundFit;
 import org.stochad.lund.fit.PseudoData;
 import picocli.CommandLine.Command;
@@ -75,7 +77,7 @@ public final class HadronFitCommand extends ReportCommand {
 
     @Option(names = "--observable", paramLabel = "NAME", defaultValue = "multiplicity",
             description = "What the --data histogram bins: multiplicity, rapidity, xE, pT or pT2"
-                    + " (default: ${DEFAULT-VALUE}).")
+                    + " (default: ${DEFAULT-VALUE}; must agree with the histogram's name when that is one of them).")
     String observable;
 
     @Option(names = "--truth", paramLabel = "A,B", description = "(a, b) of the pseudo-data (default: the settings').")
@@ -133,8 +135,7 @@ public final class HadronFitCommand extends ReportCommand {
     @Override
     List<Report> reports(RunSettings settings) {
         noSamples("set --base-events, --hist-events and --grad-samples");
-        Path pictures = figures == null ? settings.out() : figures;
-        CommonOptions.prepare(pictures, "--figures");
+        checkDataOptions();
         LundSettings s = lund.load(LundSettings.pionsOnly());
         LundFit.Options d = quick ? LundFit.Options.quick() : LundFit.Options.docs();
         int n = positive("--steps", steps, d.steps(), 1);
@@ -160,24 +161,24 @@ public final class HadronFitCommand extends ReportCommand {
             case BOTH -> List.of(LundFit.Method.RSA, LundFit.Method.RESIMULATED);
             case ALL -> List.of(LundFit.Method.RSA, LundFit.Method.RSA_REBASED, LundFit.Method.RESIMULATED);
         };
+        Path pictures = figures == null ? settings.out() : figures;
+        CommonOptions.prepare(pictures, "--figures");
         double[] t = null;
         List<FitTarget> targets;
         if (data == null) {
             t = truth == null ? new double[] {s.aLund(), s.bLund()} : pair("--truth", truth);
             int events = positive("--pseudo-events", pseudoEvents, PseudoData.DOCS_EVENTS, 10);
-            targets = PseudoData.targets(s.withAB(t[0], t[1]), PseudoData.defaultHistograms(), events,
-                    o.seed() ^ PseudoData.SEED_OFFSET, o.threads());
+            double[] ab = t;
+            targets = LundSettingsOptions.explainingRetries(s, () -> PseudoData.targets(s.withAB(ab[0], ab[1]),
+                    PseudoData.defaultHistograms(), events, o.seed() ^ PseudoData.SEED_OFFSET, o.threads()));
         } else {
-            if (truth != null) {
-                throw new IllegalArgumentException("--truth applies to pseudo-data only, not with --data " + data);
-            }
-            if (!java.nio.file.Files.isReadable(data)) {
-                throw new IllegalArgumentException("cannot read --data " + data);
-            }
-            targets = List.of(FitTarget.read(data, histogram, observable));
+            targets = List.of(readTarget());
         }
-        FitReport r = FitStudy.of(LundFit.of(s, targets, o).withLog(spec.commandLine().getErr()::println))
-                .run(from, methods, t);
+        List<FitTarget> fitTargets = targets;
+        List<double[]> starting = from;
+        double[] truthAb = t;
+        FitReport r = LundSettingsOptions.explainingRetries(s, () -> FitStudy.of(LundFit.of(s, fitTargets, o)
+                .withLog(spec.commandLine().getErr()::println)).run(starting, methods, truthAb));
         List<Path> files = HadronReports.writeFits(r, settings.out(), pictures);
         StringBuilder fitted = new StringBuilder();
         for (FitTarget target : targets) {
@@ -189,13 +190,13 @@ public final class HadronFitCommand extends ReportCommand {
                         o.stepper() == LundFit.Stepper.ADAM ? ", learning rate " + o.learningRate() : "", o.repeats(),
                         o.loss(), fitted),
                 "method", "start a", "start b", "fitted a", "±", "fitted b", "±", "pull a", "pull b", "sd one fit a",
-                "sd one fit b", "data sd a", "data sd b", "events/fit", "s/fit", "min N_eff");
+                "sd one fit b", "data sd a", "data sd b", "events/fit", "s/fit", "min N_eff", "warning");
         for (FitSummary f : r.summaries()) {
             double[] u = f.uncertainty();
             double[] pull = f.pull(t);
             tb.row(f.method().toString(), f.start()[0], f.start()[1], f.mean()[0], u[0], f.mean()[1], u[1],
                     pull[0], pull[1], f.sd()[0], f.sd()[1], f.dataSd()[0],
-                    f.dataSd()[1], f.events(), f.seconds(), f.minNeff());
+                    f.dataSd()[1], f.events(), f.seconds(), f.minNeff(), FitWarnings.flag(f, o.averageLast()));
         }
         List<String> notes = new ArrayList<>();
         notes.add("fitted = mean over the repeats; ± = its uncertainty: the repeats' spread / √repeats and the data's"
@@ -205,7 +206,86 @@ public final class HadronFitCommand extends ReportCommand {
         }
         notes.add("the fitted value is the mean of the last " + o.averageLast() + " path points of each fit;"
                 + " N_eff = (Σw)²/Σw² of the RSA base sample (" + o.baseEvents() + " events)");
+        for (String w : FitWarnings.of(r)) {
+            notes.add("WARNING: " + w);
+            spec.commandLine().getErr().println("warning: " + w);
+        }
+        spec.commandLine().getErr().flush();
         return List.of(new Report("hadron fit", List.of(tb.build()), notes, files));
+    }
+
+    /** What --observable accepts, for error messages. */
+    static final String OBSERVABLES = "multiplicity, rapidity, xE, pT, pT2";
+
+    /** Checks --data, --truth, --histogram and --observable together, before any work or output. */
+    private void checkDataOptions() {
+        if (data == null) {
+            if (histogram != null || matched("--observable")) {
+                throw new IllegalArgumentException((histogram != null ? "--histogram " + histogram
+                        : "--observable " + observable) + " applies to --data only (the pseudo-data are the"
+                        + " multiplicity and x_E histograms)");
+            }
+            return;
+        }
+        if (truth != null) {
+            throw new IllegalArgumentException("--truth " + truth + " applies to pseudo-data only, not with --data "
+                    + data);
+        }
+        if (java.nio.file.Files.isDirectory(data)) {
+            throw new IllegalArgumentException("--data " + data + " is a folder, not a histogram file");
+        }
+        if (!java.nio.file.Files.isReadable(data)) {
+            throw new IllegalArgumentException("cannot read --data " + data + " (it does not exist or is not readable)");
+        }
+        observableName(observable);
+    }
+
+    /**
+     * @param name an --observable value
+     * @return its canonical name
+     * @throws IllegalArgumentException naming --observable and the choices when it is none of them
+     */
+    private static String observableName(String name) {
+        try {
+            return HistogramSpec.of(name, new double[] {0, 1}).name();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--observable = " + name + " is not one of " + OBSERVABLES, e);
+        }
+    }
+
+    /**
+     * Reads the --data histogram and refuses one whose path names a different observable than
+     * --observable (e.g. a rapidity histogram fitted as a multiplicity).
+     */
+    private FitTarget readTarget() {
+        FitTarget target;
+        try {
+            target = FitTarget.read(data, histogram, observable);
+        } catch (java.io.UncheckedIOException e) {
+            throw new java.io.UncheckedIOException("cannot read --data " + data + " ("
+                    + IoProblem.describe(e.getCause()) + ")", e.getCause());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--data " + data + ": " + e.getMessage(), e);
+        }
+        String path = target.data().path();
+        String last = path.substring(path.lastIndexOf('/') + 1);
+        String given = observableName(observable);
+        String named;
+        try {
+            named = HistogramSpec.of(last, new double[] {0, 1}).name();
+        } catch (IllegalArgumentException e) {
+            if (last.toLowerCase(Locale.ROOT).contains("charged") || last.equalsIgnoreCase("thrust")) {
+                throw new IllegalArgumentException("--data histogram " + path + " cannot be fitted: --observable"
+                        + " takes " + OBSERVABLES, e);
+            }
+            return target;
+        }
+        if (!named.equals(given)) {
+            throw new IllegalArgumentException("--observable = " + observable + " does not match the histogram "
+                    + path + (histogram == null ? "" : " chosen by --histogram " + histogram) + " (give --observable "
+                    + last + ")");
+        }
+        return target;
     }
 
     /**

@@ -52,7 +52,8 @@ public final class HadronGenerateCommand extends ReportCommand {
     @Override
     List<Report> reports(RunSettings settings) {
         LundSettings s = lund.load();
-        int n = events(events, (int) Math.min(Integer.MAX_VALUE, s.events()), 1);
+        int n = events(events, (int) Math.min(Integer.MAX_VALUE, s.events()), 1, LundSettings.EVENTS);
+        checkHepMc();
         long seed = seedGiven() ? settings.seed() : s.seed();
         double eCm = s.eCM();
         GeneratorHistograms histograms = new GeneratorHistograms(eCm);
@@ -62,7 +63,8 @@ public final class HadronGenerateCommand extends ReportCommand {
         long[] count = {0};
         long start = System.nanoTime();
         try (Progress bar = Progress.start(settings, "events", n)) {
-            new EventGenerator(s).generate(seed, n, settings.threads(), e -> {
+            LundSettingsOptions.explainingRetries(s, () -> {
+                new EventGenerator(s).generate(seed, n, settings.threads(), e -> {
                 summary.accept(e);
                 histograms.fill(e);
                 if (writer != null) {
@@ -74,6 +76,8 @@ public final class HadronGenerateCommand extends ReportCommand {
                 }
                 count[0]++;
                 bar.step();
+                });
+                return null;
             });
         } catch (RuntimeException ex) {
             if (writer != null) {
@@ -118,6 +122,16 @@ public final class HadronGenerateCommand extends ReportCommand {
                         s.pionsOnlyMode() ? ", pions only" : ""),
                 String.format(Locale.ROOT, "%.2f s on %d thread(s), %.0f events/s (histogram filling included)",
                         seconds, settings.threads(), n / seconds)), files));
+    }
+
+    /** Refuses a --hepmc path that names a folder, before any work (a missing folder is created by the writer). */
+    private void checkHepMc() {
+        if (hepmc == null) {
+            return;
+        }
+        if (java.nio.file.Files.isDirectory(hepmc)) {
+            throw new IllegalArgumentException("--hepmc " + hepmc + " is a folder, not a file");
+        }
     }
 
     private HepMC3Writer openHepMc(LundSettings s) {

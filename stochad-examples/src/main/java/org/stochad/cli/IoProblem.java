@@ -18,6 +18,9 @@ final class IoProblem {
      * @return why it failed, in plain words (no exception class names)
      */
     static String describe(Exception e) {
+        if (e instanceof java.nio.charset.CharacterCodingException) {
+            return "not a UTF-8 text file: it holds bytes that are not text";
+        }
         if (e instanceof FileAlreadyExistsException f) {
             return f.getFile() + " exists and is not a folder";
         }

@@ -40,12 +40,49 @@ public final class LundSettingsOptions {
         if (cmnd == null) {
             s = base;
         } else {
+            if (java.nio.file.Files.isDirectory(cmnd)) {
+                throw new IllegalArgumentException("--cmnd " + cmnd + " is a folder, not a settings file");
+            }
             try {
                 s = LundSettings.fromCmnd(cmnd);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read --cmnd " + cmnd + " (" + IoProblem.describe(e) + ")", e);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--cmnd " + cmnd + ": " + e.getMessage(), e);
             }
         }
-        return s.withLines(set);
+        for (String line : set) {
+            try {
+                s = s.withLines(List.of(line));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--set " + line + ": " + e.getMessage(), e);
+            }
+        }
+        return s;
+    }
+
+    /**
+     * Runs a generator task and turns its "fragmentation failed {@code Lund:maxRetries} times"
+     * state error, which the settings cause, into a user error naming the setting and its value.
+     *
+     * @param <T>      the task's result
+     * @param settings the settings the task runs with
+     * @param task     the task
+     * @return the task's result
+     * @throws IllegalArgumentException when fragmentation gave up after the allowed retries
+     */
+    static <T> T explainingRetries(LundSettings settings, java.util.function.Supplier<T> task) {
+        try {
+            return task.get();
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof IllegalStateException && t.getMessage() != null
+                        && t.getMessage().contains(LundSettings.MAX_RETRIES)) {
+                    throw new IllegalArgumentException(LundSettings.MAX_RETRIES + " = " + settings.maxRetries()
+                            + " is too small for these settings: " + t.getMessage(), e);
+                }
+            }
+            throw e;
+        }
     }
 }

@@ -66,16 +66,17 @@ abstract class ReportCommand implements Callable<Integer> {
      * @param events   the value of {@code --events}, or null
      * @param fallback the command's default
      * @param minimum  the smallest allowed value
+     * @param fallbackName where the default comes from, for the error message (e.g. a settings key)
      * @return the budget
      * @throws IllegalArgumentException when both are given with different values, or the value is too small
      */
-    int events(Integer events, int fallback, int minimum) {
+    int events(Integer events, int fallback, int minimum, String fallbackName) {
         Integer samples = common.samples;
         if (events != null && samples != null && !events.equals(samples)) {
             throw new IllegalArgumentException("--events = " + events + " and --samples = " + samples
                     + " disagree (they mean the same here; give one)");
         }
-        String name = events != null ? "--events" : "--samples";
+        String name = events != null ? "--events" : samples != null ? "--samples" : fallbackName;
         int n = events != null ? events : samples != null ? samples : fallback;
         if (n < minimum) {
             throw new IllegalArgumentException(name + " = " + n + " is less than " + minimum);

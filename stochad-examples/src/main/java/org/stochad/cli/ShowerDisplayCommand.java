@@ -40,7 +40,7 @@ public final class ShowerDisplayCommand extends ReportCommand {
         for (ToyShower shower : config.showers()) {
             String label = shower.config().label();
             String base = ShowerOutputs.base("display", label);
-            EventDisplay.Result r = EventDisplay.of(shower, theta, settings.seed()).find();
+            EventDisplay.Result r = find(shower, settings.seed());
             Path png = EventDisplayImage.write(r, settings.file(base + ".png"));
             Path txt = OutputFiles.writeString(settings.file(base + ".txt"), r.summary() + System.lineSeparator());
             ShowerEvent.Hit flipped = r.flippedHit();
@@ -57,5 +57,17 @@ public final class ShowerDisplayCommand extends ReportCommand {
                     List.of(png, txt)));
         }
         return reports;
+    }
+
+    /**
+     * Finds the shower to draw; a θ at which no seed flips a draw early enough is the user's choice,
+     * so it is reported as a bad --theta, not as an internal error.
+     */
+    private EventDisplay.Result find(ToyShower shower, long seed) {
+        try {
+            return EventDisplay.of(shower, theta, seed).find();
+        } catch (IllegalStateException e) {
+            throw new IllegalArgumentException("--theta = " + theta + " shows nothing: " + e.getMessage(), e);
+        }
     }
 }

@@ -50,6 +50,9 @@ public final class ShowerScanCommand extends ReportCommand {
             throw new IllegalArgumentException("--from = " + from + ", --to = " + to + " is not a finite range"
                     + " with from < to");
         }
+        if (from < 0) {
+            throw new IllegalArgumentException("--from = " + from + " is negative (θ is a radius, >= 0)");
+        }
         if (points < 3) {
             throw new IllegalArgumentException("--points = " + points + " is less than 3");
         }

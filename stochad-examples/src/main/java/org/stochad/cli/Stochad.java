@@ -1,7 +1,12 @@
 package org.stochad.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +61,13 @@ public final class Stochad implements Callable<Integer> {
         cl.setExecutionExceptionHandler(Stochad::executionError);
         cl.setExecutionStrategy(parsed -> {
             inheritSharedOptions(parsed);
-            return new CommandLine.RunLast().execute(parsed);
+            List<Path> fresh = missingFolders(parsed);
+            try {
+                return new CommandLine.RunLast().execute(parsed);
+            } catch (RuntimeException e) {
+                removeEmpty(fresh);
+                throw e;
+            }
         });
         return cl;
     }
@@ -69,6 +80,58 @@ public final class Stochad implements Callable<Integer> {
      * Hands the shared options given before a subcommand ({@code stochad --out DIR shower scan}) down to
      * the subcommand that runs, unless it was given its own value.
      */
+    /** The options that name output folders, which a command creates when they are missing. */
+    private static final List<String> FOLDERS = List.of("--out", "--figures");
+
+    /** The options that name output files, whose folders a command creates when they are missing. */
+    private static final List<String> FILES = List.of("--hepmc");
+
+    /**
+     * @param top the parsed command line
+     * @return the output folders (and their ancestors) that do not exist yet, deepest first
+     */
+    private static List<Path> missingFolders(CommandLine.ParseResult top) {
+        List<Path> missing = new ArrayList<>();
+        for (CommandLine.ParseResult level = top; level != null; level = level.subcommand()) {
+            for (String name : concat(FOLDERS, FILES)) {
+                CommandLine.Model.OptionSpec option = level.commandSpec().findOption(name);
+                if (option != null && option.getValue() instanceof Path given) {
+                    Path dir = FILES.contains(name) ? given.toAbsolutePath().getParent() : given;
+                    if (dir == null) {
+                        continue;
+                    }
+                    for (Path p = dir.toAbsolutePath().normalize(); p != null && !Files.exists(p); p = p.getParent()) {
+                        if (!missing.contains(p)) {
+                            missing.add(p);
+                        }
+                    }
+                }
+            }
+        }
+        missing.sort(Comparator.comparingInt(Path::getNameCount).reversed());
+        return missing;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /**
+     * After a failed command, removes the folders it created that are still empty, so a mistake
+     * leaves the file system as it was.
+     */
+    private static void removeEmpty(List<Path> created) {
+        for (Path p : created) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException | SecurityException e) {
+                // not empty or not ours to remove: leave it
+            }
+        }
+    }
+
     private static void inheritSharedOptions(CommandLine.ParseResult top) {
         Map<String, Object> given = new HashMap<>();
         for (CommandLine.ParseResult level = top; level != null; level = level.subcommand()) {
@@ -100,14 +163,51 @@ public final class Stochad implements Callable<Integer> {
         return USAGE_ERROR;
     }
 
+    /**
+     * The single place where a failed command becomes an exit code: a user's mistake (a bad value,
+     * an unreadable or unwritable file) is one line on standard error and exit code 2; anything else
+     * is an internal error, reported by picocli with its stack trace and exit code 1.
+     */
     private static int executionError(Exception e, CommandLine cl, CommandLine.ParseResult parsed) throws Exception {
-        if (e instanceof IllegalArgumentException || e instanceof UncheckedIOException) {
-            PrintWriter err = cl.getErr();
-            err.println(cl.getCommandSpec().qualifiedName() + ": " + firstLine(e.getMessage()));
-            err.flush();
-            return USAGE_ERROR;
+        Exception cause = unwrap(e);
+        String message = userMessage(cause);
+        if (message == null) {
+            throw cause;
         }
-        throw e;
+        PrintWriter err = cl.getErr();
+        err.println(cl.getCommandSpec().qualifiedName() + ": " + message);
+        err.flush();
+        return USAGE_ERROR;
+    }
+
+    /**
+     * @param e an exception that ended a command
+     * @return its one-line message when it is a user's mistake, or null for an internal error
+     */
+    static String userMessage(Exception e) {
+        if (e instanceof CommandLine.ParameterException || e instanceof IllegalArgumentException) {
+            return firstLine(e.getMessage());
+        }
+        if (e instanceof UncheckedIOException u) {
+            return u.getMessage() == null ? IoProblem.describe(u.getCause()) : firstLine(u.getMessage());
+        }
+        if (e instanceof java.io.IOException io) {
+            return firstLine(IoProblem.describe(io));
+        }
+        return null;
+    }
+
+    /** Strips the wrappers that worker threads and reflection put around the exception that matters. */
+    private static Exception unwrap(Exception e) {
+        Exception x = e;
+        while ((x instanceof java.util.concurrent.CompletionException
+                || x instanceof java.util.concurrent.ExecutionException
+                || x instanceof java.lang.reflect.UndeclaredThrowableException
+                || x instanceof java.lang.reflect.InvocationTargetException)
+                && x.getCause() instanceof Exception c) {
+            x = c;
+        }
+        return x;
     }
 
     private static String firstLine(String s) {

@@ -112,7 +112,7 @@ public final class PoissonFit implements WorkedExample {
         Map<String, Double> v = resolve(given);
         double start = WorkedExample.inRange("start", v.get("start"), 0.5, 200);
         double rate = WorkedExample.inRange("rate", v.get("rate"), 1e-4, 50);
-        int steps = (int) WorkedExample.inRange("steps", v.get("steps"), 1, 100_000);
+        int steps = WorkedExample.wholeInRange("steps", v.get("steps"), 1, 100_000);
         int perStep = settings.samplesOr(200);
         double optimum = exactOptimum();
         double[] lo = {0.5};

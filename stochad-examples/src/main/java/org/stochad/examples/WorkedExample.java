@@ -69,4 +69,20 @@ public interface WorkedExample {
         }
         return value;
     }
+
+    /**
+     * @param name  the parameter's name
+     * @param value its value
+     * @param lo    the smallest allowed value
+     * @param hi    the largest allowed value
+     * @return the value as an int when it is a whole number in [lo, hi]
+     * @throws IllegalArgumentException otherwise (a fraction is refused, never truncated)
+     */
+    static int wholeInRange(String name, double value, int lo, int hi) {
+        inRange(name, value, lo, hi);
+        if (value != Math.rint(value)) {
+            throw new IllegalArgumentException(name + " = " + value + " is not a whole number");
+        }
+        return (int) value;
+    }
 }

@@ -37,7 +37,8 @@ import org.stochad.study.StudyRow;
 public final class HadronCharts {
 
     private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0x2ca02c), new Color(0xd62728),
-        new Color(0x9467bd), new Color(0xff7f0e), new Color(0x17becf), new Color(0x8c564b), new Color(0xe377c2)};
+        new Color(0x9467bd), new Color(0xff7f0e), new Color(0x17becf), new Color(0x8c564b), new Color(0xe377c2),
+        new Color(0x7f7f7f), new Color(0xbcbd22)};
 
     private HadronCharts() {
     }
@@ -189,6 +190,7 @@ public final class HadronCharts {
      * @param target the PNG file
      */
     public static void pulls(ComparisonResult r, Path target) {
+        // the pathwise σ points keep their estimator's name and get a cross and this legend label
         List<String> quantities = new ArrayList<>();
         for (EstimateRow row : r.unbiasedness()) {
             String q = quantity(row);
@@ -203,7 +205,8 @@ public final class HadronCharts {
             if (Double.isNaN(pull)) {
                 continue;
             }
-            series.computeIfAbsent(row.estimator(), k -> new Double[quantities.size()])[quantities.indexOf(
+            String name = HadronReports.biasedByDesign(row) ? row.estimator() + ": σ " + BIASED : row.estimator();
+            series.computeIfAbsent(name, k -> new Double[quantities.size()])[quantities.indexOf(
                     quantity(row))] = pull;
             range = Math.max(range, Math.abs(pull) + 1);
         }
@@ -226,7 +229,7 @@ public final class HadronCharts {
                 y.add(v);
             }
             CategorySeries s = c.addSeries(e.getKey(), quantities, y);
-            s.setMarker(SeriesMarkers.CIRCLE);
+            s.setMarker(e.getKey().endsWith(BIASED) ? SeriesMarkers.CROSS : SeriesMarkers.CIRCLE);
             s.setMarkerColor(PALETTE[i++ % PALETTE.length]);
         }
         for (double level : new double[] {-5, 5}) {
@@ -274,6 +277,9 @@ public final class HadronCharts {
         });
         save(c, target);
     }
+
+    /** Legend suffix of the pathwise σ series in the pull plot. */
+    private static final String BIASED = "pathwise (Lund:ptScore = off), biased by design";
 
     private static String quantity(EstimateRow row) {
         return row.observable() + ": " + row.component();

@@ -49,6 +49,37 @@ public final class HadronReports {
     private HadronReports() {
     }
 
+    /** What the pathwise σ rows are, appended to their estimator's name in tables and the pull plot. */
+    public static final String BIASED_BY_DESIGN = "biased by design: pathwise σ, Lund:ptScore = off";
+
+    /** The variance study's σ column, said once under its table. */
+    public static final String VARIANCE_SIGMA_NOTE = "σ column: the stochastic-AD, hybrid and score-function rows"
+            + " differentiate the pT draws pathwise (Lund:ptScore = off) and are biased by design; the RSA and"
+            + " finite-difference rows are not.";
+
+    /**
+     * Whether a row of the comparison's unbiasedness table differentiates σ pathwise through the pT
+     * draws ({@code Lund:ptScore = off}): stochastic AD, the hybrid and the score function there miss
+     * the jumps of the stop test and the vetoes, so their σ rows are biased by design (the RSA
+     * derivative, the pT-score rows and the finite difference are not).
+     *
+     * @param row a row of the unbiasedness table
+     * @return whether it is such a row
+     */
+    public static boolean biasedByDesign(EstimateRow row) {
+        String e = row.estimator();
+        return "sigma".equals(row.component()) && !e.endsWith(", pT score") && !e.startsWith("RSA")
+                && !e.startsWith("finite difference");
+    }
+
+    /**
+     * @param row a row of the unbiasedness table
+     * @return its estimator's name, with {@link #BIASED_BY_DESIGN} when {@link #biasedByDesign} holds
+     */
+    public static String estimatorLabel(EstimateRow row) {
+        return biasedByDesign(row) ? row.estimator() + " (" + BIASED_BY_DESIGN + ")" : row.estimator();
+    }
+
     /**
      * Writes the comparison's tables and figures.
      *
@@ -128,6 +159,11 @@ public final class HadronReports {
                 + " (sd of one fit / √%d) and the data's statistical share (χ² loss: from the loss curvature at the"
                 + " fitted point) in quadrature.%s%n", options.repeats(),
                 truth == null ? "" : String.format(Locale.ROOT, " Truth (a, b) = (%.4f, %.4f).", truth[0], truth[1])));
+        List<String> warnings = FitWarnings.of(report);
+        if (!warnings.isEmpty()) {
+            sb.append("\n**Warnings**\n\n");
+            warnings.forEach(w -> sb.append("* ").append(w).append('\n'));
+        }
         return sb.toString();
     }
 
@@ -170,7 +206,7 @@ public final class HadronReports {
             double pull = fd == null || fd == row ? Double.NaN
                     : (row.mean() - fd.mean()) / Math.hypot(row.standardError(), fd.standardError());
             sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %.5g | %.3g | %.3g | %s | %d | %.1f |%n",
-                    row.observable(), row.component(), row.estimator(), row.mean(), row.standardError(),
+                    row.observable(), row.component(), estimatorLabel(row), row.mean(), row.standardError(),
                     row.sdPerSample(), Double.isNaN(pull) ? "—" : String.format(Locale.ROOT, "%+.2f", pull),
                     row.samples(), row.seconds()));
         }
@@ -194,6 +230,7 @@ public final class HadronReports {
         }
         sb.append("\n## Variance study: d<N>/dtheta at the Monash point\n\n```\n").append(study.toTable())
                 .append("```\n");
+        sb.append("\n").append(VARIANCE_SIGMA_NOTE).append("\n");
         sb.append("\n| estimator | ").append(String.join(" | ", GradientComparison.NAMES)).append(" | cost/primal |\n|---|---|---|---|---|---|\n");
         Map<String, List<StudyRow>> byEstimator = byEstimator(study);
         byEstimator.forEach((name, rows) -> {
