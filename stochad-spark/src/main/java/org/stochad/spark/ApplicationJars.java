@@ -44,9 +44,22 @@ public final class ApplicationJars {
                 throw new IllegalArgumentException("class " + c.getName() + " comes from " + source.getLocation(), e);
             }
         }
+        return packed(List.copyOf(locations));
+    }
+
+    /**
+     * @param entries class-path entries: jars, or folders of class files
+     * @return the jars as they are and each folder packed into a temporary jar, in order
+     * @throws UncheckedIOException when a folder cannot be packed
+     */
+    public static List<Path> packed(List<Path> entries) {
         List<Path> jars = new ArrayList<>();
-        for (Path p : locations) {
-            jars.add(Files.isDirectory(p) ? pack(p) : p);
+        for (Path p : entries) {
+            if (Files.isDirectory(p)) {
+                jars.add(pack(p));
+            } else if (Files.isRegularFile(p)) {
+                jars.add(p);
+            }
         }
         return List.copyOf(jars);
     }

@@ -49,6 +49,7 @@ public final class SparkCluster implements AutoCloseable {
      *                                  registers in time (the message names the master)
      */
     public static SparkCluster start(SparkSettings settings) {
+        probeStandaloneMasters(settings);
         SparkConf conf = new SparkConf().setMaster(settings.master()).setAppName("stochad")
                 .set("spark.ui.enabled", Boolean.toString(settings.ui()))
                 .set("spark.ui.showConsoleProgress", "false");
@@ -67,7 +68,7 @@ public final class SparkCluster implements AutoCloseable {
         JavaSparkContext context;
         try {
             context = new JavaSparkContext(conf);
-        } catch (RuntimeException | LinkageError e) {
+        } catch (Exception | LinkageError e) {
             throw new IllegalArgumentException("--spark " + settings.master() + ": Spark did not start ("
                     + firstLine(e) + ")", e);
         }
@@ -77,6 +78,30 @@ public final class SparkCluster implements AutoCloseable {
             cluster.awaitExecutors();
         }
         return cluster;
+    }
+
+    /**
+     * Spark waits a minute per attempt for a standalone master that does not answer; a plain TCP
+     * connection to each master, bounded by the connect timeout, fails fast instead.
+     */
+    private static void probeStandaloneMasters(SparkSettings settings) {
+        if (!settings.master().startsWith("spark://")) {
+            return;
+        }
+        int timeout = (int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis());
+        String problem = null;
+        for (String hostPort : settings.master().substring("spark://".length()).split(",")) {
+            int colon = hostPort.lastIndexOf(':');
+            try (java.net.Socket socket = new java.net.Socket()) {
+                socket.connect(new java.net.InetSocketAddress(hostPort.substring(0, colon),
+                        Integer.parseInt(hostPort.substring(colon + 1))), timeout);
+                return;
+            } catch (java.io.IOException | RuntimeException e) {
+                problem = hostPort + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            }
+        }
+        throw new IllegalArgumentException("--spark " + settings.master() + ": cannot reach the Spark master ("
+                + problem + ")");
     }
 
     private void awaitExecutors() {
