@@ -56,14 +56,24 @@ public final class Stochad implements Callable<Integer> {
         cl.setExecutionExceptionHandler(Stochad::executionError);
         cl.setExecutionStrategy(parsed -> {
             inheritSharedOptions(parsed);
-            return new CommandLine.RunLast().execute(parsed);
+            try {
+                return new CommandLine.RunLast().execute(parsed);
+            } finally {
+                for (CommandLine.ParseResult level = parsed; level != null; level = level.subcommand()) {
+                    for (CommandLine.Model.CommandSpec mixin : level.commandSpec().mixins().values()) {
+                        if (mixin.userObject() instanceof CommonOptions common) {
+                            common.close();
+                        }
+                    }
+                }
+            }
         });
         return cl;
     }
 
     /** The options of {@link CommonOptions}, which every command accepts. */
     private static final List<String> SHARED = List.of("--seed", "--samples", "--threads", "--out", "--format",
-            "--progress");
+            "--progress", "--spark", "--spark-ui");
 
     /**
      * Hands the shared options given before a subcommand ({@code stochad --out DIR shower scan}) down to
@@ -120,6 +130,9 @@ public final class Stochad implements Callable<Integer> {
 
     /** @param args command-line arguments */
     public static void main(String[] args) {
+        if (SparkRun.wanted(args) && !SparkRun.onClassPath()) {
+            System.exit(SparkRun.relaunch(args, System.err));
+        }
         System.exit(commandLine().execute(args));
     }
 }
