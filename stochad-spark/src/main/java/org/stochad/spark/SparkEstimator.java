@@ -146,7 +146,10 @@ public final class SparkEstimator implements ChunkedEstimator {
         return estimator.name();
     }
 
-    /** @return this estimator: the cluster's executors run the chunks, whatever the thread count */
+    /**
+     * @param threads ignored beyond its check: the cluster's executors run the chunks
+     * @return this estimator (its estimates do not depend on threads)
+     */
     @Override
     public Estimator withParallelism(int threads) {
         if (threads < 1) {
