@@ -37,11 +37,11 @@ public final class CommonOptions implements AutoCloseable {
 
     @Option(names = "--spark", paramLabel = "MASTER",
             description = "Run estimates and event generation on Apache Spark: local[*], local[N],"
-                    + " local-cluster[N,CORES,MB], spark://HOST:PORT, yarn or k8s://URL (default: in this process on"
-                    + " --threads threads). Same numbers, bit for bit.")
+                    + " local-cluster[N,CORES,MB], spark://HOST:PORT, yarn or k8s://URL. Without it, everything runs"
+                    + " in this process on --threads threads. Same numbers, bit for bit.")
     String spark;
 
-    @Option(names = "--spark-ui", description = "With --spark: start Spark's web UI (default: off).")
+    @Option(names = "--spark-ui", description = "With --spark: also start Spark's web UI (off unless given).")
     boolean sparkUi;
 
     /** The command's Spark application, started on first use; null without --spark. */
