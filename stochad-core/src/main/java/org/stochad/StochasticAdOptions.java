@@ -11,7 +11,7 @@ package org.stochad;
  * @param threads      worker threads
  */
 public record StochasticAdOptions(Strategy strategy, int alternativeCount, boolean exhaustiveReplay,
-                                  int maxPathCount, int threads) {
+                                  int maxPathCount, int threads) implements java.io.Serializable {
 
     /** How alternatives are carried. */
     public enum Strategy {

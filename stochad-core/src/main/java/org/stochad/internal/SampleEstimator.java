@@ -14,9 +14,11 @@ import org.stochad.VectorProgram;
  * The shared frame of the built-in estimators: one row of numbers per sample, computed from
  * streams derived from (seed, i) alone, folded into streaming sums per chunk of consecutive
  * sample indices, and the chunks merged in index order — constant memory for any sample count,
- * and a result bit-identical for any thread count.
+ * and a result bit-identical for any thread count. Serializable, so a distributed engine can ship
+ * an estimator to the machines that run its chunks (an estimator built from a part that is not
+ * serializable, e.g. a lambda {@link Engine.ScoreSource}, is not).
  */
-abstract class SampleEstimator implements ChunkedEstimator {
+abstract class SampleEstimator implements ChunkedEstimator, java.io.Serializable {
 
     /** Stream domain of the program's own randomness. */
     static final long PROGRAM_DOMAIN = 0;

@@ -9,7 +9,7 @@ import org.stochad.examples.RunSettings;
 import picocli.CommandLine.Option;
 
 /** The options every {@code stochad} command shares. */
-public final class CommonOptions {
+public final class CommonOptions implements AutoCloseable {
 
     @Option(names = "--seed", paramLabel = "N",
             description = "Seed of every estimate (default: ${DEFAULT-VALUE}); same seed, same numbers, any --threads.")
@@ -35,6 +35,41 @@ public final class CommonOptions {
             description = "Show progress bars on standard error (default: on; --no-progress turns them off).")
     boolean progress;
 
+    @Option(names = "--spark", paramLabel = "MASTER",
+            description = "Run estimates and event generation on Apache Spark: local[*], local[N],"
+                    + " local-cluster[N,CORES,MB], spark://HOST:PORT, yarn or k8s://URL. Without it, everything runs"
+                    + " in this process on --threads threads. Same numbers, bit for bit.")
+    String spark;
+
+    @Option(names = "--spark-ui", description = "With --spark: also start Spark's web UI (off unless given).")
+    boolean sparkUi;
+
+    /** The command's Spark application, started on first use; null without --spark. */
+    private SparkRun sparkRun;
+
+    /**
+     * @return the command's Spark application (started on first use), or null without {@code --spark}
+     * @throws IllegalArgumentException for a bad master URL
+     */
+    SparkRun spark() {
+        if (spark == null) {
+            return null;
+        }
+        if (sparkRun == null) {
+            sparkRun = SparkRun.of(spark, sparkUi);
+        }
+        return sparkRun;
+    }
+
+    /** Stops the command's Spark application, if one started. */
+    @Override
+    public void close() {
+        if (sparkRun != null) {
+            sparkRun.close();
+            sparkRun = null;
+        }
+    }
+
     /** @return the options as example settings, after checking them and preparing the output folder */
     RunSettings settings() {
         if (samples != null && samples < 2) {
@@ -45,8 +80,10 @@ public final class CommonOptions {
         }
         Path dir = out == null ? Paths.get(RunSettings.DEFAULT_OUT) : out;
         prepare(dir, "--out");
+        SparkRun run = spark();
         return new RunSettings(seed, samples == null ? 0 : samples,
-                threads == null ? Runtime.getRuntime().availableProcessors() : threads, dir, progress);
+                threads == null ? Runtime.getRuntime().availableProcessors() : threads, dir, progress,
+                run == null ? java.util.function.UnaryOperator.identity() : run::place);
     }
 
     /**

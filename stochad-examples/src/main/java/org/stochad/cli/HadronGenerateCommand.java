@@ -63,8 +63,7 @@ public final class HadronGenerateCommand extends ReportCommand {
         long[] count = {0};
         long start = System.nanoTime();
         try (Progress bar = Progress.start(settings, "events", n)) {
-            LundSettingsOptions.explainingRetries(s, () -> {
-                new EventGenerator(s).generate(seed, n, settings.threads(), e -> {
+            java.util.function.Consumer<org.stochad.lund.Event> consumer = e -> {
                 summary.accept(e);
                 histograms.fill(e);
                 if (writer != null) {
@@ -76,7 +75,14 @@ public final class HadronGenerateCommand extends ReportCommand {
                 }
                 count[0]++;
                 bar.step();
-                });
+            };
+            SparkRun spark = common.spark();
+            LundSettingsOptions.explainingRetries(s, () -> {
+                if (spark != null) {
+                    spark.generate(s, seed, n, consumer);
+                } else {
+                    new EventGenerator(s).generate(seed, n, settings.threads(), consumer);
+                }
                 return null;
             });
         } catch (RuntimeException ex) {
@@ -107,7 +113,7 @@ public final class HadronGenerateCommand extends ReportCommand {
         HadronCharts.histogram(pX, histograms.xE(), "x_E", "dN/dx_E per event", true, false, s);
         Path md = settings.file("hadron-summary.md");
         OutputFiles.writeString(md, summary.toMarkdown() + String.format(Locale.ROOT,
-                "%nseed %d, %d events, %d thread(s)%n", seed, n, settings.threads()));
+                "%nseed %d, %d events, %s%n", seed, n, where(settings)));
         files.addAll(List.of(pN, pY, pX, yoda, csv, md));
         Table.Builder t = Table.builder(String.format(Locale.ROOT, "%d events, E_CM = %s GeV, seed %d", n,
                 fmt(eCm), seed), "quantity", "mean", "std.err");
@@ -120,8 +126,13 @@ public final class HadronGenerateCommand extends ReportCommand {
                 String.format(Locale.ROOT, "settings: a = %s, b = %s GeV⁻², σ = %s GeV, ρ = %s%s", fmt(s.aLund()),
                         fmt(s.bLund()), fmt(s.sigma()), fmt(s.effectiveProbStoUD()),
                         s.pionsOnlyMode() ? ", pions only" : ""),
-                String.format(Locale.ROOT, "%.2f s on %d thread(s), %.0f events/s (histogram filling included)",
-                        seconds, settings.threads(), n / seconds)), files));
+                String.format(Locale.ROOT, "%.2f s on %s, %.0f events/s (histogram filling included)",
+                        seconds, where(settings), n / seconds)), files));
+    }
+
+    private String where(RunSettings settings) {
+        SparkRun spark = common.spark();
+        return spark != null ? "Spark " + spark.master() : settings.threads() + " thread(s)";
     }
 
     /** Refuses a --hepmc path that names a folder, before any work (a missing folder is created by the writer). */

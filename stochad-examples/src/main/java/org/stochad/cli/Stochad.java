@@ -61,12 +61,21 @@ public final class Stochad implements Callable<Integer> {
         cl.setExecutionExceptionHandler(Stochad::executionError);
         cl.setExecutionStrategy(parsed -> {
             inheritSharedOptions(parsed);
+            refuseSparkWhereUnsupported(parsed);
             List<Path> fresh = missingFolders(parsed);
             try {
                 return new CommandLine.RunLast().execute(parsed);
             } catch (RuntimeException e) {
                 removeEmpty(fresh);
                 throw e;
+            } finally {
+                for (CommandLine.ParseResult level = parsed; level != null; level = level.subcommand()) {
+                    for (CommandLine.Model.CommandSpec mixin : level.commandSpec().mixins().values()) {
+                        if (mixin.userObject() instanceof CommonOptions common) {
+                            common.close();
+                        }
+                    }
+                }
             }
         });
         return cl;
@@ -74,7 +83,7 @@ public final class Stochad implements Callable<Integer> {
 
     /** The options of {@link CommonOptions}, which every command accepts. */
     private static final List<String> SHARED = List.of("--seed", "--samples", "--threads", "--out", "--format",
-            "--progress");
+            "--progress", "--spark", "--spark-ui");
 
     /**
      * Hands the shared options given before a subcommand ({@code stochad --out DIR shower scan}) down to
@@ -130,6 +139,27 @@ public final class Stochad implements Callable<Integer> {
                 // not empty or not ours to remove: leave it
             }
         }
+    }
+
+    /** The commands that run on Spark when --spark is given; every other command refuses the option. */
+    private static final java.util.Set<Class<?>> SPARK_COMMANDS = java.util.Set.of(ExampleCommand.class,
+            HadronGenerateCommand.class, HadronGradientCommand.class);
+
+    /** A command that would silently run in-process with --spark given refuses it, as a parameter error. */
+    private static void refuseSparkWhereUnsupported(CommandLine.ParseResult top) {
+        CommandLine.ParseResult leaf = top;
+        while (leaf.subcommand() != null) {
+            leaf = leaf.subcommand();
+        }
+        CommandLine.Model.OptionSpec spark = leaf.commandSpec().findOption("--spark");
+        if (spark == null || spark.getValue() == null
+                || SPARK_COMMANDS.contains(leaf.commandSpec().userObject().getClass())) {
+            return;
+        }
+        throw new CommandLine.ParameterException(leaf.commandSpec().commandLine(), "--spark = " + spark.getValue()
+                + ": 'stochad "
+                + leaf.commandSpec().qualifiedName(" ").replaceFirst("^stochad ", "")
+                + "' does not run on Spark yet (it does: example, hadron generate, hadron gradient)");
     }
 
     private static void inheritSharedOptions(CommandLine.ParseResult top) {
@@ -220,6 +250,9 @@ public final class Stochad implements Callable<Integer> {
 
     /** @param args command-line arguments */
     public static void main(String[] args) {
+        if (SparkRun.wanted(args) && !SparkRun.onClassPath()) {
+            System.exit(SparkRun.relaunch(args, System.err));
+        }
         System.exit(commandLine().execute(args));
     }
 }

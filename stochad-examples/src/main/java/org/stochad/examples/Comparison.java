@@ -94,7 +94,8 @@ public final class Comparison {
                                    RunSettings settings) {
         List<Result> results = new ArrayList<>();
         for (Case c : cases) {
-            StudyResult r = VarianceStudy.of(c.program(), estimators, List.of(c.theta()), samples, settings.seed())
+            StudyResult r = VarianceStudy.of(c.program(), estimators.stream().map(settings::place).toList(),
+                            List.of(c.theta()), samples, settings.seed())
                     .withTitle(title + " " + c.label()).withParallelism(settings.threads())
                     .withProgress(ConsoleProgress.of(settings.progress())).run();
             results.add(new Result(c, r));

@@ -46,13 +46,13 @@ public final class RandomWalk implements WorkedExample {
 
     /**
      * @param n the number of steps, &ge; 0
-     * @return the program, parameter p &gt; 0
+     * @return the program, parameter p &gt; 0 (serializable, so it can run on a Spark cluster)
      */
     public static StochasticProgram program(int n) {
         if (n < 0) {
             throw new IllegalArgumentException("random-walk: n = " + n + " is negative");
         }
-        return (s, t) -> {
+        return (StochasticProgram & java.io.Serializable) (s, t) -> {
             StochasticTriple p = t[0];
             StochasticTriple x = StochasticTriple.constant(0);
             for (int i = 0; i < n; i++) {

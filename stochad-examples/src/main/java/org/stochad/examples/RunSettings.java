@@ -1,6 +1,8 @@
 package org.stochad.examples;
 
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
+import org.stochad.Estimator;
 
 /**
  * How to run an example: seed, sample budget, threads, output folder and whether to show progress.
@@ -10,8 +12,12 @@ import java.nio.file.Path;
  * @param threads  worker threads, &ge; 1
  * @param out      the folder that receives plots and CSV files
  * @param progress whether to show progress bars on standard error
+ * @param placement where estimates run: the identity runs them in this process on {@code threads}
+ *                  threads; {@code stochad --spark} wraps each estimator to run on a Spark cluster
+ *                  (the estimates are the same, bit for bit)
  */
-public record RunSettings(long seed, int samples, int threads, Path out, boolean progress) {
+public record RunSettings(long seed, int samples, int threads, Path out, boolean progress,
+                          UnaryOperator<Estimator> placement) {
 
     /** The seed when none is given: the seed of every number in the tests and the documentation. */
     public static final long DEFAULT_SEED = 42;
@@ -27,6 +33,7 @@ public record RunSettings(long seed, int samples, int threads, Path out, boolean
      * @param threads worker threads, &ge; 1
      * @param out the folder that receives plots and CSV files
      * @param progress whether to show progress bars on standard error
+     * @param placement where estimates run (the identity: in this process)
      */
     public RunSettings {
         if (samples != 0 && samples < 2) {
@@ -38,6 +45,30 @@ public record RunSettings(long seed, int samples, int threads, Path out, boolean
         if (out == null) {
             throw new IllegalArgumentException("--out = null");
         }
+        if (placement == null) {
+            throw new IllegalArgumentException("placement = null");
+        }
+    }
+
+    /**
+     * Settings that run every estimate in this process.
+     *
+     * @param seed     the seed of every estimate
+     * @param samples  samples per estimate, or 0 for the example's own default
+     * @param threads  worker threads, &ge; 1
+     * @param out      the folder that receives plots and CSV files
+     * @param progress whether to show progress bars on standard error
+     */
+    public RunSettings(long seed, int samples, int threads, Path out, boolean progress) {
+        this(seed, samples, threads, out, progress, UnaryOperator.identity());
+    }
+
+    /**
+     * @param estimator an estimator
+     * @return it where these settings run estimates (itself in this process)
+     */
+    public Estimator place(Estimator estimator) {
+        return placement.apply(estimator);
     }
 
     /**
@@ -61,7 +92,7 @@ public record RunSettings(long seed, int samples, int threads, Path out, boolean
      * @return these settings with that sample count
      */
     public RunSettings withSamples(int n) {
-        return new RunSettings(seed, n, threads, out, progress);
+        return new RunSettings(seed, n, threads, out, progress, placement);
     }
 
     /**

@@ -1,0 +1,94 @@
+package org.stochad.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.stochad.cli.Cli.assertUserError;
+import static org.stochad.cli.Cli.ok;
+import static org.stochad.cli.Cli.quiet;
+import static org.stochad.cli.Cli.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code --spark local[2]}: the commands print the same estimates, standard errors, summaries and
+ * histograms, bit for bit, as without it; bad masters are one line and exit code 2.
+ */
+class SparkCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    /** @return every table's title, estimate and std.err (or mean and std.err) cells, in order */
+    private static List<String> numbers(Cli.Run r) {
+        List<String> cells = new ArrayList<>();
+        String[] header = null;
+        for (String line : r.out().split("\\R")) {
+            if (line.startsWith("# ")) {
+                cells.add(line);
+                header = null;
+            } else if (!line.isBlank() && header == null) {
+                header = Cli.csvSplit(line);
+            } else if (!line.isBlank()) {
+                String[] row = Cli.csvSplit(line);
+                for (int i = 0; i < header.length; i++) {
+                    if (List.of("case", "estimator", "d/d", "estimate", "std.err", "mean", "quantity").contains(header[i])) {
+                        cells.add(header[i] + "=" + row[i]);
+                    }
+                }
+            }
+        }
+        return cells;
+    }
+
+    private Cli.Run both(String dir, boolean spark, String... args) {
+        List<String> a = new ArrayList<>();
+        if (spark) {
+            a.addAll(List.of("--spark", "local[2]"));
+        }
+        a.addAll(List.of(args));
+        a.addAll(List.of("--format", "csv"));
+        return ok(run(quiet(tmp.resolve(dir), a.toArray(new String[0]))));
+    }
+
+    @Test
+    void estimatesAndEventsMatchTheLocalRunBitForBit() throws IOException {
+        List<String> walk = numbers(both("a", false, "example", "random-walk", "--samples", "40"));
+        assertThat(numbers(both("b", true, "example", "random-walk", "--samples", "40"))).isEqualTo(walk);
+        assertThat(walk).anyMatch(c -> c.startsWith("estimate="));
+
+        List<String> gradient = numbers(both("c", false, "hadron", "gradient", "--samples", "4200", "--set",
+                "Lund:pionsOnly=on"));
+        assertThat(numbers(both("d", true, "hadron", "gradient", "--samples", "4200", "--set",
+                "Lund:pionsOnly=on"))).isEqualTo(gradient);
+
+        List<String> events = numbers(both("e", false, "hadron", "generate", "-n", "1100"));
+        assertThat(numbers(both("f", true, "hadron", "generate", "-n", "1100"))).isEqualTo(events);
+        for (String f : List.of("hadron-histograms.yoda", "hadron-histograms.csv")) {
+            assertThat(Files.readString(tmp.resolve("f").resolve(f)))
+                    .isEqualTo(Files.readString(tmp.resolve("e").resolve(f)));
+        }
+    }
+
+    @Test
+    void badMastersAreOneLineAndExitCode2() {
+        assertUserError(run(quiet(tmp, "--spark", "lokal[2]", "example", "random-walk")),
+                "--spark = 'lokal[2]' is not a Spark master URL");
+        assertUserError(run(quiet(tmp, "--spark", "spark://127.0.0.1:1", "hadron", "generate", "-n", "10")),
+                "cannot reach the Spark master");
+    }
+
+    @Test
+    void withoutSparkNoSparkStarts() throws IOException {
+        ok(run(quiet(tmp, "example", "sin-bernoulli", "--samples", "20")));
+        try (Stream<Thread> threads = Thread.getAllStackTraces().keySet().stream()) {
+            assertThat(threads.map(Thread::getName)).noneMatch(n -> n.contains("dag-scheduler")
+                    || n.contains("spark-listener"));
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package org.stochad.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.Serializable;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.stochad.EstimateRequest;
+import org.stochad.Estimator;
+import org.stochad.Estimators;
+import org.stochad.GradientEstimate;
+import org.stochad.StochasticAdOptions;
+import org.stochad.StochasticProgram;
+import org.stochad.StochasticTriple;
+
+/** Estimates on an embedded {@code local[2]} Spark: bit for bit the local estimates, and the fast failures. */
+class SparkEstimatorTest {
+
+    private static SparkCluster cluster;
+
+    @BeforeAll
+    static void start() {
+        cluster = SparkCluster.start(SparkSettings.master("local[2]"));
+    }
+
+    @AfterAll
+    static void stop() {
+        cluster.close();
+    }
+
+    /** x² + Bernoulli(sin²(2x)), serializable. */
+    static StochasticProgram sinBernoulli() {
+        return (StochasticProgram & Serializable) (s, t) ->
+                t[0].square().plus(s.bernoulli(t[0].times(2).sin().square()));
+    }
+
+    static void assertSame(GradientEstimate spark, GradientEstimate local) {
+        assertThat(spark.samples()).isEqualTo(local.samples());
+        for (int j = 0; j < local.mean().length; j++) {
+            assertThat(Double.doubleToRawLongBits(spark.mean(j))).as("mean %d", j)
+                    .isEqualTo(Double.doubleToRawLongBits(local.mean(j)));
+            assertThat(Double.doubleToRawLongBits(spark.standardError(j))).as("std.err %d", j)
+                    .isEqualTo(Double.doubleToRawLongBits(local.standardError(j)));
+        }
+        assertThat(Double.doubleToRawLongBits(spark.value())).isEqualTo(Double.doubleToRawLongBits(local.value()));
+        assertThat(spark.note()).isEqualTo(local.note());
+    }
+
+    @Test
+    void everyBuiltInEstimatorIsBitIdenticalToTheLocalRunForAnyPartitioning() {
+        List<Estimator> estimators = List.of(Estimators.stochasticAd(StochasticAdOptions.propagate()),
+                Estimators.stochasticAd(), Estimators.hybrid(), Estimators.scoreFunction(),
+                Estimators.scoreFunctionWithBaseline(), Estimators.finiteDifference(1e-3));
+        int samples = 5 * 4096 + 123;
+        for (Estimator e : estimators) {
+            GradientEstimate local = e.estimate(sinBernoulli(), new double[] {0.7}, samples, 42);
+            for (int partitions : new int[] {1, 2, 5}) {
+                GradientEstimate spark = SparkEstimator.of(cluster, e).withPartitions(partitions)
+                        .estimate(sinBernoulli(), new double[] {0.7}, samples, 42);
+                assertSame(spark, local);
+            }
+        }
+    }
+
+    @Test
+    void aRecipeMakesTheProgramOnTheExecutors() {
+        Recipe<StochasticProgram> recipe = SparkEstimatorTest::sinBernoulli;
+        GradientEstimate local = Estimators.stochasticAd().estimate(sinBernoulli(), new double[] {0.3}, 9000, 7);
+        GradientEstimate spark = SparkEstimator.of(cluster, Estimators.stochasticAd()).estimate(recipe,
+                new double[] {0.3}, EstimateRequest.samples(9000).seed(7));
+        assertSame(spark, local);
+    }
+
+    @Test
+    void progressCountsSparkTasks() {
+        long[] seen = {0, 0};
+        org.stochad.ProgressListener p = new org.stochad.ProgressListener() {
+            @Override
+            public void start(String task, long total) {
+                seen[0] = total;
+            }
+
+            @Override
+            public void advance(long done, String detail) {
+                seen[1] = done;
+            }
+        };
+        SparkEstimator.of(cluster, Estimators.scoreFunction()).withPartitions(3).estimate(sinBernoulli(),
+                new double[] {0.7}, EstimateRequest.samples(4 * 4096).seed(1).progress(p));
+        assertThat(seen).containsExactly(3, 3);
+    }
+
+    /** Holds something that cannot travel. */
+    static final class Holder {
+        final double x = 2;
+    }
+
+    @Test
+    void anUnserialisableProgramFailsBeforeAnyJobNamingTheCapturedField() {
+        StochasticProgram plain = (s, t) -> t[0];
+        assertThatThrownBy(() -> SparkEstimator.of(cluster, Estimators.stochasticAd()).estimate(plain,
+                new double[] {1}, 100, 1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cannot ship the program").hasMessageContaining("SparkEstimatorTest");
+        Holder h = new Holder();
+        StochasticProgram capturing = (StochasticProgram & Serializable) (s, t) -> t[0].times(h.x);
+        assertThatThrownBy(() -> SparkEstimator.of(cluster, Estimators.stochasticAd()).estimate(capturing,
+                new double[] {1}, 100, 1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("captured value 1").hasMessageContaining(Holder.class.getName());
+    }
+
+    @Test
+    void aFailingSampleReportsTheSampleAsLocally() {
+        StochasticProgram nan = (StochasticProgram & Serializable) (s, t) ->
+                s.bernoulli(t[0]).times(StochasticTriple.constant(Double.NaN));
+        assertThatThrownBy(() -> SparkEstimator.of(cluster, Estimators.stochasticAd()).estimate(nan,
+                new double[] {0.5}, 100, 1)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("sample 0 of seed 1");
+    }
+
+    @Test
+    void badMastersAreRefusedWithOneReadableLine() {
+        assertThatThrownBy(() -> SparkSettings.master("locl[2]")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'locl[2]' is not a Spark master URL");
+        assertThatThrownBy(() -> SparkSettings.master("local-cluster[2,1]"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
