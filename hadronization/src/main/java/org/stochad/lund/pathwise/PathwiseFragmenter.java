@@ -62,8 +62,11 @@ public final class PathwiseFragmenter {
      * @param stopConditioned the stop test as Bernoulli(π(W_rem)) (else Pythia's hard smeared threshold)
      * @param vetoSplit       the kinematic veto as a region split (else a hard threshold on z)
      * @param nodes           Gauss–Legendre nodes per segment of {@link LundZCdf}
+     * @param finalSplit      finalTwo's kinematic failure as a region split of the last breakup's |pT|
+     *                        (ptScore formulation only; else a hard threshold)
      */
-    public record Options(boolean ptPathwise, boolean stopConditioned, boolean vetoSplit, int nodes) {
+    public record Options(boolean ptPathwise, boolean stopConditioned, boolean vetoSplit, int nodes,
+                          boolean finalSplit) {
 
         /**
          * Checks the node count.
@@ -72,16 +75,32 @@ public final class PathwiseFragmenter {
          * @param stopConditioned the stop test conditioned
          * @param vetoSplit       the veto as a region split
          * @param nodes           nodes per segment
+         * @param finalSplit      the finalTwo failure as a region split
          */
         public Options {
             if (nodes < 4) {
                 throw new IllegalArgumentException("nodes = " + nodes + " is less than 4");
             }
+            if (finalSplit && ptPathwise) {
+                throw new IllegalArgumentException("finalSplit = true needs ptPathwise = false (the ptScore weight)");
+            }
         }
 
-        /** @return the full formulation with the ptScore weight for σ */
+        /**
+         * The lab's formulation without the finalTwo split.
+         *
+         * @param ptPathwise      σ pathwise
+         * @param stopConditioned the stop test conditioned
+         * @param vetoSplit       the veto as a region split
+         * @param nodes           nodes per segment
+         */
+        public Options(boolean ptPathwise, boolean stopConditioned, boolean vetoSplit, int nodes) {
+            this(ptPathwise, stopConditioned, vetoSplit, nodes, false);
+        }
+
+        /** @return the full formulation with the ptScore weight for σ (and the finalTwo split) */
         public static Options standard() {
-            return new Options(false, true, true, 24);
+            return new Options(false, true, true, 24, true);
         }
     }
 
@@ -187,6 +206,8 @@ public final class PathwiseFragmenter {
         FlavourSelector.Outcome outcome;
         StochasticTriple pxNew;
         StochasticTriple pyNew;
+        /** The trial pT's per-component width σ·factor (with σ's tangent). */
+        StochasticTriple width;
         double mHad;
 
         End(int index, int flavour) {
@@ -384,6 +405,7 @@ public final class PathwiseFragmenter {
         boolean enhanced = ptStream.uniform() < enhancedFraction;
         double factor = INV_SQRT2 * (enhanced ? enhancedWidth : 1);
         StochasticTriple width = p.sigma().times(factor);
+        end.width = width;
         StochasticTriple zero = StochasticTriple.constant(0);
         if (!options.ptPathwise()) {
             StochasticTriple fixed = StochasticTriple.constant(width.value());
@@ -425,6 +447,13 @@ public final class PathwiseFragmenter {
         }
         StochasticTriple pxRem = remPx.minus(pos.pxOld).minus(neg.pxOld);
         StochasticTriple pyRem = remPy.minus(pos.pyOld).minus(neg.pyOld);
+        if (options.finalSplit()) {
+            double mPosV = now == pos ? now.mHad : other.mHad;
+            double mNegV = now == neg ? now.mHad : other.mHad;
+            if (!finalSplit(stream, run, now, pos, neg, pxRem, pyRem, w2Rem, mPosV, mNegV)) {
+                return null;
+            }
+        }
         StochasticTriple posPx = pos.pxOld.plus(pxRem.times(0.5)).plus(pos.pxNew);
         StochasticTriple posPy = pos.pyOld.plus(pyRem.times(0.5)).plus(pos.pyNew);
         StochasticTriple negPx = neg.pxOld.plus(pxRem.times(0.5)).plus(neg.pxNew);
@@ -466,5 +495,143 @@ public final class PathwiseFragmenter {
             return null;
         }
         return new Hadron[] {hPos, hNeg};
+    }
+
+    /**
+     * finalTwo's kinematic condition W_T ≥ m_T⁺ + m_T⁻ as a region split of the last breakup's
+     * transverse momentum k = pos.pxNew (neg.pxNew = −k): k is a centred Gaussian of per-component
+     * width w (σ's value; σ enters by the ptScore weight), in polar form k = r·u with u uniform and
+     * r Rayleigh, independent. Along u the condition holds iff r ∈ [lo, hi], since
+     * g(r) = √(|A + r·u|² + m₊²) + √(|B − r·u|² + m₋²) is convex (A, B the ends' old pT, W_T free of
+     * k). success ~ Bernoulli(q), q = F(hi) − F(lo), F(r) = 1 − exp(−r²/2w²), δq = p(hi)·δhi −
+     * p(lo)·δlo with δhi = (δW_T − ∂g·δ)/g'(hi); then r is redrawn by inversion inside the chosen
+     * region (sub-stream 3), on success with the truncated implicit tangent
+     * δr = [p(lo)·δlo·(F(hi) − F(r)) + p(hi)·δhi·(F(r) − F(lo))]/(q·p(r)). The ptScore weight follows
+     * the redrawn r.
+     *
+     * @return whether finalTwo may go on (false: the attempt fails)
+     */
+    private boolean finalSplit(Sampler stream, Run run, End now, End pos, End neg, StochasticTriple pxRem,
+                               StochasticTriple pyRem, StochasticTriple w2Rem, double m1, double m2) {
+        StochasticTriple ax = pos.pxOld.plus(pxRem.times(0.5));
+        StochasticTriple ay = pos.pyOld.plus(pyRem.times(0.5));
+        StochasticTriple bx = neg.pxOld.plus(pxRem.times(0.5));
+        StochasticTriple by = neg.pyOld.plus(pyRem.times(0.5));
+        StochasticTriple wT = w2Rem.plus(ax.plus(bx).square()).plus(ay.plus(by).square()).sqrt();
+        double kx = pos.pxNew.value();
+        double ky = pos.pyNew.value();
+        double r0 = Math.hypot(kx, ky);
+        double ux = r0 > 0 ? kx / r0 : 1;
+        double uy = r0 > 0 ? ky / r0 : 0;
+        double w = now.width.value();
+        double wv = wT.value();
+        // g along u: √((r + a)² + c1²) + √((r − b)² + c2²)
+        double a = ax.value() * ux + ay.value() * uy;
+        double b = bx.value() * ux + by.value() * uy;
+        double c1 = Math.sqrt(Math.max(0, sq(ax.value()) + sq(ay.value()) - a * a) + m1 * m1);
+        double c2 = Math.sqrt(Math.max(0, sq(bx.value()) + sq(by.value()) - b * b) + m2 * m2);
+        double rStar = -a + (a + b) * c1 / (c1 + c2);
+        double gMin = Math.hypot(a + b, c1 + c2);
+        double lo = 0;
+        double hi = 0;
+        boolean possible = wv > gMin;
+        if (possible) {
+            double top = Math.max(rStar, 0) + 1;
+            while (g(top, a, b, c1, c2) < wv) {
+                top = 2 * top;
+            }
+            hi = root(Math.max(rStar, 0), top, a, b, c1, c2, wv);
+            possible = hi > 0 && g(Math.max(rStar, 0), a, b, c1, c2) < wv;
+            if (possible && rStar > 0 && g(0, a, b, c1, c2) > wv) {
+                lo = root(rStar, 0, a, b, c1, c2, wv);
+            }
+        }
+        int k = run.k;
+        double[] dLo = new double[k];
+        double[] dHi = new double[k];
+        double sLo = Math.exp(-lo * lo / (2 * w * w));
+        double sHi = Math.exp(-hi * hi / (2 * w * w));
+        double q = possible ? sLo - sHi : 0;
+        double pLo = lo / (w * w) * sLo;
+        double pHi = hi / (w * w) * sHi;
+        double[] dq = new double[k];
+        if (possible && k > 0) {
+            StochasticTriple gHi = gT(hi, ux, uy, ax, ay, bx, by, m1, m2);
+            double slopeHi = gSlope(hi, a, b, c1, c2);
+            StochasticTriple gLo = lo > 0 ? gT(lo, ux, uy, ax, ay, bx, by, m1, m2) : null;
+            double slopeLo = gSlope(lo, a, b, c1, c2);
+            for (int j = 0; j < k; j++) {
+                dHi[j] = (wT.delta(j) - gHi.delta(j)) / slopeHi;
+                dLo[j] = gLo == null ? 0 : (wT.delta(j) - gLo.delta(j)) / slopeLo;
+                dq[j] = pHi * dHi[j] - pLo * dLo[j];
+            }
+        }
+        boolean success = stream.fork(2).bernoulli(StochasticTriple.of(q, dq)).value() == 1;
+        double v = stream.fork(3).uniform();
+        double sR;
+        if (success) {
+            sR = sLo - v * q;
+        } else {
+            double m = v * (1 - q);
+            sR = m < 1 - sLo ? 1 - m : sHi - (m - (1 - sLo));
+        }
+        double r = w * Math.sqrt(-2 * Math.log(Math.max(sR, Double.MIN_NORMAL)));
+        if (success) {
+            r = Math.min(Math.max(r, lo), hi);
+        }
+        StochasticTriple width = now.width;
+        StochasticTriple extra = width.square().pow(-1).times(0.5 * (r0 * r0 - r * r));
+        run.logWeight = run.logWeight.plus(extra.minus(extra.value()));
+        if (!success) {
+            return false;
+        }
+        double[] dr = new double[k];
+        if (k > 0) {
+            double pR = r / (w * w) * sR;
+            for (int j = 0; j < k; j++) {
+                dr[j] = (pLo * dLo[j] * (sR - sHi) + pHi * dHi[j] * (sLo - sR)) / (q * pR);
+            }
+        }
+        StochasticTriple rT = StochasticTriple.of(r, dr);
+        pos.pxNew = rT.times(ux);
+        pos.pyNew = rT.times(uy);
+        neg.pxNew = pos.pxNew.neg();
+        neg.pyNew = pos.pyNew.neg();
+        return true;
+    }
+
+    private static double sq(double x) {
+        return x * x;
+    }
+
+    private static double g(double r, double a, double b, double c1, double c2) {
+        return Math.hypot(r + a, c1) + Math.hypot(r - b, c2);
+    }
+
+    private static double gSlope(double r, double a, double b, double c1, double c2) {
+        return (r + a) / Math.hypot(r + a, c1) + (r - b) / Math.hypot(r - b, c2);
+    }
+
+    /** g at fixed r with the ends' pT as triples (their tangents move g at fixed r). */
+    private static StochasticTriple gT(double r, double ux, double uy, StochasticTriple ax, StochasticTriple ay,
+                                       StochasticTriple bx, StochasticTriple by, double m1, double m2) {
+        StochasticTriple t1 = ax.plus(r * ux).square().plus(ay.plus(r * uy).square()).plus(m1 * m1).sqrt();
+        StochasticTriple t2 = bx.minus(r * ux).square().plus(by.minus(r * uy).square()).plus(m2 * m2).sqrt();
+        return t1.plus(t2);
+    }
+
+    /** The root of g = target between in (g &lt; target) and out (g &gt; target), by bisection and Newton. */
+    private static double root(double in, double out, double a, double b, double c1, double c2, double target) {
+        double x0 = in;
+        double x1 = out;
+        for (int i = 0; i < 200 && Math.abs(x1 - x0) > 1e-13 * (1 + Math.abs(x0)); i++) {
+            double mid = 0.5 * (x0 + x1);
+            if (g(mid, a, b, c1, c2) < target) {
+                x0 = mid;
+            } else {
+                x1 = mid;
+            }
+        }
+        return 0.5 * (x0 + x1);
     }
 }
