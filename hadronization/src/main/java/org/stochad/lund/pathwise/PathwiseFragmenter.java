@@ -64,9 +64,12 @@ public final class PathwiseFragmenter {
      * @param nodes           Gauss–Legendre nodes per segment of {@link LundZCdf}
      * @param finalSplit      finalTwo's kinematic failure as a region split of the last breakup's |pT|
      *                        (ptScore formulation only; else a hard threshold)
+     * @param orderAveraged   finalTwo's ordering (which of the two last hadrons goes forward) drawn
+     *                        without flips; its derivative is added exactly as δp·(f_rev − f_fwd) by the
+     *                        program from the event with the other ordering ({@link Result#alternative})
      */
     public record Options(boolean ptPathwise, boolean stopConditioned, boolean vetoSplit, int nodes,
-                          boolean finalSplit) {
+                          boolean finalSplit, boolean orderAveraged) {
 
         /**
          * Checks the node count.
@@ -76,6 +79,7 @@ public final class PathwiseFragmenter {
          * @param vetoSplit       the veto as a region split
          * @param nodes           nodes per segment
          * @param finalSplit      the finalTwo failure as a region split
+         * @param orderAveraged   the finalTwo ordering averaged exactly
          */
         public Options {
             if (nodes < 4) {
@@ -95,12 +99,20 @@ public final class PathwiseFragmenter {
          * @param nodes           nodes per segment
          */
         public Options(boolean ptPathwise, boolean stopConditioned, boolean vetoSplit, int nodes) {
-            this(ptPathwise, stopConditioned, vetoSplit, nodes, false);
+            this(ptPathwise, stopConditioned, vetoSplit, nodes, false, false);
         }
 
-        /** @return the full formulation with the ptScore weight for σ (and the finalTwo split) */
+        /** @return the full formulation with the ptScore weight for σ (finalTwo split, ordering averaged) */
         public static Options standard() {
-            return new Options(false, true, true, 24, true);
+            return new Options(false, true, true, 24, true, true);
+        }
+
+        /**
+         * @param n nodes per segment
+         * @return a copy with n nodes
+         */
+        public Options withNodes(int n) {
+            return new Options(ptPathwise, stopConditioned, vetoSplit, n, finalSplit, orderAveraged);
         }
     }
 
@@ -141,6 +153,18 @@ public final class PathwiseFragmenter {
     }
 
     /**
+     * An event with, when the ordering is averaged, the same event with finalTwo's other ordering
+     * and the tangent of P(reversed).
+     *
+     * @param event        the event
+     * @param alternative  the event with the other ordering, or null
+     * @param reversed     whether the event's ordering is the reversed one
+     * @param dProbReverse the tangent of P(reversed) (empty without the alternative)
+     */
+    public record Result(Event event, Event alternative, boolean reversed, double[] dProbReverse) {
+    }
+
+    /**
      * Fragments one string.
      *
      * @param sampler the event's root sampler
@@ -148,16 +172,39 @@ public final class PathwiseFragmenter {
      * @return the event (its history is empty; its weight is the pT likelihood ratio in ptScore mode)
      */
     public Event fragment(Sampler sampler, LundParameters p) {
+        return fragmentFull(sampler, p).event();
+    }
+
+    /**
+     * Fragments one string, with the other finalTwo ordering when it is averaged.
+     *
+     * @param sampler the event's root sampler
+     * @param p       the parameters with their tangents
+     * @return the event and its alternative ordering
+     */
+    public Result fragmentFull(Sampler sampler, LundParameters p) {
         Run run = new Run(p);
         for (int attempt = 0; attempt < maxRetries; attempt++) {
             List<Hadron> hadrons = attempt(sampler.fork(attempt), run);
             if (hadrons != null) {
-                FragmentationHistory h = new FragmentationHistory(List.of(), List.of(), List.of(), List.of(),
-                        attempt + 1);
-                return new Event(eCm, hadrons, attempt, h, run.logWeight.exp());
+                return result(hadrons, attempt, run);
             }
         }
         throw new IllegalStateException("string fragmentation failed " + maxRetries + " times in a row");
+    }
+
+    private Result result(List<Hadron> hadrons, int attempt, Run run) {
+        FragmentationHistory h = new FragmentationHistory(List.of(), List.of(), List.of(), List.of(), attempt + 1);
+        StochasticTriple w = run.logWeight.exp();
+        Event e = new Event(eCm, hadrons, attempt, h, w);
+        if (run.altLast == null) {
+            return new Result(e, null, false, new double[0]);
+        }
+        List<Hadron> alt = new ArrayList<>(hadrons);
+        int i = alt.indexOf(run.last[0]);
+        alt.set(i, run.altLast[0]);
+        alt.set(i + 1, run.altLast[1]);
+        return new Result(e, new Event(eCm, alt, attempt, h, w), run.reversed, run.dProbReverse);
     }
 
     /**
@@ -170,13 +217,21 @@ public final class PathwiseFragmenter {
      * @return the event of attempt 0, or null when it failed
      */
     public Event firstAttempt(Sampler sampler, LundParameters p) {
+        Result r = firstAttemptFull(sampler, p);
+        return r == null ? null : r.event();
+    }
+
+    /**
+     * The first attempt only, with the other finalTwo ordering when it is averaged.
+     *
+     * @param sampler the event's root sampler
+     * @param p       the parameters with their tangents
+     * @return attempt 0's event and its alternative ordering, or null when it failed
+     */
+    public Result firstAttemptFull(Sampler sampler, LundParameters p) {
         Run run = new Run(p);
         List<Hadron> hadrons = attempt(sampler.fork(0), run);
-        if (hadrons == null) {
-            return null;
-        }
-        return new Event(eCm, hadrons, 0, new FragmentationHistory(List.of(), List.of(), List.of(), List.of(), 1),
-                run.logWeight.exp());
+        return hadrons == null ? null : result(hadrons, 0, run);
     }
 
     /** Per-event state: parameters, tangent count, pT log weight. */
@@ -185,6 +240,11 @@ public final class PathwiseFragmenter {
         final int k;
         final double aEff;
         StochasticTriple logWeight = StochasticTriple.constant(0);
+        /** finalTwo's hadrons (pos, neg) and, when the ordering is averaged, those of the other ordering. */
+        Hadron[] last;
+        Hadron[] altLast;
+        boolean reversed;
+        double[] dProbReverse;
 
         Run(LundParameters p) {
             this.p = p;
@@ -473,11 +533,31 @@ public final class PathwiseFragmenter {
         }
         StochasticTriple lambda = lambda2.sqrt();
         StochasticTriple probReverse = run.p.b().times(lambda).min(EXP_MAX).exp().plus(1).pow(-1);
-        boolean reversed = stream.fork(1).bernoulli(probReverse).value() == 1;
-        StochasticTriple xpzPos = lambda.div(wT2Rem).times(0.5);
-        if (reversed) {
-            xpzPos = xpzPos.neg();
+        boolean reversed = options.orderAveraged()
+                ? stream.fork(1).bernoulli(probReverse.value()).value() == 1
+                : stream.fork(1).bernoulli(probReverse).value() == 1;
+        StochasticTriple xpz = lambda.div(wT2Rem).times(0.5);
+        int idPos = now == pos ? idNow : idOther;
+        int idNeg = now == neg ? idNow : idOther;
+        run.last = pair(reversed ? xpz.neg() : xpz, idPos, idNeg, pos, neg, posPx, posPy, negPx, negPy, mPos, mNeg,
+                mT2Pos, mT2Neg, wT2Rem, xPosRemT, xNegRemT);
+        run.altLast = null;
+        if (options.orderAveraged()) {
+            run.altLast = pair(reversed ? xpz : xpz.neg(), idPos, idNeg, pos, neg, posPx, posPy, negPx, negPy, mPos,
+                    mNeg, mT2Pos, mT2Neg, wT2Rem, xPosRemT, xNegRemT);
+            run.reversed = reversed;
+            run.dProbReverse = probReverse.tangent();
+            if (run.altLast == null) {
+                throw new IllegalStateException("finalTwo: the other ordering has a negative energy");
+            }
         }
+        return run.last;
+    }
+
+    private Hadron[] pair(StochasticTriple xpzPos, int idPos, int idNeg, End pos, End neg, StochasticTriple posPx,
+                          StochasticTriple posPy, StochasticTriple negPx, StochasticTriple negPy, double mPos,
+                          double mNeg, StochasticTriple mT2Pos, StochasticTriple mT2Neg, StochasticTriple wT2Rem,
+                          StochasticTriple xPosRemT, StochasticTriple xNegRemT) {
         StochasticTriple xmDiff = mT2Pos.minus(mT2Neg).div(wT2Rem);
         StochasticTriple xePos = xmDiff.plus(1).times(0.5);
         StochasticTriple xeNeg = xmDiff.neg().plus(1).times(0.5);
@@ -485,8 +565,6 @@ public final class PathwiseFragmenter {
         StochasticTriple posXm = xePos.minus(xpzPos).times(xNegRemT);
         StochasticTriple negXp = xeNeg.minus(xpzPos).times(xPosRemT);
         StochasticTriple negXm = xeNeg.plus(xpzPos).times(xNegRemT);
-        int idPos = now == pos ? idNow : idOther;
-        int idNeg = now == neg ? idNow : idOther;
         Hadron hPos = new Hadron(idPos, mPos, posPx, posPy, posXp.minus(posXm).times(0.5 * eCm),
                 posXp.plus(posXm).times(0.5 * eCm), 0, pos.rank + 1, true);
         Hadron hNeg = new Hadron(idNeg, mNeg, negPx, negPy, negXp.minus(negXm).times(0.5 * eCm),

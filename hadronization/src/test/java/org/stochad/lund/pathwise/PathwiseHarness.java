@@ -129,17 +129,20 @@ public final class PathwiseHarness {
 
     /** The formulations by key. */
     private static Map<String, Form> forms(LundSettings base, LundSettings old, double ps, int threads) {
-        PathwiseFragmenter.Options lab = new PathwiseFragmenter.Options(false, true, true, 24, false);
+        PathwiseFragmenter.Options lab = new PathwiseFragmenter.Options(false, true, true, 24, false, false);
+        PathwiseFragmenter.Options splitOnly = new PathwiseFragmenter.Options(false, true, true, 24, true, false);
         PathwiseFragmenter.Options std = PathwiseFragmenter.Options.standard();
-        PathwiseFragmenter.Options std12 = new PathwiseFragmenter.Options(false, true, true, 12, true);
+        PathwiseFragmenter.Options std12 = std.withNodes(12);
         Map<String, Form> m = new LinkedHashMap<>();
         m.put("score", new Form("score function + baseline (ptScore)",
                 (o, mean) -> LundProgram.of(old, o).withPtBaseline(mean), Estimators.scoreFunctionWithBaseline()));
         m.put("lab", new Form("stochastic AD (pathwise: lab - cond. stop + veto split, finalTwo hard, m=1)",
                 (o, mean) -> new PathwiseProgram(base, o, mean, lab), Estimators.stochasticAd()));
         m.put("split", new Form("stochastic AD (pathwise: cond. stop + veto split + finalTwo pT split, m=1)",
+                (o, mean) -> new PathwiseProgram(base, o, mean, splitOnly), Estimators.stochasticAd()));
+        m.put("ord", new Form("stochastic AD (pathwise: split + finalTwo ordering averaged, m=1)",
                 (o, mean) -> new PathwiseProgram(base, o, mean, std), Estimators.stochasticAd()));
-        m.put("split12", new Form("stochastic AD (pathwise: cond. stop + veto split + finalTwo pT split, 12 nodes, m=1)",
+        m.put("ord12", new Form("stochastic AD (pathwise: split + ordering averaged, 12 nodes, m=1)",
                 (o, mean) -> new PathwiseProgram(base, o, mean, std12), Estimators.stochasticAd()));
         m.put("rc", new Form("stochastic AD (pathwise: split + restart-conditioned, m=1)",
                 (o, mean) -> PathwiseProgram.restartConditioned(base, o, mean, ps, std), Estimators.stochasticAd()));
@@ -160,6 +163,7 @@ public final class PathwiseHarness {
     /** Mean and sd of the pathwise part δ and of the flip part (SAD − δ) of the replay rows. */
     private static void split(String key, StochasticProgram program, double[] theta, long seed, int n, int np) {
         double[][] s = new double[np][6];
+        double[][] flips = new double[np][n];
         for (int i = 0; i < n; i++) {
             double[] row = ReplayRows.row(StochasticAdOptions.replay(), program, theta, seed, i);
             int k = theta.length;
@@ -167,6 +171,7 @@ public final class PathwiseHarness {
                 double tot = row[1 + j];
                 double d = row[1 + k + j];
                 double flip = tot - d;
+                flips[j][i] = flip * flip;
                 s[j][0] += d;
                 s[j][1] += d * d;
                 s[j][2] += flip;
@@ -179,6 +184,14 @@ public final class PathwiseHarness {
             double md = s[j][0] / n;
             double mf = s[j][2] / n;
             double mt = s[j][4] / n;
+            double[] f2 = flips[j].clone();
+            java.util.Arrays.sort(f2);
+            double top = 0;
+            for (int i = n - 1; i >= n - Math.max(1, n / 1000); i--) {
+                top += f2[i];
+            }
+            System.err.printf(Locale.ROOT, "tail %s d/d%s: max |flip| %.4g, top 0.1%% carry %.1f%% of the flip second moment%n",
+                    key, PAR[j], Math.sqrt(f2[n - 1]), 100 * top / s[j][3]);
             System.err.printf(Locale.ROOT, "split %s d/d%s: pathwise %.5g (sd %.4g), flips %.5g (sd %.4g),"
                     + " total %.5g (sd %.4g)%n", key, PAR[j], md, Math.sqrt(s[j][1] / n - md * md),
                     mf, Math.sqrt(s[j][3] / n - mf * mf), mt, Math.sqrt(s[j][5] / n - mt * mt));
