@@ -67,9 +67,11 @@ public final class PathwiseFragmenter {
      * @param orderAveraged   finalTwo's ordering (which of the two last hadrons goes forward) drawn
      *                        without flips; its derivative is added exactly as δp·(f_rev − f_fwd) by the
      *                        program from the event with the other ordering ({@link Result#alternative})
+     * @param stopByZ         the next stop test smoothed by the new hadron's z as well as by the smear
+     *                        ({@link JointStopZ}; pions only; implies the veto split)
      */
     public record Options(boolean ptPathwise, boolean stopConditioned, boolean vetoSplit, int nodes,
-                          boolean finalSplit, boolean orderAveraged) {
+                          boolean finalSplit, boolean orderAveraged, boolean stopByZ) {
 
         /**
          * Checks the node count.
@@ -80,6 +82,7 @@ public final class PathwiseFragmenter {
          * @param nodes           nodes per segment
          * @param finalSplit      the finalTwo failure as a region split
          * @param orderAveraged   the finalTwo ordering averaged exactly
+         * @param stopByZ         the stop smoothed by z and the smear
          */
         public Options {
             if (nodes < 4) {
@@ -99,12 +102,12 @@ public final class PathwiseFragmenter {
          * @param nodes           nodes per segment
          */
         public Options(boolean ptPathwise, boolean stopConditioned, boolean vetoSplit, int nodes) {
-            this(ptPathwise, stopConditioned, vetoSplit, nodes, false, false);
+            this(ptPathwise, stopConditioned, vetoSplit, nodes, false, false, false);
         }
 
         /** @return the full formulation with the ptScore weight for σ (finalTwo split, ordering averaged) */
         public static Options standard() {
-            return new Options(false, true, true, 24, true, true);
+            return new Options(false, true, true, 24, true, true, false);
         }
 
         /**
@@ -112,7 +115,15 @@ public final class PathwiseFragmenter {
          * @return a copy with n nodes
          */
         public Options withNodes(int n) {
-            return new Options(ptPathwise, stopConditioned, vetoSplit, n, finalSplit, orderAveraged);
+            return new Options(ptPathwise, stopConditioned, vetoSplit, n, finalSplit, orderAveraged, stopByZ);
+        }
+
+        /**
+         * @param on whether the stop is smoothed by z as well
+         * @return a copy with that switch
+         */
+        public Options withStopByZ(boolean on) {
+            return new Options(ptPathwise, stopConditioned, vetoSplit, nodes, finalSplit, orderAveraged, on);
         }
     }
 
@@ -120,6 +131,8 @@ public final class PathwiseFragmenter {
     private final Options options;
     private final FlavourSelector flavours;
     private final LundZCdf cdf;
+    private final double[] jointNodes;
+    private final double[] jointWeights;
     private final double eCm;
     private final double stopMass;
     private final double stopNewFlav;
@@ -138,10 +151,16 @@ public final class PathwiseFragmenter {
             throw new IllegalArgumentException(LundSettings.PEAKED_ENVELOPES + " = on: the pathwise mode needs the"
                     + " flat proposal");
         }
+        if (options.stopByZ() && !settings.pionsOnlyMode()) {
+            throw new IllegalArgumentException("stopByZ needs " + LundSettings.PIONS_ONLY + " = on (constant W0)");
+        }
         this.settings = settings;
         this.options = options;
         this.flavours = new FlavourSelector(settings);
         this.cdf = new LundZCdf(options.nodes());
+        this.jointNodes = new double[options.nodes()];
+        this.jointWeights = new double[options.nodes()];
+        LundZCdf.legendre(options.nodes(), jointNodes, jointWeights);
         this.eCm = settings.eCM();
         this.stopMass = settings.parm(LundSettings.STOP_MASS);
         this.stopNewFlav = settings.parm(LundSettings.STOP_NEW_FLAV);
@@ -245,6 +264,8 @@ public final class PathwiseFragmenter {
         Hadron[] altLast;
         boolean reversed;
         double[] dProbReverse;
+        /** stopByZ: the next step's stop decision, drawn with the previous z. */
+        boolean nextStop;
 
         Run(LundParameters p) {
             this.p = p;
@@ -292,6 +313,7 @@ public final class PathwiseFragmenter {
         double w2 = eCm * eCm;
         End now;
         StochasticTriple w2Rem;
+        run.nextStop = false;
         for (int step = 0; ; step++) {
             Sampler stepStream = att.fork(StringFragmenter.KEY_STEP).fork(step);
             boolean fromPos = stepStream.uniform() < 0.5;
@@ -310,13 +332,16 @@ public final class PathwiseFragmenter {
                     + ParticleData.constituentMass(neg.flavOld)
                     + stopNewFlav * ParticleData.constituentMass(now.outcome.newQuark());
             w2Rem = remE.square().minus(remPx.square()).minus(remPy.square()).minus(remPz.square());
-            if (stop(stepStream, w2Rem, w0)) {
+            if (options.stopByZ() ? run.nextStop : stop(stepStream, w2Rem, w0)) {
                 break;
             }
 
             // z: region split of the kinematic veto, then the (truncated) Lund z with its implicit tangent
             StochasticTriple c = p.b().times(mT2);
-            StochasticTriple zT = drawZ(hadronStream, run, c, mT2, now, w2);
+            StochasticTriple zT = options.stopByZ()
+                    ? drawZJoint(hadronStream, run, c, mT2, now, w2, fromPos, remE, remPz, remPx.minus(pxHad),
+                            remPy.minus(pyHad), w0)
+                    : drawZ(hadronStream, run, c, mT2, now, w2);
             if (zT == null) {
                 return null;
             }
@@ -429,6 +454,140 @@ public final class PathwiseFragmenter {
                 dF -= gj * (1 - at.cdf()) / (1 - atMin.cdf());
             }
             dz[j] = -dF / at.density();
+        }
+        return StochasticTriple.of(z, dz);
+    }
+
+    /** Sub-stream keys of the joint stop/z draw: the z proposals, the region choice. */
+    private static final long KEY_JOINT_Z = 4;
+    private static final long KEY_JOINT_REGION = 5;
+
+    /**
+     * {@link JointStopZ}: {veto, next stop, continue} as one categorical, then z from its conditional
+     * law with the implicit tangent; sets {@code run.nextStop}.
+     *
+     * @return z with its tangent, or null when vetoed
+     */
+    private StochasticTriple drawZJoint(Sampler hs, Run run, StochasticTriple c, StochasticTriple mT2, End now,
+                                        double w2, boolean fromPos, StochasticTriple remE, StochasticTriple remPz,
+                                        StochasticTriple qx, StochasticTriple qy, double w0) {
+        int k = run.k;
+        double cv = c.value();
+        double a = run.aEff;
+        if (!(now.xInvOld.value() < 1)) {
+            return null;
+        }
+        double zMinV = mT2.value() / (now.xDirOld.value() * (1 - now.xInvOld.value()) * w2);
+        if (!(zMinV < 1)) {
+            return null;
+        }
+        StochasticTriple zMin = mT2.div(now.xDirOld.times(now.xInvOld.neg().plus(1)).times(w2));
+        boolean vetoPossible = zMinV > 0 && cv / zMinV < VETO_CUT;
+        double zLo = vetoPossible ? zMinV : 0;
+        LundZCdf.Totals totals = cdf.totals(a, cv);
+        double[] da = new double[k];
+        double[] dc = new double[k];
+        for (int j = 0; j < k; j++) {
+            da[j] = da(run, j);
+            dc[j] = c.delta(j);
+        }
+        JointStopZ joint = new JointStopZ(jointNodes, jointWeights, k, a, cv, totals, da, dc, fromPos, w2,
+                remE.plus(remPz).div(eCm), remE.minus(remPz).div(eCm), now.xDirOld, mT2,
+                qx.square().plus(qy.square()), w0, stopSmear);
+        // P(veto) = F(z_min) with its tangent
+        double qv = 0;
+        double[] dqv = new double[k];
+        double[] dzLo = new double[k];
+        LundZCdf.Point atMin = null;
+        if (vetoPossible) {
+            atMin = cdf.at(zMinV, a, cv, totals);
+            qv = atMin.cdf();
+            for (int j = 0; j < k; j++) {
+                dzLo[j] = zMin.delta(j);
+                dqv[j] = atMin.dCdfDa() * da[j] + atMin.dCdfDc() * dc[j] + atMin.density() * dzLo[j];
+            }
+        }
+        List<Double> bp = joint.breakpoints(zLo);
+        double[] ps = joint.stopIntegral(bp, zLo, 1);
+        double pLo = vetoPossible ? joint.density(zLo, null) : 0;
+        double piLo = vetoPossible ? joint.pi(zLo, null) : 0;
+        double[] dps = new double[k];
+        double[] dpc = new double[k];
+        for (int j = 0; j < k; j++) {
+            dps[j] = ps[1 + j] - pLo * piLo * dzLo[j];
+            dpc[j] = -dqv[j] - dps[j];
+        }
+        double pStop = Math.max(0, Math.min(ps[0], 1 - qv));
+        double pCont = Math.max(0, 1 - qv - pStop);
+        int cat = (int) hs.fork(KEY_VETO).categorical(StochasticTriple.of(qv, dqv), StochasticTriple.of(pStop, dps),
+                StochasticTriple.of(pCont, dpc)).value();
+        if (cat == 0) {
+            return null;
+        }
+        boolean stop = cat == 1;
+        run.nextStop = stop;
+        // z from p·π_c: choose a region (maximal run of segments with π_c > 0) by its mass, sample in it
+        List<double[]> regions = new ArrayList<>();
+        List<Double> masses = new ArrayList<>();
+        double total = 0;
+        for (int i = 0; i + 1 < bp.size(); i++) {
+            double t0 = bp.get(i);
+            double t1 = bp.get(i + 1);
+            double piMid = joint.pi(0.5 * (t0 + t1), null);
+            boolean live = stop ? piMid > 0 : piMid < 1;
+            if (!live) {
+                continue;
+            }
+            double m;
+            if (stop) {
+                m = joint.integral(t0, t1, true)[0];
+            } else {
+                m = joint.integral(t0, t1, false)[0];
+            }
+            if (!regions.isEmpty() && regions.get(regions.size() - 1)[1] == t0) {
+                regions.get(regions.size() - 1)[1] = t1;
+                masses.set(masses.size() - 1, masses.get(masses.size() - 1) + m);
+            } else {
+                regions.add(new double[] {t0, t1});
+                masses.add(m);
+            }
+            total += m;
+        }
+        if (regions.isEmpty()) {
+            throw new IllegalStateException("joint stop/z: category " + cat + " has no region (P = " + pStop + ", "
+                    + pCont + ")");
+        }
+        double v = hs.fork(KEY_JOINT_REGION).uniform() * total;
+        int r = 0;
+        while (r < regions.size() - 1 && v > masses.get(r)) {
+            v -= masses.get(r);
+            r++;
+        }
+        double z = joint.sample(hs.fork(KEY_JOINT_Z), regions.get(r)[0], regions.get(r)[1], stop);
+        if (k == 0) {
+            return StochasticTriple.constant(z);
+        }
+        // implicit tangent of the conditional CDF G_c(z) = I_c(z)/P_c
+        double[] is = joint.stopIntegral(bp, zLo, z);
+        double pz = joint.density(z, null);
+        double piz = joint.pi(z, null);
+        double[] dz = new double[k];
+        if (stop) {
+            double g = is[0] / pStop;
+            for (int j = 0; j < k; j++) {
+                double dI = is[1 + j] - pLo * piLo * dzLo[j];
+                dz[j] = -(dI - g * dps[j]) / (pz * piz);
+            }
+        } else {
+            LundZCdf.Point at = cdf.at(z, a, cv, totals);
+            double ic = at.cdf() - qv - is[0];
+            double g = ic / pCont;
+            for (int j = 0; j < k; j++) {
+                double dFz = at.dCdfDa() * da[j] + at.dCdfDc() * dc[j];
+                double dIs = is[1 + j] - pLo * piLo * dzLo[j];
+                double dI = dFz - dqv[j] - dIs;
+                dz[j] = -(dI - g * dpc[j]) / (pz * (1 - piz));
+            }
         }
         return StochasticTriple.of(z, dz);
     }

@@ -19,7 +19,9 @@ import org.stochad.lund.PrimalSampler;
  * δp &lt; 0 and x = 1, else 0. Prints mean, sd, max and the share of the second moment carried by
  * the top 0.1 % of events.
  *
- * <p>Usage: {@code FlipWeightDiagnostics EVENTS [PARAMETER_INDEX]}.
+ * <p>Usage: {@code FlipWeightDiagnostics EVENTS [PARAMETER_INDEX] [byz]}. Categorical draws (the
+ * joint veto/stop/continue of {@code byz}) are recorded as "categorical" with the flip weights of
+ * the core's neighbour coupling.
  */
 public final class FlipWeightDiagnostics {
 
@@ -31,7 +33,8 @@ public final class FlipWeightDiagnostics {
         int n = Integer.parseInt(args[0]);
         int j = args.length > 1 ? Integer.parseInt(args[1]) : 0;
         LundSettings base = LundSettings.pionsOnly();
-        PathwiseFragmenter f = new PathwiseFragmenter(base, PathwiseFragmenter.Options.standard());
+        boolean byZ = args.length > 2 && args[2].equals("byz");
+        PathwiseFragmenter f = new PathwiseFragmenter(base, PathwiseFragmenter.Options.standard().withStopByZ(byZ));
         double[] t = {base.aLund(), base.bLund(), base.sigma(), 0};
         StochasticTriple[] theta = new StochasticTriple[4];
         for (int i = 0; i < 4; i++) {
@@ -102,7 +105,23 @@ public final class FlipWeightDiagnostics {
 
         @Override
         public StochasticTriple categorical(StochasticTriple... probabilities) {
-            return d.categorical(probabilities);
+            StochasticTriple x = d.categorical(probabilities);
+            int xi = (int) x.value();
+            double px = probabilities[xi].value();
+            double up = 0;
+            double down = 0;
+            for (int i = 0; i <= xi; i++) {
+                double dl = probabilities[i].directions() > j ? probabilities[i].delta(j) : 0;
+                up += dl;
+                if (i < xi) {
+                    down += dl;
+                }
+            }
+            double w = (xi + 1 < probabilities.length ? Math.max(0, -up / px) : 0)
+                    + (xi > 0 ? Math.max(0, down / px) : 0);
+            String site = StackWalker.getInstance().walk(s -> s.skip(1).findFirst().get().getMethodName());
+            acc.merge(site + "/cat", w, Double::sum);
+            return x;
         }
 
         @Override

@@ -129,10 +129,11 @@ public final class PathwiseHarness {
 
     /** The formulations by key. */
     private static Map<String, Form> forms(LundSettings base, LundSettings old, double ps, int threads) {
-        PathwiseFragmenter.Options lab = new PathwiseFragmenter.Options(false, true, true, 24, false, false);
-        PathwiseFragmenter.Options splitOnly = new PathwiseFragmenter.Options(false, true, true, 24, true, false);
+        PathwiseFragmenter.Options lab = new PathwiseFragmenter.Options(false, true, true, 24, false, false, false);
+        PathwiseFragmenter.Options splitOnly = new PathwiseFragmenter.Options(false, true, true, 24, true, false, false);
         PathwiseFragmenter.Options std = PathwiseFragmenter.Options.standard();
         PathwiseFragmenter.Options std12 = std.withNodes(12);
+        PathwiseFragmenter.Options byZ = std.withStopByZ(true);
         Map<String, Form> m = new LinkedHashMap<>();
         m.put("score", new Form("score function + baseline (ptScore)",
                 (o, mean) -> LundProgram.of(old, o).withPtBaseline(mean), Estimators.scoreFunctionWithBaseline()));
@@ -144,6 +145,14 @@ public final class PathwiseHarness {
                 (o, mean) -> new PathwiseProgram(base, o, mean, std), Estimators.stochasticAd()));
         m.put("ord12", new Form("stochastic AD (pathwise: split + ordering averaged, 12 nodes, m=1)",
                 (o, mean) -> new PathwiseProgram(base, o, mean, std12), Estimators.stochasticAd()));
+        m.put("byz", new Form("stochastic AD (pathwise: stop smoothed by z and smear + finalTwo split, ordering averaged, m=1)",
+                (o, mean) -> new PathwiseProgram(base, o, mean, byZ), Estimators.stochasticAd()));
+        m.put("byzrc", new Form("stochastic AD (pathwise: stop smoothed by z and smear, restart-conditioned, m=1)",
+                (o, mean) -> PathwiseProgram.restartConditioned(base, o, mean, ps, byZ), Estimators.stochasticAd()));
+        m.put("byzsf", new Form("pathwise z + score of the conditioned decisions, stop smoothed by z (+ baseline)",
+                (o, mean) -> new PathwiseProgram(base, o, mean, byZ), Estimators.scoreFunctionWithBaseline()));
+        m.put("byzhyb", new Form("hybrid (stop smoothed by z; SAD with pathwise z + decision score)",
+                (o, mean) -> new PathwiseProgram(base, o, mean, byZ), Estimators.hybrid()));
         m.put("rc", new Form("stochastic AD (pathwise: split + restart-conditioned, m=1)",
                 (o, mean) -> PathwiseProgram.restartConditioned(base, o, mean, ps, std), Estimators.stochasticAd()));
         m.put("sfpw", new Form("pathwise z + score of the conditioned decisions (+ baseline)",
