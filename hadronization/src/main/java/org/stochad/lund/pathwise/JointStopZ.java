@@ -218,16 +218,17 @@ final class JointStopZ {
         return out;
     }
 
-    /** ∫ p·π over the stop segments of [lo, hi] (breakpoints bp). */
-    double[] stopIntegral(List<Double> bp, double lo, double hi) {
+    /** ∫ p·π_c over the live segments of [lo, hi] (breakpoints bp), c = stop or continue. */
+    double[] categoryIntegral(List<Double> bp, double lo, double hi, boolean stop) {
         double[] out = new double[1 + k];
         for (int i = 0; i + 1 < bp.size(); i++) {
             double t0 = Math.max(bp.get(i), lo);
             double t1 = Math.min(bp.get(i + 1), hi);
-            if (!(t1 > t0) || pi(0.5 * (bp.get(i) + bp.get(i + 1)), null) == 0) {
+            double piMid = pi(0.5 * (bp.get(i) + bp.get(i + 1)), null);
+            if (!(t1 > t0) || (stop ? piMid == 0 : piMid == 1)) {
                 continue;
             }
-            double[] s = integral(t0, t1, true);
+            double[] s = integral(t0, t1, stop);
             for (int j = 0; j <= k; j++) {
                 out[j] += s[j];
             }

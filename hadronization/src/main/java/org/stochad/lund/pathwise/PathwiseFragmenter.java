@@ -508,17 +508,18 @@ public final class PathwiseFragmenter {
             }
         }
         List<Double> bp = joint.breakpoints(zLo);
-        double[] ps = joint.stopIntegral(bp, zLo, 1);
+        double[] ps = joint.categoryIntegral(bp, zLo, 1, true);
+        double[] pc = joint.categoryIntegral(bp, zLo, 1, false);
         double pLo = vetoPossible ? joint.density(zLo, null) : 0;
         double piLo = vetoPossible ? joint.pi(zLo, null) : 0;
         double[] dps = new double[k];
         double[] dpc = new double[k];
         for (int j = 0; j < k; j++) {
             dps[j] = ps[1 + j] - pLo * piLo * dzLo[j];
-            dpc[j] = -dqv[j] - dps[j];
+            dpc[j] = pc[1 + j] - pLo * (1 - piLo) * dzLo[j];
         }
-        double pStop = Math.max(0, Math.min(ps[0], 1 - qv));
-        double pCont = Math.max(0, 1 - qv - pStop);
+        double pStop = Math.min(Math.max(ps[0], 0), 1);
+        double pCont = Math.min(Math.max(pc[0], 0), 1);
         int cat = (int) hs.fork(KEY_VETO).categorical(StochasticTriple.of(qv, dqv), StochasticTriple.of(pStop, dps),
                 StochasticTriple.of(pCont, dpc)).value();
         if (cat == 0) {
@@ -568,26 +569,18 @@ public final class PathwiseFragmenter {
             return StochasticTriple.constant(z);
         }
         // implicit tangent of the conditional CDF G_c(z) = I_c(z)/P_c
-        double[] is = joint.stopIntegral(bp, zLo, z);
+        double[] ic = joint.categoryIntegral(bp, zLo, z, stop);
         double pz = joint.density(z, null);
         double piz = joint.pi(z, null);
+        double pcz = stop ? piz : 1 - piz;
+        double pcLo = stop ? piLo : 1 - piLo;
+        double pCat = stop ? pStop : pCont;
+        double[] dCat = stop ? dps : dpc;
+        double g = ic[0] / pCat;
         double[] dz = new double[k];
-        if (stop) {
-            double g = is[0] / pStop;
-            for (int j = 0; j < k; j++) {
-                double dI = is[1 + j] - pLo * piLo * dzLo[j];
-                dz[j] = -(dI - g * dps[j]) / (pz * piz);
-            }
-        } else {
-            LundZCdf.Point at = cdf.at(z, a, cv, totals);
-            double ic = at.cdf() - qv - is[0];
-            double g = ic / pCont;
-            for (int j = 0; j < k; j++) {
-                double dFz = at.dCdfDa() * da[j] + at.dCdfDc() * dc[j];
-                double dIs = is[1 + j] - pLo * piLo * dzLo[j];
-                double dI = dFz - dqv[j] - dIs;
-                dz[j] = -(dI - g * dpc[j]) / (pz * (1 - piz));
-            }
+        for (int j = 0; j < k; j++) {
+            double dI = ic[1 + j] - pLo * pcLo * dzLo[j];
+            dz[j] = -(dI - g * dCat[j]) / (pz * pcz);
         }
         return StochasticTriple.of(z, dz);
     }
