@@ -135,7 +135,7 @@ final class JointStopZ {
         double p = g / norm;
         if (dOut != null) {
             double la = Math.log1p(-t) - normA / norm;
-            double lc = -1 / t - normC / norm;
+            double lc = -1 / t + normC / norm; // ∂c ln N = −N_c/N
             for (int j = 0; j < k; j++) {
                 dOut[j] = p * (la * da[j] + lc * dc[j]);
             }

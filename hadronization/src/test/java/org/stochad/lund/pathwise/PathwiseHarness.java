@@ -134,6 +134,7 @@ public final class PathwiseHarness {
         PathwiseFragmenter.Options std = PathwiseFragmenter.Options.standard();
         PathwiseFragmenter.Options std12 = std.withNodes(12);
         PathwiseFragmenter.Options byZ = std.withStopByZ(true);
+        PathwiseFragmenter.Options byZ12 = byZ.withNodes(12);
         Map<String, Form> m = new LinkedHashMap<>();
         m.put("score", new Form("score function + baseline (ptScore)",
                 (o, mean) -> LundProgram.of(old, o).withPtBaseline(mean), Estimators.scoreFunctionWithBaseline()));
@@ -153,6 +154,10 @@ public final class PathwiseHarness {
                 (o, mean) -> new PathwiseProgram(base, o, mean, byZ), Estimators.scoreFunctionWithBaseline()));
         m.put("byzhyb", new Form("hybrid (stop smoothed by z; SAD with pathwise z + decision score)",
                 (o, mean) -> new PathwiseProgram(base, o, mean, byZ), Estimators.hybrid()));
+        m.put("byzrc12", new Form("stochastic AD (pathwise: stop smoothed by z and smear, restart-conditioned, 12 nodes, m=1)",
+                (o, mean) -> PathwiseProgram.restartConditioned(base, o, mean, ps, byZ12), Estimators.stochasticAd()));
+        m.put("byzhybrc12", new Form("hybrid (stop smoothed by z, restart-conditioned, 12 nodes)",
+                (o, mean) -> PathwiseProgram.restartConditioned(base, o, mean, ps, byZ12), Estimators.hybrid()));
         m.put("rc", new Form("stochastic AD (pathwise: split + restart-conditioned, m=1)",
                 (o, mean) -> PathwiseProgram.restartConditioned(base, o, mean, ps, std), Estimators.stochasticAd()));
         m.put("sfpw", new Form("pathwise z + score of the conditioned decisions (+ baseline)",
