@@ -527,8 +527,22 @@ public final class PathwiseFragmenter {
             dps[j] = ps[1 + j] - pLo * piLo * dzLo[j];
             dpc[j] = pc[1 + j] - pLo * (1 - piLo) * dzLo[j];
         }
-        double pStop = Math.min(Math.max(ps[0], 0), 1);
-        double pCont = Math.min(Math.max(pc[0], 0), 1);
+        // the quadrature's sum is 1 to ~1e-6 at worst: normalise values and tangents
+        double pStop = Math.max(ps[0], 0);
+        double pCont = Math.max(pc[0], 0);
+        double sum = qv + pStop + pCont;
+        double[] dSum = new double[k];
+        for (int j = 0; j < k; j++) {
+            dSum[j] = dqv[j] + dps[j] + dpc[j];
+        }
+        for (int j = 0; j < k; j++) {
+            dqv[j] = dqv[j] / sum - qv * dSum[j] / (sum * sum);
+            dps[j] = dps[j] / sum - pStop * dSum[j] / (sum * sum);
+            dpc[j] = dpc[j] / sum - pCont * dSum[j] / (sum * sum);
+        }
+        qv /= sum;
+        pStop /= sum;
+        pCont /= sum;
         int cat = (int) hs.fork(KEY_VETO).categorical(StochasticTriple.of(qv, dqv), StochasticTriple.of(pStop, dps),
                 StochasticTriple.of(pCont, dpc)).value();
         if (cat == 0) {
