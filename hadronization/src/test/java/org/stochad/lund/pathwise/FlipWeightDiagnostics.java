@@ -4,7 +4,9 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.stochad.RegionDraw;
 import org.stochad.Sampler;
+import org.stochad.distribution.ContinuousFamily;
 import org.stochad.StochasticTriple;
 import org.stochad.distribution.DiscreteFamily;
 import org.stochad.lund.LundParameters;
@@ -127,6 +129,21 @@ public final class FlipWeightDiagnostics {
         @Override
         public StochasticTriple draw(DiscreteFamily family, StochasticTriple parameter) {
             return d.draw(family, parameter);
+        }
+
+        @Override
+        public StochasticTriple draw(ContinuousFamily family, StochasticTriple... parameters) {
+            return d.draw(family, parameters);
+        }
+
+        @Override
+        public StochasticTriple below(StochasticTriple x, ContinuousFamily threshold, StochasticTriple... parameters) {
+            return d.below(x, threshold, parameters);
+        }
+
+        @Override
+        public RegionDraw split(ContinuousFamily family, StochasticTriple[] parameters, StochasticTriple... boundaries) {
+            return d.split(family, parameters, boundaries);
         }
 
         @Override
