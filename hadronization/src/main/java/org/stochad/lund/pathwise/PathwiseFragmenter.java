@@ -59,6 +59,9 @@ public final class PathwiseFragmenter {
     /** Sub-stream key of a hadron's kinematic-veto decision. */
     public static final long KEY_VETO = 3;
 
+    /** Gauss–Legendre nodes per segment of the Lund CDF in the setting's formulation (12 suffice: see the docs). */
+    public static final int DEFAULT_NODES = 12;
+
     private static final double INV_SQRT2 = 1 / Math.sqrt(2);
     private static final int MAX_Z_TRIES = 100_000;
     private static final double EXP_MAX = 50;
@@ -115,9 +118,37 @@ public final class PathwiseFragmenter {
             this(ptPathwise, stopConditioned, vetoSplit, nodes, false, false, false);
         }
 
-        /** @return the full formulation with the ptScore weight for σ (finalTwo split, ordering averaged) */
+        /**
+         * The full formulation with the ptScore weight for σ (finalTwo split, ordering averaged), 24
+         * nodes (the research's reference; {@link #of} uses 12, identical to all printed digits).
+         *
+         * @return the formulation
+         */
         public static Options standard() {
             return new Options(false, true, true, 24, true, true, false);
+        }
+
+        /**
+         * The formulation of {@code Lund:differentiation = pathwise}: the unbiased one — stop test
+         * and veto conditioned, finalTwo's failure split on the last breakup's |pT|, finalTwo's
+         * ordering averaged exactly, σ through the ptScore weight — with {@link #DEFAULT_NODES} nodes
+         * and the stop smoothed by the smear alone or, for {@code Lund:pathwiseStop = joint}, by the
+         * new hadron's z as well.
+         *
+         * @param settings the generator settings ({@code Lund:ptScore} must be on)
+         * @return the formulation
+         */
+        public static Options of(LundSettings settings) {
+            if (settings == null) {
+                throw new IllegalArgumentException("settings = null");
+            }
+            if (!settings.ptScore()) {
+                throw new IllegalArgumentException(LundSettings.PT_SCORE + " = off: " + LundSettings.DIFFERENTIATION
+                        + " = pathwise needs the pT likelihood-ratio weight (finalTwo's |pT| split conditions the"
+                        + " pT draw)");
+            }
+            return new Options(false, true, true, DEFAULT_NODES, true, true,
+                    settings.pathwiseStop() == LundSettings.PathwiseStop.JOINT);
         }
 
         /**
@@ -154,6 +185,14 @@ public final class PathwiseFragmenter {
     private final LundZFamily zFamily;
     private final StochasticTriple smearLo;
     private final StochasticTriple smearHi;
+
+    /**
+     * @param settings the generator settings
+     * @return the fragmenter of {@code Lund:differentiation = pathwise} ({@link Options#of})
+     */
+    public static PathwiseFragmenter of(LundSettings settings) {
+        return new PathwiseFragmenter(settings, Options.of(settings));
+    }
 
     /**
      * @param settings the generator settings (peaked envelopes must be off)
@@ -821,6 +860,10 @@ public final class PathwiseFragmenter {
                 dLo[j] = gLo == null ? 0 : (wT.delta(j) - gLo.delta(j)) / slopeLo;
                 dq[j] = pHi * dHi[j] - pLo * dLo[j];
             }
+        }
+        if (q >= 1 || q <= 0) {
+            // q rounds to 1 (or 0) only where p(hi), p(lo) underflow: the true tangent is far below an ulp
+            java.util.Arrays.fill(dq, 0);
         }
         boolean success = stream.fork(2).bernoulli(StochasticTriple.of(q, dq)).value() == 1;
         double v = stream.fork(3).uniform();
