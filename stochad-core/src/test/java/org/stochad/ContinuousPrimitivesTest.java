@@ -16,7 +16,7 @@ import org.stochad.distribution.ContinuousFamilies;
 import org.stochad.distribution.ContinuousFamily;
 
 /**
- * Issue 13's core primitives against closed forms: draws of continuous families (implicit
+ * The continuous-draw primitives against closed forms: draws of continuous families (implicit
  * reparameterisation, or the score ∂θ log p), the comparison with a random threshold and the
  * region split, each for a positive tangent (the body run on θ) and a negative one (the body run
  * on 1 − θ at the mirrored point), under propagation, replay, the score function with and

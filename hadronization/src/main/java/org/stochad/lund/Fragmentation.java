@@ -21,13 +21,13 @@ public interface Fragmentation {
     /**
      * @param settings the generator settings
      * @return the fragmentation their {@link LundSettings#DIFFERENTIATION} selects: the
-     *         {@link StringFragmenter} (flips), or the {@link PathwiseFragmenter} with the stop test
-     *         and the kinematic veto conditioned and σ pathwise unless {@code Lund:ptScore}
+     *         {@link StringFragmenter} (flips), or the {@link PathwiseFragmenter} in its unbiased
+     *         formulation ({@link PathwiseFragmenter.Options#of}; finalTwo's other ordering, which
+     *         {@link LundProgram} adds exactly, is dropped here)
      */
     static Fragmentation of(LundSettings settings) {
         if (settings.differentiation() == LundSettings.Differentiation.PATHWISE) {
-            PathwiseFragmenter f = new PathwiseFragmenter(settings,
-                    new PathwiseFragmenter.Options(!settings.ptScore(), true, true, 24));
+            PathwiseFragmenter f = PathwiseFragmenter.of(settings);
             return f::fragment;
         }
         StringFragmenter f = new StringFragmenter(settings);

@@ -6,6 +6,7 @@ import org.stochad.StochasticProgram;
 import org.stochad.StochasticTriple;
 import org.stochad.VectorProgram;
 import org.stochad.lund.observable.Observable;
+import org.stochad.lund.pathwise.PathwiseFragmenter;
 
 /**
  * The differentiable program of the Lund generator: θ ↦ an observable of one fragmented string.
@@ -36,16 +37,20 @@ public final class LundProgram implements StochasticProgram {
     private final LundSettings settings;
     private final StringFragmenter fragmenter;
     private final Fragmentation fragmentation;
+    /** The pathwise mode's fragmenter (null in flips mode): its events come with finalTwo's other ordering. */
+    private final PathwiseFragmenter pathwise;
     private final Observable observable;
     private final boolean centred;
     private final double ptBaseline;
     private final boolean abOnly;
 
     private LundProgram(LundSettings settings, StringFragmenter fragmenter, Fragmentation fragmentation,
-                        Observable observable, boolean centred, double ptBaseline, boolean abOnly) {
+                        PathwiseFragmenter pathwise, Observable observable, boolean centred, double ptBaseline,
+                        boolean abOnly) {
         this.settings = settings;
         this.fragmenter = fragmenter;
         this.fragmentation = fragmentation;
+        this.pathwise = pathwise;
         this.observable = observable;
         this.centred = centred;
         this.ptBaseline = ptBaseline;
@@ -63,9 +68,11 @@ public final class LundProgram implements StochasticProgram {
             throw new IllegalArgumentException("settings = " + settings + ", observable = " + observable);
         }
         StringFragmenter f = new StringFragmenter(settings);
-        Fragmentation mode = settings.differentiation() == LundSettings.Differentiation.FLIPS ? f::fragment
-                : Fragmentation.of(settings);
-        return new LundProgram(settings, f, mode, observable, false, 0, false);
+        if (settings.differentiation() == LundSettings.Differentiation.FLIPS) {
+            return new LundProgram(settings, f, f::fragment, null, observable, false, 0, false);
+        }
+        PathwiseFragmenter pw = PathwiseFragmenter.of(settings);
+        return new LundProgram(settings, f, pw::fragment, pw, observable, false, 0, false);
     }
 
     /**
@@ -76,7 +83,7 @@ public final class LundProgram implements StochasticProgram {
         if (!Double.isFinite(c)) {
             throw new IllegalArgumentException("ptBaseline = " + c + " is not finite");
         }
-        return new LundProgram(settings, fragmenter, fragmentation, observable, true, c, abOnly);
+        return new LundProgram(settings, fragmenter, fragmentation, pathwise, observable, true, c, abOnly);
     }
 
     /**
@@ -86,7 +93,7 @@ public final class LundProgram implements StochasticProgram {
      * @return this program over (a, b)
      */
     public LundProgram overAB() {
-        return new LundProgram(settings, fragmenter, fragmentation, observable, false, 0, true);
+        return new LundProgram(settings, fragmenter, fragmentation, pathwise, observable, false, 0, true);
     }
 
     /**
@@ -97,7 +104,7 @@ public final class LundProgram implements StochasticProgram {
         if (o == null) {
             throw new IllegalArgumentException("observable = null");
         }
-        return new LundProgram(settings, fragmenter, fragmentation, o, centred, ptBaseline, abOnly);
+        return new LundProgram(settings, fragmenter, fragmentation, pathwise, o, centred, ptBaseline, abOnly);
     }
 
     /** @return the settings: everything but θ */
@@ -123,8 +130,31 @@ public final class LundProgram implements StochasticProgram {
     /** {@inheritDoc} */
     @Override
     public StochasticTriple run(Sampler sampler, StochasticTriple[] theta) {
+        if (pathwise != null) {
+            PathwiseFragmenter.Result r = pathwise.fragmentFull(sampler, parameters(theta));
+            StochasticTriple f = observable.value(r.event());
+            return withOrdering(weighted(f, r.event()), f.value(), r, observable);
+        }
         Event e = event(sampler, theta);
         return weighted(observable.value(e), e);
+    }
+
+    /**
+     * The pathwise mode draws finalTwo's ordering without a flip; its derivative is added exactly:
+     * δP(reversed)·(f_reversed − f_forward), from the event with the other ordering.
+     */
+    private static StochasticTriple withOrdering(StochasticTriple out, double f, PathwiseFragmenter.Result r,
+                                                 Observable o) {
+        if (r.alternative() == null || r.dProbReverse().length == 0) {
+            return out;
+        }
+        double fAlt = o.value(r.alternative()).value();
+        double diff = r.reversed() ? f - fAlt : fAlt - f;
+        double[] d = r.dProbReverse().clone();
+        for (int j = 0; j < d.length; j++) {
+            d[j] *= diff;
+        }
+        return out.plus(StochasticTriple.of(0, d));
     }
 
     /**
@@ -140,6 +170,24 @@ public final class LundProgram implements StochasticProgram {
             throw new IllegalArgumentException("outputs = null");
         }
         return (sampler, theta) -> {
+            if (pathwise != null) {
+                PathwiseFragmenter.Result r = pathwise.fragmentFull(sampler, parameters(theta));
+                StochasticTriple[] f = outputs.apply(r.event()).clone();
+                StochasticTriple[] alt = r.alternative() == null ? null : outputs.apply(r.alternative());
+                for (int i = 0; i < f.length; i++) {
+                    StochasticTriple out = weighted(f[i], r.event());
+                    if (alt != null && r.dProbReverse().length > 0) {
+                        double diff = r.reversed() ? f[i].value() - alt[i].value() : alt[i].value() - f[i].value();
+                        double[] d = r.dProbReverse().clone();
+                        for (int j = 0; j < d.length; j++) {
+                            d[j] *= diff;
+                        }
+                        out = out.plus(StochasticTriple.of(0, d));
+                    }
+                    f[i] = out;
+                }
+                return f;
+            }
             Event e = event(sampler, theta);
             StochasticTriple[] f = outputs.apply(e).clone();
             for (int i = 0; i < f.length; i++) {
@@ -150,16 +198,19 @@ public final class LundProgram implements StochasticProgram {
     }
 
     private Event event(Sampler sampler, StochasticTriple[] theta) {
+        return fragmentation.fragment(sampler, parameters(theta));
+    }
+
+    private LundParameters parameters(StochasticTriple[] theta) {
         if (abOnly) {
             if (theta == null || theta.length != 2) {
                 throw new IllegalArgumentException("theta length = " + (theta == null ? null : theta.length)
                         + ", expected 2: (a, b)");
             }
-            return fragmentation.fragment(sampler, new LundParameters(theta[A], theta[B],
-                    StochasticTriple.constant(settings.sigma()),
-                    StochasticTriple.constant(settings.effectiveProbStoUD())));
+            return new LundParameters(theta[A], theta[B], StochasticTriple.constant(settings.sigma()),
+                    StochasticTriple.constant(settings.effectiveProbStoUD()));
         }
-        return fragmentation.fragment(sampler, LundParameters.fromTheta(theta, settings));
+        return LundParameters.fromTheta(theta, settings);
     }
 
     /** f, or f·w (− c·(w − 1)) when σ is a parameter: see the class comment. */

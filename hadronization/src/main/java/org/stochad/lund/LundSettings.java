@@ -112,9 +112,28 @@ public final class LundSettings {
         FLIPS,
         /**
          * z pathwise by implicit reparameterisation of the Lund CDF, the stop test and the
-         * kinematic veto as flippable decisions with smooth probabilities (issue 13).
+         * kinematic veto as flippable decisions with smooth probabilities.
          */
         PATHWISE;
+
+        /** @return the setting's spelling */
+        public String word() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** How the pathwise mode conditions the stop test: smear (the default) or joint (smear and z). */
+    public static final String PATHWISE_STOP = "Lund:pathwiseStop";
+
+    /** The values of {@link #PATHWISE_STOP}. */
+    public enum PathwiseStop {
+        /** The stop test's smear uniform integrated out: a Bernoulli of π(W_rem) per step. */
+        SMEAR,
+        /**
+         * The smear and the new hadron's z integrated out together (lower variance, one quadrature per
+         * hadron; pions only).
+         */
+        JOINT;
 
         /** @return the setting's spelling */
         public String word() {
@@ -152,6 +171,9 @@ public final class LundSettings {
         put(new Setting(DIFFERENTIATION, Kind.WORD, Group.ESTIMATOR, "flips", 0, 0,
                 "flips: z accept/reject flips; pathwise: z by implicit reparameterisation, stop test and veto"
                         + " conditioned"));
+        put(new Setting(PATHWISE_STOP, Kind.WORD, Group.ESTIMATOR, "smear", 0, 0,
+                "pathwise mode's stop test: smear (smear integrated out) or joint (smear and the hadron's z"
+                        + " integrated out; pions only)"));
         mode(SEED, 1, Long.MIN_VALUE, Long.MAX_VALUE, Group.RUN, "random seed");
         mode(EVENTS, 1000, 0, 2.0e9, Group.RUN, "number of events");
     }
@@ -347,6 +369,14 @@ public final class LundSettings {
                     }
                     throw new IllegalArgumentException(s.key() + " = \"" + text + "\" is not flips or pathwise");
                 }
+                if (s.key().equals(PATHWISE_STOP)) {
+                    for (PathwiseStop d : PathwiseStop.values()) {
+                        if (d.word().equalsIgnoreCase(t)) {
+                            return d.word();
+                        }
+                    }
+                    throw new IllegalArgumentException(s.key() + " = \"" + text + "\" is not smear or joint");
+                }
                 return t;
             case MODE:
                 long l;
@@ -482,6 +512,11 @@ public final class LundSettings {
     /** @return how the generator is differentiated ({@link #DIFFERENTIATION}) */
     public Differentiation differentiation() {
         return Differentiation.valueOf(word(DIFFERENTIATION).toUpperCase(Locale.ROOT));
+    }
+
+    /** @return how the pathwise mode conditions the stop test ({@link #PATHWISE_STOP}) */
+    public PathwiseStop pathwiseStop() {
+        return PathwiseStop.valueOf(word(PATHWISE_STOP).toUpperCase(Locale.ROOT));
     }
 
     /** @return whether Pythia's peaked z envelopes are used */

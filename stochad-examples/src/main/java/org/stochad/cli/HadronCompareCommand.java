@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true, usageHelpWidth = 100, resourceBundle = HadronDefaults.BUNDLE,
         defaultValueProvider = HadronDefaults.CompareSeed.class,
         description = {"Compares the gradient estimators on the Lund generator: (1) unbiasedness of d⟨N⟩,"
-                + " d(rapidity bin |y| < 0.5) and d⟨thrust⟩ with respect to (a, b, σ) on pions-only strings by"
+                + " d(rapidity bin |y| < 0.5), d⟨thrust⟩ and d(x_E bin [0.1, 0.2)) with respect to (a, b, σ) on pions-only strings by"
                 + " stochastic AD (replay), the hybrid, the score function with baseline and the RSA derivative,"
                 + " stochastic AD on the generator's pathwise mode (Lund:differentiation = pathwise),"
                 + " each against a common-random-number central difference; (2) the size of the finalTwo ordering"

@@ -70,7 +70,7 @@ class BadInputCliTest {
 
     static Stream<Case> cases() {
         return Stream.of(
-                // issue 14, item 6
+                // the user mistakes listed for the command line
                 bad("display at a theta where nothing flips", List.of("--theta", "1000000.0"),
                         "shower", "display", "--theta", "1e6"),
                 bad("fragmentation retries too few", List.of("Lund:maxRetries", "1"),

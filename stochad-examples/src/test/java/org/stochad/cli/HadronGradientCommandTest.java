@@ -36,11 +36,11 @@ class HadronGradientCommandTest {
         Cli.Run r = ok(run(quiet(out(), "hadron", "compare", "--quick", "--samples", "20", "--fd-samples", "20",
                 "--study-samples", "20", "--z-samples", "20", "--format", "csv")));
         List<String[]> rows = r.csvRows("unbiasedness");
-        // three observables × (four estimators, two of them again with Lund:ptScore, two on the
-        // pathwise mode, and the central difference) × (a, b, σ)
-        assertThat(rows).hasSize(3 * 9 * 3);
+        // four observables (N, |y| bin, thrust, x_E bin) × (four estimators, two of them again with
+        // Lund:ptScore, two on the pathwise mode, and the central difference) × (a, b, σ)
+        assertThat(rows).hasSize(4 * 9 * 3);
         List<String[]> costs = r.csvRows("cost relative to one primal event");
-        assertThat(costs).hasSize(3 * 9 * 3);
+        assertThat(costs).hasSize(4 * 9 * 3);
         assertThat(costs.stream().map(c -> c[0]).distinct()).anyMatch(e -> e.startsWith("stochastic AD (pathwise"));
         assertThat(rows.stream().map(c -> c[2]).distinct()).anyMatch(e -> e.startsWith("stochastic AD"))
                 .anyMatch(e -> e.startsWith("finite difference")).anyMatch(e -> e.startsWith("RSA"));

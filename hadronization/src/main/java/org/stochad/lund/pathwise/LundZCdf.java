@@ -205,7 +205,7 @@ public final class LundZCdf {
     }
 
     /** Gauss–Legendre nodes and weights on [−1, 1] by Newton's method on P_n. */
-    private static void legendre(int n, double[] x, double[] w) {
+    static void legendre(int n, double[] x, double[] w) {
         for (int i = 0; i < n; i++) {
             double r = Math.cos(Math.PI * (i + 0.75) / (n + 0.5));
             double dp = 0;

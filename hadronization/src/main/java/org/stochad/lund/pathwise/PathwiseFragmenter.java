@@ -16,7 +16,7 @@ import org.stochad.lund.ParticleData;
 import org.stochad.lund.StringFragmenter;
 
 /**
- * A prototype of the pathwise differentiable mode of {@link StringFragmenter} (issue 13): the same
+ * A prototype of the pathwise differentiable mode of {@link StringFragmenter}: the same
  * events (same marginal law; Pythia's), but z carries the implicit-reparameterisation tangent
  * dz/dθ = −∂θF(z)/p(z) instead of flippable accept/reject decisions, and the thresholds in
  * continuous quantities are flippable discrete draws (conditional Monte Carlo):
@@ -38,8 +38,17 @@ import org.stochad.lund.StringFragmenter;
  *     G = ∂F(z_min) + p(z_min)·δz_min. Skipped (q = 0) when c/z_min &gt; 60 (F(z_min) &lt; e^−60).</li>
  * <li><b>pT</b>: pathwise in σ (reparameterised Gaussians) or the likelihood-ratio weight of
  *     {@code Lund:ptScore}, by {@link Options#ptPathwise()}.</li>
- * <li><b>finalTwo failures, restarts</b>: not conditioned (hard thresholds): their jump terms are
- *     missed (measured residual; see the harness).</li>
+ * <li><b>finalTwo failures, restarts</b> ({@link Options#finalSplit()}): the only finalTwo failure
+ *     that is a real discontinuity is W_T &lt; m_T⁺ + m_T⁻ (W_rem &lt; 0, E_rem &lt; 0 and the crossing
+ *     tests sit where that one fails on both sides; measured: 14.6 % of first attempts fail, 7.1 %
+ *     by W_T, 6.9 % by W²_rem &lt; 0 or E_rem &lt; 0, 0.6 % by E_rem &lt; 0 in the loop, the veto and the
+ *     crossing never). It is conditioned on the radial pT of the last breakup: see
+ *     {@code finalSplit}. A failed attempt restarts as in Pythia; the flip of the success decision
+ *     replays into the next attempt (or, in {@link PathwiseProgram#restartConditioned}, to 0).</li>
+ * <li><b>finalTwo ordering</b> ({@link Options#orderAveraged()}): drawn without flips; the program
+ *     adds δP(rev)·(f_rev − f_fwd) exactly from the event with the other ordering.</li>
+ * <li><b>Stop smoothed by z as well</b> ({@link Options#stopByZ()}, pions only): see
+ *     {@link JointStopZ}.</li>
  * </ul>
  *
  * <p>Streams: as {@link StringFragmenter}, plus {@code fork(e).fork(n).fork(KEY_VETO)} for the veto.
@@ -49,6 +58,9 @@ public final class PathwiseFragmenter {
 
     /** Sub-stream key of a hadron's kinematic-veto decision. */
     public static final long KEY_VETO = 3;
+
+    /** Gauss–Legendre nodes per segment of the Lund CDF in the setting's formulation (12 suffice: see the docs). */
+    public static final int DEFAULT_NODES = 12;
 
     private static final double INV_SQRT2 = 1 / Math.sqrt(2);
     private static final int MAX_Z_TRIES = 100_000;
@@ -63,8 +75,16 @@ public final class PathwiseFragmenter {
      * @param stopConditioned the stop test as Bernoulli(π(W_rem)) (else Pythia's hard smeared threshold)
      * @param vetoSplit       the kinematic veto as a region split (else a hard threshold on z)
      * @param nodes           Gauss–Legendre nodes per segment of {@link LundZCdf}
+     * @param finalSplit      finalTwo's kinematic failure as a region split of the last breakup's |pT|
+     *                        (ptScore formulation only; else a hard threshold)
+     * @param orderAveraged   finalTwo's ordering (which of the two last hadrons goes forward) drawn
+     *                        without flips; its derivative is added exactly as δp·(f_rev − f_fwd) by the
+     *                        program from the event with the other ordering ({@link Result#alternative})
+     * @param stopByZ         the next stop test smoothed by the new hadron's z as well as by the smear
+     *                        ({@link JointStopZ}; pions only; implies the veto split)
      */
-    public record Options(boolean ptPathwise, boolean stopConditioned, boolean vetoSplit, int nodes) {
+    public record Options(boolean ptPathwise, boolean stopConditioned, boolean vetoSplit, int nodes,
+                          boolean finalSplit, boolean orderAveraged, boolean stopByZ) {
 
         /**
          * Checks the node count.
@@ -73,16 +93,78 @@ public final class PathwiseFragmenter {
          * @param stopConditioned the stop test conditioned
          * @param vetoSplit       the veto as a region split
          * @param nodes           nodes per segment
+         * @param finalSplit      the finalTwo failure as a region split
+         * @param orderAveraged   the finalTwo ordering averaged exactly
+         * @param stopByZ         the stop smoothed by z and the smear
          */
         public Options {
             if (nodes < 4) {
                 throw new IllegalArgumentException("nodes = " + nodes + " is less than 4");
             }
+            if (finalSplit && ptPathwise) {
+                throw new IllegalArgumentException("finalSplit = true needs ptPathwise = false (the ptScore weight)");
+            }
         }
 
-        /** @return the full formulation with the ptScore weight for σ */
+        /**
+         * The lab's formulation without the finalTwo split.
+         *
+         * @param ptPathwise      σ pathwise
+         * @param stopConditioned the stop test conditioned
+         * @param vetoSplit       the veto as a region split
+         * @param nodes           nodes per segment
+         */
+        public Options(boolean ptPathwise, boolean stopConditioned, boolean vetoSplit, int nodes) {
+            this(ptPathwise, stopConditioned, vetoSplit, nodes, false, false, false);
+        }
+
+        /**
+         * The full formulation with the ptScore weight for σ (finalTwo split, ordering averaged), 24
+         * nodes (the research's reference; {@link #of} uses 12, identical to all printed digits).
+         *
+         * @return the formulation
+         */
         public static Options standard() {
-            return new Options(false, true, true, 24);
+            return new Options(false, true, true, 24, true, true, false);
+        }
+
+        /**
+         * The formulation of {@code Lund:differentiation = pathwise}: the unbiased one — stop test
+         * and veto conditioned, finalTwo's failure split on the last breakup's |pT|, finalTwo's
+         * ordering averaged exactly, σ through the ptScore weight — with {@link #DEFAULT_NODES} nodes
+         * and the stop smoothed by the smear alone or, for {@code Lund:pathwiseStop = joint}, by the
+         * new hadron's z as well.
+         *
+         * @param settings the generator settings ({@code Lund:ptScore} must be on)
+         * @return the formulation
+         */
+        public static Options of(LundSettings settings) {
+            if (settings == null) {
+                throw new IllegalArgumentException("settings = null");
+            }
+            if (!settings.ptScore()) {
+                throw new IllegalArgumentException(LundSettings.PT_SCORE + " = off: " + LundSettings.DIFFERENTIATION
+                        + " = pathwise needs the pT likelihood-ratio weight (finalTwo's |pT| split conditions the"
+                        + " pT draw)");
+            }
+            return new Options(false, true, true, DEFAULT_NODES, true, true,
+                    settings.pathwiseStop() == LundSettings.PathwiseStop.JOINT);
+        }
+
+        /**
+         * @param n nodes per segment
+         * @return a copy with n nodes
+         */
+        public Options withNodes(int n) {
+            return new Options(ptPathwise, stopConditioned, vetoSplit, n, finalSplit, orderAveraged, stopByZ);
+        }
+
+        /**
+         * @param on whether the stop is smoothed by z as well
+         * @return a copy with that switch
+         */
+        public Options withStopByZ(boolean on) {
+            return new Options(ptPathwise, stopConditioned, vetoSplit, nodes, finalSplit, orderAveraged, on);
         }
     }
 
@@ -90,6 +172,8 @@ public final class PathwiseFragmenter {
     private final Options options;
     private final FlavourSelector flavours;
     private final LundZCdf cdf;
+    private final double[] jointNodes;
+    private final double[] jointWeights;
     private final double eCm;
     private final double stopMass;
     private final double stopNewFlav;
@@ -103,6 +187,14 @@ public final class PathwiseFragmenter {
     private final StochasticTriple smearHi;
 
     /**
+     * @param settings the generator settings
+     * @return the fragmenter of {@code Lund:differentiation = pathwise} ({@link Options#of})
+     */
+    public static PathwiseFragmenter of(LundSettings settings) {
+        return new PathwiseFragmenter(settings, Options.of(settings));
+    }
+
+    /**
      * @param settings the generator settings (peaked envelopes must be off)
      * @param options  the formulation
      */
@@ -111,10 +203,16 @@ public final class PathwiseFragmenter {
             throw new IllegalArgumentException(LundSettings.PEAKED_ENVELOPES + " = on: the pathwise mode needs the"
                     + " flat proposal");
         }
+        if (options.stopByZ() && !settings.pionsOnlyMode()) {
+            throw new IllegalArgumentException("stopByZ needs " + LundSettings.PIONS_ONLY + " = on (constant W0)");
+        }
         this.settings = settings;
         this.options = options;
         this.flavours = new FlavourSelector(settings);
         this.cdf = new LundZCdf(options.nodes());
+        this.jointNodes = new double[options.nodes()];
+        this.jointWeights = new double[options.nodes()];
+        LundZCdf.legendre(options.nodes(), jointNodes, jointWeights);
         this.eCm = settings.eCM();
         this.stopMass = settings.parm(LundSettings.STOP_MASS);
         this.stopNewFlav = settings.parm(LundSettings.STOP_NEW_FLAV);
@@ -129,6 +227,18 @@ public final class PathwiseFragmenter {
     }
 
     /**
+     * An event with, when the ordering is averaged, the same event with finalTwo's other ordering
+     * and the tangent of P(reversed).
+     *
+     * @param event        the event
+     * @param alternative  the event with the other ordering, or null
+     * @param reversed     whether the event's ordering is the reversed one
+     * @param dProbReverse the tangent of P(reversed) (empty without the alternative)
+     */
+    public record Result(Event event, Event alternative, boolean reversed, double[] dProbReverse) {
+    }
+
+    /**
      * Fragments one string.
      *
      * @param sampler the event's root sampler
@@ -136,16 +246,39 @@ public final class PathwiseFragmenter {
      * @return the event (its history is empty; its weight is the pT likelihood ratio in ptScore mode)
      */
     public Event fragment(Sampler sampler, LundParameters p) {
+        return fragmentFull(sampler, p).event();
+    }
+
+    /**
+     * Fragments one string, with the other finalTwo ordering when it is averaged.
+     *
+     * @param sampler the event's root sampler
+     * @param p       the parameters with their tangents
+     * @return the event and its alternative ordering
+     */
+    public Result fragmentFull(Sampler sampler, LundParameters p) {
         Run run = new Run(p);
         for (int attempt = 0; attempt < maxRetries; attempt++) {
             List<Hadron> hadrons = attempt(sampler.fork(attempt), run);
             if (hadrons != null) {
-                FragmentationHistory h = new FragmentationHistory(List.of(), List.of(), List.of(), List.of(),
-                        attempt + 1);
-                return new Event(eCm, hadrons, attempt, h, run.logWeight.exp());
+                return result(hadrons, attempt, run);
             }
         }
         throw new IllegalStateException("string fragmentation failed " + maxRetries + " times in a row");
+    }
+
+    private Result result(List<Hadron> hadrons, int attempt, Run run) {
+        FragmentationHistory h = new FragmentationHistory(List.of(), List.of(), List.of(), List.of(), attempt + 1);
+        StochasticTriple w = run.logWeight.exp();
+        Event e = new Event(eCm, hadrons, attempt, h, w);
+        if (run.altLast == null) {
+            return new Result(e, null, false, new double[0]);
+        }
+        List<Hadron> alt = new ArrayList<>(hadrons);
+        int i = alt.indexOf(run.last[0]);
+        alt.set(i, run.altLast[0]);
+        alt.set(i + 1, run.altLast[1]);
+        return new Result(e, new Event(eCm, alt, attempt, h, w), run.reversed, run.dProbReverse);
     }
 
     /**
@@ -158,13 +291,21 @@ public final class PathwiseFragmenter {
      * @return the event of attempt 0, or null when it failed
      */
     public Event firstAttempt(Sampler sampler, LundParameters p) {
+        Result r = firstAttemptFull(sampler, p);
+        return r == null ? null : r.event();
+    }
+
+    /**
+     * The first attempt only, with the other finalTwo ordering when it is averaged.
+     *
+     * @param sampler the event's root sampler
+     * @param p       the parameters with their tangents
+     * @return attempt 0's event and its alternative ordering, or null when it failed
+     */
+    public Result firstAttemptFull(Sampler sampler, LundParameters p) {
         Run run = new Run(p);
         List<Hadron> hadrons = attempt(sampler.fork(0), run);
-        if (hadrons == null) {
-            return null;
-        }
-        return new Event(eCm, hadrons, 0, new FragmentationHistory(List.of(), List.of(), List.of(), List.of(), 1),
-                run.logWeight.exp());
+        return hadrons == null ? null : result(hadrons, 0, run);
     }
 
     /** Per-event state: parameters, tangent count, pT log weight. */
@@ -173,6 +314,13 @@ public final class PathwiseFragmenter {
         final int k;
         final double aEff;
         StochasticTriple logWeight = StochasticTriple.constant(0);
+        /** finalTwo's hadrons (pos, neg) and, when the ordering is averaged, those of the other ordering. */
+        Hadron[] last;
+        Hadron[] altLast;
+        boolean reversed;
+        double[] dProbReverse;
+        /** stopByZ: the next step's stop decision, drawn with the previous z. */
+        boolean nextStop;
 
         Run(LundParameters p) {
             this.p = p;
@@ -194,6 +342,8 @@ public final class PathwiseFragmenter {
         FlavourSelector.Outcome outcome;
         StochasticTriple pxNew;
         StochasticTriple pyNew;
+        /** The trial pT's per-component width σ·factor (with σ's tangent). */
+        StochasticTriple width;
         double mHad;
 
         End(int index, int flavour) {
@@ -218,6 +368,7 @@ public final class PathwiseFragmenter {
         double w2 = eCm * eCm;
         End now;
         StochasticTriple w2Rem;
+        run.nextStop = false;
         for (int step = 0; ; step++) {
             Sampler stepStream = att.fork(StringFragmenter.KEY_STEP).fork(step);
             boolean fromPos = stepStream.uniform() < 0.5;
@@ -236,13 +387,16 @@ public final class PathwiseFragmenter {
                     + ParticleData.constituentMass(neg.flavOld)
                     + stopNewFlav * ParticleData.constituentMass(now.outcome.newQuark());
             w2Rem = remE.square().minus(remPx.square()).minus(remPy.square()).minus(remPz.square());
-            if (stop(stepStream, w2Rem, w0)) {
+            if (options.stopByZ() ? run.nextStop : stop(stepStream, w2Rem, w0)) {
                 break;
             }
 
             // z: region split of the kinematic veto, then the (truncated) Lund z with its implicit tangent
             StochasticTriple c = p.b().times(mT2);
-            StochasticTriple zT = drawZ(hadronStream, run, c, mT2, now, w2);
+            StochasticTriple zT = options.stopByZ()
+                    ? drawZJoint(hadronStream, run, c, mT2, now, w2, fromPos, remE, remPz, remPx.minus(pxHad),
+                            remPy.minus(pyHad), w0)
+                    : drawZ(hadronStream, run, c, mT2, now, w2);
             if (zT == null) {
                 return null;
             }
@@ -355,6 +509,147 @@ public final class PathwiseFragmenter {
         return StochasticTriple.of(z, dz);
     }
 
+    /** Sub-stream keys of the joint stop/z draw: the z proposals, the region choice. */
+    private static final long KEY_JOINT_Z = 4;
+    private static final long KEY_JOINT_REGION = 5;
+
+    /**
+     * {@link JointStopZ}: {veto, next stop, continue} as one categorical, then z from its conditional
+     * law with the implicit tangent; sets {@code run.nextStop}.
+     *
+     * @return z with its tangent, or null when vetoed
+     */
+    private StochasticTriple drawZJoint(Sampler hs, Run run, StochasticTriple c, StochasticTriple mT2, End now,
+                                        double w2, boolean fromPos, StochasticTriple remE, StochasticTriple remPz,
+                                        StochasticTriple qx, StochasticTriple qy, double w0) {
+        int k = run.k;
+        double cv = c.value();
+        double a = run.aEff;
+        if (!(now.xInvOld.value() < 1)) {
+            return null;
+        }
+        double zMinV = mT2.value() / (now.xDirOld.value() * (1 - now.xInvOld.value()) * w2);
+        if (!(zMinV < 1)) {
+            return null;
+        }
+        StochasticTriple zMin = mT2.div(now.xDirOld.times(now.xInvOld.neg().plus(1)).times(w2));
+        boolean vetoPossible = zMinV > 0 && cv / zMinV < VETO_CUT;
+        double zLo = vetoPossible ? zMinV : 0;
+        LundZCdf.Totals totals = cdf.totals(a, cv);
+        double[] da = new double[k];
+        double[] dc = new double[k];
+        for (int j = 0; j < k; j++) {
+            da[j] = da(run, j);
+            dc[j] = c.delta(j);
+        }
+        JointStopZ joint = new JointStopZ(jointNodes, jointWeights, k, a, cv, totals, da, dc, fromPos, w2,
+                remE.plus(remPz).div(eCm), remE.minus(remPz).div(eCm), now.xDirOld, mT2,
+                qx.square().plus(qy.square()), w0, stopSmear);
+        // P(veto) = F(z_min) with its tangent
+        double qv = 0;
+        double[] dqv = new double[k];
+        double[] dzLo = new double[k];
+        LundZCdf.Point atMin = null;
+        if (vetoPossible) {
+            atMin = cdf.at(zMinV, a, cv, totals);
+            qv = atMin.cdf();
+            for (int j = 0; j < k; j++) {
+                dzLo[j] = zMin.delta(j);
+                dqv[j] = atMin.dCdfDa() * da[j] + atMin.dCdfDc() * dc[j] + atMin.density() * dzLo[j];
+            }
+        }
+        List<Double> bp = joint.breakpoints(zLo);
+        double[] ps = joint.categoryIntegral(bp, zLo, 1, true);
+        double[] pc = joint.categoryIntegral(bp, zLo, 1, false);
+        double pLo = vetoPossible ? joint.density(zLo, null) : 0;
+        double piLo = vetoPossible ? joint.pi(zLo, null) : 0;
+        double[] dps = new double[k];
+        double[] dpc = new double[k];
+        for (int j = 0; j < k; j++) {
+            dps[j] = ps[1 + j] - pLo * piLo * dzLo[j];
+            dpc[j] = pc[1 + j] - pLo * (1 - piLo) * dzLo[j];
+        }
+        // the quadrature's sum is 1 to ~1e-6 at worst: normalise values and tangents
+        double pStop = Math.max(ps[0], 0);
+        double pCont = Math.max(pc[0], 0);
+        double sum = qv + pStop + pCont;
+        double[] dSum = new double[k];
+        for (int j = 0; j < k; j++) {
+            dSum[j] = dqv[j] + dps[j] + dpc[j];
+        }
+        for (int j = 0; j < k; j++) {
+            dqv[j] = dqv[j] / sum - qv * dSum[j] / (sum * sum);
+            dps[j] = dps[j] / sum - pStop * dSum[j] / (sum * sum);
+            dpc[j] = dpc[j] / sum - pCont * dSum[j] / (sum * sum);
+        }
+        qv /= sum;
+        pStop /= sum;
+        pCont /= sum;
+        int cat = (int) hs.fork(KEY_VETO).categorical(StochasticTriple.of(qv, dqv), StochasticTriple.of(pStop, dps),
+                StochasticTriple.of(pCont, dpc)).value();
+        if (cat == 0) {
+            return null;
+        }
+        boolean stop = cat == 1;
+        run.nextStop = stop;
+        // z from p·π_c: choose a region (maximal run of segments with π_c > 0) by its mass, sample in it
+        List<double[]> regions = new ArrayList<>();
+        List<Double> masses = new ArrayList<>();
+        double total = 0;
+        for (int i = 0; i + 1 < bp.size(); i++) {
+            double t0 = bp.get(i);
+            double t1 = bp.get(i + 1);
+            double piMid = joint.pi(0.5 * (t0 + t1), null);
+            boolean live = stop ? piMid > 0 : piMid < 1;
+            if (!live) {
+                continue;
+            }
+            double m;
+            if (stop) {
+                m = joint.integral(t0, t1, true)[0];
+            } else {
+                m = joint.integral(t0, t1, false)[0];
+            }
+            if (!regions.isEmpty() && regions.get(regions.size() - 1)[1] == t0) {
+                regions.get(regions.size() - 1)[1] = t1;
+                masses.set(masses.size() - 1, masses.get(masses.size() - 1) + m);
+            } else {
+                regions.add(new double[] {t0, t1});
+                masses.add(m);
+            }
+            total += m;
+        }
+        if (regions.isEmpty()) {
+            throw new IllegalStateException("joint stop/z: category " + cat + " has no region (P = " + pStop + ", "
+                    + pCont + ")");
+        }
+        double v = hs.fork(KEY_JOINT_REGION).uniform() * total;
+        int r = 0;
+        while (r < regions.size() - 1 && v > masses.get(r)) {
+            v -= masses.get(r);
+            r++;
+        }
+        double z = joint.sample(hs.fork(KEY_JOINT_Z), regions.get(r)[0], regions.get(r)[1], stop);
+        if (k == 0) {
+            return StochasticTriple.constant(z);
+        }
+        // implicit tangent of the conditional CDF G_c(z) = I_c(z)/P_c
+        double[] ic = joint.categoryIntegral(bp, zLo, z, stop);
+        double pz = joint.density(z, null);
+        double piz = joint.pi(z, null);
+        double pcz = stop ? piz : 1 - piz;
+        double pcLo = stop ? piLo : 1 - piLo;
+        double pCat = stop ? pStop : pCont;
+        double[] dCat = stop ? dps : dpc;
+        double g = ic[0] / pCat;
+        double[] dz = new double[k];
+        for (int j = 0; j < k; j++) {
+            double dI = ic[1 + j] - pLo * pcLo * dzLo[j];
+            dz[j] = -(dI - g * dCat[j]) / (pz * pcz);
+        }
+        return StochasticTriple.of(z, dz);
+    }
+
     private static double da(Run run, int j) {
         return run.aEff > 0 ? run.p.a().delta(j) : 0;
     }
@@ -387,6 +682,7 @@ public final class PathwiseFragmenter {
         boolean enhanced = ptStream.uniform() < enhancedFraction;
         double factor = INV_SQRT2 * (enhanced ? enhancedWidth : 1);
         StochasticTriple width = p.sigma().times(factor);
+        end.width = width;
         StochasticTriple zero = StochasticTriple.constant(0);
         if (!options.ptPathwise()) {
             StochasticTriple fixed = StochasticTriple.constant(width.value());
@@ -428,6 +724,13 @@ public final class PathwiseFragmenter {
         }
         StochasticTriple pxRem = remPx.minus(pos.pxOld).minus(neg.pxOld);
         StochasticTriple pyRem = remPy.minus(pos.pyOld).minus(neg.pyOld);
+        if (options.finalSplit()) {
+            double mPosV = now == pos ? now.mHad : other.mHad;
+            double mNegV = now == neg ? now.mHad : other.mHad;
+            if (!finalSplit(stream, run, now, pos, neg, pxRem, pyRem, w2Rem, mPosV, mNegV)) {
+                return null;
+            }
+        }
         StochasticTriple posPx = pos.pxOld.plus(pxRem.times(0.5)).plus(pos.pxNew);
         StochasticTriple posPy = pos.pyOld.plus(pyRem.times(0.5)).plus(pos.pyNew);
         StochasticTriple negPx = neg.pxOld.plus(pxRem.times(0.5)).plus(neg.pxNew);
@@ -447,11 +750,31 @@ public final class PathwiseFragmenter {
         }
         StochasticTriple lambda = lambda2.sqrt();
         StochasticTriple probReverse = run.p.b().times(lambda).min(EXP_MAX).exp().plus(1).pow(-1);
-        boolean reversed = stream.fork(1).bernoulli(probReverse).value() == 1;
-        StochasticTriple xpzPos = lambda.div(wT2Rem).times(0.5);
-        if (reversed) {
-            xpzPos = xpzPos.neg();
+        boolean reversed = options.orderAveraged()
+                ? stream.fork(1).bernoulli(probReverse.value()).value() == 1
+                : stream.fork(1).bernoulli(probReverse).value() == 1;
+        StochasticTriple xpz = lambda.div(wT2Rem).times(0.5);
+        int idPos = now == pos ? idNow : idOther;
+        int idNeg = now == neg ? idNow : idOther;
+        run.last = pair(reversed ? xpz.neg() : xpz, idPos, idNeg, pos, neg, posPx, posPy, negPx, negPy, mPos, mNeg,
+                mT2Pos, mT2Neg, wT2Rem, xPosRemT, xNegRemT);
+        run.altLast = null;
+        if (options.orderAveraged()) {
+            run.altLast = pair(reversed ? xpz : xpz.neg(), idPos, idNeg, pos, neg, posPx, posPy, negPx, negPy, mPos,
+                    mNeg, mT2Pos, mT2Neg, wT2Rem, xPosRemT, xNegRemT);
+            run.reversed = reversed;
+            run.dProbReverse = probReverse.tangent();
+            if (run.altLast == null) {
+                throw new IllegalStateException("finalTwo: the other ordering has a negative energy");
+            }
         }
+        return run.last;
+    }
+
+    private Hadron[] pair(StochasticTriple xpzPos, int idPos, int idNeg, End pos, End neg, StochasticTriple posPx,
+                          StochasticTriple posPy, StochasticTriple negPx, StochasticTriple negPy, double mPos,
+                          double mNeg, StochasticTriple mT2Pos, StochasticTriple mT2Neg, StochasticTriple wT2Rem,
+                          StochasticTriple xPosRemT, StochasticTriple xNegRemT) {
         StochasticTriple xmDiff = mT2Pos.minus(mT2Neg).div(wT2Rem);
         StochasticTriple xePos = xmDiff.plus(1).times(0.5);
         StochasticTriple xeNeg = xmDiff.neg().plus(1).times(0.5);
@@ -459,8 +782,6 @@ public final class PathwiseFragmenter {
         StochasticTriple posXm = xePos.minus(xpzPos).times(xNegRemT);
         StochasticTriple negXp = xeNeg.minus(xpzPos).times(xPosRemT);
         StochasticTriple negXm = xeNeg.plus(xpzPos).times(xNegRemT);
-        int idPos = now == pos ? idNow : idOther;
-        int idNeg = now == neg ? idNow : idOther;
         Hadron hPos = new Hadron(idPos, mPos, posPx, posPy, posXp.minus(posXm).times(0.5 * eCm),
                 posXp.plus(posXm).times(0.5 * eCm), 0, pos.rank + 1, true);
         Hadron hNeg = new Hadron(idNeg, mNeg, negPx, negPy, negXp.minus(negXm).times(0.5 * eCm),
@@ -469,5 +790,147 @@ public final class PathwiseFragmenter {
             return null;
         }
         return new Hadron[] {hPos, hNeg};
+    }
+
+    /**
+     * finalTwo's kinematic condition W_T ≥ m_T⁺ + m_T⁻ as a region split of the last breakup's
+     * transverse momentum k = pos.pxNew (neg.pxNew = −k): k is a centred Gaussian of per-component
+     * width w (σ's value; σ enters by the ptScore weight), in polar form k = r·u with u uniform and
+     * r Rayleigh, independent. Along u the condition holds iff r ∈ [lo, hi], since
+     * g(r) = √(|A + r·u|² + m₊²) + √(|B − r·u|² + m₋²) is convex (A, B the ends' old pT, W_T free of
+     * k). success ~ Bernoulli(q), q = F(hi) − F(lo), F(r) = 1 − exp(−r²/2w²), δq = p(hi)·δhi −
+     * p(lo)·δlo with δhi = (δW_T − ∂g·δ)/g'(hi); then r is redrawn by inversion inside the chosen
+     * region (sub-stream 3), on success with the truncated implicit tangent
+     * δr = [p(lo)·δlo·(F(hi) − F(r)) + p(hi)·δhi·(F(r) − F(lo))]/(q·p(r)). The ptScore weight follows
+     * the redrawn r.
+     *
+     * @return whether finalTwo may go on (false: the attempt fails)
+     */
+    private boolean finalSplit(Sampler stream, Run run, End now, End pos, End neg, StochasticTriple pxRem,
+                               StochasticTriple pyRem, StochasticTriple w2Rem, double m1, double m2) {
+        StochasticTriple ax = pos.pxOld.plus(pxRem.times(0.5));
+        StochasticTriple ay = pos.pyOld.plus(pyRem.times(0.5));
+        StochasticTriple bx = neg.pxOld.plus(pxRem.times(0.5));
+        StochasticTriple by = neg.pyOld.plus(pyRem.times(0.5));
+        StochasticTriple wT = w2Rem.plus(ax.plus(bx).square()).plus(ay.plus(by).square()).sqrt();
+        double kx = pos.pxNew.value();
+        double ky = pos.pyNew.value();
+        double r0 = Math.hypot(kx, ky);
+        double ux = r0 > 0 ? kx / r0 : 1;
+        double uy = r0 > 0 ? ky / r0 : 0;
+        double w = now.width.value();
+        double wv = wT.value();
+        // g along u: √((r + a)² + c1²) + √((r − b)² + c2²)
+        double a = ax.value() * ux + ay.value() * uy;
+        double b = bx.value() * ux + by.value() * uy;
+        double c1 = Math.sqrt(Math.max(0, sq(ax.value()) + sq(ay.value()) - a * a) + m1 * m1);
+        double c2 = Math.sqrt(Math.max(0, sq(bx.value()) + sq(by.value()) - b * b) + m2 * m2);
+        double rStar = -a + (a + b) * c1 / (c1 + c2);
+        double gMin = Math.hypot(a + b, c1 + c2);
+        double lo = 0;
+        double hi = 0;
+        boolean possible = wv > gMin;
+        if (possible) {
+            double top = Math.max(rStar, 0) + 1;
+            while (g(top, a, b, c1, c2) < wv) {
+                top = 2 * top;
+            }
+            hi = root(Math.max(rStar, 0), top, a, b, c1, c2, wv);
+            possible = hi > 0 && g(Math.max(rStar, 0), a, b, c1, c2) < wv;
+            if (possible && rStar > 0 && g(0, a, b, c1, c2) > wv) {
+                lo = root(rStar, 0, a, b, c1, c2, wv);
+            }
+        }
+        int k = run.k;
+        double[] dLo = new double[k];
+        double[] dHi = new double[k];
+        double sLo = Math.exp(-lo * lo / (2 * w * w));
+        double sHi = Math.exp(-hi * hi / (2 * w * w));
+        double q = possible ? sLo - sHi : 0;
+        double pLo = lo / (w * w) * sLo;
+        double pHi = hi / (w * w) * sHi;
+        double[] dq = new double[k];
+        if (possible && k > 0) {
+            StochasticTriple gHi = gT(hi, ux, uy, ax, ay, bx, by, m1, m2);
+            double slopeHi = gSlope(hi, a, b, c1, c2);
+            StochasticTriple gLo = lo > 0 ? gT(lo, ux, uy, ax, ay, bx, by, m1, m2) : null;
+            double slopeLo = gSlope(lo, a, b, c1, c2);
+            for (int j = 0; j < k; j++) {
+                dHi[j] = (wT.delta(j) - gHi.delta(j)) / slopeHi;
+                dLo[j] = gLo == null ? 0 : (wT.delta(j) - gLo.delta(j)) / slopeLo;
+                dq[j] = pHi * dHi[j] - pLo * dLo[j];
+            }
+        }
+        if (q >= 1 || q <= 0) {
+            // q rounds to 1 (or 0) only where p(hi), p(lo) underflow: the true tangent is far below an ulp
+            java.util.Arrays.fill(dq, 0);
+        }
+        boolean success = stream.fork(2).bernoulli(StochasticTriple.of(q, dq)).value() == 1;
+        double v = stream.fork(3).uniform();
+        double sR;
+        if (success) {
+            sR = sLo - v * q;
+        } else {
+            double m = v * (1 - q);
+            sR = m < 1 - sLo ? 1 - m : sHi - (m - (1 - sLo));
+        }
+        double r = w * Math.sqrt(-2 * Math.log(Math.max(sR, Double.MIN_NORMAL)));
+        if (success) {
+            r = Math.min(Math.max(r, lo), hi);
+        }
+        StochasticTriple width = now.width;
+        StochasticTriple extra = width.square().pow(-1).times(0.5 * (r0 * r0 - r * r));
+        run.logWeight = run.logWeight.plus(extra.minus(extra.value()));
+        if (!success) {
+            return false;
+        }
+        double[] dr = new double[k];
+        if (k > 0) {
+            double pR = r / (w * w) * sR;
+            for (int j = 0; j < k; j++) {
+                dr[j] = (pLo * dLo[j] * (sR - sHi) + pHi * dHi[j] * (sLo - sR)) / (q * pR);
+            }
+        }
+        StochasticTriple rT = StochasticTriple.of(r, dr);
+        pos.pxNew = rT.times(ux);
+        pos.pyNew = rT.times(uy);
+        neg.pxNew = pos.pxNew.neg();
+        neg.pyNew = pos.pyNew.neg();
+        return true;
+    }
+
+    private static double sq(double x) {
+        return x * x;
+    }
+
+    private static double g(double r, double a, double b, double c1, double c2) {
+        return Math.hypot(r + a, c1) + Math.hypot(r - b, c2);
+    }
+
+    private static double gSlope(double r, double a, double b, double c1, double c2) {
+        return (r + a) / Math.hypot(r + a, c1) + (r - b) / Math.hypot(r - b, c2);
+    }
+
+    /** g at fixed r with the ends' pT as triples (their tangents move g at fixed r). */
+    private static StochasticTriple gT(double r, double ux, double uy, StochasticTriple ax, StochasticTriple ay,
+                                       StochasticTriple bx, StochasticTriple by, double m1, double m2) {
+        StochasticTriple t1 = ax.plus(r * ux).square().plus(ay.plus(r * uy).square()).plus(m1 * m1).sqrt();
+        StochasticTriple t2 = bx.minus(r * ux).square().plus(by.minus(r * uy).square()).plus(m2 * m2).sqrt();
+        return t1.plus(t2);
+    }
+
+    /** The root of g = target between in (g &lt; target) and out (g &gt; target), by bisection and Newton. */
+    private static double root(double in, double out, double a, double b, double c1, double c2, double target) {
+        double x0 = in;
+        double x1 = out;
+        for (int i = 0; i < 200 && Math.abs(x1 - x0) > 1e-13 * (1 + Math.abs(x0)); i++) {
+            double mid = 0.5 * (x0 + x1);
+            if (g(mid, a, b, c1, c2) < target) {
+                x0 = mid;
+            } else {
+                x1 = mid;
+            }
+        }
+        return 0.5 * (x0 + x1);
     }
 }

@@ -85,15 +85,37 @@ public final class PathwiseProgram implements StochasticProgram {
     public StochasticTriple run(Sampler sampler, StochasticTriple[] theta) {
         LundParameters p = LundParameters.fromTheta(theta, settings);
         if (pSuccess > 0) {
-            Event e = fragmenter.firstAttempt(sampler, p);
-            if (e == null) {
+            PathwiseFragmenter.Result r = fragmenter.firstAttemptFull(sampler, p);
+            if (r == null) {
                 return StochasticTriple.constant(0);
             }
-            return observable.value(e).minus(ptBaseline).times(e.weight()).div(pSuccess);
+            Event e = r.event();
+            StochasticTriple f = observable.value(e);
+            return withOrdering(f.minus(ptBaseline).times(e.weight()), f, r, observable).div(pSuccess);
         }
-        Event e = fragmenter.fragment(sampler, p);
+        PathwiseFragmenter.Result r = fragmenter.fragmentFull(sampler, p);
+        Event e = r.event();
         StochasticTriple w = e.weight();
-        return observable.value(e).times(w).minus(w.minus(1).times(ptBaseline));
+        StochasticTriple f = observable.value(e);
+        return withOrdering(f.times(w).minus(w.minus(1).times(ptBaseline)), f, r, observable);
+    }
+
+    /**
+     * Adds the exact derivative of finalTwo's ordering, δP(reversed)·(f_rev − f_fwd), when the
+     * fragmenter averages it (the ordering is then drawn without flips).
+     */
+    private static StochasticTriple withOrdering(StochasticTriple out, StochasticTriple f, PathwiseFragmenter.Result r,
+                                                 Observable observable) {
+        if (r.alternative() == null || r.dProbReverse().length == 0) {
+            return out;
+        }
+        double fAlt = observable.value(r.alternative()).value();
+        double diff = r.reversed() ? f.value() - fAlt : fAlt - f.value();
+        double[] d = r.dProbReverse().clone();
+        for (int j = 0; j < d.length; j++) {
+            d[j] *= diff;
+        }
+        return out.plus(StochasticTriple.of(0, d));
     }
 
     /** @return the fragmenter */

@@ -28,7 +28,7 @@ import org.stochad.study.VarianceStudy;
 /**
  * The estimator comparison on the Lund generator: (1) unbiasedness — stochastic AD
  * (replay), the hybrid, the score function with baseline and the RSA derivative against a
- * common-random-number central difference for ⟨N⟩, a rapidity bin and ⟨thrust⟩; (2) the size of
+ * common-random-number central difference for ⟨N⟩, a rapidity bin, ⟨thrust⟩ and an x_E bin; (2) the size of
  * the finalTwo ordering term of d/db; (3) d⟨z⟩/da of a single z draw against quadrature, incl.
  * implicit reparameterisation; (4) a variance study (core harness) of d⟨N⟩/dθ for all four
  * parameters at the Monash point.
@@ -139,7 +139,8 @@ public final class GradientComparison {
     public ComparisonResult run() {
         int threads = options.threads();
         List<String[]> observables = List.of(new String[] {"N", "multiplicity"},
-                new String[] {"rapidity bin |y|<0.5", "bin:rapidity:-0.5:0.5"}, new String[] {"thrust", "thrust"});
+                new String[] {"rapidity bin |y|<0.5", "bin:rapidity:-0.5:0.5"}, new String[] {"thrust", "thrust"},
+                new String[] {"x_E bin [0.1,0.2)", "bin:xE:0.1:0.2"});
         Estimator fd = Estimators.finiteDifference(options.fdStep()).withParallelism(threads);
         List<EstimateRow> rows = new ArrayList<>();
         List<FinalTwoTerm> finals = new ArrayList<>();
@@ -169,11 +170,12 @@ public final class GradientComparison {
                 add(rows, o[0], e.name() + ", pT score", e.estimate(scored, theta, options.samples(),
                         seed + 1000L * ++k), 3);
             }
-            // the pathwise mode of the generator (issue 13): z by implicit reparameterisation, stop test
-            // and kinematic veto conditioned, σ pathwise
-            LundProgram pathwise = LundProgram.of(pions.with(LundSettings.PT_SCORE, false)
+            // the pathwise mode of the generator: z by implicit reparameterisation, stop test,
+            // kinematic veto and finalTwo's failure conditioned, finalTwo's ordering averaged, σ through
+            // the pT weight with the same baseline c = ⟨f⟩
+            LundProgram pathwise = LundProgram.of(pions.with(LundSettings.PT_SCORE, true)
                     .with(LundSettings.DIFFERENTIATION, LundSettings.Differentiation.PATHWISE.word()),
-                    Observables.parse(o[1])).withPtBaseline(0);
+                    Observables.parse(o[1])).withPtBaseline(mean);
             for (Estimator e : pathwiseEstimators(threads)) {
                 log("unbiasedness: " + o[0] + ", " + e.name());
                 add(rows, o[0], e.name(), e.estimate(pathwise, theta, options.samples(), seed + 1000L * ++k), 3);

@@ -19,7 +19,8 @@ class PathwiseFragmenterTest {
         LundSettings s = LundSettings.pionsOnly().with(LundSettings.PT_SCORE, "off");
         StringFragmenter old = new StringFragmenter(s);
         PathwiseFragmenter hard = new PathwiseFragmenter(s, new PathwiseFragmenter.Options(true, false, false, 24));
-        PathwiseFragmenter full = new PathwiseFragmenter(s, PathwiseFragmenter.Options.standard());
+        // stop conditioned and veto split, finalTwo as the generator's (the finalTwo split redraws |k|)
+        PathwiseFragmenter full = new PathwiseFragmenter(s, new PathwiseFragmenter.Options(false, true, true, 24));
         LundParameters p = LundParameters.of(s);
         int same = 0;
         int sameFull = 0;
@@ -36,6 +37,34 @@ class PathwiseFragmenterTest {
         // rounding of the triple kinematics may flip a rare threshold
         assertTrue(same >= n - 3, "identical events " + same);
         assertTrue(sameFull >= n - 10, "same multiplicity " + sameFull);
+    }
+
+    @Test
+    void finalTwoSplitAndJointStopKeepTheLaw() {
+        // same law, different coupling: mean multiplicity and the restart rate agree with the generator's
+        LundSettings s = LundSettings.pionsOnly();
+        StringFragmenter old = new StringFragmenter(s);
+        PathwiseFragmenter split = new PathwiseFragmenter(s, PathwiseFragmenter.Options.standard());
+        PathwiseFragmenter joint = new PathwiseFragmenter(s, PathwiseFragmenter.Options.standard().withStopByZ(true));
+        LundParameters p = LundParameters.of(s);
+        int n = 3000;
+        double[] sum = new double[3];
+        double[] sum2 = new double[3];
+        double[] restarts = new double[3];
+        for (int i = 0; i < n; i++) {
+            Event[] e = {old.fragment(PrimalSampler.of(21, i), p), split.fragment(PrimalSampler.of(21, i), p),
+                joint.fragment(PrimalSampler.of(21, i), p)};
+            for (int k = 0; k < 3; k++) {
+                sum[k] += e[k].multiplicity();
+                sum2[k] += e[k].multiplicity() * (double) e[k].multiplicity();
+                restarts[k] += e[k].restarts() > 0 ? 1 : 0;
+            }
+        }
+        double sd = Math.sqrt(sum2[0] / n - sum[0] * sum[0] / n / n);
+        for (int k = 1; k < 3; k++) {
+            assertEquals(sum[0] / n, sum[k] / n, 5 * sd * Math.sqrt(2.0 / n), "mean multiplicity " + k);
+            assertEquals(restarts[0] / n, restarts[k] / n, 5 * Math.sqrt(2 * 0.15 * 0.85 / n), "restart rate " + k);
+        }
     }
 
     @Test

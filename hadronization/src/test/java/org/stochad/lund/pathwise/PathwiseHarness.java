@@ -5,36 +5,47 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.stochad.Estimator;
 import org.stochad.Estimators;
 import org.stochad.GradientEstimate;
-import org.stochad.Sampler;
 import org.stochad.StochasticAdOptions;
 import org.stochad.StochasticProgram;
 import org.stochad.internal.PrimalRunner;
 import org.stochad.internal.ReplayRows;
-import org.stochad.lund.Event;
 import org.stochad.lund.LundParameters;
 import org.stochad.lund.LundProgram;
 import org.stochad.lund.LundSettings;
 import org.stochad.lund.PrimalSampler;
-import org.stochad.lund.StringFragmenter;
 import org.stochad.lund.observable.HadronQuantity;
 import org.stochad.lund.observable.Observable;
 import org.stochad.lund.observable.Observables;
 
 /**
- * The issue-13 measurement harness (not a unit test; run by hand):
- * unbiasedness of the pathwise formulations against a CRN central difference, and their
- * work-normalised variance against the score function with baseline (ptScore), at pions-only
- * u-ū, E_CM = 100 GeV, (a, b, σ) = (0.68, 0.98, 0.335).
+ * The pathwise measurement harness (not a unit test; run by hand): unbiasedness of the pathwise
+ * formulations against a CRN central difference and their work-normalised variance against the
+ * score function with baseline (ptScore), at pions-only u-ū, E_CM = 100 GeV,
+ * (a, b, σ) = (0.68, 0.98, 0.335) — or, with POINT = strange, at probStoUD = 0.217 with pions
+ * only off (ρ then matters).
  *
- * <p>Usage: {@code PathwiseHarness SAMPLES FD_SAMPLES THREADS SPLIT_SAMPLES [OBSERVABLES]}, OBSERVABLES
- * a comma list of N, T, y, xE (default all).
+ * <p>Usage (from the worktree root, after {@code mvn -o -q test-compile -pl hadronization -am}):
+ * <pre>
+ * java -cp stochad-core/target/classes:hadronization/target/classes:hadronization/target/test-classes:JARS \
+ *     org.stochad.lund.pathwise.PathwiseHarness SAMPLES FD_SAMPLES THREADS OBSERVABLES FORMS [POINT] [SPLIT]
+ * </pre>
+ * OBSERVABLES a comma list of N, T, y, xE; FORMS a comma list of the keys of {@link #forms}
+ * (score = score function + baseline, the reference; lab, split, split12, rc, sfpw, hyb, m4);
+ * SPLIT &gt; 0 also prints the pathwise/flip split of the per-sample SAD of the pathwise forms.
+ * The cost is the time per sample over the time of one primal event (the generator with
+ * ptScore), measured in the same run (best of 3).
  */
 public final class PathwiseHarness {
 
-    private static final String[] PAR = {"a", "b", "sigma"};
+    private static final String[] PAR = {"a", "b", "sigma", "rho"};
+
+    /** A formulation: its program given (observable, mean) and its estimator. */
+    private record Form(String name, BiFunction<Observable, Double, StochasticProgram> program, Estimator estimator) {
+    }
 
     private PathwiseHarness() {
     }
@@ -43,16 +54,20 @@ public final class PathwiseHarness {
      * @param args see the class comment
      */
     public static void main(String[] args) {
-        int samples = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
-        int fdSamples = args.length > 1 ? Integer.parseInt(args[1]) : 40_000;
-        int threads = args.length > 2 ? Integer.parseInt(args[2]) : 2;
-        int splitSamples = args.length > 3 ? Integer.parseInt(args[3]) : 5_000;
-        String which = args.length > 4 ? args[4] : "N,T,y,xE";
-        LundSettings base = LundSettings.pionsOnly();
+        int samples = Integer.parseInt(args[0]);
+        int fdSamples = Integer.parseInt(args[1]);
+        int threads = Integer.parseInt(args[2]);
+        String which = args[3];
+        String formKeys = args[4];
+        boolean strange = args.length > 5 && args[5].equals("strange");
+        int splitSamples = args.length > 6 ? Integer.parseInt(args[6]) : 0;
+        LundSettings base = strange
+                ? LundSettings.defaults().with(LundSettings.PIONS_ONLY, "off").with(LundSettings.PROB_S_TO_UD, 0.217)
+                : LundSettings.pionsOnly();
         LundSettings old = base.with(LundSettings.PT_SCORE, "on");
-        double[] theta = {base.aLund(), base.bLund(), base.sigma(), 0};
+        double[] theta = strange ? old.theta() : new double[] {base.aLund(), base.bLund(), base.sigma(), 0};
+        int np = strange ? 4 : 3;
         long seed = 20_250_613L;
-        sanity(base);
 
         Map<String, Observable> obs = new LinkedHashMap<>();
         obs.put("N", Observables.multiplicity());
@@ -60,98 +75,140 @@ public final class PathwiseHarness {
         obs.put("y", Observables.hadronBin(HadronQuantity.RAPIDITY, -0.5, 0.5));
         obs.put("xE", Observables.hadronBin(HadronQuantity.X_E, 0.1, 0.2));
 
-        Map<String, PathwiseFragmenter.Options> forms = new LinkedHashMap<>();
-        forms.put("pathwise z + cond. stop + veto split, ptScore", new PathwiseFragmenter.Options(false, true, true, 24));
-        forms.put("pathwise z + cond. stop + veto split, pathwise sigma",
-                new PathwiseFragmenter.Options(true, true, true, 24));
-        forms.put("pathwise z, hard stop/veto, ptScore", new PathwiseFragmenter.Options(false, false, false, 24));
-        forms.put("pathwise z + cond. stop + veto split, ptScore, 12 nodes",
-                new PathwiseFragmenter.Options(false, true, true, 12));
-
+        double ps = successProbability(base, PathwiseFragmenter.Options.standard(), theta, 40_000);
+        Map<String, Form> forms = forms(base, old, ps, threads);
         List<String> out = new ArrayList<>();
-        out.add("observable,estimator,parameter,mean,se,sd,cost,var_x_cost,fd,fd_se,pull");
+        out.add("observable,estimator,parameter,mean,se,sd,cost,var_x_cost,ratio_to_score,fd,fd_se,pull");
         for (String key : which.split(",")) {
             Observable o = obs.get(key);
             StochasticProgram oldPrimal = LundProgram.of(old, o).withPtBaseline(0);
-            double mean = new PrimalRunner(threads).estimate(oldPrimal, theta, 4000, seed + 7).value();
-            StochasticProgram oldProgram = LundProgram.of(old, o).withPtBaseline(mean);
-            // primal reference: best of 3
+            double mean = new PrimalRunner(threads).estimate(oldPrimal, theta, 20_000, seed + 7).value();
             long best = Long.MAX_VALUE;
             new PrimalRunner(threads).estimate(oldPrimal, theta, 2000, seed ^ 3);
+            int primalN = Math.max(samples, 20_000);
             for (int r = 0; r < 3; r++) {
-                best = Math.min(best, new PrimalRunner(threads).estimate(oldPrimal, theta, samples, seed).nanos());
+                best = Math.min(best, new PrimalRunner(threads).estimate(oldPrimal, theta, primalN, seed).nanos());
             }
-            double primal = (double) best / samples;
-            GradientEstimate fd = Estimators.finiteDifference(0.02).withParallelism(threads)
-                    .estimate(LundProgram.of(base.with(LundSettings.PT_SCORE, "off"), o).withPtBaseline(0), theta, fdSamples,
+            double primal = (double) best / primalN;
+            GradientEstimate fd = fdSamples <= 0 ? null : Estimators.finiteDifference(0.02).withParallelism(threads)
+                    .estimate(LundProgram.of(base.with(LundSettings.PT_SCORE, "off"), o), theta, fdSamples,
                             seed + 99);
             System.err.printf(Locale.ROOT, "%s: <f> = %.5f, primal %.1f us, FD %s%n", key, mean, primal / 1e3, fd);
-            Map<String, StochasticProgram> programs = new LinkedHashMap<>();
-            Map<String, Estimator> estimators = new LinkedHashMap<>();
-            programs.put("score function + baseline (ptScore)", oldProgram);
-            estimators.put("score function + baseline (ptScore)", Estimators.scoreFunctionWithBaseline());
-            for (Map.Entry<String, PathwiseFragmenter.Options> f : forms.entrySet()) {
-                String name = "stochastic AD (pathwise: " + f.getKey() + ", m=1)";
-                programs.put(name, new PathwiseProgram(base, o, mean, f.getValue()));
-                estimators.put(name, Estimators.stochasticAd());
-            }
-            PathwiseFragmenter.Options std = PathwiseFragmenter.Options.standard();
-            double ps = successProbability(base, std, theta, 20_000);
-            String rb = "stochastic AD (pathwise: cond. stop + veto split + restart-conditioned, ptScore, m=1)";
-            programs.put(rb, PathwiseProgram.restartConditioned(base, o, mean, ps, std));
-            estimators.put(rb, Estimators.stochasticAd());
-            String firstForm = "stochastic AD (pathwise: " + forms.keySet().iterator().next() + ", m=1)";
-            programs.put(firstForm.replace("m=1", "m=4"), programs.get(firstForm));
-            estimators.put(firstForm.replace("m=1", "m=4"), Estimators.stochasticAd(StochasticAdOptions.replay()
-                    .alternatives(4)));
-            for (String name : programs.keySet()) {
-                Estimator e = estimators.get(name).withParallelism(threads);
-                e.estimate(programs.get(name), theta, Math.min(2000, samples), seed ^ 3);
-                GradientEstimate g = e.estimate(programs.get(name), theta, samples, seed);
+            double[] scoreVc = null;
+            for (String fk : formKeys.split(",")) {
+                Form f = forms.get(fk);
+                StochasticProgram program = f.program().apply(o, mean);
+                Estimator e = f.estimator().withParallelism(threads);
+                e.estimate(program, theta, Math.min(2000, samples), seed ^ 3);
+                GradientEstimate g = e.estimate(program, theta, samples, seed);
                 double cost = (double) g.nanos() / samples / primal;
-                for (int j = 0; j < 3; j++) {
-                    double pull = (g.mean(j) - fd.mean(j)) / Math.hypot(g.standardError(j), fd.standardError(j));
-                    String line = String.format(Locale.ROOT, "%s,%s,%s,%.6g,%.3g,%.4g,%.3f,%.4g,%.6g,%.3g,%+.2f", key,
-                            name, PAR[j], g.mean(j), g.standardError(j), Math.sqrt(g.variance(j)), cost,
-                            g.variance(j) * cost, fd.mean(j), fd.standardError(j), pull);
+                if (fk.equals("score")) {
+                    scoreVc = new double[np];
+                    for (int j = 0; j < np; j++) {
+                        scoreVc[j] = g.variance(j) * cost;
+                    }
+                }
+                for (int j = 0; j < np; j++) {
+                    double vc = g.variance(j) * cost;
+                    double pull = fd == null ? Double.NaN
+                            : (g.mean(j) - fd.mean(j)) / Math.hypot(g.standardError(j), fd.standardError(j));
+                    String line = String.format(Locale.ROOT, "%s,%s,%s,%.6g,%.3g,%.4g,%.3f,%.4g,%.3g,%.6g,%.3g,%+.2f",
+                            key, f.name(), PAR[j], g.mean(j), g.standardError(j), Math.sqrt(g.variance(j)), cost, vc,
+                            scoreVc == null ? Double.NaN : vc / scoreVc[j], fd == null ? Double.NaN : fd.mean(j),
+                            fd == null ? Double.NaN : fd.standardError(j), pull);
                     out.add(line);
                     System.err.println(line);
                 }
+                if (splitSamples > 0 && program instanceof PathwiseProgram) {
+                    split(key + " " + fk, program, theta, seed, splitSamples, np);
+                }
             }
-            split(key, base, o, mean, forms, theta, seed, splitSamples);
         }
         System.out.println(String.join("\n", out));
     }
 
-    /** Variance of the pathwise part δ and of the flip part (SAD − δ) of the replay rows. */
-    private static void split(String key, LundSettings base, Observable o, double mean,
-                              Map<String, PathwiseFragmenter.Options> forms, double[] theta, long seed, int n) {
-        for (Map.Entry<String, PathwiseFragmenter.Options> f : forms.entrySet()) {
-            PathwiseProgram program = new PathwiseProgram(base, o, mean, f.getValue());
-            double[][] s = new double[3][6]; // per parameter: sum δ, sum δ², sum flip, sum flip², sum tot, tot²
-            for (int i = 0; i < n; i++) {
-                double[] row = ReplayRows.row(StochasticAdOptions.replay(), program, theta, seed, i);
-                int k = theta.length;
-                for (int j = 0; j < 3; j++) {
-                    double tot = row[1 + j];
-                    double d = row[1 + k + j];
-                    double flip = tot - d;
-                    s[j][0] += d;
-                    s[j][1] += d * d;
-                    s[j][2] += flip;
-                    s[j][3] += flip * flip;
-                    s[j][4] += tot;
-                    s[j][5] += tot * tot;
-                }
+    /** The formulations by key. */
+    private static Map<String, Form> forms(LundSettings base, LundSettings old, double ps, int threads) {
+        PathwiseFragmenter.Options lab = new PathwiseFragmenter.Options(false, true, true, 24, false, false, false);
+        PathwiseFragmenter.Options splitOnly = new PathwiseFragmenter.Options(false, true, true, 24, true, false, false);
+        PathwiseFragmenter.Options std = PathwiseFragmenter.Options.standard();
+        PathwiseFragmenter.Options std12 = std.withNodes(12);
+        PathwiseFragmenter.Options byZ = std.withStopByZ(true);
+        PathwiseFragmenter.Options byZ12 = byZ.withNodes(12);
+        Map<String, Form> m = new LinkedHashMap<>();
+        m.put("score", new Form("score function + baseline (ptScore)",
+                (o, mean) -> LundProgram.of(old, o).withPtBaseline(mean), Estimators.scoreFunctionWithBaseline()));
+        m.put("lab", new Form("stochastic AD (pathwise: lab - cond. stop + veto split, finalTwo hard, m=1)",
+                (o, mean) -> new PathwiseProgram(base, o, mean, lab), Estimators.stochasticAd()));
+        m.put("split", new Form("stochastic AD (pathwise: cond. stop + veto split + finalTwo pT split, m=1)",
+                (o, mean) -> new PathwiseProgram(base, o, mean, splitOnly), Estimators.stochasticAd()));
+        m.put("ord", new Form("stochastic AD (pathwise: split + finalTwo ordering averaged, m=1)",
+                (o, mean) -> new PathwiseProgram(base, o, mean, std), Estimators.stochasticAd()));
+        m.put("ord12", new Form("stochastic AD (pathwise: split + ordering averaged, 12 nodes, m=1)",
+                (o, mean) -> new PathwiseProgram(base, o, mean, std12), Estimators.stochasticAd()));
+        m.put("byz", new Form("stochastic AD (pathwise: stop smoothed by z and smear + finalTwo split, ordering averaged, m=1)",
+                (o, mean) -> new PathwiseProgram(base, o, mean, byZ), Estimators.stochasticAd()));
+        m.put("byzrc", new Form("stochastic AD (pathwise: stop smoothed by z and smear, restart-conditioned, m=1)",
+                (o, mean) -> PathwiseProgram.restartConditioned(base, o, mean, ps, byZ), Estimators.stochasticAd()));
+        m.put("byzsf", new Form("pathwise z + score of the conditioned decisions, stop smoothed by z (+ baseline)",
+                (o, mean) -> new PathwiseProgram(base, o, mean, byZ), Estimators.scoreFunctionWithBaseline()));
+        m.put("byzhyb", new Form("hybrid (stop smoothed by z; SAD with pathwise z + decision score)",
+                (o, mean) -> new PathwiseProgram(base, o, mean, byZ), Estimators.hybrid()));
+        m.put("byzrc12", new Form("stochastic AD (pathwise: stop smoothed by z and smear, restart-conditioned, 12 nodes, m=1)",
+                (o, mean) -> PathwiseProgram.restartConditioned(base, o, mean, ps, byZ12), Estimators.stochasticAd()));
+        m.put("byzhybrc12", new Form("hybrid (stop smoothed by z, restart-conditioned, 12 nodes)",
+                (o, mean) -> PathwiseProgram.restartConditioned(base, o, mean, ps, byZ12), Estimators.hybrid()));
+        m.put("rc", new Form("stochastic AD (pathwise: split + restart-conditioned, m=1)",
+                (o, mean) -> PathwiseProgram.restartConditioned(base, o, mean, ps, std), Estimators.stochasticAd()));
+        m.put("sfpw", new Form("pathwise z + score of the conditioned decisions (+ baseline)",
+                (o, mean) -> new PathwiseProgram(base, o, mean, std), Estimators.scoreFunctionWithBaseline()));
+        m.put("sfpw12", new Form("pathwise z (12 nodes) + score of the conditioned decisions (+ baseline)",
+                (o, mean) -> new PathwiseProgram(base, o, mean, std12), Estimators.scoreFunctionWithBaseline()));
+        m.put("hyb", new Form("hybrid (pathwise SAD with pathwise z + decision score)",
+                (o, mean) -> new PathwiseProgram(base, o, mean, std), Estimators.hybrid()));
+        m.put("hybrc", new Form("hybrid (restart-conditioned pathwise SAD with pathwise z + decision score)",
+                (o, mean) -> PathwiseProgram.restartConditioned(base, o, mean, ps, std), Estimators.hybrid()));
+        m.put("m4", new Form("stochastic AD (pathwise: split, m=4)",
+                (o, mean) -> new PathwiseProgram(base, o, mean, std),
+                Estimators.stochasticAd(StochasticAdOptions.replay().alternatives(4))));
+        return m;
+    }
+
+    /** Mean and sd of the pathwise part δ and of the flip part (SAD − δ) of the replay rows. */
+    private static void split(String key, StochasticProgram program, double[] theta, long seed, int n, int np) {
+        double[][] s = new double[np][6];
+        double[][] flips = new double[np][n];
+        for (int i = 0; i < n; i++) {
+            double[] row = ReplayRows.row(StochasticAdOptions.replay(), program, theta, seed, i);
+            int k = theta.length;
+            for (int j = 0; j < np; j++) {
+                double tot = row[1 + j];
+                double d = row[1 + k + j];
+                double flip = tot - d;
+                flips[j][i] = flip * flip;
+                s[j][0] += d;
+                s[j][1] += d * d;
+                s[j][2] += flip;
+                s[j][3] += flip * flip;
+                s[j][4] += tot;
+                s[j][5] += tot * tot;
             }
-            for (int j = 0; j < 3; j++) {
-                double md = s[j][0] / n;
-                double mf = s[j][2] / n;
-                double mt = s[j][4] / n;
-                System.err.printf(Locale.ROOT, "split %s %s d/d%s: pathwise %.5g (sd %.4g), flips %.5g (sd %.4g),"
-                        + " total %.5g (sd %.4g)%n", key, f.getKey(), PAR[j], md, Math.sqrt(s[j][1] / n - md * md),
-                        mf, Math.sqrt(s[j][3] / n - mf * mf), mt, Math.sqrt(s[j][5] / n - mt * mt));
+        }
+        for (int j = 0; j < np; j++) {
+            double md = s[j][0] / n;
+            double mf = s[j][2] / n;
+            double mt = s[j][4] / n;
+            double[] f2 = flips[j].clone();
+            java.util.Arrays.sort(f2);
+            double top = 0;
+            for (int i = n - 1; i >= n - Math.max(1, n / 1000); i--) {
+                top += f2[i];
             }
+            System.err.printf(Locale.ROOT, "tail %s d/d%s: max |flip| %.4g, top 0.1%% carry %.1f%% of the flip second moment%n",
+                    key, PAR[j], Math.sqrt(f2[n - 1]), 100 * top / s[j][3]);
+            System.err.printf(Locale.ROOT, "split %s d/d%s: pathwise %.5g (sd %.4g), flips %.5g (sd %.4g),"
+                    + " total %.5g (sd %.4g)%n", key, PAR[j], md, Math.sqrt(s[j][1] / n - md * md),
+                    mf, Math.sqrt(s[j][3] / n - mf * mf), mt, Math.sqrt(s[j][5] / n - mt * mt));
         }
     }
 
@@ -168,35 +225,5 @@ public final class PathwiseHarness {
         System.err.printf(Locale.ROOT, "P(attempt 0 succeeds) = %.4f +- %.4f%n", (double) ok / n,
                 Math.sqrt(ok * (1.0 - (double) ok / n)) / n);
         return (double) ok / n;
-    }
-
-    /** With the hard stop test and veto, the pathwise fragmenter's events equal the generator's. */
-    private static void sanity(LundSettings base) {
-        StringFragmenter oldF = new StringFragmenter(base.with(LundSettings.PT_SCORE, "off"));
-        PathwiseFragmenter newF = new PathwiseFragmenter(base, new PathwiseFragmenter.Options(true, false, false, 24));
-        PathwiseFragmenter full = new PathwiseFragmenter(base, PathwiseFragmenter.Options.standard());
-        int same = 0;
-        int n = 2000;
-        double nOld = 0;
-        double nFull = 0;
-        double rOld = 0;
-        double rFull = 0;
-        LundParameters p = LundParameters.of(base);
-        for (int i = 0; i < n; i++) {
-            Sampler s1 = PrimalSampler.of(5, i);
-            Event e1 = oldF.fragment(s1, p);
-            Event e2 = newF.fragment(PrimalSampler.of(5, i), p);
-            Event e3 = full.fragment(PrimalSampler.of(5, i), p);
-            if (e1.multiplicity() == e2.multiplicity()
-                    && e1.hadrons().get(0).eValue() == e2.hadrons().get(0).eValue()) {
-                same++;
-            }
-            nOld += e1.multiplicity();
-            nFull += e3.multiplicity();
-            rOld += e1.restarts();
-            rFull += e3.restarts();
-        }
-        System.err.printf(Locale.ROOT, "sanity: %d of %d events identical (hard mode); <N> old %.3f new %.3f;"
-                + " restarts/event old %.4f new %.4f%n", same, n, nOld / n, nFull / n, rOld / n, rFull / n);
     }
 }

@@ -19,7 +19,7 @@ import org.stochad.lund.observable.Observables;
  */
 class PathwiseModeTest {
 
-    private static final LundSettings PIONS = LundSettings.pionsOnly().with(LundSettings.PT_SCORE, "off");
+    private static final LundSettings PIONS = LundSettings.pionsOnly();
 
     @Test
     void theSettingSelectsTheModeAndFlipsStaysTheDefault() {
@@ -50,7 +50,7 @@ class PathwiseModeTest {
                 Observables.multiplicity()).overAB();
         LundProgram plain = LundProgram.of(PIONS, Observables.multiplicity()).overAB();
         GradientEstimate g = Estimators.stochasticAd(StochasticAdOptions.replay().alternatives(1))
-                .estimate(pathwise, ab, 8_000, 131);
+                .estimate(pathwise, ab, 64_000, 131);
         GradientEstimate fd = Estimators.finiteDifference(0.02).estimate(plain, ab, 6_000, 132);
         for (int j = 0; j < 2; j++) {
             double se = Math.hypot(g.standardError(j), fd.standardError(j));
