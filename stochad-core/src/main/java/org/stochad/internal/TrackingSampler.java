@@ -1,6 +1,5 @@
 package org.stochad.internal;
 
-import org.apache.commons.numbers.gamma.InverseErfc;
 import org.stochad.Sampler;
 import org.stochad.StochasticTriple;
 import org.stochad.distribution.DiscreteFamilies;
@@ -161,7 +160,7 @@ final class TrackingSampler implements Sampler {
 
     @Override
     public double standardNormal() {
-        return -Math.sqrt(2) * InverseErfc.value(2 * stream.nextUniform());
+        return org.stochad.UniformStream.standardNormal(stream.nextUniform());
     }
 
     @Override
