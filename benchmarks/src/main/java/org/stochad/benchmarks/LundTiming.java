@@ -30,44 +30,47 @@ import org.stochad.lund.reweight.RsaWeights;
  */
 public final class LundTiming {
 
-    private static final String[] MODES = {"fast", "fastEvent", "primal", "rsaSample", "scoreSample"};
+    private static final String[] DEFAULT_MODES = {"fast", "fastEvent", "primal", "rsaSample", "scoreSample"};
 
     private LundTiming() {
     }
 
     /**
      * @param args events per mode per round (default 20000), rounds (default 5), warm-up events per
-     *             mode (default 20000)
+     *             mode (default 20000), modes (comma-separated; default the five above; also
+     *             {@code thrustSweep}, {@code thrustCubic}: a fast-path event plus its thrust axis by
+     *             the O(n² log n) sweep or the O(n³) scan)
      */
     public static void main(String[] args) {
         int chunk = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         int warm = args.length > 2 ? Integer.parseInt(args[2]) : 20_000;
+        String[] modes = args.length > 3 ? args[3].split(",") : DEFAULT_MODES;
         LundSettings s = LundSettings.pionsOnly().with(LundSettings.A_LUND, 0.68).with(LundSettings.B_LUND, 0.98)
                 .with(LundSettings.SIGMA, 0.335).with(LundSettings.E_CM, 100.0);
         Runner r = new Runner(s);
         ThreadMXBean bean = ManagementFactory.getThreadMXBean();
         long next = 0;
-        for (String m : MODES) {
+        for (String m : modes) {
             r.run(m, next, warm);
             next += warm;
         }
-        double[][] us = new double[MODES.length][rounds];
+        double[][] us = new double[modes.length][rounds];
         for (int round = 0; round < rounds; round++) {
-            for (int k = 0; k < MODES.length; k++) {
-                int mode = (k + round) % MODES.length;
+            for (int k = 0; k < modes.length; k++) {
+                int mode = (k + round) % modes.length;
                 long t0 = bean.getCurrentThreadCpuTime();
-                r.run(MODES[mode], next, chunk);
+                r.run(modes[mode], next, chunk);
                 long t1 = bean.getCurrentThreadCpuTime();
                 next += chunk;
                 us[mode][round] = (t1 - t0) / 1e3 / chunk;
             }
         }
         StringBuilder b = new StringBuilder("{\"chunk\":" + chunk + ",\"rounds\":" + rounds + ",\"modes\":{");
-        for (int k = 0; k < MODES.length; k++) {
+        for (int k = 0; k < modes.length; k++) {
             double[] v = us[k].clone();
             Arrays.sort(v);
-            b.append(k > 0 ? "," : "").append('"').append(MODES[k]).append("\":{\"median_us\":")
+            b.append(k > 0 ? "," : "").append('"').append(modes[k]).append("\":{\"median_us\":")
                     .append(String.format(Locale.ROOT, "%.4f", v[v.length / 2])).append(",\"rounds_us\":[");
             for (int i = 0; i < rounds; i++) {
                 b.append(i > 0 ? "," : "").append(String.format(Locale.ROOT, "%.4f", us[k][i]));
@@ -125,6 +128,18 @@ public final class LundTiming {
                 case "scoreSample":
                     sink += (long) Estimators.scoreFunction().withParallelism(1)
                             .estimate(program, theta, n, from).mean(0);
+                    break;
+                case "thrustSweep":
+                    for (long i = from; i < from + n; i++) {
+                        Event e = fast.fragment(Samplers.primalStream(1, i));
+                        sink += (long) (1e3 * org.stochad.lund.observable.EventShapes.thrustAxis(e)[2]);
+                    }
+                    break;
+                case "thrustCubic":
+                    for (long i = from; i < from + n; i++) {
+                        Event e = fast.fragment(Samplers.primalStream(1, i));
+                        sink += (long) (1e3 * org.stochad.lund.observable.EventShapes.thrustAxisCubic(e)[2]);
+                    }
                     break;
                 default:
                     throw new IllegalArgumentException("mode = " + mode);

@@ -42,11 +42,24 @@ final class ThrustSweep {
         }
         double tol = TOLERANCE * sumAbs;
         Candidates cand = new Candidates(n, tol);
+        // a lower bound of the maximum from one plausible set (the +z hemisphere), so that the sweep
+        // keeps only candidates near the top from the start; it is not itself a candidate
+        double hx = 0;
+        double hy = 0;
+        double hz = 0;
+        for (int k = 0; k < n; k++) {
+            if (z[k] > 0) {
+                hx += x[k];
+                hy += y[k];
+                hz += z[k];
+            }
+        }
+        cand.raiseFloor(Math.sqrt(hx * hx + hy * hy + hz * hz) - tol);
         for (int i = 0; i < n; i++) {
             cand.offer(i, -1, 0, norm[i]);
         }
         int m = n - 1;
-        int[] idx = new int[m];
+        int[] idx = new int[2 * m]; // the sorted order twice, so windows wrap without a modulo
         double[] key = new double[m];
         double[] qx = new double[n];
         double[] qy = new double[n];
@@ -86,7 +99,12 @@ final class ThrustSweep {
                 key[c] = pseudoAngle(qx[k], qy[k]);
                 c++;
             }
-            heapSort(key, idx, m);
+            if (m <= 24) {
+                insertionSort(key, idx, m);
+            } else {
+                heapSort(key, idx, m);
+            }
+            System.arraycopy(idx, 0, idx, m, m);
             int hi = 0;
             double sx = 0;
             double sy = 0;
@@ -101,7 +119,7 @@ final class ThrustSweep {
                     sz = 0;
                 }
                 while (hi < a + m) {
-                    int k = idx[hi % m];
+                    int k = idx[hi];
                     if (!(qx[j] * qy[k] - qy[j] * qx[k] > 0)) {
                         break;
                     }
@@ -110,13 +128,17 @@ final class ThrustSweep {
                     sz += z[k];
                     hi++;
                 }
-                if (j > i && !degenerate(x, y, z, norm, i, j)) {
+                if (j > i) {
+                    int pair = 0; // 0: not yet checked, 1: a proper pair, 2: degenerate (the cubic scan skips it)
                     if (allUnsure || unsure(a + 1, a, hi, m, idx, qx, qy, norm)) {
-                        for (int comb = 0; comb < 4; comb++) {
-                            cand.force(i, j, comb);
+                        pair = degenerate(x, y, z, norm, i, j) ? 2 : 1;
+                        if (pair == 1) {
+                            for (int comb = 0; comb < 4; comb++) {
+                                cand.force(i, j, comb);
+                            }
                         }
                     }
-                    for (int comb = 0; comb < 4; comb++) {
+                    for (int comb = 0; comb < 4 && pair != 2; comb++) {
                         double tx = sx;
                         double ty = sy;
                         double tz = sz;
@@ -130,14 +152,19 @@ final class ThrustSweep {
                             ty += y[j];
                             tz += z[j];
                         }
-                        double v = Math.sqrt(tx * tx + ty * ty + tz * tz);
-                        if (v >= cand.best - tol) {
-                            cand.offer(i, j, comb, v);
+                        double v2 = tx * tx + ty * ty + tz * tz;
+                        if (v2 >= cand.threshold2) {
+                            if (pair == 0) {
+                                pair = degenerate(x, y, z, norm, i, j) ? 2 : 1;
+                            }
+                            if (pair == 1) {
+                                cand.offer(i, j, comb, Math.sqrt(v2));
+                            }
                         }
                     }
                 }
                 if (lo < hi) {
-                    int k = idx[lo % m];
+                    int k = idx[lo];
                     sx -= x[k];
                     sy -= y[k];
                     sz -= z[k];
@@ -209,9 +236,9 @@ final class ThrustSweep {
             return false;
         }
         int j = idx[a];
-        return close(j, idx[lo % m], qx, qy, norm) || close(j, idx[(a + m - 1) % m], qx, qy, norm)
-                || hi - 1 > a && close(j, idx[(hi - 1) % m], qx, qy, norm)
-                || hi < a + m && close(j, idx[hi % m], qx, qy, norm);
+        return close(j, idx[lo], qx, qy, norm) || close(j, idx[a + m - 1], qx, qy, norm)
+                || hi - 1 > a && close(j, idx[hi - 1], qx, qy, norm)
+                || hi < a + m && close(j, idx[hi], qx, qy, norm);
     }
 
     private static boolean close(int j, int k, double[] qx, double[] qy, double[] norm) {
@@ -239,7 +266,23 @@ final class ThrustSweep {
         return 2 - p;
     }
 
-    /** Sorts key[0..m) ascending, carrying idx along. */
+    /** Sorts key[0..m) ascending, carrying idx along (for the short lists of typical events). */
+    private static void insertionSort(double[] key, int[] idx, int m) {
+        for (int r = 1; r < m; r++) {
+            double k = key[r];
+            int v = idx[r];
+            int w = r - 1;
+            while (w >= 0 && key[w] > k) {
+                key[w + 1] = key[w];
+                idx[w + 1] = idx[w];
+                w--;
+            }
+            key[w + 1] = k;
+            idx[w + 1] = v;
+        }
+    }
+
+    /** Sorts key[0..m) ascending, carrying idx along, in O(m log m). */
     private static void heapSort(double[] key, int[] idx, int m) {
         for (int s = m / 2 - 1; s >= 0; s--) {
             sift(key, idx, s, m);
@@ -287,6 +330,8 @@ final class ThrustSweep {
         private double[] value = new double[64];
         private int size;
         double best = -1;
+        /** (best − tol)², the squared sweep value a candidate needs (0 while best &lt;= tol). */
+        double threshold2;
 
         Candidates(int n, double tol) {
             this.n = n;
@@ -315,6 +360,17 @@ final class ThrustSweep {
             size++;
             if (v > best) {
                 best = v;
+                double t = best - tol;
+                threshold2 = t > 0 ? t * t : 0;
+            }
+        }
+
+        /** @param v a value the maximum is known to reach (up to the tolerance) */
+        void raiseFloor(double v) {
+            if (v > best) {
+                best = v;
+                double t = best - tol;
+                threshold2 = t > 0 ? t * t : 0;
             }
         }
 
