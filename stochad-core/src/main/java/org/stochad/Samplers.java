@@ -31,6 +31,17 @@ public final class Samplers {
     }
 
     /**
+     * @param seed   the seed
+     * @param sample the sample index
+     * @return the plain root stream of sample {@code sample} of {@code seed}: the numbers
+     *         {@link #primal(long, long)}'s sampler (and every estimator's primal run) inverts, for
+     *         primal-only code on doubles
+     */
+    public static UniformStream primalStream(long seed, long sample) {
+        return Engine.primalStream(seed, sample);
+    }
+
+    /**
      * @param seed the seed
      * @return a sampler whose draws create perturbations from their parameters' tangents
      *         (propagation mode, one tangent direction), pruning with a stream of the same seed

@@ -28,12 +28,21 @@ public final class EventSummary {
 
     /** @param e an event to add */
     public void accept(Event e) {
+        accept(e, EventShapes.thrust(e).value());
+    }
+
+    /**
+     * Adds an event whose thrust was computed elsewhere (e.g. in a worker thread).
+     *
+     * @param e the event
+     * @param t its thrust, {@code EventShapes.thrust(e).value()}
+     */
+    public void accept(Event e, double t) {
         int m = e.multiplicity();
         n.accept(m);
         nVar.accept(m);
         nCh.accept(e.chargedMultiplicity());
         nChVar.accept(e.chargedMultiplicity());
-        double t = EventShapes.thrust(e).value();
         thrust.accept(t);
         thrustVar.accept(t);
         double y = 0;

@@ -139,7 +139,7 @@ public final class LundZ {
     }
 
     /** Pythia's piecewise envelope for strongly peaked f (values only; not differentiable in a, b). */
-    private static final class Envelope {
+    static final class Envelope {
         final int kind;
         final double zDiv;
         final double fIntLow;

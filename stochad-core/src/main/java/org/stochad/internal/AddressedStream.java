@@ -19,7 +19,7 @@ package org.stochad.internal;
  *
  * <p>Instances are mutable (they advance) and confined to one run on one thread.
  */
-public final class AddressedStream {
+public final class AddressedStream implements org.stochad.UniformStream {
 
     private static final double TWO_POW_MINUS_53 = 0x1.0p-53;
     /** Philox4x64 round multipliers. */
@@ -70,6 +70,7 @@ public final class AddressedStream {
      * @param key the child's name within this stream
      * @return a fresh stream at position zero
      */
+    @Override
     public AddressedStream fork(long key) {
         long hi = mix(addressHi + 0x9E3779B97F4A7C15L * (key + 1));
         long lo = mix(addressLo ^ mix(key ^ hi));
@@ -147,6 +148,12 @@ public final class AddressedStream {
     /** The high 64 bits of the unsigned 128-bit product (Math.unsignedMultiplyHigh is Java 18+). */
     private static long unsignedMultiplyHigh(long a, long b) {
         return Math.multiplyHigh(a, b) + ((a >> 63) & b) + ((b >> 63) & a);
+    }
+
+    /** {@inheritDoc} Same as {@link #nextUniform()}. */
+    @Override
+    public double uniform() {
+        return nextUniform();
     }
 
     /** @return how many numbers this stream has handed out */

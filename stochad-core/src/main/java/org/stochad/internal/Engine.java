@@ -24,6 +24,15 @@ public final class Engine {
     }
 
     /**
+     * @param seed   the seed
+     * @param sample the sample index
+     * @return the plain program stream of that sample (what {@link #primalSampler} draws from)
+     */
+    public static org.stochad.UniformStream primalStream(long seed, long sample) {
+        return AddressedStream.root(seed, sample, SampleEstimator.PROGRAM_DOMAIN);
+    }
+
+    /**
      * @param seed the seed
      * @return a propagating sampler (one tangent direction) over the root streams of sample 0
      */

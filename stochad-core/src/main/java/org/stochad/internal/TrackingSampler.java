@@ -1,6 +1,5 @@
 package org.stochad.internal;
 
-import org.apache.commons.numbers.gamma.InverseErfc;
 import org.stochad.RegionDraw;
 import org.stochad.Sampler;
 import org.stochad.StochasticTriple;
@@ -251,7 +250,7 @@ final class TrackingSampler implements Sampler {
 
     @Override
     public double standardNormal() {
-        return -Math.sqrt(2) * InverseErfc.value(2 * stream.nextUniform());
+        return org.stochad.UniformStream.standardNormal(stream.nextUniform());
     }
 
     @Override

@@ -61,14 +61,16 @@ public final class HadronGenerateCommand extends ReportCommand {
         EventSummary summary = new EventSummary();
         HepMC3Writer writer = openHepMc(s);
         long[] count = {0};
+        long[] generationCpu = {-1};
         long start = System.nanoTime();
         try (Progress bar = Progress.start(settings, "events", n)) {
-            java.util.function.Consumer<org.stochad.lund.Event> consumer = e -> {
-                summary.accept(e);
-                histograms.fill(e);
+            // observables in the worker threads, the (order-dependent) sums here in event order
+            java.util.function.Consumer<GeneratorHistograms.Observed> sink = o -> {
+                summary.accept(o.event(), o.thrust());
+                histograms.fill(o);
                 if (writer != null) {
                     try {
-                        writer.write(count[0], e);
+                        writer.write(count[0], o.event());
                     } catch (IOException ex) {
                         throw hepMcProblem(ex);
                     }
@@ -79,9 +81,10 @@ public final class HadronGenerateCommand extends ReportCommand {
             SparkRun spark = common.spark();
             LundSettingsOptions.explainingRetries(s, () -> {
                 if (spark != null) {
-                    spark.generate(s, seed, n, consumer);
+                    spark.generate(s, seed, n, e -> sink.accept(GeneratorHistograms.observe(e, eCm)));
                 } else {
-                    new EventGenerator(s).generate(seed, n, settings.threads(), consumer);
+                    generationCpu[0] = new EventGenerator(s, false).generate(seed, n, settings.threads(),
+                            e -> GeneratorHistograms.observe(e, eCm), sink);
                 }
                 return null;
             });
@@ -122,12 +125,17 @@ public final class HadronGenerateCommand extends ReportCommand {
         t.row("mean hadron pT² (GeV²)", summary.meanPt2()[0], summary.meanPt2()[1]);
         t.row("thrust ⟨T⟩", summary.thrust()[0], summary.thrust()[1]);
         t.row("restarts per event", summary.restartRate(), Double.NaN);
+        if (generationCpu[0] >= 0) { // measured by the local generator's threads, not on Spark executors
+            t.row("generation CPU µs/event", generationCpu[0] / 1e3 / n, Double.NaN);
+        }
         return List.of(new Report("hadron generate", List.of(t.build()), List.of(
                 String.format(Locale.ROOT, "settings: a = %s, b = %s GeV⁻², σ = %s GeV, ρ = %s%s", fmt(s.aLund()),
                         fmt(s.bLund()), fmt(s.sigma()), fmt(s.effectiveProbStoUD()),
                         s.pionsOnlyMode() ? ", pions only" : ""),
-                String.format(Locale.ROOT, "%.2f s on %s, %.0f events/s (histogram filling included)",
-                        seconds, where(settings), n / seconds)), files));
+                String.format(Locale.ROOT, "%.2f s on %s, %.0f events/s (histogram filling included)%s",
+                        seconds, where(settings), n / seconds, generationCpu[0] >= 0 ? "; generation CPU = the"
+                                + " threads' CPU time making events (ThreadMXBean), observables excluded" : "")),
+                files));
     }
 
     private String where(RunSettings settings) {

@@ -62,7 +62,7 @@ public final class PseudoData {
             sum[t] = new double[specs.get(t).bins()];
             sum2[t] = new double[specs.get(t).bins()];
         }
-        new EventGenerator(s).generate(seed, events, threads, e -> {
+        new EventGenerator(s, false).generate(seed, events, threads, e -> {
             for (int t = 0; t < specs.size(); t++) {
                 HistogramSpec spec = specs.get(t);
                 int[] en = spec.entries(e);

@@ -37,16 +37,58 @@ public final class GeneratorHistograms {
 
     /** @param e one event, added to every histogram */
     public void fill(Event e) {
-        multiplicity.fill(e.multiplicity(), 1);
-        charged.fill(e.chargedMultiplicity(), 1);
-        for (Hadron h : e.hadrons()) {
-            rapidity.fill(HadronQuantity.RAPIDITY.valueOf(h, eCm), 1);
-            xE.fill(HadronQuantity.X_E.valueOf(h, eCm), 1);
-            pt.fill(HadronQuantity.PT.valueOf(h, eCm), 1);
+        fill(observe(e, eCm));
+    }
+
+    /**
+     * One event's entries, computed without touching the histograms (so in any thread); adding
+     * them in event order with {@link #fill(Observed)} gives the same sums as {@link #fill(Event)}.
+     *
+     * @param e   the event
+     * @param eCm the string mass (GeV)
+     * @return the event's entries
+     */
+    public static Observed observe(Event e, double eCm) {
+        int n = e.multiplicity();
+        double[] y = new double[n];
+        double[] x = new double[n];
+        double[] p = new double[n];
+        for (int i = 0; i < n; i++) {
+            Hadron h = e.hadrons().get(i);
+            y[i] = HadronQuantity.RAPIDITY.valueOf(h, eCm);
+            x[i] = HadronQuantity.X_E.valueOf(h, eCm);
+            p[i] = HadronQuantity.PT.valueOf(h, eCm);
         }
-        thrust.fill(EventShapes.thrust(e).value(), 1);
+        return new Observed(e, EventShapes.thrustValue(e), y, x, p);
+    }
+
+    /**
+     * Adds one event's precomputed entries.
+     *
+     * @param o the entries of {@link #observe}
+     */
+    public void fill(Observed o) {
+        multiplicity.fill(o.event().multiplicity(), 1);
+        charged.fill(o.event().chargedMultiplicity(), 1);
+        for (int i = 0; i < o.rapidity().length; i++) {
+            rapidity.fill(o.rapidity()[i], 1);
+            xE.fill(o.xE()[i], 1);
+            pt.fill(o.pt()[i], 1);
+        }
+        thrust.fill(o.thrust(), 1);
         all.forEach(Histogram::countEvent);
     }
+
+    /**
+     * One event with its observables, computed in a worker thread.
+     *
+     * @param event    the event
+     * @param thrust   its thrust
+     * @param rapidity its hadrons' rapidities
+     * @param xE       their energy fractions
+     * @param pt       their transverse momenta (GeV)
+     */
+    public record Observed(Event event, double thrust, double[] rapidity, double[] xE, double[] pt) { }
 
     /** @return all six histograms */
     public List<Histogram> all() {

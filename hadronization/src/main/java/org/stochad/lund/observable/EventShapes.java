@@ -19,14 +19,45 @@ public final class EventShapes {
     }
 
     /**
-     * The exact thrust axis: for momenta summing to zero, T = 2·max_S |Σ_{k∈S} p_k| / Σ|p_k|,
-     * and the optimal set S is bounded by a plane through two momenta, so all pairs (with the
-     * four ways to assign the two) are tried — O(n³), exact.
+     * The exact thrust axis: for momenta summing to zero, T = 2·max_S |Σ_{k∈S} p_k| / Σ|p_k|, and
+     * the optimal set S is bounded by a plane through two momenta p_i, p_j — the candidates of
+     * {@link #thrustAxisCubic(Event)}, whose result this returns bit for bit, in O(n² log n).
+     *
+     * <p>For each i the other momenta are projected on the plane normal to p_i and sorted by angle
+     * φ there; the candidate set of the pair (i, j), {k : (p_i × p_j)·p_k &gt; 0}, is then the window
+     * of angles (φ_j, φ_j + π), whose sum a two-pointer sweep updates in O(1) per j. The sweep's
+     * sums differ from the cubic scan's by rounding only, so every candidate within a relative
+     * 10⁻⁹ of the sweep's best is re-summed exactly as the cubic scan sums it (the index order,
+     * then p_i, then p_j) and the winner is chosen with the scan's tie rule (the first maximum in
+     * its order).
      *
      * @param event the event (total three-momentum zero)
      * @return the unit thrust axis (values)
      */
     public static double[] thrustAxis(Event event) {
+        int n = event.hadrons().size();
+        double[] x = new double[n];
+        double[] y = new double[n];
+        double[] z = new double[n];
+        for (int i = 0; i < n; i++) {
+            Hadron h = event.hadrons().get(i);
+            x[i] = h.pxValue();
+            y[i] = h.pyValue();
+            z[i] = h.pzValue();
+        }
+        return ThrustSweep.axis(x, y, z, n);
+    }
+
+    /**
+     * The exact thrust axis: for momenta summing to zero, T = 2·max_S |Σ_{k∈S} p_k| / Σ|p_k|,
+     * and the optimal set S is bounded by a plane through two momenta, so all pairs (with the
+     * four ways to assign the two) are tried — O(n³), exact. The reference for
+     * {@link #thrustAxis(Event)}, which returns the same axis bit for bit in O(n² log n).
+     *
+     * @param event the event (total three-momentum zero)
+     * @return the unit thrust axis (values)
+     */
+    public static double[] thrustAxisCubic(Event event) {
         int n = event.hadrons().size();
         double[][] p = new double[n][];
         for (int i = 0; i < n; i++) {
@@ -88,6 +119,26 @@ public final class EventShapes {
             den = den.plus(h.px().square().plus(h.py().square()).plus(h.pz().square()).sqrt());
         }
         return num.div(den);
+    }
+
+    /**
+     * The value of {@link #thrust(Event)} on doubles, bit for bit, without triples.
+     *
+     * @param event the event
+     * @return thrust T = Σ|p·n|/Σ|p| at the thrust axis n
+     */
+    public static double thrustValue(Event event) {
+        double[] n = thrustAxis(event);
+        double num = 0;
+        double den = 0;
+        for (Hadron h : event.hadrons()) {
+            double px = h.pxValue();
+            double py = h.pyValue();
+            double pz = h.pzValue();
+            num = num + Math.abs(px * n[0] + py * n[1] + pz * n[2]);
+            den = den + Math.sqrt(px * px + py * py + pz * pz);
+        }
+        return num / den;
     }
 
     /**

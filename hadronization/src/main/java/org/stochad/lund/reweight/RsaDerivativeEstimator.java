@@ -4,7 +4,9 @@ import org.stochad.Estimator;
 import org.stochad.ScoreEstimator;
 import org.stochad.ScoredSample;
 import org.stochad.StochasticProgram;
+import org.stochad.Samplers;
 import org.stochad.lund.Event;
+import org.stochad.lund.FastFragmenter;
 import org.stochad.lund.LundProgram;
 import org.stochad.lund.PrimalSampler;
 
@@ -23,6 +25,7 @@ public final class RsaDerivativeEstimator extends ScoreEstimator {
 
     private final LundProgram program;
     private final boolean baseline;
+    private final FastFragmenter fast;
 
     private RsaDerivativeEstimator(LundProgram program, boolean baseline, int parallelism) {
         super(baseline ? "RSA derivative + baseline" : "RSA derivative", baseline, parallelism);
@@ -34,6 +37,7 @@ public final class RsaDerivativeEstimator extends ScoreEstimator {
         }
         this.program = program;
         this.baseline = baseline;
+        this.fast = new FastFragmenter(program.settings());
     }
 
     /**
@@ -60,7 +64,8 @@ public final class RsaDerivativeEstimator extends ScoreEstimator {
         if (theta.length != 4) {
             throw new IllegalArgumentException("theta must have 4 components (a, b, sigma, rho), has " + theta.length);
         }
-        Event e = program.primalEvent(PrimalSampler.of(seed, sample), theta);
+        // the primal fast path: the same event and history as program.primalEvent(PrimalSampler.of(seed, sample), theta)
+        Event e = fast.fragment(Samplers.primalStream(seed, sample), theta, true);
         double f = program.observable().value(e).value();
         double[] s = RsaWeights.of(program.settings().withTheta(theta)).score(e.history()).gradient();
         return new ScoredSample(f, new double[theta.length], s);

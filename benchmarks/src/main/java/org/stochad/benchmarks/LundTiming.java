@@ -1,0 +1,149 @@
+package org.stochad.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
+import java.util.Locale;
+import org.stochad.Estimators;
+import org.stochad.Samplers;
+import org.stochad.lund.Event;
+import org.stochad.lund.FastFragmenter;
+import org.stochad.lund.LundProgram;
+import org.stochad.lund.LundSettings;
+import org.stochad.lund.PrimalSampler;
+import org.stochad.lund.StringFragmenter;
+import org.stochad.lund.observable.Observables;
+import org.stochad.lund.reweight.RsaWeights;
+
+/**
+ * A small timed runner for the side-by-side benchmark with Pythia ({@code benchmarks/pythia/run.sh}):
+ * the CPU time per event of one u-ū string at 100 GeV, pions only, in several modes, measured
+ * interleaved (rounds of a chunk per mode, modes rotating) on one thread with
+ * {@link ThreadMXBean#getCurrentThreadCpuTime()}.
+ *
+ * <p>Modes: {@code fast} (the primal fast path into a reusable buffer), {@code fastEvent} (the
+ * fast path making {@link Event}s), {@code primal} (the differentiable path's primal run,
+ * {@code StringFragmenter} with {@code PrimalSampler}), {@code rsaSample} (one score-function
+ * sample of the RSA derivative estimator: fast path with history plus Σ ∂θ ln p on doubles), and
+ * {@code scoreSample} (one sample of the core score-function estimator on the Lund program,
+ * multiplicity observable). Output: one JSON object on standard output.
+ */
+public final class LundTiming {
+
+    private static final String[] DEFAULT_MODES = {"fast", "fastEvent", "primal", "rsaSample", "scoreSample"};
+
+    private LundTiming() {
+    }
+
+    /**
+     * @param args events per mode per round (default 20000), rounds (default 5), warm-up events per
+     *             mode (default 20000), modes (comma-separated; default the five above; also
+     *             {@code thrustSweep}, {@code thrustCubic}: a fast-path event plus its thrust axis by
+     *             the O(n² log n) sweep or the O(n³) scan)
+     */
+    public static void main(String[] args) {
+        int chunk = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        int warm = args.length > 2 ? Integer.parseInt(args[2]) : 20_000;
+        String[] modes = args.length > 3 ? args[3].split(",") : DEFAULT_MODES;
+        LundSettings s = LundSettings.pionsOnly().with(LundSettings.A_LUND, 0.68).with(LundSettings.B_LUND, 0.98)
+                .with(LundSettings.SIGMA, 0.335).with(LundSettings.E_CM, 100.0);
+        Runner r = new Runner(s);
+        ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        long next = 0;
+        for (String m : modes) {
+            r.run(m, next, warm);
+            next += warm;
+        }
+        double[][] us = new double[modes.length][rounds];
+        for (int round = 0; round < rounds; round++) {
+            for (int k = 0; k < modes.length; k++) {
+                int mode = (k + round) % modes.length;
+                long t0 = bean.getCurrentThreadCpuTime();
+                r.run(modes[mode], next, chunk);
+                long t1 = bean.getCurrentThreadCpuTime();
+                next += chunk;
+                us[mode][round] = (t1 - t0) / 1e3 / chunk;
+            }
+        }
+        StringBuilder b = new StringBuilder("{\"chunk\":" + chunk + ",\"rounds\":" + rounds + ",\"modes\":{");
+        for (int k = 0; k < modes.length; k++) {
+            double[] v = us[k].clone();
+            Arrays.sort(v);
+            b.append(k > 0 ? "," : "").append('"').append(modes[k]).append("\":{\"median_us\":")
+                    .append(String.format(Locale.ROOT, "%.4f", v[v.length / 2])).append(",\"rounds_us\":[");
+            for (int i = 0; i < rounds; i++) {
+                b.append(i > 0 ? "," : "").append(String.format(Locale.ROOT, "%.4f", us[k][i]));
+            }
+            b.append("]}");
+        }
+        b.append("},\"checksum\":").append(r.sink).append('}');
+        System.out.println(b);
+    }
+
+    /** The modes' work; {@code sink} keeps the results alive. */
+    private static final class Runner {
+        final FastFragmenter fast;
+        final FastFragmenter.Buffer buf;
+        final StringFragmenter slow;
+        final RsaWeights weights;
+        final double[] theta;
+        final LundProgram program;
+        long sink;
+
+        Runner(LundSettings s) {
+            fast = new FastFragmenter(s);
+            buf = fast.newBuffer();
+            slow = new StringFragmenter(s);
+            weights = RsaWeights.of(s);
+            theta = s.theta();
+            program = LundProgram.of(s, Observables.multiplicity());
+        }
+
+        void run(String mode, long from, int n) {
+            switch (mode) {
+                case "fast":
+                    for (long i = from; i < from + n; i++) {
+                        fast.fragmentInto(Samplers.primalStream(1, i), buf);
+                        sink += buf.size();
+                    }
+                    break;
+                case "fastEvent":
+                    for (long i = from; i < from + n; i++) {
+                        sink += fast.fragment(Samplers.primalStream(1, i)).multiplicity();
+                    }
+                    break;
+                case "primal":
+                    for (long i = from; i < from + n; i++) {
+                        sink += slow.fragment(PrimalSampler.of(1, i)).multiplicity();
+                    }
+                    break;
+                case "rsaSample":
+                    for (long i = from; i < from + n; i++) {
+                        Event e = fast.fragment(Samplers.primalStream(1, i), theta, true);
+                        double[] g = weights.score(e.history()).gradient();
+                        sink += e.multiplicity() + (long) g[0];
+                    }
+                    break;
+                case "scoreSample":
+                    sink += (long) Estimators.scoreFunction().withParallelism(1)
+                            .estimate(program, theta, n, from).mean(0);
+                    break;
+                case "thrustSweep":
+                    for (long i = from; i < from + n; i++) {
+                        Event e = fast.fragment(Samplers.primalStream(1, i));
+                        sink += (long) (1e3 * org.stochad.lund.observable.EventShapes.thrustAxis(e)[2]);
+                    }
+                    break;
+                case "thrustCubic":
+                    for (long i = from; i < from + n; i++) {
+                        Event e = fast.fragment(Samplers.primalStream(1, i));
+                        sink += (long) (1e3 * org.stochad.lund.observable.EventShapes.thrustAxisCubic(e)[2]);
+                    }
+                    break;
+                default:
+                    throw new IllegalArgumentException("mode = " + mode);
+            }
+        }
+    }
+}
