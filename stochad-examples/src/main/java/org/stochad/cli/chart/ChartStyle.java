@@ -214,4 +214,44 @@ public final class ChartStyle {
             throw new IllegalArgumentException("target = " + target + " is not a .png file");
         }
     }
+
+    /**
+     * Adds a mean line with its 10–90 % band (a translucent polygon) to a chart; values are floored
+     * at 1e-6 so that the band can be drawn on a log axis.
+     *
+     * @param c     the chart
+     * @param name  the line's legend name
+     * @param x     the x values
+     * @param mean  the mean at each x
+     * @param lo    the 10 % quantile at each x
+     * @param hi    the 90 % quantile at each x
+     * @param color the line's colour
+     */
+    static void band(XYChart c, String name, double[] x, double[] mean, double[] lo, double[] hi,
+                             Color color) {
+        int n = x.length;
+        double[] px = new double[2 * n + 1];
+        double[] py = new double[2 * n + 1];
+        for (int t = 0; t < n; t++) {
+            px[t] = x[t];
+            py[t] = Math.max(hi[t], 1e-6);
+            px[2 * n - 1 - t] = x[t];
+            py[2 * n - 1 - t] = Math.max(lo[t], 1e-6);
+        }
+        px[2 * n] = px[0];
+        py[2 * n] = py[0];
+        XYSeries area = c.addSeries(name + " 10–90 %", px, py);
+        area.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+        area.setFillColor(ChartStyle.translucent(color, 50));
+        area.setLineColor(ChartStyle.translucent(color, 0));
+        area.setMarker(SeriesMarkers.NONE);
+        area.setShowInLegend(false);
+        double[] m = mean.clone();
+        for (int t = 0; t < n; t++) {
+            m[t] = Math.max(m[t], 1e-6);
+        }
+        XYSeries line = c.addSeries(name, x, m);
+        line.setLineColor(color);
+        line.setMarker(SeriesMarkers.NONE);
+    }
 }

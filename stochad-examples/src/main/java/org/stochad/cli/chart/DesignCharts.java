@@ -146,7 +146,7 @@ public final class DesignCharts {
             Color c = ChartStyle.colour(i++);
             double[] lossMean = mean(e.runs().stream().map(o -> o.loss()).toList());
             double[] x = steps(lossMean.length);
-            band(loss, e.estimator(), x, ShowerCharts.smooth(lossMean), ShowerCharts.smooth(e.lossQuantile(0.1)),
+            ChartStyle.band(loss, e.estimator(), x, ShowerCharts.smooth(lossMean), ShowerCharts.smooth(e.lossQuantile(0.1)),
                     ShowerCharts.smooth(e.lossQuantile(0.9)), c);
             double[] med = new double[angles.length];
             double[] lo = new double[angles.length];
@@ -156,7 +156,7 @@ public final class DesignCharts {
                 lo[j] = e.finalThetaQuantile(j, 0.1);
                 hi[j] = e.finalThetaQuantile(j, 0.9);
             }
-            band(finals, e.estimator(), angles, med, lo, hi, c);
+            ChartStyle.band(finals, e.estimator(), angles, med, lo, hi, c);
         }
         DesignOptimization.EstimatorRuns first = r.estimators().get(0);
         int k = r.segments();
@@ -167,7 +167,7 @@ public final class DesignCharts {
         int colour = 0;
         for (int j : shown) {
             double[] m = first.thetaQuantile(j, 0.5);
-            band(paths, String.format(Locale.ROOT, "sector %d (α = %.2f)", j, angles[j]), steps(m.length), m,
+            ChartStyle.band(paths, String.format(Locale.ROOT, "sector %d (α = %.2f)", j, angles[j]), steps(m.length), m,
                     first.thetaQuantile(j, 0.1), first.thetaQuantile(j, 0.9), ChartStyle.colour(colour++));
         }
         finals.getStyler().setXAxisDecimalPattern("0.00");
@@ -213,34 +213,6 @@ public final class DesignCharts {
         ChartStyle.logX(work);
         ChartStyle.logY(work);
         return ChartStyle.savePng(List.of(cost, work), 1, 2, target);
-    }
-
-    private static void band(XYChart c, String name, double[] x, double[] mean, double[] lo, double[] hi,
-                             Color color) {
-        int n = x.length;
-        double[] px = new double[2 * n + 1];
-        double[] py = new double[2 * n + 1];
-        for (int t = 0; t < n; t++) {
-            px[t] = x[t];
-            py[t] = Math.max(hi[t], 1e-6);
-            px[2 * n - 1 - t] = x[t];
-            py[2 * n - 1 - t] = Math.max(lo[t], 1e-6);
-        }
-        px[2 * n] = px[0];
-        py[2 * n] = py[0];
-        XYSeries area = c.addSeries(name + " 10–90 %", px, py);
-        area.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
-        area.setFillColor(ChartStyle.translucent(color, 50));
-        area.setLineColor(ChartStyle.translucent(color, 0));
-        area.setMarker(SeriesMarkers.NONE);
-        area.setShowInLegend(false);
-        double[] m = mean.clone();
-        for (int t = 0; t < n; t++) {
-            m[t] = Math.max(m[t], 1e-6);
-        }
-        XYSeries line = c.addSeries(name, x, m);
-        line.setLineColor(color);
-        line.setMarker(SeriesMarkers.NONE);
     }
 
     private static double[] steps(int n) {

@@ -74,11 +74,11 @@ public final class ShowerCharts {
             Color c = ChartStyle.colour(i++);
             double[] x = new double[e.meanLoss().length];
             Arrays.setAll(x, t -> t);
-            band(loss, e.estimator(), x, smooth(e.meanLoss()), smooth(e.lossQuantile(0.1)),
+            ChartStyle.band(loss, e.estimator(), x, smooth(e.meanLoss()), smooth(e.lossQuantile(0.1)),
                     smooth(e.lossQuantile(0.9)), c);
             double[] xt = new double[e.meanTheta().length];
             Arrays.setAll(xt, t -> t);
-            band(theta, e.estimator(), xt, e.meanTheta(), e.thetaQuantile(0.1), e.thetaQuantile(0.9), c);
+            ChartStyle.band(theta, e.estimator(), xt, e.meanTheta(), e.thetaQuantile(0.1), e.thetaQuantile(0.9), c);
         }
         ChartStyle.logY(loss);
         ChartStyle.integerXAxis(loss);
@@ -90,34 +90,6 @@ public final class ShowerCharts {
         XYChart c = ChartStyle.xy(ChartStyle.PANEL_WIDTH, ChartStyle.HEIGHT, title, "Adam step", yLabel);
         c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         return c;
-    }
-
-    private static void band(XYChart c, String name, double[] x, double[] mean, double[] lo, double[] hi,
-                             Color color) {
-        int n = x.length;
-        double[] px = new double[2 * n + 1];
-        double[] py = new double[2 * n + 1];
-        for (int t = 0; t < n; t++) {
-            px[t] = x[t];
-            py[t] = Math.max(hi[t], 1e-6);
-            px[2 * n - 1 - t] = x[t];
-            py[2 * n - 1 - t] = Math.max(lo[t], 1e-6);
-        }
-        px[2 * n] = px[0];
-        py[2 * n] = py[0];
-        XYSeries area = c.addSeries(name + " 10–90 %", px, py);
-        area.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
-        area.setFillColor(ChartStyle.translucent(color, 50));
-        area.setLineColor(ChartStyle.translucent(color, 0));
-        area.setMarker(SeriesMarkers.NONE);
-        area.setShowInLegend(false);
-        double[] m = mean.clone();
-        for (int t = 0; t < n; t++) {
-            m[t] = Math.max(m[t], 1e-6);
-        }
-        XYSeries line = c.addSeries(name, x, m);
-        line.setLineColor(color);
-        line.setMarker(SeriesMarkers.NONE);
     }
 
     /**
