@@ -6,6 +6,7 @@ import org.stochad.internal.PrimalRunner;
 import org.stochad.internal.PropagationEstimator;
 import org.stochad.internal.ReplayEstimator;
 import org.stochad.internal.ScoreFunctionEstimator;
+import org.stochad.internal.SmoothedEstimator;
 
 /**
  * The built-in estimators: stochastic AD (Arya et al. 2022, by propagation or by replay of
@@ -80,5 +81,18 @@ public final class Estimators {
      */
     public static ChunkedEstimator finiteDifference(double h) {
         return new FiniteDifferenceEstimator(h, StochasticAdOptions.defaultParallelism());
+    }
+
+    /**
+     * Smoothed stochastic AD (StochasticAD.jl's smoothed backend), <b>biased</b>: each discrete
+     * draw's expected alternative contribution is propagated as a plain tangent, one run for all
+     * parameters, any control flow. Exact when the output is linear in every discrete outcome,
+     * biased otherwise; its name says "(biased)" so every table shows it. Use it for optimisation
+     * where low variance matters more than bias, never to report a derivative.
+     *
+     * @return the smoothed estimator, on all cores
+     */
+    public static ChunkedEstimator smoothed() {
+        return new SmoothedEstimator(StochasticAdOptions.defaultParallelism());
     }
 }

@@ -3,6 +3,7 @@ package org.stochad;
 import java.util.function.Function;
 import org.stochad.distribution.ContinuousFamily;
 import org.stochad.distribution.DiscreteFamily;
+import org.stochad.distribution.DiscreteFamilyN;
 
 /**
  * The source of all randomness of a {@link StochasticProgram}: discrete draws that know how
@@ -65,6 +66,22 @@ public interface Sampler {
      * @return the outcome
      */
     StochasticTriple draw(DiscreteFamily family, StochasticTriple parameter);
+
+    /**
+     * A draw from a user-supplied discrete family with several parameters, differentiated in all
+     * of them at once: along a tangent direction the flips' weights come from the directional CDF
+     * derivative Σᵢ ∂θᵢF·δθᵢ — w = |Σᵢ ∂θᵢF(x or x−1; θ)·δθᵢ| / pmf(x) — and the score modes add
+     * Σᵢ δθᵢ ∂θᵢ log pmf(x). The estimators' samplers implement it; this default refuses.
+     *
+     * @param family     the family
+     * @param parameters its parameters, as many as {@link DiscreteFamilyN#parameterCount()}
+     * @return the outcome
+     * @throws UnsupportedOperationException when this sampler does not draw multi-parameter families
+     */
+    default StochasticTriple draw(DiscreteFamilyN family, StochasticTriple... parameters) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not draw multi-parameter"
+                + " discrete families (" + family.name() + ")");
+    }
 
     /**
      * A draw from a user-supplied continuous family, by its own sampler (inversion by default),

@@ -5,10 +5,12 @@ import static org.assertj.core.data.Offset.offset;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.stochad.distribution.DiscreteFamilies;
+import org.stochad.distribution.DiscreteFamilyN;
 import org.stochad.internal.Perturbed;
 
 /**
- * The Java snippets of docs/guide.md sections 3.1, 4.5 and 4.6, verbatim inside a context that
+ * The Java snippets of docs/guide.md sections 3.1, 4.5, 4.6 and 8.0, verbatim inside a context that
  * defines the variables they use (x, y, program), so that every example runs as written.
  */
 class GuideExamplesTest {
@@ -63,5 +65,17 @@ class GuideExamplesTest {
                 new double[] {1, -2}, EstimateRequest.samples(100_000).seed(42));
         // ---
         assertThat(along.mean(0)).isCloseTo(17 - 2, offset(5 * along.standardError(0)));
+    }
+
+    @Test
+    void section80MultiParameterFamily() {
+        // --- guide 8.0
+        DiscreteFamilyN nb = DiscreteFamilies.negativeBinomial();          // θ = (r, p)
+        StochasticProgram failures = (s, t) -> s.draw(nb, t[0], t[1]);
+        GradientEstimate g = Estimators.stochasticAd().estimate(failures, new double[] {3, 0.4}, 100_000, 42);
+        // E[X] = r(1 − p)/p: ∂r = (1 − p)/p = 1.5, ∂p = −r/p² = −18.75
+        // ---
+        assertThat(g.mean(0)).isCloseTo(1.5, offset(5 * g.standardError(0)));
+        assertThat(g.mean(1)).isCloseTo(-18.75, offset(5 * g.standardError(1)));
     }
 }

@@ -11,6 +11,7 @@ public final class DiscreteFamilies {
     private static final DiscreteFamily BERNOULLI = new Bernoulli();
     private static final DiscreteFamily GEOMETRIC = new Geometric();
     private static final DiscreteFamily POISSON = new Poisson();
+    private static final DiscreteFamilyN NEGATIVE_BINOMIAL_RP = new NegativeBinomialRP();
 
     private DiscreteFamilies() {
     }
@@ -50,6 +51,14 @@ public final class DiscreteFamilies {
             throw new IllegalArgumentException("negativeBinomial: r = " + r + " is not a positive number");
         }
         return new NegativeBinomial(r);
+    }
+
+    /**
+     * @return NegativeBinomial(r, p) with both parameters free, θ = (r, p): the number of failures
+     *         before the r-th success, differentiated in r and p at once
+     */
+    public static DiscreteFamilyN negativeBinomial() {
+        return NEGATIVE_BINOMIAL_RP;
     }
 
     /**
@@ -280,6 +289,93 @@ public final class DiscreteFamilies {
                 return 0;
             }
             return Math.exp((r - 1) * Math.log(p) + x * Math.log1p(-p) - LogBeta.value(r, x + 1.0));
+        }
+    }
+
+    /**
+     * NegativeBinomial(r, p) in both parameters. ∂p F(x) = p^(r−1) (1−p)^x / B(r, x+1) as for
+     * the one-parameter family; ∂r F(x) = Σ_{k≤x} pmf(k) (ψ(k+r) − ψ(r) + log p), summed with
+     * ψ(k+r) − ψ(r) = Σ_{i<k} 1/(r+i).
+     */
+    private record NegativeBinomialRP() implements DiscreteFamilyN {
+        public String name() {
+            return "negativeBinomial";
+        }
+
+        public int parameterCount() {
+            return 2;
+        }
+
+        public String parameterName(int i) {
+            return i == 0 ? "r" : "p";
+        }
+
+        public void checkParameters(double[] theta) {
+            if (!(theta[0] > 0) || Double.isInfinite(theta[0])) {
+                throw new IllegalArgumentException("negativeBinomial: r = " + theta[0] + " is not a positive number");
+            }
+            if (!(theta[1] > 0 && theta[1] <= 1)) {
+                throw new IllegalArgumentException("negativeBinomial: p = " + theta[1] + " is outside (0, 1]");
+            }
+        }
+
+        public double pmf(int x, double[] theta) {
+            return new NegativeBinomial(theta[0]).pmf(x, theta[1]);
+        }
+
+        public double cdf(int x, double[] theta) {
+            return new NegativeBinomial(theta[0]).cdf(x, theta[1]);
+        }
+
+        public void cdfGradient(int x, double[] theta, double[] gradient) {
+            double r = theta[0];
+            double p = theta[1];
+            NegativeBinomial one = new NegativeBinomial(r);
+            gradient[1] = one.cdfDerivative(x, p);
+            if (x < 0 || p == 1) {
+                gradient[0] = 0;
+                return;
+            }
+            double logP = Math.log(p);
+            double q = 1 - p;
+            double term = Math.exp(r * logP);
+            boolean recurse = term > 1e-280;
+            double harmonic = 0;
+            double sum = 0;
+            for (int k = 0; k <= x; k++) {
+                if (k > 0) {
+                    harmonic += 1 / (r + k - 1);
+                    term = recurse ? term * (k + r - 1) / k * q : one.pmf(k, p);
+                } else if (!recurse) {
+                    term = one.pmf(0, p);
+                }
+                sum += term * (harmonic + logP);
+            }
+            gradient[0] = sum;
+        }
+
+        public int quantile(double u, double[] theta) {
+            double r = theta[0];
+            double p = theta[1];
+            if (p == 1) {
+                return 0;
+            }
+            double q = 1 - p;
+            double term = Math.exp(r * Math.log(p));
+            if (term < 1e-280) {
+                return DiscreteFamilyN.super.quantile(u, theta);
+            }
+            double sum = term;
+            int x = 0;
+            while (sum < u) {
+                term *= (x + r) / (x + 1) * q;
+                x++;
+                sum += term;
+                if (term == 0 && sum < u) {
+                    return DiscreteFamilyN.super.quantile(u, theta);
+                }
+            }
+            return x;
         }
     }
 }

@@ -119,6 +119,75 @@ public record FamilyCheck(DiscreteFamily family, double theta, List<String> prob
                 ? problems.subList(0, MAX_REPORTED) : problems);
     }
 
+    /**
+     * Checks a multi-parameter family at a parameter vector, one parameter at a time: each check
+     * runs {@link #of(DiscreteFamily, double)} on the one-parameter slice that moves θ_i with the
+     * other parameters held (its name is the family's with "[name]" appended), so the gradient's
+     * every component is compared with a finite difference of the CDF.
+     *
+     * @param family the family
+     * @param theta  a parameter vector the family accepts
+     * @return one check per parameter, in order
+     * @throws IllegalArgumentException when family is null or theta has the wrong length
+     */
+    public static List<FamilyCheck> of(DiscreteFamilyN family, double[] theta) {
+        if (family == null) {
+            throw new IllegalArgumentException("family = null");
+        }
+        if (theta == null || theta.length != family.parameterCount()) {
+            throw new IllegalArgumentException("theta has length " + (theta == null ? "null" : theta.length)
+                    + ", expected " + family.parameterCount());
+        }
+        List<FamilyCheck> checks = new ArrayList<>();
+        for (int i = 0; i < theta.length; i++) {
+            checks.add(of(new Slice(family, theta.clone(), i), theta[i]));
+        }
+        return List.copyOf(checks);
+    }
+
+    /** A multi-parameter family seen as a family of its parameter i, the others held. */
+    private record Slice(DiscreteFamilyN family, double[] theta, int i) implements DiscreteFamily {
+        private double[] at(double value) {
+            double[] t = theta.clone();
+            t[i] = value;
+            return t;
+        }
+
+        public String name() {
+            return family.name() + "[" + family.parameterName(i) + "]";
+        }
+
+        public String parameterName() {
+            return family.parameterName(i);
+        }
+
+        public void checkParameter(double value) {
+            family.checkParameters(at(value));
+        }
+
+        public double pmf(int x, double value) {
+            return family.pmf(x, at(value));
+        }
+
+        public double cdf(int x, double value) {
+            return family.cdf(x, at(value));
+        }
+
+        public double cdfDerivative(int x, double value) {
+            double[] g = new double[theta.length];
+            family.cdfGradient(x, at(value), g);
+            return g[i];
+        }
+
+        public int lowerBound() {
+            return family.lowerBound();
+        }
+
+        public int quantile(double u, double value) {
+            return family.quantile(u, at(value));
+        }
+    }
+
     private static void expect(List<String> problems, boolean ok, String format, Object... args) {
         if (!ok && problems.size() < MAX_REPORTED) {
             problems.add(String.format(Locale.ROOT, format, args));

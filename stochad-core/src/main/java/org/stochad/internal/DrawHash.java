@@ -23,4 +23,18 @@ final class DrawHash {
         h = AddressedStream.mix(h + index * 0x9E3779B97F4A7C15L);
         value = AddressedStream.mix(h ^ Double.doubleToLongBits(parameter));
     }
+
+    /**
+     * @param stream     the stream of the draw
+     * @param index      the draw's position in it
+     * @param parameters the draw's parameters
+     */
+    void add(AddressedStream stream, long index, double[] parameters) {
+        long h = value ^ AddressedStream.mix(stream.addressHi() + 31 * stream.addressLo());
+        h = AddressedStream.mix(h + index * 0x9E3779B97F4A7C15L);
+        for (double parameter : parameters) {
+            h = AddressedStream.mix(h ^ Double.doubleToLongBits(parameter));
+        }
+        value = h;
+    }
 }

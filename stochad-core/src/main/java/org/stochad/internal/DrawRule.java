@@ -3,6 +3,7 @@ package org.stochad.internal;
 import org.stochad.StochasticTriple;
 import org.stochad.distribution.ContinuousFamily;
 import org.stochad.distribution.DiscreteFamily;
+import org.stochad.distribution.DiscreteFamilyN;
 
 /**
  * What a discrete draw does besides inverting its uniform number: the derivative bookkeeping of
@@ -56,6 +57,23 @@ interface DrawRule {
      */
     StochasticTriple family(AddressedStream stream, DiscreteFamily family, StochasticTriple param, double theta,
                             double u, int x, Alternative carried, DiscreteFamily altFamily, double altTheta);
+
+    /**
+     * A draw from a multi-parameter family; see {@link FamilyNDraws} for the directional CDF
+     * derivatives that stand where a one-parameter family has δθ·∂θF.
+     *
+     * @param stream   the stream the uniform number came from
+     * @param family   the family
+     * @param params   the parameters
+     * @param theta    their values (checked)
+     * @param u        the uniform number
+     * @param x        the outcome F⁻¹(u)
+     * @param carried  the alternative the parameters carry (coupled), or null
+     * @param altTheta the parameters in that alternative world, or null
+     * @return the outcome as a triple
+     */
+    StochasticTriple familyN(AddressedStream stream, DiscreteFamilyN family, StochasticTriple[] params,
+                             double[] theta, double u, int x, Alternative carried, double[] altTheta);
 
     /**
      * A categorical draw.

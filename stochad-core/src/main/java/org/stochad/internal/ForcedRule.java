@@ -2,6 +2,7 @@ package org.stochad.internal;
 
 import org.stochad.StochasticTriple;
 import org.stochad.distribution.DiscreteFamily;
+import org.stochad.distribution.DiscreteFamilyN;
 
 /**
  * The alternative run of replay: every draw is plain except the target candidate's, which takes
@@ -27,16 +28,22 @@ final class ForcedRule implements DrawRule {
     @Override
     public StochasticTriple family(AddressedStream stream, DiscreteFamily family, StochasticTriple param, double theta,
                                    double u, int x, Alternative carried, DiscreteFamily altFamily, double altTheta) {
-        return StochasticTriple.constant(outcome(stream, x, theta));
+        return StochasticTriple.constant(outcome(stream, x, theta, null));
+    }
+
+    @Override
+    public StochasticTriple familyN(AddressedStream stream, DiscreteFamilyN family, StochasticTriple[] params,
+                                    double[] theta, double u, int x, Alternative carried, double[] altTheta) {
+        return StochasticTriple.constant(outcome(stream, x, 0, theta));
     }
 
     @Override
     public StochasticTriple categorical(AddressedStream stream, StochasticTriple[] probabilities, double[] p,
                                         double sum, double u, int x, Alternative coupled) {
-        return StochasticTriple.constant(outcome(stream, x, sum));
+        return StochasticTriple.constant(outcome(stream, x, sum, null));
     }
 
-    private int outcome(AddressedStream stream, int x, double parameter) {
+    private int outcome(AddressedStream stream, int x, double parameter, double[] parameters) {
         long index = stream.position();
         Candidate t = target;
         boolean isTarget = index == t.index() && stream.addressLo() == t.addressLo()
@@ -50,7 +57,11 @@ final class ForcedRule implements DrawRule {
             return x;
         }
         long prefix = hash.value();
-        hash.add(stream, index, parameter);
+        if (parameters == null) {
+            hash.add(stream, index, parameter);
+        } else {
+            hash.add(stream, index, parameters);
+        }
         if (!isTarget) {
             return x;
         }

@@ -2,6 +2,7 @@ package org.stochad.internal;
 
 import org.stochad.StochasticTriple;
 import org.stochad.distribution.DiscreteFamily;
+import org.stochad.distribution.DiscreteFamilyN;
 
 /**
  * The propagation mode (StochasticAD.jl's strategy, one tangent direction): a draw creates a
@@ -40,6 +41,20 @@ final class PropagateRule implements DrawRule {
         }
         double d = param.delta();
         return TripleAccess.perturbed(x, new double[0], newPerturbations(alternative, pmf, -d * up, 1, d * down, -1));
+    }
+
+    @Override
+    public StochasticTriple familyN(AddressedStream stream, DiscreteFamilyN family, StochasticTriple[] params,
+                                    double[] theta, double u, int x, Alternative carried, double[] altTheta) {
+        double pmf = family.pmf(x, theta);
+        double up = FamilyNDraws.directional(family, params, theta, x, 1)[0];
+        double down = x > family.lowerBound() ? FamilyNDraws.directional(family, params, theta, x - 1, 1)[0] : 0;
+        Perturbation alternative = null;
+        if (carried != null) {
+            family.checkParameters(altTheta);
+            alternative = new Perturbation(carried, family.quantile(u, altTheta) - x);
+        }
+        return TripleAccess.perturbed(x, new double[0], newPerturbations(alternative, pmf, -up, 1, down, -1));
     }
 
     @Override

@@ -54,6 +54,18 @@ final class RecordRule extends ScoreRule {
     }
 
     @Override
+    void afterFamilyN(AddressedStream stream, double[] theta, int x, double pmf, double[] up, double[] down) {
+        long index = stream.position();
+        long prefix = hash.value();
+        hash.add(stream, index, theta);
+        int k = up.length;
+        if (pmf > 0 && k > 0) {
+            offer(stream, x + 1, k, j -> up[j], -1 / pmf, index, prefix);
+            offer(stream, x - 1, k, j -> down[j], 1 / pmf, index, prefix);
+        }
+    }
+
+    @Override
     void afterCategorical(AddressedStream stream, StochasticTriple[] probabilities, double[] p, double sum, int x) {
         CategoricalFlips flips = new CategoricalFlips(probabilities, p, x, score().length);
         long index = stream.position();

@@ -3,6 +3,7 @@ package org.stochad.internal;
 import org.stochad.StochasticTriple;
 import org.stochad.distribution.ContinuousFamily;
 import org.stochad.distribution.DiscreteFamily;
+import org.stochad.distribution.DiscreteFamilyN;
 
 /**
  * The score mode: every draw adds ∂θ log pmf(x; θ) to the run's score S along each tangent
@@ -52,6 +53,33 @@ class ScoreRule implements DrawRule {
                     + " so the score function cannot see them. Use stochastic AD (Estimators.stochasticAd())";
         }
         afterFamily(stream, param, theta, x, pmf, up, down);
+        return StochasticTriple.constant(x);
+    }
+
+    @Override
+    public StochasticTriple familyN(AddressedStream stream, DiscreteFamilyN family, StochasticTriple[] params,
+                                    double[] theta, double u, int x, Alternative carried, double[] altTheta) {
+        double pmf = family.pmf(x, theta);
+        int k = score.length;
+        double[] up = FamilyNDraws.directional(family, params, theta, x, k);
+        double[] down = x > family.lowerBound() ? FamilyNDraws.directional(family, params, theta, x - 1, k)
+                : new double[k];
+        boolean moves = false;
+        for (int j = 0; j < k; j++) {
+            if (pmf > 0) {
+                score[j] += (up[j] - down[j]) / pmf;
+            }
+            moves |= up[j] != down[j];
+        }
+        if (pmf == 1 && moves && blind == null) {
+            String edge = TrackingSampler.edgeParameter(family, params, theta);
+            if (edge != null) {
+                blind = family.name() + ": " + edge + " is at the edge of its domain, where every draw gives " + x
+                        + "; the outcomes whose probability grows are never drawn, so the score function cannot"
+                        + " see them. Use stochastic AD (Estimators.stochasticAd())";
+            }
+        }
+        afterFamilyN(stream, theta, x, pmf, up, down);
         return StochasticTriple.constant(x);
     }
 
@@ -113,6 +141,19 @@ class ScoreRule implements DrawRule {
      */
     void afterFamily(AddressedStream stream, StochasticTriple param, double theta, int x, double pmf, double up,
                      double down) {
+    }
+
+    /**
+     * What a subclass adds after a multi-parameter family draw's score; nothing here.
+     *
+     * @param stream the draw's stream
+     * @param theta  the parameters' values
+     * @param x      the outcome
+     * @param pmf    pmf(x)
+     * @param up     Σᵢ ∂θᵢF(x)·δθᵢ per direction
+     * @param down   Σᵢ ∂θᵢF(x − 1)·δθᵢ per direction
+     */
+    void afterFamilyN(AddressedStream stream, double[] theta, int x, double pmf, double[] up, double[] down) {
     }
 
     /**

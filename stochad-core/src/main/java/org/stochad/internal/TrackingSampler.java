@@ -6,6 +6,7 @@ import org.stochad.StochasticTriple;
 import org.stochad.distribution.ContinuousFamily;
 import org.stochad.distribution.DiscreteFamilies;
 import org.stochad.distribution.DiscreteFamily;
+import org.stochad.distribution.DiscreteFamilyN;
 
 /**
  * The sampler the estimators hand to programs: inversion from an addressed stream, with the
@@ -74,6 +75,42 @@ final class TrackingSampler implements Sampler {
             return discrete(family, parameter, null, null, 0);
         }
         return discrete(family, parameter, pp.alternative(), family, parameter.alternative());
+    }
+
+    @Override
+    public StochasticTriple draw(DiscreteFamilyN family, StochasticTriple... parameters) {
+        if (family == null) {
+            throw new IllegalArgumentException("draw: family = null");
+        }
+        int n = family.parameterCount();
+        if (parameters == null || parameters.length != n) {
+            throw new IllegalArgumentException(family.name() + ": parameters has length "
+                    + (parameters == null ? "null" : String.valueOf(parameters.length)) + ", expected " + n);
+        }
+        double[] theta = new double[n];
+        for (int i = 0; i < n; i++) {
+            theta[i] = parameters[i].value();
+            if (Double.isNaN(theta[i])) {
+                throw new IllegalArgumentException(family.name() + ": " + family.parameterName(i) + " = NaN");
+            }
+        }
+        family.checkParameters(theta);
+        checkTangent(family, parameters, theta);
+        Alternative carried = null;
+        for (StochasticTriple p : parameters) {
+            carried = Perturbation.couple(carried == null ? null : new Perturbation(carried, 1),
+                    TripleAccess.perturbation(p));
+        }
+        double[] altTheta = null;
+        if (carried != null) {
+            altTheta = new double[n];
+            for (int i = 0; i < n; i++) {
+                altTheta[i] = alt(parameters[i], carried);
+            }
+        }
+        double u = stream.nextUniform();
+        int x = family.quantile(u, theta);
+        return rule.familyN(stream, family, parameters, theta, u, x, carried, altTheta);
     }
 
     @Override
@@ -284,6 +321,52 @@ final class TrackingSampler implements Sampler {
                         + ") points out of it, where the derivative is not defined; move the parameter inside"
                         + " or reparameterise so the tangent points inwards");
             }
+        }
+    }
+
+    /** As for one parameter: each parameter's tangent must point into the domain. */
+    private static void checkTangent(DiscreteFamilyN family, StochasticTriple[] params, double[] theta) {
+        for (int i = 0; i < params.length; i++) {
+            int k = params[i].directions();
+            for (int j = 0; j < k; j++) {
+                double d = params[i].delta(j);
+                if (d > 0 && !inDomain(family, theta, i, Math.nextUp(theta[i]))
+                        || d < 0 && !inDomain(family, theta, i, Math.nextDown(theta[i]))) {
+                    throw new IllegalArgumentException(family.name() + ": " + family.parameterName(i) + " = "
+                            + theta[i] + " is at the edge of its domain and its tangent (" + d + " along parameter "
+                            + j + ") points out of it, where the derivative is not defined; move the parameter"
+                            + " inside or reparameterise so the tangent points inwards");
+                }
+            }
+        }
+    }
+
+    /**
+     * @param family a family
+     * @param params the parameters as triples
+     * @param theta  their values
+     * @return "name = value" of a parameter with a tangent at the edge of the domain, or null
+     */
+    static String edgeParameter(DiscreteFamilyN family, StochasticTriple[] params, double[] theta) {
+        for (int i = 0; i < params.length; i++) {
+            for (int j = 0; j < params[i].directions(); j++) {
+                if (params[i].delta(j) != 0 && !(inDomain(family, theta, i, Math.nextUp(theta[i]))
+                        && inDomain(family, theta, i, Math.nextDown(theta[i])))) {
+                    return family.parameterName(i) + " = " + theta[i];
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean inDomain(DiscreteFamilyN family, double[] theta, int i, double value) {
+        double[] moved = theta.clone();
+        moved[i] = value;
+        try {
+            family.checkParameters(moved);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 
