@@ -81,7 +81,7 @@ class TwoSidedBernoulliTest {
                 };
                 // δp = −δx: sign − (δp < 0) is rare at p = 0.01 (x = 0.99), sign + at p = 0.99 (x = 0.01)
                 boolean rare = sigma < 0 && x == 0.99 || sigma > 0 && x == 0.01;
-                all.add(Arguments.of(new Case("below(x, U(0,1))(2+x) p=" + (1 - x) + " sign " + -sigma, prog, t,
+                all.add(Arguments.of(new Case("below(x, U(0,1))(2+x) p=" + (1 - x) + " δp sign " + sigma, prog, t,
                         -sigma * (-1 - 2 * x), rare)));
             }
         }
