@@ -9,9 +9,13 @@ package org.stochad;
  * @param exhaustiveReplay replay every candidate flip (the exact conditional derivative)
  * @param maxPathCount the most replays an exhaustive run may need before it fails
  * @param threads      worker threads
+ * @param bernoulliTwoSided replay registers each Bernoulli draw's flip to the other outcome with
+ *                     the signed weight +δp (drawn 0) or −δp (drawn 1) instead of the inversion
+ *                     coupling's one-sided δp/(1 − p) or δp/p: the same expectation, weights bounded by |δp|
  */
 public record StochasticAdOptions(Strategy strategy, int alternativeCount, boolean exhaustiveReplay,
-                                  int maxPathCount, int threads) implements java.io.Serializable {
+                                  int maxPathCount, int threads, boolean bernoulliTwoSided)
+        implements java.io.Serializable {
 
     /** How alternatives are carried. */
     public enum Strategy {
@@ -28,6 +32,7 @@ public record StochasticAdOptions(Strategy strategy, int alternativeCount, boole
      * @param exhaustiveReplay replay every candidate flip (the exact conditional derivative)
      * @param maxPathCount the most replays an exhaustive run may need before it fails
      * @param threads      worker threads
+     * @param bernoulliTwoSided two-sided Bernoulli flips (replay only)
      */
     public StochasticAdOptions {
         if (strategy == null) {
@@ -45,6 +50,23 @@ public record StochasticAdOptions(Strategy strategy, int alternativeCount, boole
         if (strategy == Strategy.PROPAGATE && (exhaustiveReplay || alternativeCount > 1)) {
             throw new IllegalArgumentException("alternatives and exhaustive need strategy = REPLAY, not " + strategy);
         }
+        if (strategy == Strategy.PROPAGATE && bernoulliTwoSided) {
+            throw new IllegalArgumentException("bernoulliTwoSided needs strategy = REPLAY, not " + strategy);
+        }
+    }
+
+    /**
+     * Options with the inversion coupling's one-sided Bernoulli flips.
+     *
+     * @param strategy     PROPAGATE or REPLAY
+     * @param alternativeCount how many independently pruned alternatives to replay per primal run
+     * @param exhaustiveReplay replay every candidate flip (the exact conditional derivative)
+     * @param maxPathCount the most replays an exhaustive run may need before it fails
+     * @param threads      worker threads
+     */
+    public StochasticAdOptions(Strategy strategy, int alternativeCount, boolean exhaustiveReplay, int maxPathCount,
+                               int threads) {
+        this(strategy, alternativeCount, exhaustiveReplay, maxPathCount, threads, false);
     }
 
     /** @return propagation with all cores */
@@ -62,12 +84,25 @@ public record StochasticAdOptions(Strategy strategy, int alternativeCount, boole
      * @return these options with m alternatives
      */
     public StochasticAdOptions alternatives(int m) {
-        return new StochasticAdOptions(strategy, m, exhaustiveReplay, maxPathCount, threads);
+        return new StochasticAdOptions(strategy, m, exhaustiveReplay, maxPathCount, threads, bernoulliTwoSided);
     }
 
     /** @return these options replaying every candidate flip */
     public StochasticAdOptions exhaustive() {
-        return new StochasticAdOptions(strategy, alternativeCount, true, maxPathCount, threads);
+        return new StochasticAdOptions(strategy, alternativeCount, true, maxPathCount, threads, bernoulliTwoSided);
+    }
+
+    /**
+     * Two-sided Bernoulli flips under replay: whatever outcome X a Bernoulli draw (also
+     * {@link Sampler#below}) gives, the flip to 1 − X is registered with the signed weight +δp
+     * (X = 0) or −δp (X = 1). Unbiased — E = (1 − p)·δp·D + p·δp·D = δp·D with
+     * D = E[f(1, ·) − f(0, ·)] under common random numbers — and the weights stay bounded by |δp|
+     * where the inversion coupling's δp/p diverges as p → 0 (or δp/(1 − p) as p → 1).
+     *
+     * @return these options with two-sided Bernoulli flips
+     */
+    public StochasticAdOptions twoSidedBernoulli() {
+        return new StochasticAdOptions(strategy, alternativeCount, exhaustiveReplay, maxPathCount, threads, true);
     }
 
     /**
@@ -75,7 +110,7 @@ public record StochasticAdOptions(Strategy strategy, int alternativeCount, boole
      * @return these options with that cap
      */
     public StochasticAdOptions maxPaths(int n) {
-        return new StochasticAdOptions(strategy, alternativeCount, exhaustiveReplay, n, threads);
+        return new StochasticAdOptions(strategy, alternativeCount, exhaustiveReplay, n, threads, bernoulliTwoSided);
     }
 
     /**
@@ -83,7 +118,8 @@ public record StochasticAdOptions(Strategy strategy, int alternativeCount, boole
      * @return these options with that many threads
      */
     public StochasticAdOptions parallelism(int threads) {
-        return new StochasticAdOptions(strategy, alternativeCount, exhaustiveReplay, maxPathCount, threads);
+        return new StochasticAdOptions(strategy, alternativeCount, exhaustiveReplay, maxPathCount, threads,
+                bernoulliTwoSided);
     }
 
     /** @return the number of available processors */

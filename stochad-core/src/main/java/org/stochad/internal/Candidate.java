@@ -8,8 +8,9 @@ package org.stochad.internal;
  * @param addressLo   the draw's stream address, low half
  * @param index       the draw's position within its stream
  * @param alternative the outcome in the alternative world
- * @param weights     the non-negative rate of the flip along each direction
- * @param norm        the sum of the weights, the candidate's sampling weight
+ * @param weights     the rate of the flip along each direction (non-negative, or signed for
+ *                    two-sided Bernoulli flips)
+ * @param norm        the sum of the weights' absolute values, the candidate's sampling weight
  * @param prefixHash  the hash of every draw made before it, to detect non-determinism
  */
 record Candidate(long addressHi, long addressLo, long index, int alternative, double[] weights,

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.function.IntToDoubleFunction;
 import org.stochad.StochasticTriple;
 import org.stochad.distribution.ContinuousFamily;
+import org.stochad.distribution.DiscreteFamilies;
+import org.stochad.distribution.DiscreteFamily;
 
 /**
  * The recording mode of replay (the primal run): the score, as in {@link ScoreRule}, and every
@@ -18,6 +20,7 @@ final class RecordRule extends ScoreRule {
     private final Reservoir[] reservoirs;
     private final List<Candidate> allCandidates;
     private final DrawHash hash = new DrawHash();
+    private final boolean twoSidedBernoulli;
 
     /**
      * @param directions the tangent directions
@@ -25,9 +28,21 @@ final class RecordRule extends ScoreRule {
      * @param keepAll    whether to keep every candidate (exhaustive replay)
      */
     RecordRule(int directions, Reservoir[] reservoirs, boolean keepAll) {
+        this(directions, reservoirs, keepAll, false);
+    }
+
+    /**
+     * @param directions        the tangent directions
+     * @param reservoirs        the reservoirs the candidates are offered to
+     * @param keepAll           whether to keep every candidate (exhaustive replay)
+     * @param twoSidedBernoulli whether a Bernoulli draw X flips to 1 − X with the signed weight
+     *                          ±δp (see {@link org.stochad.StochasticAdOptions#twoSidedBernoulli()})
+     */
+    RecordRule(int directions, Reservoir[] reservoirs, boolean keepAll, boolean twoSidedBernoulli) {
         super(directions);
         this.reservoirs = reservoirs;
         this.allCandidates = keepAll ? new ArrayList<>() : null;
+        this.twoSidedBernoulli = twoSidedBernoulli;
     }
 
     /** @return every candidate of the run, in order, or null when they were not kept */
@@ -41,12 +56,17 @@ final class RecordRule extends ScoreRule {
     }
 
     @Override
-    void afterFamily(AddressedStream stream, StochasticTriple param, double theta, int x, double pmf, double up,
-                     double down) {
+    void afterFamily(AddressedStream stream, DiscreteFamily family, StochasticTriple param, double theta, int x,
+                     double pmf, double up, double down) {
         long index = stream.position();
         long prefix = hash.value();
         hash.add(stream, index, theta);
         int k = param.directions();
+        if (twoSidedBernoulli && family == DiscreteFamilies.bernoulli()) {
+            // the flip to the other outcome from either side: +δp from 0, −δp from 1
+            offerSigned(stream, 1 - x, k, param::delta, x == 0 ? 1 : -1, index, prefix);
+            return;
+        }
         if (pmf > 0 && k > 0) {
             offer(stream, x + 1, k, param::delta, -up / pmf, index, prefix);
             offer(stream, x - 1, k, param::delta, down / pmf, index, prefix);
@@ -103,6 +123,32 @@ final class RecordRule extends ScoreRule {
         }
         if (allCandidates != null) {
             allCandidates.add(c == null ? candidate(stream, target, k, g, scale, norm, index, prefix) : c);
+        }
+    }
+
+    /**
+     * Offers the flip to {@code target} with signed weights w_j = g(j)·scale, sampled by
+     * ‖w‖₁; the replayed estimate W·(w_j/‖w‖₁)·(f_alt − f) then carries the sign.
+     */
+    private void offerSigned(AddressedStream stream, int target, int k, IntToDoubleFunction g, double scale,
+                             long index, long prefix) {
+        double[] w = new double[k];
+        double norm = 0;
+        for (int j = 0; j < k; j++) {
+            w[j] = g.applyAsDouble(j) * scale;
+            norm += Math.abs(w[j]);
+        }
+        if (!(norm > 0)) {
+            return;
+        }
+        Candidate c = new Candidate(stream.addressHi(), stream.addressLo(), index, target, w, norm, prefix);
+        for (Reservoir r : reservoirs) {
+            if (r.offer(norm)) {
+                r.keep(c);
+            }
+        }
+        if (allCandidates != null) {
+            allCandidates.add(c);
         }
     }
 

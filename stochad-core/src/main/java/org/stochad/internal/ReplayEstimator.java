@@ -44,7 +44,7 @@ public final class ReplayEstimator extends SampleEstimator {
         for (int r = 0; r < m; r++) {
             reservoirs[r] = new Reservoir(AddressedStream.root(seed, sample, RESERVOIR_DOMAIN + r));
         }
-        RecordRule rule = new RecordRule(k, reservoirs, options.exhaustiveReplay());
+        RecordRule rule = new RecordRule(k, reservoirs, options.exhaustiveReplay(), options.bernoulliTwoSided());
         StochasticTriple[] out = checkedOutputs(program.run(sampler(rule, seed, sample), seeded(theta, k)));
         double[] f = values(out);
         if (withScore && rule.blind() != null) {

@@ -52,7 +52,7 @@ class ScoreRule implements DrawRule {
                     + " where every draw gives " + x + "; the outcomes whose probability grows are never drawn,"
                     + " so the score function cannot see them. Use stochastic AD (Estimators.stochasticAd())";
         }
-        afterFamily(stream, param, theta, x, pmf, up, down);
+        afterFamily(stream, family, param, theta, x, pmf, up, down);
         return StochasticTriple.constant(x);
     }
 
@@ -132,6 +132,7 @@ class ScoreRule implements DrawRule {
      * What a subclass adds after a family draw's score; nothing here.
      *
      * @param stream the draw's stream
+     * @param family the family
      * @param param  the parameter
      * @param theta  its value
      * @param x      the outcome
@@ -139,7 +140,7 @@ class ScoreRule implements DrawRule {
      * @param up     ∂θF(x)
      * @param down   ∂θF(x − 1)
      */
-    void afterFamily(AddressedStream stream, StochasticTriple param, double theta, int x, double pmf, double up,
+    void afterFamily(AddressedStream stream, DiscreteFamily family, StochasticTriple param, double theta, int x, double pmf, double up,
                      double down) {
     }
 

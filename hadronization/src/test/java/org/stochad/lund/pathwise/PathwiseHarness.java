@@ -146,6 +146,15 @@ public final class PathwiseHarness {
                 (o, mean) -> new PathwiseProgram(base, o, mean, std), Estimators.stochasticAd()));
         m.put("ord12", new Form("stochastic AD (pathwise: split + ordering averaged, 12 nodes, m=1)",
                 (o, mean) -> new PathwiseProgram(base, o, mean, std12), Estimators.stochasticAd()));
+        m.put("ord12ts", new Form("stochastic AD (pathwise: split + ordering averaged, 12 nodes, two-sided Bernoulli, m=1)",
+                (o, mean) -> new PathwiseProgram(base, o, mean, std12),
+                Estimators.stochasticAd(StochasticAdOptions.replay().twoSidedBernoulli())));
+        m.put("ordts", new Form("stochastic AD (pathwise: split + ordering averaged, two-sided Bernoulli, m=1)",
+                (o, mean) -> new PathwiseProgram(base, o, mean, std),
+                Estimators.stochasticAd(StochasticAdOptions.replay().twoSidedBernoulli())));
+        m.put("rcts", new Form("stochastic AD (pathwise: split + restart-conditioned, two-sided Bernoulli, m=1)",
+                (o, mean) -> PathwiseProgram.restartConditioned(base, o, mean, ps, std),
+                Estimators.stochasticAd(StochasticAdOptions.replay().twoSidedBernoulli())));
         m.put("byz", new Form("stochastic AD (pathwise: stop smoothed by z and smear + finalTwo split, ordering averaged, m=1)",
                 (o, mean) -> new PathwiseProgram(base, o, mean, byZ), Estimators.stochasticAd()));
         m.put("byzrc", new Form("stochastic AD (pathwise: stop smoothed by z and smear, restart-conditioned, m=1)",
