@@ -109,11 +109,14 @@ public final class LundFunction {
     }
 
     /**
-     * @param z the point in (0, 1)
-     * @return the normalised CDF F(z) = ∫₀^z f / N
+     * @param z the point, any real (not NaN)
+     * @return the normalised CDF F(z) = ∫₀^z f / N: 0 for z &le; 0, 1 for z &ge; 1
      */
     public double cdf(double z) {
-        return at(z).cdf();
+        if (Double.isNaN(z)) {
+            throw new IllegalArgumentException("z = " + z + " is not a number");
+        }
+        return z <= 0 ? 0 : z >= 1 ? 1 : at(z).cdf();
     }
 
     /**
