@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.stochad.EstimateRequest;
 import org.stochad.Estimator;
 import org.stochad.Estimators;
 import org.stochad.GradientEstimate;
@@ -254,6 +255,11 @@ public final class GradientComparison {
             @Override
             public GradientEstimate estimate(StochasticProgram program, double[] theta, int samples, long seed) {
                 return e.estimate(program, theta, samples, seed);
+            }
+
+            @Override
+            public GradientEstimate estimate(StochasticProgram program, double[] theta, EstimateRequest request) {
+                return e.estimate(program, theta, request);
             }
 
             @Override
