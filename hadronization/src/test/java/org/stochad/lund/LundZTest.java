@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.analysis.UnivariateFunction;
-import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
 import org.apache.commons.math3.optim.MaxEval;
 import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import org.apache.commons.math3.optim.univariate.BrentOptimizer;
@@ -18,29 +17,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.stochad.StochasticTriple;
 
 /**
- * The Lund z sampler against numerical quadrature of the unnormalised f(z) = (1−z)^a/z·exp(−b mT²/z),
- * written here independently of the code under test.
+ * The Lund z sampler against numerical quadrature of the unnormalised f(z) = (1−z)^a/z·exp(−b mT²/z)
+ * ({@link LundFunction}, whose quadrature is independent of the sampler under test).
  */
 class LundZTest {
 
-    /** The unnormalised Lund function, independent of LundZ. */
-    private static UnivariateFunction f(double a, double bm) {
-        return z -> z <= 0 || z >= 1 ? 0 : Math.pow(1 - z, a) / z * Math.exp(-bm / z);
+    /** The Lund function at (a, b·mT² = bm), its quadrature independent of LundZ's sampler. */
+    private static LundFunction f(double a, double bm) {
+        return LundFunction.of(a, 1, bm);
     }
-
-    /** Composite 64-point Gauss-Legendre on 16 geometric-then-uniform panels (relative error well below 1e-6). */
-    private static double integrate(UnivariateFunction g, double lo, double hi) {
-        double sum = 0;
-        int panels = 16;
-        for (int k = 0; k < panels; k++) {
-            double x0 = lo + (hi - lo) * k / panels;
-            double x1 = lo + (hi - lo) * (k + 1) / panels;
-            sum += FACTORY.legendre(64, x0, x1).integrate(g);
-        }
-        return sum;
-    }
-
-    private static final GaussIntegratorFactory FACTORY = new GaussIntegratorFactory();
 
     /** Bin edges fine near 0 (log-spaced) and uniform above 0.1. */
     private static double[] edges() {
@@ -70,11 +55,11 @@ class LundZTest {
     /** Chi-square of the sample against the quadrature probabilities of f(a, bm), merging bins below 30 expected. */
     private static double[] chiSquare(double[] z, double a, double bm) {
         double[] e = edges();
-        UnivariateFunction g = f(a, bm);
+        LundFunction g = f(a, bm);
         double[] p = new double[e.length - 1];
         double total = 0;
         for (int i = 0; i < p.length; i++) {
-            p[i] = integrate(g, e[i], e[i + 1]);
+            p[i] = g.cdf(e[i + 1]) - g.cdf(e[i]);
             total += p[i];
         }
         long[] counts = new long[p.length];
@@ -123,9 +108,7 @@ class LundZTest {
         assertThat(wrong[0]).isGreaterThan(wrong[1] + 10 * Math.sqrt(2 * wrong[1]));
 
         // mean z against quadrature
-        UnivariateFunction g = f(a, b * mT2);
-        double norm = integrate(g, 0, 0.1) + integrate(g, 0.1, 1);
-        double mean = (integrate(x -> x * g.value(x), 0, 0.1) + integrate(x -> x * g.value(x), 0.1, 1)) / norm;
+        double mean = f(a, b * mT2).meanZ();
         double m = 0;
         double m2 = 0;
         for (double v : z) {

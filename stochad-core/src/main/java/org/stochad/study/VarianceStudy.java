@@ -2,6 +2,7 @@ package org.stochad.study;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.stochad.EstimateRequest;
 import org.stochad.Estimator;
 import org.stochad.Estimators;
 import org.stochad.GradientEstimate;
@@ -61,8 +62,9 @@ public final class VarianceStudy {
     }
 
     /**
-     * @param listener receives one unit of progress per estimator and point (the primal
-     *                 reference counts as one estimator)
+     * @param listener receives progress in samples: the total is the samples of every estimator
+     *                 and point plus those of the primal reference (counted once per point), and
+     *                 each estimate advances it per finished chunk of samples
      * @return the study reporting to that listener
      */
     public VarianceStudy withProgress(ProgressListener listener) {
@@ -98,28 +100,58 @@ public final class VarianceStudy {
         Estimator primal = Estimators.primal().withParallelism(threads);
         List<Estimator> runners = estimators.stream().map(e -> e.withParallelism(threads)).toList();
         long done = 0;
-        progress.start(title, (long) points.size() * (runners.size() + 1));
+        progress.start(title, (long) points.size() * (runners.size() + 1) * samples);
         try {
             for (double[] theta : points) {
                 primal.estimate(program, theta, warmup, seed ^ 0x5DEECE66DL);
                 double primalNanos = primalNanosPerSample(primal, theta);
-                progress.advance(++done, "primal");
+                done += samples;
+                progress.advance(done, "primal");
                 for (Estimator e : runners) {
                     e.estimate(program, theta, warmup, seed ^ 0x5DEECE66DL);
-                    GradientEstimate g = e.estimate(program, theta, samples, seed);
+                    long base = done;
+                    GradientEstimate g = e.estimate(program, theta,
+                            EstimateRequest.samples(samples).seed(seed).progress(new Share(base, e.name())));
                     double nanos = (double) g.nanos() / samples;
                     double relative = nanos / primalNanos;
                     for (int j = 0; j < theta.length; j++) {
                         rows.add(new StudyRow(e.name(), theta, j, g.mean(j), g.standardError(j),
                                 Math.sqrt(g.variance(j)), nanos, relative, g.variance(j) * relative));
                     }
-                    progress.advance(++done, e.name());
+                    done = base + samples;
                 }
             }
         } finally {
             progress.finish();
         }
         return new StudyResult(title, samples, rows);
+    }
+
+    /**
+     * Forwards one estimate's progress, in whatever units it reports (chunks, or one unit for the
+     * whole estimate), to the study's listener as samples done after {@code base}.
+     */
+    private final class Share implements ProgressListener {
+
+        private final long base;
+        private final String name;
+        private long units = 1;
+
+        Share(long base, String name) {
+            this.base = base;
+            this.name = name;
+        }
+
+        @Override
+        public void start(String task, long total) {
+            units = Math.max(1, total);
+        }
+
+        @Override
+        public void advance(long done, String detail) {
+            long part = Math.min(samples, Math.round((double) samples * done / units));
+            progress.advance(base + part, name);
+        }
     }
 
     /** The fastest of three timed primal runs: the least disturbed measure of the reference cost. */

@@ -1,5 +1,7 @@
 package org.stochad.lund.pathwise;
 
+import java.util.function.DoubleUnaryOperator;
+
 /**
  * The CDF of the normalised Lund function f(z) ∝ (1 − z)^a / z · exp(−c/z) on (0, 1), c = b·mT²,
  * with its density and its derivatives in a and c, by fixed-node Gauss–Legendre quadrature in
@@ -143,6 +145,37 @@ public final class LundZCdf {
             dC = (-ic * j0 + i0 * jc) / (n * n);
         }
         return new Point(cdf, g / n, dA, dC);
+    }
+
+    /**
+     * ∫₀¹ h(u)·g(u) du on the same segments and nodes as {@link #totals(double, double)}, for an
+     * h that is smooth on (0, 1) (polynomial or logarithmic growth at the ends).
+     *
+     * @param h the weight function
+     * @param a Lund a &ge; 0
+     * @param c b·mT² &gt; 0
+     * @return the integral
+     */
+    public double integral(DoubleUnaryOperator h, double a, double c) {
+        check(a, c);
+        double s0 = Math.log(2);
+        double half = 0.5 * Math.log1p(TAIL / (c * 2));
+        double mid = s0 + half;
+        double low = 0;
+        for (int i = 0; i < nodes.length; i++) {
+            double u = Math.exp(-(mid + half * nodes[i]));
+            low += weights[i] * Math.exp(a * Math.log1p(-u) - c / u) * h.applyAsDouble(u);
+        }
+        double w = 0.5;
+        double lw = Math.log(w);
+        double high = 0;
+        for (int i = 0; i < nodes.length; i++) {
+            double t = 0.5 * (1 + nodes[i]);
+            double lt = Math.log(t);
+            double u = 1 - w * Math.exp(POWER * lt);
+            high += weights[i] * Math.exp(a * (lw + POWER * lt) - c / u + (POWER - 1) * lt) / u * h.applyAsDouble(u);
+        }
+        return low * half + high * 0.5 * POWER * w;
     }
 
     /** ∫₀^u₂ of (g, g·ln(1 − u), g/u) in s = −ln u, u₂ &le; ½. */

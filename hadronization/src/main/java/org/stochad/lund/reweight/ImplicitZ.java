@@ -1,29 +1,24 @@
 package org.stochad.lund.reweight;
 
-import org.apache.commons.math3.analysis.UnivariateFunction;
-import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
-import org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator;
 import java.util.concurrent.atomic.AtomicReference;
 import org.stochad.StochasticProgram;
 import org.stochad.StochasticTriple;
+import org.stochad.lund.LundFunction;
 import org.stochad.lund.LundZ;
 
 /**
  * Implicit reparameterisation of one Lund z draw: with F(z; θ) the normalised CDF of
  * f(z) = (1 − z)^a/z·exp(−b mT²/z), the accepted z moves with θ as dz/dθ = −∂θF(z)/p(z), p = F′.
- * F and ∂θF come from Gauss-Legendre quadrature (∂a f = ln(1 − z)·f, ∂b f = −(mT²/z)·f). The
+ * F and ∂θF come from {@link LundFunction}'s Gauss–Legendre quadrature. The
  * accept/reject decisions are then parameter-free, so no flips remain: a pathwise derivative.
  * Valid for observables continuous in z (one z draw); inside the generator the stop test and the
  * kinematic vetoes make the event's outputs discontinuous in z, which a pathwise derivative misses.
  */
 public final class ImplicitZ {
 
-    private static final GaussIntegrator[] PANELS = panels(24);
-
     private final double a;
     private final double b;
-    private final double mT2;
-    private final double[] total;
+    private final LundFunction lund;
 
     private ImplicitZ(double a, double b, double mT2) {
         if (!(a >= 0.02) || !(b > 0) || !(mT2 > 0)) {
@@ -31,8 +26,7 @@ public final class ImplicitZ {
         }
         this.a = a;
         this.b = b;
-        this.mT2 = mT2;
-        this.total = integrals(1);
+        this.lund = LundFunction.of(a, b, mT2);
     }
 
     /**
@@ -53,11 +47,7 @@ public final class ImplicitZ {
         if (!(z > 0 && z < 1)) {
             throw new IllegalArgumentException("z = " + z + " is outside (0, 1)");
         }
-        double[] part = integrals(z);
-        double density = f(z) / total[0];
-        double dFa = (part[1] * total[0] - part[0] * total[1]) / (total[0] * total[0]);
-        double dFb = (part[2] * total[0] - part[0] * total[2]) / (total[0] * total[0]);
-        return new double[] {-dFa / density, -dFb / density};
+        return lund.quantileDerivative(z);
     }
 
     /**
@@ -83,35 +73,5 @@ public final class ImplicitZ {
             double[] d = calc.derivative(z);
             return StochasticTriple.of(z, d[0], d[1]);
         };
-    }
-
-    private double f(double z) {
-        return z <= 0 || z >= 1 ? 0 : Math.exp(a * Math.log1p(-z) - Math.log(z) - b * mT2 / z);
-    }
-
-    /** @return {∫₀ˣ f, ∫₀ˣ ln(1 − t) f, ∫₀ˣ (−mT²/t) f} */
-    private double[] integrals(double x) {
-        UnivariateFunction g0 = t -> f(t * x);
-        UnivariateFunction ga = t -> Math.log1p(-t * x) * f(t * x);
-        UnivariateFunction gb = t -> -mT2 / (t * x) * f(t * x);
-        double[] r = new double[3];
-        for (GaussIntegrator p : PANELS) {
-            r[0] += p.integrate(g0);
-            r[1] += p.integrate(ga);
-            r[2] += p.integrate(gb);
-        }
-        for (int i = 0; i < 3; i++) {
-            r[i] *= x;
-        }
-        return r;
-    }
-
-    private static GaussIntegrator[] panels(int n) {
-        GaussIntegratorFactory factory = new GaussIntegratorFactory();
-        GaussIntegrator[] p = new GaussIntegrator[n];
-        for (int k = 0; k < n; k++) {
-            p[k] = factory.legendre(32, (double) k / n, (k + 1.0) / n);
-        }
-        return p;
     }
 }

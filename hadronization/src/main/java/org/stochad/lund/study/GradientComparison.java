@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.stochad.EstimateRequest;
 import org.stochad.Estimator;
 import org.stochad.Estimators;
 import org.stochad.GradientEstimate;
@@ -13,6 +14,7 @@ import org.stochad.StochasticAdOptions;
 import org.stochad.StochasticProgram;
 import org.stochad.lund.Event;
 import org.stochad.lund.EventGenerator;
+import org.stochad.lund.LundFunction;
 import org.stochad.lund.LundProgram;
 import org.stochad.lund.LundSettings;
 import org.stochad.lund.observable.Observable;
@@ -186,7 +188,7 @@ public final class GradientComparison {
         }
 
         log("single z draw");
-        double exact = singleZExact(0.68, 0.98 * 0.2436);
+        double exact = LundFunction.of(0.68, 0.98, 0.2436).meanZDa();
         List<EstimateRow> zRows = new ArrayList<>();
         Map<String, Double> zCost = new LinkedHashMap<>();
         StochasticProgram z = LundProgram.singleZ(0.2436, pions.zHead());
@@ -256,6 +258,11 @@ public final class GradientComparison {
             @Override
             public GradientEstimate estimate(StochasticProgram program, double[] theta, int samples, long seed) {
                 return e.estimate(program, theta, samples, seed);
+            }
+
+            @Override
+            public GradientEstimate estimate(StochasticProgram program, double[] theta, EstimateRequest request) {
+                return e.estimate(program, theta, request);
             }
 
             @Override
@@ -332,25 +339,4 @@ public final class GradientComparison {
         }
         return new double[] {m, Math.sqrt(v2 / (x.length - 1) / x.length)};
     }
-
-    /** d⟨z⟩/da = Cov(z, ln(1 − z)) under the normalised Lund f, by Gauss-Legendre quadrature. */
-    static double singleZExact(double a, double bm) {
-        org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory factory =
-                new org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory();
-        double[] m = new double[4];
-        int panels = 40;
-        for (int p = 0; p < panels; p++) {
-            var g = factory.legendre(48, (double) p / panels, (p + 1.0) / panels);
-            m[0] += g.integrate(z -> f(z, a, bm));
-            m[1] += g.integrate(z -> z * f(z, a, bm));
-            m[2] += g.integrate(z -> Math.log1p(-z) * f(z, a, bm));
-            m[3] += g.integrate(z -> z * Math.log1p(-z) * f(z, a, bm));
-        }
-        return m[3] / m[0] - (m[1] / m[0]) * (m[2] / m[0]);
-    }
-
-    private static double f(double z, double a, double bm) {
-        return z <= 0 || z >= 1 ? 0 : Math.pow(1 - z, a) / z * Math.exp(-bm / z);
-    }
-
 }

@@ -2,16 +2,13 @@ package org.stochad.lund.reweight;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.apache.commons.math3.analysis.UnivariateFunction;
-import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
 import org.junit.jupiter.api.Test;
 import org.stochad.Estimators;
 import org.stochad.GradientEstimate;
+import org.stochad.lund.LundFunction;
 
-/** The implicit z derivative against quadrature of d⟨z⟩/dθ (written here, independently). */
+/** The implicit z derivative against finite differences of ⟨z⟩ and of the quantile, from {@link LundFunction}'s CDF. */
 class ImplicitZTest {
-
-    private static final GaussIntegratorFactory FACTORY = new GaussIntegratorFactory();
 
     @Test
     void meanDerivativesMatchQuadrature() {
@@ -47,13 +44,12 @@ class ImplicitZTest {
     }
 
     private static double quantile(double u, double a, double bm) {
-        UnivariateFunction f = f(a, bm);
-        double norm = integrate(f, 1);
+        LundFunction f = LundFunction.of(a, 1, bm);
         double lo = 0;
         double hi = 1;
         for (int i = 0; i < 60; i++) {
             double mid = 0.5 * (lo + hi);
-            if (integrate(f, mid) / norm < u) {
+            if (f.cdf(mid) < u) {
                 lo = mid;
             } else {
                 hi = mid;
@@ -62,21 +58,7 @@ class ImplicitZTest {
         return 0.5 * (lo + hi);
     }
 
-    private static UnivariateFunction f(double a, double bm) {
-        return z -> z <= 0 || z >= 1 ? 0 : Math.pow(1 - z, a) / z * Math.exp(-bm / z);
-    }
-
     private static double meanZ(double a, double bm) {
-        UnivariateFunction f = f(a, bm);
-        return integrate(z -> z * f.value(z), 1) / integrate(f, 1);
-    }
-
-    private static double integrate(UnivariateFunction g, double upTo) {
-        double sum = 0;
-        int panels = 40;
-        for (int k = 0; k < panels; k++) {
-            sum += FACTORY.legendre(48, upTo * k / panels, upTo * (k + 1.0) / panels).integrate(g);
-        }
-        return sum;
+        return LundFunction.of(a, 1, bm).meanZ();
     }
 }

@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.math3.analysis.UnivariateFunction;
-import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
 import org.junit.jupiter.api.Test;
 import org.stochad.Estimators;
 import org.stochad.GradientEstimate;
 import org.stochad.StochasticTriple;
 import org.stochad.lund.Event;
 import org.stochad.lund.EventGenerator;
+import org.stochad.lund.LundFunction;
 import org.stochad.lund.LundProgram;
 import org.stochad.lund.LundSettings;
 import org.stochad.lund.LundZ;
@@ -22,8 +21,6 @@ import org.stochad.lund.observable.Observables;
 
 /** RSA weights against independent values: AD tangents, the core's score function, direct generation, quadrature. */
 class RsaWeightsTest {
-
-    private static final GaussIntegratorFactory FACTORY = new GaussIntegratorFactory();
 
     @Test
     void logAlphaGradientMatchesTheTangentsOfTheGeneratorsAcceptance() {
@@ -169,17 +166,7 @@ class RsaWeightsTest {
     }
 
     private static double meanZ(double a, double bm) {
-        UnivariateFunction f = z -> z <= 0 || z >= 1 ? 0 : Math.pow(1 - z, a) / z * Math.exp(-bm / z);
-        return integrate(z -> z * f.value(z)) / integrate(f);
-    }
-
-    private static double integrate(UnivariateFunction g) {
-        double sum = 0;
-        int panels = 32;
-        for (int k = 0; k < panels; k++) {
-            sum += FACTORY.legendre(64, (double) k / panels, (k + 1.0) / panels).integrate(g);
-        }
-        return sum;
+        return LundFunction.of(a, 1, bm).meanZ();
     }
 
     private static double[] meanSe(double[] x) {
