@@ -244,6 +244,59 @@ public final class StochasticTriple {
         return perturbed(value, t, null);
     }
 
+    /**
+     * A triple of the given value whose tangent is a linear combination of other triples'
+     * tangents, Σ_i factors[i]·δ_j(triples[i]) along every direction j — summed in the order of
+     * i into a zeroed array, bit for bit, but in time proportional to the tangents' non-zero
+     * components when they are sparse. Perturbations are not carried.
+     *
+     * @param value      the value
+     * @param factors    the factor of each triple
+     * @param triples    the triples, as many as factors
+     * @param directions the number of directions of the result (components of a triple beyond it
+     *                   are refused)
+     * @return the triple
+     * @throws IllegalArgumentException when the lengths differ, directions is negative or a
+     *                                  triple carries more directions
+     */
+    public static StochasticTriple linearCombination(double value, double[] factors, StochasticTriple[] triples,
+                                                     int directions) {
+        if (factors.length != triples.length) {
+            throw new IllegalArgumentException("linearCombination: factors.length = " + factors.length
+                    + " differs from triples.length = " + triples.length);
+        }
+        if (directions < 0) {
+            throw new IllegalArgumentException("linearCombination: directions = " + directions + " is negative");
+        }
+        double[] sum = new double[directions];
+        for (int i = 0; i < triples.length; i++) {
+            StochasticTriple t = triples[i];
+            if (t.k > directions) {
+                throw new IllegalArgumentException("linearCombination: triples[" + i + "] has " + t.k
+                        + " directions, more than directions = " + directions);
+            }
+            double c = factors[i];
+            // a component c·fill (a signed zero) added to a sum that started at +0.0 (so never is
+            // −0.0) leaves it as it is, and can be skipped
+            if (t.idx != null && c * t.fill == 0) {
+                for (int p = 0; p < t.idx.length; p++) {
+                    sum[t.idx[p]] += c * t.val[p];
+                }
+            } else {
+                for (int j = 0; j < t.k; j++) {
+                    sum[j] += c * t.delta(j);
+                }
+            }
+            double beyond = c * 0.0;    // a direction the triple does not carry is 0
+            if (beyond != 0) {
+                for (int j = t.k; j < directions; j++) {
+                    sum[j] += beyond;
+                }
+            }
+        }
+        return perturbed(value, sum, null);
+    }
+
     /** @return the primal value */
     public double value() {
         return value;
