@@ -44,6 +44,21 @@ public final class StochasticTriple {
             public Perturbation perturbation(StochasticTriple triple) {
                 return triple.perturbation();
             }
+
+            @Override
+            public int[] sparseIndices(StochasticTriple triple) {
+                return triple.idx;
+            }
+
+            @Override
+            public double[] sparseValues(StochasticTriple triple) {
+                return triple.val;
+            }
+
+            @Override
+            public double sparseFill(StochasticTriple triple) {
+                return triple.fill;
+            }
         });
     }
 
@@ -60,10 +75,29 @@ public final class StochasticTriple {
     private final double d3;
     /** The tangent along directions 4 … k−1, or null when k &le; 4. */
     private final double[] more;
+    /**
+     * The sparse form (k &gt; 4 only), or null for the dense form above: the ascending directions
+     * whose component is held in {@link #val}; every other direction below k is {@link #fill}
+     * (a signed zero), so that work per operation follows the non-zero components, not k.
+     */
+    private final int[] idx;
+    /** The components of the directions in {@link #idx}, or null. */
+    private final double[] val;
+    /** The component of every direction below k not in {@link #idx} (sparse form only). */
+    private final double fill;
     private final Perturbation perturbation;
 
     private StochasticTriple(double value, int k, double d0, double d1, double d2, double d3, double[] more,
                              Perturbation perturbation) {
+        this(value, k, d0, d1, d2, d3, more, null, null, 0.0, perturbation);
+    }
+
+    private StochasticTriple(double value, int k, int[] idx, double[] val, double fill, Perturbation perturbation) {
+        this(value, k, 0, 0, 0, 0, null, idx, val, fill, perturbation);
+    }
+
+    private StochasticTriple(double value, int k, double d0, double d1, double d2, double d3, double[] more,
+                             int[] idx, double[] val, double fill, Perturbation perturbation) {
         this.value = value;
         this.k = k;
         this.d0 = d0;
@@ -71,13 +105,19 @@ public final class StochasticTriple {
         this.d2 = d2;
         this.d3 = d3;
         this.more = more;
+        this.idx = idx;
+        this.val = val;
+        this.fill = fill;
         this.perturbation = perturbation != null && perturbation.live() ? perturbation : null;
     }
 
     /** A triple with the value and perturbation given and the tangent of {@code t}. */
     private static StochasticTriple withTangentOf(double value, StochasticTriple t, Perturbation perturbation) {
-        return new StochasticTriple(value, t.k, t.d0, t.d1, t.d2, t.d3, t.more, perturbation);
+        return new StochasticTriple(value, t.k, t.d0, t.d1, t.d2, t.d3, t.more, t.idx, t.val, t.fill, perturbation);
     }
+
+    /** The most non-fill components a sparse tangent holds before the dense form is used. */
+    private static final int SPARSE_ENTRIES = 4;
 
     /**
      * @param value the value
@@ -99,8 +139,162 @@ public final class StochasticTriple {
     /** A triple with a perturbation (the engine's, through {@link TripleAccess}). */
     private static StochasticTriple perturbed(double value, double[] tangent, Perturbation perturbation) {
         int n = tangent.length;
+        if (n > 4) {
+            StochasticTriple s = sparse(value, tangent, perturbation);
+            if (s != null) {
+                return s;
+            }
+        }
         return new StochasticTriple(value, n, n > 0 ? tangent[0] : 0, n > 1 ? tangent[1] : 0, n > 2 ? tangent[2] : 0,
                 n > 3 ? tangent[3] : 0, n > 4 ? Arrays.copyOfRange(tangent, 4, n) : null, perturbation);
+    }
+
+    /**
+     * The sparse form of a tangent whose components are, but for at most {@link #SPARSE_ENTRIES}
+     * of them, one signed zero (all +0.0 or all −0.0), or null. Direction 0 is always held
+     * explicitly (combine treats it apart from the others).
+     */
+    private static StochasticTriple sparse(double value, double[] tangent, Perturbation perturbation) {
+        int n = tangent.length;
+        long plus = Double.doubleToRawLongBits(0.0);
+        long minus = Double.doubleToRawLongBits(-0.0);
+        int offPlus = 1;
+        int offMinus = 1;
+        for (int j = 1; j < n && (offPlus <= SPARSE_ENTRIES || offMinus <= SPARSE_ENTRIES); j++) {
+            long bits = Double.doubleToRawLongBits(tangent[j]);
+            if (bits != plus) {
+                offPlus++;
+            }
+            if (bits != minus) {
+                offMinus++;
+            }
+        }
+        double fill;
+        int count;
+        if (offPlus <= SPARSE_ENTRIES) {
+            fill = 0.0;
+            count = offPlus;
+        } else if (offMinus <= SPARSE_ENTRIES) {
+            fill = -0.0;
+            count = offMinus;
+        } else {
+            return null;
+        }
+        long fillBits = Double.doubleToRawLongBits(fill);
+        int[] idx = new int[count];
+        double[] val = new double[count];
+        idx[0] = 0;
+        val[0] = tangent[0];
+        int c = 1;
+        for (int j = 1; j < n; j++) {
+            if (Double.doubleToRawLongBits(tangent[j]) != fillBits) {
+                idx[c] = j;
+                val[c++] = tangent[j];
+            }
+        }
+        return new StochasticTriple(value, n, idx, val, fill, perturbation);
+    }
+
+    /** @return this triple's tangent in the dense form (itself when it already is) */
+    private StochasticTriple dense() {
+        if (idx == null) {
+            return this;
+        }
+        double[] more = new double[k - 4];
+        for (int j = 0; j < more.length; j++) {
+            more[j] = fill;
+        }
+        double[] d = new double[4];
+        Arrays.fill(d, fill);
+        for (int p = 0; p < idx.length; p++) {
+            if (idx[p] < 4) {
+                d[idx[p]] = val[p];
+            } else {
+                more[idx[p] - 4] = val[p];
+            }
+        }
+        return new StochasticTriple(value, k, d[0], d[1], d[2], d[3], more, perturbation);
+    }
+
+    /**
+     * A triple of another value whose tangent is this one's scaled: factor·δ_j along every
+     * direction j, without perturbation — what {@code StochasticTriple.of(value, t)} with
+     * {@code t[j] = factor * delta(j)} gives, bit for bit, but in time proportional to the
+     * tangent's non-zero components when it is sparse (a parameter's one-hot tangent, say).
+     *
+     * @param value  the value
+     * @param factor the factor of every tangent component
+     * @return the triple
+     */
+    public StochasticTriple withScaledTangent(double value, double factor) {
+        if (idx != null) {
+            double f = factor * fill;
+            if (f == 0) {
+                double[] v = new double[val.length];
+                for (int p = 0; p < v.length; p++) {
+                    v[p] = factor * val[p];
+                }
+                return new StochasticTriple(value, k, idx, v, f, null);
+            }
+        }
+        double[] t = new double[k];
+        for (int j = 0; j < k; j++) {
+            t[j] = factor * delta(j);
+        }
+        return perturbed(value, t, null);
+    }
+
+    /**
+     * A triple of the given value whose tangent is a linear combination of other triples'
+     * tangents, Σ_i factors[i]·δ_j(triples[i]) along every direction j — summed in the order of
+     * i into a zeroed array, bit for bit, but in time proportional to the tangents' non-zero
+     * components when they are sparse. Perturbations are not carried.
+     *
+     * @param value      the value
+     * @param factors    the factor of each triple
+     * @param triples    the triples, as many as factors
+     * @param directions the number of directions of the result (components of a triple beyond it
+     *                   are refused)
+     * @return the triple
+     * @throws IllegalArgumentException when the lengths differ, directions is negative or a
+     *                                  triple carries more directions
+     */
+    public static StochasticTriple linearCombination(double value, double[] factors, StochasticTriple[] triples,
+                                                     int directions) {
+        if (factors.length != triples.length) {
+            throw new IllegalArgumentException("linearCombination: factors.length = " + factors.length
+                    + " differs from triples.length = " + triples.length);
+        }
+        if (directions < 0) {
+            throw new IllegalArgumentException("linearCombination: directions = " + directions + " is negative");
+        }
+        double[] sum = new double[directions];
+        for (int i = 0; i < triples.length; i++) {
+            StochasticTriple t = triples[i];
+            if (t.k > directions) {
+                throw new IllegalArgumentException("linearCombination: triples[" + i + "] has " + t.k
+                        + " directions, more than directions = " + directions);
+            }
+            double c = factors[i];
+            // a component c·fill (a signed zero) added to a sum that started at +0.0 (so never is
+            // −0.0) leaves it as it is, and can be skipped
+            if (t.idx != null && c * t.fill == 0) {
+                for (int p = 0; p < t.idx.length; p++) {
+                    sum[t.idx[p]] += c * t.val[p];
+                }
+            } else {
+                for (int j = 0; j < t.k; j++) {
+                    sum[j] += c * t.delta(j);
+                }
+            }
+            double beyond = c * 0.0;    // a direction the triple does not carry is 0
+            if (beyond != 0) {
+                for (int j = t.k; j < directions; j++) {
+                    sum[j] += beyond;
+                }
+            }
+        }
+        return perturbed(value, sum, null);
     }
 
     /** @return the primal value */
@@ -115,7 +309,7 @@ public final class StochasticTriple {
 
     /** @return the almost-sure derivative along the first direction (0 without tangent) */
     public double delta() {
-        return d0;
+        return idx == null ? d0 : val[0];
     }
 
     /**
@@ -123,6 +317,20 @@ public final class StochasticTriple {
      * @return the almost-sure derivative along that direction (0 where none is carried)
      */
     public double delta(int direction) {
+        if (idx != null) {
+            if (direction < 0) {
+                throw new ArrayIndexOutOfBoundsException(direction);
+            }
+            if (direction >= k) {
+                return 0.0;
+            }
+            for (int p = 0; p < idx.length; p++) {
+                if (idx[p] == direction) {
+                    return val[p];
+                }
+            }
+            return fill;
+        }
         if (direction == 0) {
             return d0;
         }
@@ -847,6 +1055,14 @@ public final class StochasticTriple {
     /** value v, tangent ca·a.tangent + cb·b.tangent, and the coupled event's jump (if any). */
     private static StochasticTriple combine(double v, StochasticTriple a, double ca, StochasticTriple b, double cb,
                                             Alternative e, double shift) {
+        if (a.idx != null || b.idx != null) {
+            StochasticTriple s = sparseCombine(v, a, ca, b, cb, e, shift);
+            if (s != null) {
+                return s;
+            }
+            a = a.dense();
+            b = b.dense();
+        }
         int n = Math.max(a.k, b.k);
         double[] r = null;
         if (n > 4) {
@@ -865,6 +1081,78 @@ public final class StochasticTriple {
                 n > 2 ? component(a.k > 2, ca, a.d2, b.k > 2, cb, b.d2) : 0,
                 n > 3 ? component(a.k > 3, ca, a.d3, b.k > 3, cb, b.d3) : 0,
                 r, e == null ? null : new Perturbation(e, shift));
+    }
+
+    /**
+     * {@link #combine} for sparse operands (or one sparse and one without tangent), component
+     * for component the same arithmetic as the dense form, or null when the result is not
+     * sparse: the directions outside both operands' entries must all come out as one signed zero.
+     */
+    private static StochasticTriple sparseCombine(double v, StochasticTriple a, double ca, StochasticTriple b,
+                                                  double cb, Alternative e, double shift) {
+        if (a.idx == null && a.k > 0 || b.idx == null && b.k > 0) {
+            return null;
+        }
+        int n = Math.max(a.k, b.k);
+        int m = Math.min(a.k, b.k);
+        double fa = a.fill;
+        double fb = b.fill;
+        // the fill of every region of directions j ≥ 1, as the dense arithmetic computes it
+        double fill = 0;
+        boolean set = false;
+        if (m > 1) {
+            fill = ca * fa + cb * fb;
+            set = true;
+        }
+        if (a.k > b.k) {
+            double f = ca * fa;
+            if (set && Double.doubleToRawLongBits(f) != Double.doubleToRawLongBits(fill)) {
+                return null;
+            }
+            fill = f;
+            set = true;
+        }
+        if (b.k > a.k) {
+            double f = 0.0 + cb * fb;
+            if (set && Double.doubleToRawLongBits(f) != Double.doubleToRawLongBits(fill)) {
+                return null;
+            }
+            fill = f;
+        }
+        if (fill != 0) {
+            return null;    // NaN (an infinite or NaN coefficient): the dense form keeps its bits
+        }
+        long fillBits = Double.doubleToRawLongBits(fill);
+        int la = a.idx == null ? 0 : a.idx.length;
+        int lb = b.idx == null ? 0 : b.idx.length;
+        int[] idx = new int[1 + la + lb];
+        double[] val = new double[idx.length];
+        idx[0] = 0;
+        val[0] = ca * a.delta() + cb * b.delta();
+        int c = 1;
+        int pa = la > 0 && a.idx[0] == 0 ? 1 : 0;
+        int pb = lb > 0 && b.idx[0] == 0 ? 1 : 0;
+        while (pa < la || pb < lb) {
+            int ja = pa < la ? a.idx[pa] : Integer.MAX_VALUE;
+            int jb = pb < lb ? b.idx[pb] : Integer.MAX_VALUE;
+            int j = Math.min(ja, jb);
+            double x = component(j < a.k, ca, ja == j ? a.val[pa] : fa, j < b.k, cb, jb == j ? b.val[pb] : fb);
+            if (ja == j) {
+                pa++;
+            }
+            if (jb == j) {
+                pb++;
+            }
+            if (Double.doubleToRawLongBits(x) != fillBits) {
+                if (c == SPARSE_ENTRIES) {
+                    return null;
+                }
+                idx[c] = j;
+                val[c++] = x;
+            }
+        }
+        return new StochasticTriple(v, n, Arrays.copyOf(idx, c), Arrays.copyOf(val, c), fill,
+                e == null ? null : new Perturbation(e, shift));
     }
 
     private static double component(boolean hasA, double ca, double a, boolean hasB, double cb, double b) {

@@ -68,8 +68,10 @@ final class RecordRule extends ScoreRule {
             return;
         }
         if (pmf > 0 && k > 0) {
-            offer(stream, x + 1, k, param::delta, -up / pmf, index, prefix);
-            offer(stream, x - 1, k, param::delta, down / pmf, index, prefix);
+            int[] ix = TripleAccess.sparseIndices(param);
+            double[] v = ix == null ? null : TripleAccess.sparseValues(param);
+            offer(stream, x + 1, k, param::delta, ix, v, -up / pmf, index, prefix);
+            offer(stream, x - 1, k, param::delta, ix, v, down / pmf, index, prefix);
         }
     }
 
@@ -80,8 +82,8 @@ final class RecordRule extends ScoreRule {
         hash.add(stream, index, theta);
         int k = up.length;
         if (pmf > 0 && k > 0) {
-            offer(stream, x + 1, k, j -> up[j], -1 / pmf, index, prefix);
-            offer(stream, x - 1, k, j -> down[j], 1 / pmf, index, prefix);
+            offer(stream, x + 1, k, j -> up[j], null, null, -1 / pmf, index, prefix);
+            offer(stream, x - 1, k, j -> down[j], null, null, 1 / pmf, index, prefix);
         }
     }
 
@@ -93,23 +95,32 @@ final class RecordRule extends ScoreRule {
         hash.add(stream, index, sum);
         for (int t = 0; t < flips.upTargets.length; t++) {
             double[] g = flips.gUp[t];
-            offer(stream, flips.upTargets[t], g.length, j -> g[j], -1 / p[x], index, prefix);
+            offer(stream, flips.upTargets[t], g.length, j -> g[j], null, null, -1 / p[x], index, prefix);
         }
         for (int t = 0; t < flips.downTargets.length; t++) {
             double[] g = flips.gDown[t];
-            offer(stream, flips.downTargets[t], g.length, j -> g[j], 1 / p[x], index, prefix);
+            offer(stream, flips.downTargets[t], g.length, j -> g[j], null, null, 1 / p[x], index, prefix);
         }
     }
 
     /**
      * Offers the flip to {@code target} with weights w_j = max(0, g(j)·scale), j &lt; k, to the
-     * reservoirs; the candidate itself is only built when some reservoir keeps it.
+     * reservoirs; the candidate itself is only built when some reservoir keeps it. With a sparse
+     * g ({@code ix} and {@code v} not null, every other component a signed zero) only its entries
+     * are visited: the others weigh +0.0, which leaves the norm as it is.
      */
-    private void offer(AddressedStream stream, int target, int k, IntToDoubleFunction g, double scale, long index,
-                       long prefix) {
+    private void offer(AddressedStream stream, int target, int k, IntToDoubleFunction g, int[] ix, double[] v,
+                       double scale, long index, long prefix) {
+        int[] sparse = ix != null && Double.isFinite(scale) ? ix : null;
         double norm = 0;
-        for (int j = 0; j < k; j++) {
-            norm += Math.max(0, g.applyAsDouble(j) * scale);
+        if (sparse != null) {
+            for (int p = 0; p < sparse.length; p++) {
+                norm += Math.max(0, v[p] * scale);
+            }
+        } else {
+            for (int j = 0; j < k; j++) {
+                norm += Math.max(0, g.applyAsDouble(j) * scale);
+            }
         }
         if (!(norm > 0)) {
             return;
@@ -117,12 +128,12 @@ final class RecordRule extends ScoreRule {
         Candidate c = null;
         for (Reservoir r : reservoirs) {
             if (r.offer(norm)) {
-                c = c == null ? candidate(stream, target, k, g, scale, norm, index, prefix) : c;
+                c = c == null ? candidate(stream, target, k, g, sparse, v, scale, norm, index, prefix) : c;
                 r.keep(c);
             }
         }
         if (allCandidates != null) {
-            allCandidates.add(c == null ? candidate(stream, target, k, g, scale, norm, index, prefix) : c);
+            allCandidates.add(c == null ? candidate(stream, target, k, g, sparse, v, scale, norm, index, prefix) : c);
         }
     }
 
@@ -152,11 +163,17 @@ final class RecordRule extends ScoreRule {
         }
     }
 
-    private static Candidate candidate(AddressedStream stream, int target, int k, IntToDoubleFunction g, double scale,
-                                       double norm, long index, long prefix) {
+    private static Candidate candidate(AddressedStream stream, int target, int k, IntToDoubleFunction g, int[] ix,
+                                       double[] v, double scale, double norm, long index, long prefix) {
         double[] w = new double[k];
-        for (int j = 0; j < k; j++) {
-            w[j] = Math.max(0, g.applyAsDouble(j) * scale);
+        if (ix != null) {
+            for (int p = 0; p < ix.length; p++) {
+                w[ix[p]] = Math.max(0, v[p] * scale);
+            }
+        } else {
+            for (int j = 0; j < k; j++) {
+                w[j] = Math.max(0, g.applyAsDouble(j) * scale);
+            }
         }
         return new Candidate(stream.addressHi(), stream.addressLo(), index, target, w, norm, prefix);
     }

@@ -40,7 +40,14 @@ class ScoreRule implements DrawRule {
         double up = family.cdfDerivative(x, theta);
         double down = x > family.lowerBound() ? family.cdfDerivative(x - 1, theta) : 0;
         int k = param.directions();
-        if (pmf > 0) {
+        int[] ix = TripleAccess.sparseIndices(param);
+        if (pmf > 0 && ix != null && Double.isFinite(up - down)) {
+            // every other direction would add a signed zero, which leaves the score (never −0.0) as it is
+            double[] v = TripleAccess.sparseValues(param);
+            for (int p = 0; p < ix.length; p++) {
+                score[ix[p]] += v[p] * (up - down) / pmf;
+            }
+        } else if (pmf > 0) {
             for (int j = 0; j < k; j++) {
                 score[j] += param.delta(j) * (up - down) / pmf;
             }
@@ -120,6 +127,15 @@ class ScoreRule implements DrawRule {
     }
 
     private static boolean hasTangent(StochasticTriple t) {
+        int[] ix = TripleAccess.sparseIndices(t);
+        if (ix != null && TripleAccess.sparseFill(t) == 0) {
+            for (double d : TripleAccess.sparseValues(t)) {
+                if (d != 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
         for (int j = 0; j < t.directions(); j++) {
             if (t.delta(j) != 0) {
                 return true;

@@ -312,9 +312,13 @@ final class TrackingSampler implements Sampler {
      * λ = 0, …) one step of one ulp along the tangent's sign must stay valid.
      */
     private static void checkTangent(DiscreteFamily family, StochasticTriple param, double theta) {
-        int k = param.directions();
-        for (int j = 0; j < k; j++) {
-            double d = param.delta(j);
+        int[] ix = TripleAccess.sparseIndices(param);
+        boolean sparse = ix != null && TripleAccess.sparseFill(param) == 0;   // a zero never points out
+        double[] v = sparse ? TripleAccess.sparseValues(param) : null;
+        int k = sparse ? ix.length : param.directions();
+        for (int p = 0; p < k; p++) {
+            int j = sparse ? ix[p] : p;
+            double d = sparse ? v[p] : param.delta(j);
             if (d > 0 && !inDomain(family, Math.nextUp(theta)) || d < 0 && !inDomain(family, Math.nextDown(theta))) {
                 throw new IllegalArgumentException(family.name() + ": " + family.parameterName() + " = " + theta
                         + " is at the edge of its domain and its tangent (" + d + " along parameter " + j

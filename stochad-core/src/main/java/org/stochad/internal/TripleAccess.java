@@ -24,6 +24,25 @@ public final class TripleAccess {
          * @return its live perturbation, or null
          */
         Perturbation perturbation(StochasticTriple triple);
+
+        /**
+         * @param triple a triple
+         * @return the ascending directions its sparse tangent holds explicitly (the first is
+         *         always 0; not a copy), or null when its tangent is dense
+         */
+        int[] sparseIndices(StochasticTriple triple);
+
+        /**
+         * @param triple a triple with a sparse tangent
+         * @return the components of {@link #sparseIndices} (not a copy)
+         */
+        double[] sparseValues(StochasticTriple triple);
+
+        /**
+         * @param triple a triple with a sparse tangent
+         * @return the component (a signed zero) of every other direction below its directions()
+         */
+        double sparseFill(StochasticTriple triple);
     }
 
     private static volatile Bridge bridge;
@@ -60,6 +79,32 @@ public final class TripleAccess {
      */
     public static Perturbation perturbation(StochasticTriple triple) {
         return bridge().perturbation(triple);
+    }
+
+    /**
+     * @param triple a triple
+     * @return the ascending directions its sparse tangent holds explicitly (the first is always 0;
+     *         not a copy, never to be written), or null when its tangent is dense; every other
+     *         direction below {@code directions()} is the signed zero {@link #sparseFill}
+     */
+    public static int[] sparseIndices(StochasticTriple triple) {
+        return bridge().sparseIndices(triple);
+    }
+
+    /**
+     * @param triple a triple whose {@link #sparseIndices} are not null
+     * @return the components of those directions (not a copy, never to be written)
+     */
+    public static double[] sparseValues(StochasticTriple triple) {
+        return bridge().sparseValues(triple);
+    }
+
+    /**
+     * @param triple a triple whose {@link #sparseIndices} are not null
+     * @return the component of every direction not in them
+     */
+    public static double sparseFill(StochasticTriple triple) {
+        return bridge().sparseFill(triple);
     }
 
     private static Bridge bridge() {

@@ -95,12 +95,9 @@ public final class SegmentedMaterial {
         checkTheta(theta);
         int directions = theta[0].directions();
         double[] values = new double[segments];
-        double[][] tangents = directions == 0 ? null : new double[segments][];
+        StochasticTriple[] tangents = directions == 0 ? null : theta.clone();
         for (int k = 0; k < segments; k++) {
             values[k] = theta[k].value();
-            if (tangents != null) {
-                tangents[k] = theta[k].tangent();
-            }
         }
         return (x, y) -> {
             double r = Math.sqrt(x * x + y * y);
@@ -118,12 +115,8 @@ public final class SegmentedMaterial {
                 return StochasticTriple.constant(p);
             }
             double dp = 10 * p * (inner - outer);
-            double[] own = tangents[k];
-            double[] tangent = new double[directions];
-            for (int j = 0; j < directions; j++) {
-                tangent[j] = dp * own[j];
-            }
-            return StochasticTriple.of(p, tangent);
+            // dp·δθ_k along every direction, in time of θ_k's non-zero tangent components
+            return tangents[k].withScaledTangent(p, dp);
         };
     }
 

@@ -133,14 +133,12 @@ public final class SegmentedShower implements StochasticProgram {
         if (directions == 0) {
             return StochasticTriple.constant(value);
         }
-        double[] tangent = new double[directions];
+        double[] db = new double[n];
         for (int k = 0; k < n; k++) {
-            double db = objective.budgetDerivative(material, k);
-            for (int j = 0; j < directions; j++) {
-                tangent[j] += db * theta[k].delta(j);
-            }
+            db[k] = objective.budgetDerivative(material, k);
         }
-        return StochasticTriple.of(value, tangent);
+        // Σ_k ∂B/∂θ_k · δθ_k, in time of the tangents' non-zero components (one per θ_k), not K²
+        return StochasticTriple.linearCombination(value, db, theta, directions);
     }
 
     @Override
