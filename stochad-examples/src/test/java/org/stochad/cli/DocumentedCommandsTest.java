@@ -11,13 +11,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every reproduce command of docs/toy-shower.md and docs/guide.md is a {@code stochad …} command,
- * appears in docs/reproduce.sh (which runs them all), and parses with the command line.
+ * Every reproduce command of docs/toy-shower.md, docs/guide.md and docs/hadronization-gradients.md is a
+ * {@code stochad …} command, appears in docs/reproduce.sh (which runs them all), and parses with the
+ * command line.
  */
 class DocumentedCommandsTest {
 
     private static final Path DOCS = Path.of("..", "docs");
-    private static final List<String> DOCUMENTS = List.of("toy-shower.md", "guide.md");
+    private static final List<String> DOCUMENTS = List.of("toy-shower.md", "guide.md", "hadronization-gradients.md");
 
     /** @return the lines of the document's {@code ```sh} blocks */
     private static List<String> shellLines(String document) throws IOException {
