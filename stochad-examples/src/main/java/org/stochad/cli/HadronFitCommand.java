@@ -36,7 +36,9 @@ import picocli.CommandLine.Option;
                 + " uncertainty (their spread/√repeats and, for χ², the data's statistical share from the loss"
                 + " curvature, in quadrature). Without --data the data are the generator's own multiplicity and x_E histograms at"
                 + " --truth (pseudo-data). Settings default to pions-only u-ū at 100 GeV. Writes fits.md,"
-                + " fits-trajectories.csv and hadronization-gradients-fit-{paths,loss,neff}.png.", ""})
+                + " fits-trajectories.csv and hadronization-gradients-fit-{paths,loss,neff}.png. With --spark the"
+                + " re-simulated gradient estimates run on Spark (the same numbers); the histogram events and the"
+                + " RSA samples are generated in this process.", ""})
 public final class HadronFitCommand extends ReportCommand {
 
     /** How a fit obtains its gradients. */
@@ -178,7 +180,7 @@ public final class HadronFitCommand extends ReportCommand {
         List<double[]> starting = from;
         double[] truthAb = t;
         FitReport r = LundSettingsOptions.explainingRetries(s, () -> FitStudy.of(LundFit.of(s, fitTargets, o)
-                .withLog(spec.commandLine().getErr()::println)).run(starting, methods, truthAb));
+                .withLog(spec.commandLine().getErr()::println).withPlacement(settings.placement())).run(starting, methods, truthAb));
         List<Path> files = HadronReports.writeFits(r, settings.out(), pictures);
         StringBuilder fitted = new StringBuilder();
         for (FitTarget target : targets) {

@@ -143,7 +143,7 @@ public final class Stochad implements Callable<Integer> {
 
     /** The commands that run on Spark when --spark is given; every other command refuses the option. */
     private static final java.util.Set<Class<?>> SPARK_COMMANDS = java.util.Set.of(ExampleCommand.class,
-            HadronGenerateCommand.class, HadronGradientCommand.class);
+            HadronGenerateCommand.class, HadronGradientCommand.class, HadronFitCommand.class);
 
     /** A command that would silently run in-process with --spark given refuses it, as a parameter error. */
     private static void refuseSparkWhereUnsupported(CommandLine.ParseResult top) {
@@ -159,7 +159,7 @@ public final class Stochad implements Callable<Integer> {
         throw new CommandLine.ParameterException(leaf.commandSpec().commandLine(), "--spark = " + spark.getValue()
                 + ": 'stochad "
                 + leaf.commandSpec().qualifiedName(" ").replaceFirst("^stochad ", "")
-                + "' does not run on Spark yet (it does: example, hadron generate, hadron gradient)");
+                + "' does not run on Spark yet (it does: example, hadron generate, hadron gradient, hadron fit)");
     }
 
     private static void inheritSharedOptions(CommandLine.ParseResult top) {

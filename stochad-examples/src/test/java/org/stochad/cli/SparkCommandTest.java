@@ -76,6 +76,37 @@ class SparkCommandTest {
     }
 
     @Test
+    void aResimulatedFitMatchesTheLocalFitBitForBit() {
+        String[] fit = {"hadron", "fit", "--quick", "--method", "resim", "--steps", "4", "--repeats", "1",
+            "--start", "0.5,0.8", "--pseudo-events", "2000", "--hist-events", "200", "--grad-samples", "300"};
+        List<String> local = fitted(both("g", false, fit));
+        assertThat(fitted(both("h", true, fit))).isEqualTo(local);
+        assertThat(local).anyMatch(c -> c.startsWith("fitted a="));
+    }
+
+    /** @return every table's title and fitted columns, in order */
+    private static List<String> fitted(Cli.Run r) {
+        List<String> cells = new ArrayList<>();
+        String[] header = null;
+        for (String line : r.out().split("\\R")) {
+            if (line.startsWith("# ")) {
+                cells.add(line);
+                header = null;
+            } else if (!line.isBlank() && header == null) {
+                header = Cli.csvSplit(line);
+            } else if (!line.isBlank()) {
+                String[] row = Cli.csvSplit(line);
+                for (int i = 0; i < header.length; i++) {
+                    if (!List.of("s/fit").contains(header[i])) {
+                        cells.add(header[i] + "=" + row[i]);
+                    }
+                }
+            }
+        }
+        return cells;
+    }
+
+    @Test
     void badMastersAreOneLineAndExitCode2() {
         assertUserError(run(quiet(tmp, "--spark", "lokal[2]", "example", "random-walk")),
                 "--spark = 'lokal[2]' is not a Spark master URL");

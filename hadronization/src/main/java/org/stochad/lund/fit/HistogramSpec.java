@@ -15,7 +15,7 @@ import org.stochad.lund.observable.HadronQuantity;
  * @param quantity null for the multiplicity, else the per-hadron quantity
  * @param edges    increasing bin edges
  */
-public record HistogramSpec(String name, HadronQuantity quantity, double[] edges) {
+public record HistogramSpec(String name, HadronQuantity quantity, double[] edges) implements java.io.Serializable {
 
     /**
      * Checks and copies the edges.

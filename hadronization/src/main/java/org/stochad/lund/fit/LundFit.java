@@ -3,6 +3,7 @@ package org.stochad.lund.fit;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.stochad.EstimateRequest;
 import org.stochad.Estimator;
 import org.stochad.GradientEstimate;
@@ -189,14 +190,16 @@ public final class LundFit {
     private final Options options;
     private final Consumer<String> log;
     private final Gradient gradient;
+    private final UnaryOperator<Estimator> placement;
 
     private LundFit(LundSettings settings, List<FitTarget> targets, Options options, Consumer<String> log,
-                    Gradient gradient) {
+                    Gradient gradient, UnaryOperator<Estimator> placement) {
         this.settings = settings;
         this.targets = List.copyOf(targets);
         this.options = options;
         this.log = log;
         this.gradient = gradient;
+        this.placement = placement;
     }
 
     /**
@@ -209,7 +212,7 @@ public final class LundFit {
         if (settings == null || targets == null || targets.isEmpty() || options == null) {
             throw new IllegalArgumentException("settings, targets (non-empty) and options are required");
         }
-        return new LundFit(settings, targets, options, line -> { }, Gradient.SCALAR_PROXY);
+        return new LundFit(settings, targets, options, line -> { }, Gradient.SCALAR_PROXY, UnaryOperator.identity());
     }
 
     /**
@@ -220,7 +223,7 @@ public final class LundFit {
         if (lines == null) {
             throw new IllegalArgumentException("log = null");
         }
-        return new LundFit(settings, targets, options, lines, gradient);
+        return new LundFit(settings, targets, options, lines, gradient, placement);
     }
 
     /**
@@ -231,7 +234,23 @@ public final class LundFit {
         if (g == null) {
             throw new IllegalArgumentException("gradient = null");
         }
-        return new LundFit(settings, targets, options, log, g);
+        return new LundFit(settings, targets, options, log, g, placement);
+    }
+
+    /**
+     * Lets a caller run the gradient estimates of re-simulated steps elsewhere (on a cluster, say)
+     * with the same numbers: the estimator of each {@link Gradient#SCALAR_PROXY} step is
+     * {@code where.apply(estimator)}, and the program it receives is serializable. The histogram
+     * events of the steps, the RSA samples and {@link Gradient#JACOBIAN} estimates stay in this process.
+     *
+     * @param where maps the fit's estimator to the one that runs the estimates (identity by default)
+     * @return this fit placing its estimator there
+     */
+    public LundFit withPlacement(UnaryOperator<Estimator> where) {
+        if (where == null) {
+            throw new IllegalArgumentException("placement = null");
+        }
+        return new LundFit(settings, targets, options, log, gradient, where);
     }
 
     /** @return how re-simulated steps get dh_k/dθ */
@@ -333,7 +352,8 @@ public final class LundFit {
         Estimator estimator = options.hybrid() ? Estimators.hybrid(replay) : Estimators.stochasticAd(replay);
         List<HistogramSpec> specs = targets.stream().map(FitTarget::spec).toList();
         // the generator is built once; each step only swaps the linear function of the entries
-        LundProgram base = LundProgram.of(settings, e -> StochasticTriple.constant(0)).overAB();
+        LundProgram base = BinWeightProgram.base(settings);
+        Estimator placed = gradient == Gradient.SCALAR_PROXY ? placement.apply(estimator) : estimator;
         int[] offsets = new int[specs.size() + 1];
         for (int k = 0; k < specs.size(); k++) {
             offsets[k + 1] = offsets[k] + specs.get(k).bins();
@@ -379,15 +399,8 @@ public final class LundFit {
             GradientEstimate g = gradient == Gradient.JACOBIAN
                     ? estimator.jacobian(bins, theta, EstimateRequest.samples(options.gradientSamples())
                             .seed(gradientSeed)).combine(flatten(c))
-                    : estimator.estimate(base.withObservable(e -> {
-                        double v = 0;
-                        for (int k = 0; k < targets.size(); k++) {
-                            for (int bin : targets.get(k).spec().entries(e)) {
-                                v += c[k][bin];
-                            }
-                        }
-                        return StochasticTriple.constant(v);
-                    }), theta, options.gradientSamples(), gradientSeed);
+                    : placed.estimate(BinWeightProgram.of(base, specs, c), theta, options.gradientSamples(),
+                            gradientSeed);
             return new StepValue(loss, new double[] {g.mean(0), g.mean(1)}, Double.NaN,
                     () -> LossCurvature.of(f, targets, half, half).metric());
         };
