@@ -163,6 +163,12 @@ public final class HadronFitCommand extends ReportCommand {
             case BOTH -> List.of(LundFit.Method.RSA, LundFit.Method.RESIMULATED);
             case ALL -> List.of(LundFit.Method.RSA, LundFit.Method.RSA_REBASED, LundFit.Method.RESIMULATED);
         };
+        if (common.spark != null && method != MethodChoice.RESIM) {
+            // only the re-simulated fit has per-step estimates to distribute; refuse rather than run locally
+            throw new IllegalArgumentException("--spark = " + common.spark + " with --method "
+                    + method.toString().toLowerCase(java.util.Locale.ROOT)
+                    + ": only --method resim runs on Spark (the RSA fits reweight one local sample)");
+        }
         Path pictures = figures == null ? settings.out() : figures;
         CommonOptions.prepare(pictures, "--figures");
         double[] t = null;

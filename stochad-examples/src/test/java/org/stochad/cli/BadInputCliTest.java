@@ -112,6 +112,8 @@ class BadInputCliTest {
                 bad("NaN range", List.of("--from = NaN"), "shower", "scan", "--from", "NaN"),
                 bad("--spark on a command that does not run on Spark", List.of("--spark = local[2]", "shower scan"),
                         "--spark", "local[2]", "shower", "scan"),
+                bad("--spark with a fit method that does not run on Spark", List.of("--spark = local[2]", "rsa"),
+                        "--spark", "local[2]", "hadron", "fit", "--quick", "--method", "rsa"),
                 bad("NaN setting", List.of("StringZ:aLund", "NaN"), "hadron", "generate", "--set", "StringZ:aLund=NaN"),
                 bad("NaN learning rate", List.of("--lr = NaN"), "hadron", "fit", "--lr", "NaN"),
                 // negative and zero counts
