@@ -7,6 +7,7 @@ import org.stochad.internal.PropagationEstimator;
 import org.stochad.internal.ReplayEstimator;
 import org.stochad.internal.ScoreFunctionEstimator;
 import org.stochad.internal.SmoothedEstimator;
+import org.stochad.internal.StraightThroughEstimator;
 
 /**
  * The built-in estimators: stochastic AD (Arya et al. 2022, by propagation or by replay of
@@ -94,5 +95,20 @@ public final class Estimators {
      */
     public static ChunkedEstimator smoothed() {
         return new SmoothedEstimator(StochasticAdOptions.defaultParallelism());
+    }
+
+    /**
+     * The straight-through estimator, <b>biased</b>: each discrete draw's tangent is the
+     * derivative of its family's mean, δ·∂θE[X] (StochasticAD.jl-style: d/dp of a Bernoulli(p)
+     * draw is passed on as 1, of a Binomial(n, p) draw as n), whatever the outcome; one run for
+     * all parameters, any control flow. Exact when the output is affine in every discrete outcome,
+     * biased when it is curved in one or branches on one (a branch drops the draw's tangent); its
+     * name says "(biased)" so every table shows it. Use it for optimisation where low variance
+     * matters more than bias, never to report a derivative.
+     *
+     * @return the straight-through estimator, on all cores
+     */
+    public static ChunkedEstimator straightThrough() {
+        return new StraightThroughEstimator(StochasticAdOptions.defaultParallelism());
     }
 }

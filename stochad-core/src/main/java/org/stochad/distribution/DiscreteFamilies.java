@@ -98,6 +98,10 @@ public final class DiscreteFamilies {
             return x == 0 ? -1 : 0;
         }
 
+        public double meanDerivative(double p) {
+            return 1;
+        }
+
         public int quantile(double u, double p) {
             return u > 1 - p ? 1 : 0;
         }
@@ -127,6 +131,10 @@ public final class DiscreteFamilies {
         public double cdfDerivative(int x, double p) {
             // ∂p P(X ≤ x) = −n · P(Y = x) with Y ~ Binomial(n − 1, p)
             return x < 0 || x >= n ? 0 : -n * BinomialDistribution.of(n - 1, p).probability(x);
+        }
+
+        public double meanDerivative(double p) {
+            return n;
         }
 
         public int quantile(double u, double p) {
@@ -180,6 +188,10 @@ public final class DiscreteFamilies {
             return x < 0 ? 0 : (x + 1) * Math.pow(1 - p, x);
         }
 
+        public double meanDerivative(double p) {
+            return -1 / (p * p);                  // E[X] = (1 − p)/p
+        }
+
         public int quantile(double u, double p) {
             if (p == 1) {
                 return 0;
@@ -222,6 +234,10 @@ public final class DiscreteFamilies {
 
         public double cdfDerivative(int x, double lambda) {
             return -pmf(x, lambda);
+        }
+
+        public double meanDerivative(double lambda) {
+            return 1;
         }
 
         public int quantile(double u, double lambda) {
@@ -290,6 +306,10 @@ public final class DiscreteFamilies {
             }
             return Math.exp((r - 1) * Math.log(p) + x * Math.log1p(-p) - LogBeta.value(r, x + 1.0));
         }
+
+        public double meanDerivative(double p) {
+            return -r / (p * p);                  // E[X] = r(1 − p)/p
+        }
     }
 
     /**
@@ -352,6 +372,12 @@ public final class DiscreteFamilies {
                 sum += term * (harmonic + logP);
             }
             gradient[0] = sum;
+        }
+
+        public void meanGradient(double[] theta, double[] gradient) {
+            double p = theta[1];                  // E[X] = r(1 − p)/p
+            gradient[0] = (1 - p) / p;
+            gradient[1] = -theta[0] / (p * p);
         }
 
         public int quantile(double u, double[] theta) {

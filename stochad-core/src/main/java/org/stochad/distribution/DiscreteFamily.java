@@ -52,6 +52,31 @@ public interface DiscreteFamily {
     }
 
     /**
+     * d/dθ E[X], the derivative of the family's mean: what the straight-through estimator
+     * ({@code Estimators.straightThrough()}) passes on as a draw's tangent. The default sums
+     * −∂θF(x) over the support, since E[X] = lowerBound + Σ_{x &ge; lowerBound} (1 − F(x)), until
+     * F reaches 1 to rounding; override it with a closed form when there is one.
+     *
+     * @param theta the parameter
+     * @return ∂θ E[X]
+     * @throws IllegalStateException if the sum does not settle within 10⁷ terms (a mean that is
+     *                               infinite or a CDF that never reaches 1)
+     */
+    default double meanDerivative(double theta) {
+        double sum = 0;
+        int x = lowerBound();
+        for (int n = 0; n < MeanDerivative.MAX_TERMS; n++, x++) {
+            double term = cdfDerivative(x, theta);
+            sum -= term;
+            if (MeanDerivative.settled(cdf(x, theta), term, sum)) {
+                return sum;
+            }
+        }
+        throw new IllegalStateException(name() + ": d/d" + parameterName() + " E[X] at " + theta
+                + " did not settle within " + MeanDerivative.MAX_TERMS + " terms");
+    }
+
+    /**
      * Inversion: the smallest x with F(x) &ge; u. The default searches upwards from the lower
      * bound; override it with something faster when the family allows.
      *

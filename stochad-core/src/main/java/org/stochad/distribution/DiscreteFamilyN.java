@@ -64,6 +64,34 @@ public interface DiscreteFamilyN {
     }
 
     /**
+     * Writes ∂θ_i E[X] into {@code gradient[i]}: the gradient of the family's mean, what the
+     * straight-through estimator passes on as a draw's tangent. The default sums −∇θF(x) over the
+     * support until F reaches 1 to rounding; override it with a closed form when there is one.
+     *
+     * @param theta    the parameters
+     * @param gradient where the gradient goes (length {@link #parameterCount()})
+     * @throws IllegalStateException if the sum does not settle within 10⁷ terms
+     */
+    default void meanGradient(double[] theta, double[] gradient) {
+        double[] g = new double[gradient.length];
+        java.util.Arrays.fill(gradient, 0);
+        int x = lowerBound();
+        for (int n = 0; n < MeanDerivative.MAX_TERMS; n++, x++) {
+            cdfGradient(x, theta, g);
+            boolean settled = MeanDerivative.settled(cdf(x, theta), 0, 0);
+            for (int i = 0; i < g.length; i++) {
+                gradient[i] -= g[i];
+                settled &= MeanDerivative.settled(1, g[i], gradient[i]);
+            }
+            if (settled) {
+                return;
+            }
+        }
+        throw new IllegalStateException(name() + ": the gradient of E[X] did not settle within "
+                + MeanDerivative.MAX_TERMS + " terms");
+    }
+
+    /**
      * Inversion: the smallest x with F(x) &ge; u. The default searches upwards from the lower
      * bound; override it with something faster when the family allows.
      *
