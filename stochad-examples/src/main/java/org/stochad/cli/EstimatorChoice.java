@@ -19,7 +19,11 @@ public enum EstimatorChoice {
     /** The score function with a baseline. */
     SCORE_BASELINE("score-baseline"),
     /** Central finite differences with common random numbers (the toy-shower study's step). */
-    FD("fd");
+    FD("fd"),
+    /** Smoothed stochastic AD, biased. */
+    SMOOTHED("smoothed"),
+    /** The straight-through estimator, biased. */
+    STRAIGHT_THROUGH("straight-through");
 
     private final String key;
 
@@ -41,6 +45,8 @@ public enum EstimatorChoice {
             case SCORE -> Estimators.scoreFunction();
             case SCORE_BASELINE -> Estimators.scoreFunctionWithBaseline();
             case FD -> Estimators.finiteDifference(ShowerStudy.FD_STEP);
+            case SMOOTHED -> Estimators.smoothed();
+            case STRAIGHT_THROUGH -> Estimators.straightThrough();
         };
     }
 

@@ -48,7 +48,8 @@ public final class ExampleCommand implements Callable<Integer> {
             "random-walk", "StochasticAD.jl's random walk vs its exact derivative; variance across n",
             "game-of-life", "stochastic Game of Life by replay vs a CRN difference",
             "poisson-fit", "Adam on KL(Poisson(p) ‖ NegBin(10, 0.25))",
-            "inventory", "30-day inventory with control flow, replay vs exact");
+            "inventory", "30-day inventory with control flow, replay vs exact",
+            "biased", "smoothed and straight-through (biased): bias and variance vs exact, toy shower too");
 
     /** Writes the footer from the examples themselves: each one's name, headline and parameter defaults. */
     static final class Footer implements picocli.CommandLine.IModelTransformer {

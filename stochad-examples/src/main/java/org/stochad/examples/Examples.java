@@ -6,7 +6,7 @@ import java.util.List;
 public final class Examples {
 
     private static final List<WorkedExample> ALL = List.of(new Intro(), new SinBernoulli(), new RandomWalk(),
-            new GameOfLife(), new PoissonFit(), new Inventory());
+            new GameOfLife(), new PoissonFit(), new Inventory(), new BiasedEstimators());
 
     private Examples() {
     }
