@@ -19,6 +19,7 @@ stochad shower design --segments 16 --seed 20230831 --estimators fd --steps 600 
 # docs/guide.md
 stochad example
 stochad example random-walk
+stochad example biased --samples 100000
 stochad shower scan --points 11 --events 400
 stochad hadron generate -n 2000 --set Lund:pionsOnly=on
 stochad hadron fit --quick --method rsa --start 0.72,0.88 --pseudo-events 20000

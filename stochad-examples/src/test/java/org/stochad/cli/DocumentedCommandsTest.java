@@ -13,12 +13,68 @@ import org.junit.jupiter.api.Test;
 /**
  * Every reproduce command of docs/toy-shower.md, docs/guide.md and docs/hadronization-gradients.md is a
  * {@code stochad …} command, appears in docs/reproduce.sh (which runs them all), and parses with the
- * command line.
+ * command line; every other shell line of docs/guide.md and docs/math.md (the build and run steps of
+ * their untagged blocks) is a build step of a known form whose {@code stochad} arguments parse and
+ * whose Java program is one of the guide's.
  */
 class DocumentedCommandsTest {
 
     private static final Path DOCS = Path.of("..", "docs");
     private static final List<String> DOCUMENTS = List.of("toy-shower.md", "guide.md", "hadronization-gradients.md");
+    private static final String JAR = "stochad-examples/target/stochad.jar";
+
+    /** @return the lines of the document's untagged fenced blocks that start with a shell command */
+    private static List<String> buildLines(String document) throws IOException {
+        List<String> lines = new ArrayList<>();
+        List<String> block = null;
+        boolean inFence = false;
+        for (String line : Files.readAllLines(DOCS.resolve(document))) {
+            if (line.startsWith("```")) {
+                if (inFence) {
+                    if (block != null && !block.isEmpty() && block.get(0).matches("(git|mvn|java|stochad|cd) .*")) {
+                        lines.addAll(block);
+                    }
+                    block = null;
+                } else if (line.strip().equals("```")) {
+                    block = new ArrayList<>();
+                }
+                inFence = !inFence;
+                continue;
+            }
+            if (block != null && !line.isBlank()) {
+                block.add(line.strip());
+            }
+        }
+        return lines;
+    }
+
+    @Test
+    void everyOtherShellLineOfTheGuideAndMathIsAKnownBuildStep() throws IOException {
+        String guide = Files.readString(DOCS.resolve("guide.md"));
+        int steps = 0;
+        for (String document : List.of("guide.md", "math.md")) {
+            for (String line : buildLines(document)) {
+                for (String command : line.split("&&")) {
+                    String c = command.strip();
+                    if (c.startsWith("java -jar " + JAR)) {
+                        String[] args = c.substring(("java -jar " + JAR).length()).strip().split("\\s+");
+                        assertThatCode(() -> Stochad.commandLine().parseArgs(args)).as("%s: %s", document, c)
+                                .doesNotThrowAnyException();
+                    } else if (c.startsWith("java -cp " + JAR + " ")) {
+                        String program = c.substring(("java -cp " + JAR + " ").length()).strip();
+                        assertThat(program).as("%s: %s", document, c).endsWith(".java");
+                        assertThat(guide).as("%s: %s runs one of the guide's programs", document, c)
+                                .contains("public class " + program.substring(0, program.length() - ".java".length()) + " ");
+                    } else {
+                        assertThat(c).as("%s: a build step", document)
+                                .matches("git clone <this repository> stochad|cd stochad|mvn (-q )?-B( \\S+)*");
+                    }
+                    steps++;
+                }
+            }
+        }
+        assertThat(steps).isGreaterThanOrEqualTo(5);
+    }
 
     /** @return the lines of the document's {@code ```sh} blocks */
     private static List<String> shellLines(String document) throws IOException {
