@@ -5,9 +5,12 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.commons.statistics.descriptive.Mean;
 import org.apache.commons.statistics.descriptive.Variance;
+import org.stochad.EstimateRequest;
 import org.stochad.Estimator;
 import org.stochad.Estimators;
+import org.stochad.JacobianEstimate;
 import org.stochad.StochasticAdOptions;
+import org.stochad.VectorProgram;
 
 /**
  * The loss landscape E[ℓ](θ) and the mean depth E[D](θ) of a shower on a grid of inner radii,
@@ -183,8 +186,8 @@ public final class LossScan {
     public Result run() {
         long start = System.nanoTime();
         Estimator runner = Estimators.primal().withParallelism(threads);
-        ToyShower lossProgram = shower.withObservable(ToyShower.Observable.LOSS);
-        ToyShower depthProgram = shower.withObservable(ToyShower.Observable.DEPTH);
+        // loss and depth of the same showers from one run each (a vector program), not two
+        VectorProgram both = shower.lossAndDepth();
         int perBatch = events / BATCHES;
         List<Point> grid = new ArrayList<>();
         for (int i = 0; i < points; i++) {
@@ -193,8 +196,10 @@ public final class LossScan {
             double[] depths = new double[BATCHES];
             for (int b = 0; b < BATCHES; b++) {
                 long s = seed + b;
-                losses[b] = runner.estimate(lossProgram, new double[] {theta}, perBatch, s).value();
-                depths[b] = runner.estimate(depthProgram, new double[] {theta}, perBatch, s).value();
+                JacobianEstimate j = runner.jacobian(both, new double[] {theta},
+                        EstimateRequest.samples(perBatch).seed(s));
+                losses[b] = j.value(0);
+                depths[b] = j.value(1);
                 tick.run();
             }
             grid.add(new Point(theta, Mean.of(losses).getAsDouble(), se(losses), Mean.of(depths).getAsDouble(),

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import org.stochad.Sampler;
 import org.stochad.StochasticProgram;
 import org.stochad.StochasticTriple;
+import org.stochad.VectorProgram;
 
 /**
  * The Kagan–Heinrich toy shower as a {@link StochasticProgram} of one parameter, θ = theta[0],
@@ -88,6 +89,20 @@ public final class ToyShower implements StochasticProgram {
     public StochasticTriple run(Sampler sampler, StochasticTriple[] theta) {
         Simulation.Outcome o = Simulation.run(config, sampler, radius(theta), null);
         return StochasticTriple.constant(observe(o.depth()));
+    }
+
+    /**
+     * Both observables of one shower as a {@link VectorProgram}: output 0 is the loss, output 1 the
+     * depth, from the same run — one Jacobian estimate gives both means and both derivatives, where
+     * two programs with the same seed would simulate every shower twice.
+     *
+     * @return the program returning {loss, depth}
+     */
+    public VectorProgram lossAndDepth() {
+        return (sampler, theta) -> {
+            double depth = Simulation.run(config, sampler, radius(theta), null).depth();
+            return new StochasticTriple[] {StochasticTriple.constant(loss(depth)), StochasticTriple.constant(depth)};
+        };
     }
 
     /**
