@@ -83,7 +83,8 @@ public final class CommonOptions implements AutoCloseable {
         SparkRun run = spark();
         return new RunSettings(seed, samples == null ? 0 : samples,
                 threads == null ? Runtime.getRuntime().availableProcessors() : threads, dir, progress,
-                run == null ? java.util.function.UnaryOperator.identity() : run::place);
+                run == null ? java.util.function.UnaryOperator.identity() : run::place,
+                run == null ? null : run.tasks());
     }
 
     /**

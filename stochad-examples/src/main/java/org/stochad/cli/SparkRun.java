@@ -74,6 +74,36 @@ final class SparkRun implements AutoCloseable {
         return SparkEstimator.of(cluster(), estimator);
     }
 
+    /** @return a runner of per-event work on Lund events on the cluster (started on first use) */
+    org.stochad.lund.EventRunner events() {
+        return new org.stochad.lund.EventRunner() {
+            @Override
+            public <T extends java.io.Serializable> void generate(org.stochad.lund.LundSettings s, boolean history,
+                                                                  long seed, long n, Work<T> work,
+                                                                  java.util.function.Consumer<? super T> consumer) {
+                new org.stochad.spark.SparkEventRunner(cluster()).generate(s, history, seed, n, work, consumer);
+            }
+        };
+    }
+
+    /** @return a runner of independent tasks on the cluster (started on first use) */
+    org.stochad.TaskRunner tasks() {
+        return new LazyTasks();
+    }
+
+    /** Starts the cluster only when a task loop runs. */
+    private final class LazyTasks implements org.stochad.TaskRunner {
+        @Override
+        public <T extends java.io.Serializable> List<T> map(String name, int n, Task<T> task, Runnable onDone) {
+            return new org.stochad.spark.SparkTasks(cluster()).map(name, n, task, onDone);
+        }
+
+        @Override
+        public boolean inProcess() {
+            return false;
+        }
+    }
+
     /**
      * Generates Lund events on the cluster.
      *
