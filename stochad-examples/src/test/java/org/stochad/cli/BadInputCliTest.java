@@ -110,8 +110,11 @@ class BadInputCliTest {
                 // NaN
                 bad("NaN parameter", List.of("p = NaN"), "example", "intro", "-P", "p=NaN"),
                 bad("NaN range", List.of("--from = NaN"), "shower", "scan", "--from", "NaN"),
-                bad("--spark on a command that does not run on Spark", List.of("--spark = local[2]", "shower scan"),
-                        "--spark", "local[2]", "shower", "scan"),
+                bad("--spark on a command that times estimators in this process",
+                        List.of("--spark = local[2]", "shower cost", "times the estimators"),
+                        "--spark", "local[2]", "shower", "cost"),
+                bad("--spark on a command that draws one shower", List.of("--spark = local[2]", "shower display"),
+                        "--spark", "local[2]", "shower", "display"),
                 bad("--spark with a fit method that does not run on Spark", List.of("--spark = local[2]", "rsa"),
                         "--spark", "local[2]", "hadron", "fit", "--quick", "--method", "rsa"),
                 bad("NaN setting", List.of("StringZ:aLund", "NaN"), "hadron", "generate", "--set", "StringZ:aLund=NaN"),

@@ -106,6 +106,65 @@ class SparkCommandTest {
         return cells;
     }
 
+    /** Columns that are timings, measured where the code ran: they may differ. */
+    private static final List<String> TIMINGS = List.of("cost/primal", "var×cost", "s/run", "seconds", "s", "s/fit",
+            "primal µs/shower");
+
+    /** @return every table's title and every cell but the timings, in order */
+    private static List<String> untimed(Cli.Run r) {
+        List<String> cells = new ArrayList<>();
+        String[] header = null;
+        for (String line : r.out().split("\\R")) {
+            if (line.startsWith("# ")) {
+                cells.add(line);
+                header = null;
+            } else if (line.isBlank() || line.startsWith("wrote ")) {
+                continue;
+            } else if (header == null) {
+                header = Cli.csvSplit(line);
+            } else {
+                String[] row = Cli.csvSplit(line);
+                for (int i = 0; i < header.length; i++) {
+                    if (!TIMINGS.contains(header[i])) {
+                        cells.add(header[i] + "=" + row[i]);
+                    }
+                }
+            }
+        }
+        return cells;
+    }
+
+    /** Runs a command without and with --spark local[2] and asserts the same untimed output. */
+    private void sameOnSpark(String name, String... args) {
+        List<String> local = untimed(both(name + "-local", false, args));
+        assertThat(local).as(name).hasSizeGreaterThan(3);
+        assertThat(untimed(both(name + "-spark", true, args))).as(name).isEqualTo(local);
+    }
+
+    @Test
+    void theDemoAndEveryExampleMatchTheLocalRunBitForBit() {
+        sameOnSpark("demo", "demo", "--samples", "200");
+        sameOnSpark("sin", "example", "sin-bernoulli", "--samples", "40");
+        sameOnSpark("intro", "example", "intro", "--samples", "40");
+        sameOnSpark("life", "example", "game-of-life", "--samples", "20");
+        sameOnSpark("inventory", "example", "inventory", "--samples", "20");
+        sameOnSpark("poisson", "example", "poisson-fit", "--samples", "10", "-P", "steps=40");
+    }
+
+    @Test
+    void theShowerCommandsMatchTheLocalRunBitForBit() throws IOException {
+        sameOnSpark("scan", "shower", "scan", "--config", "shower", "--points", "3", "--events", "40");
+        assertThat(Files.readString(tmp.resolve("scan-spark").resolve("toy-shower-scan-shower.csv")))
+                .isEqualTo(Files.readString(tmp.resolve("scan-local").resolve("toy-shower-scan-shower.csv")));
+        sameOnSpark("compare", "shower", "compare", "--config", "eloss", "--theta", "1.0,2.5", "--events", "60");
+        sameOnSpark("optimize", "shower", "optimize", "--config", "eloss", "--steps", "50", "--runs", "3",
+                "--estimators", "sad,score");
+        sameOnSpark("design", "shower", "design", "--config", "eloss", "--segments", "2", "--steps", "6", "--runs",
+                "2", "--events", "4", "--evaluation-events", "40", "--estimators", "sad");
+        assertThat(Files.readString(tmp.resolve("design-spark").resolve("toy-shower-design-K2-eloss.csv")))
+                .isEqualTo(Files.readString(tmp.resolve("design-local").resolve("toy-shower-design-K2-eloss.csv")));
+    }
+
     @Test
     void badMastersAreOneLineAndExitCode2() {
         assertUserError(run(quiet(tmp, "--spark", "lokal[2]", "example", "random-walk")),

@@ -15,6 +15,13 @@ import org.stochad.GradientEstimate;
 import org.stochad.StochasticAdOptions;
 import org.stochad.StochasticProgram;
 import org.stochad.StochasticTriple;
+import org.stochad.TaskRunner;
+import org.stochad.lund.LundSettings;
+import org.stochad.lund.fit.FitTarget;
+import org.stochad.lund.fit.HistogramLoss;
+import org.stochad.lund.fit.HistogramSpec;
+import org.stochad.lund.fit.PseudoData;
+import org.stochad.lund.fit.ReweightedSample;
 
 /** Estimates on an embedded {@code local[2]} Spark: bit for bit the local estimates, and the fast failures. */
 class SparkEstimatorTest {
@@ -126,5 +133,51 @@ class SparkEstimatorTest {
                 .hasMessageContaining("'locl[2]' is not a Spark master URL");
         assertThatThrownBy(() -> SparkSettings.master("local-cluster[2,1]"))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void independentTasksComeBackInIndexOrderAsOnThreads() {
+        TaskRunner.Task<double[]> task = i -> {
+            GradientEstimate g = Estimators.stochasticAd().withParallelism(1).estimate(sinBernoulli(),
+                    new double[] {0.1 * (i + 1)}, 300, 7 + i);
+            return new double[] {g.mean(0), g.standardError(0)};
+        };
+        int[] ticks = {0};
+        List<double[]> spark = new SparkTasks(cluster).map("points", 5, task, () -> ticks[0]++);
+        List<double[]> local = TaskRunner.threads(2).map("points", 5, task, () -> { });
+        assertThat(ticks[0]).isEqualTo(5);
+        assertThat(spark).hasSize(5);
+        for (int i = 0; i < 5; i++) {
+            assertThat(spark.get(i)).as("task %d", i).isEqualTo(local.get(i));
+        }
+        Object lock = new Object();
+        assertThatThrownBy(() -> new SparkTasks(cluster).map("bad", 2, i -> lock.hashCode(), () -> { }))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("java.lang.Object");
+    }
+
+    @Test
+    void perEventWorkOnTheExecutorsGivesTheLocalFitInputsBitForBit() {
+        LundSettings s = LundSettings.defaults().with(LundSettings.PIONS_ONLY, true);
+        List<HistogramSpec> specs = PseudoData.defaultHistograms();
+        int n = 2 * SparkEvents.CHUNK_EVENTS + 77;
+        SparkEventRunner spark = new SparkEventRunner(cluster);
+        List<FitTarget> local = PseudoData.targets(s, specs, n, 5, 2);
+        List<FitTarget> remote = PseudoData.targets(s, specs, n, 5, spark);
+        for (int t = 0; t < specs.size(); t++) {
+            assertThat(remote.get(t).data().values()).isEqualTo(local.get(t).data().values());
+            assertThat(remote.get(t).data().errors()).isEqualTo(local.get(t).data().errors());
+        }
+        ReweightedSample.Evaluation before = ReweightedSample.generate(s, local, 600, 9, 2)
+                .evaluate(s.aLund(), s.bLund(), HistogramLoss.CHI2);
+        ReweightedSample.Evaluation after = ReweightedSample.generateAndEvaluate(s, local, 600, 9, spark,
+                s.aLund(), s.bLund(), HistogramLoss.CHI2);
+        assertThat(after.loss()).isEqualTo(before.loss());
+        assertThat(after.gradient()).isEqualTo(before.gradient());
+        for (int t = 0; t < specs.size(); t++) {
+            assertThat(after.histograms().get(t)).isEqualTo(before.histograms().get(t));
+            assertThat(after.variances().get(t)).isEqualTo(before.variances().get(t));
+            assertThat(after.jacobians().get(t)).isEqualTo(before.jacobians().get(t));
+        }
+        assertThat(before.gradient()[0]).isNotZero();
     }
 }
