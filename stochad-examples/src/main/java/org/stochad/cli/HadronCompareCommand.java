@@ -73,8 +73,10 @@ public final class HadronCompareCommand extends ReportCommand {
         Path pictures = figures == null ? settings.out() : figures;
         CommonOptions.prepare(pictures, "--figures");
         GradientComparison.Options options = o;
-        ComparisonResult r = LundSettingsOptions.explainingRetries(pions, () -> GradientComparison.of(pions, point,
-                options).withLog(spec.commandLine().getErr()::println).run());
+        GradientComparison comparison = GradientComparison.of(pions, point, options)
+                .withLog(spec.commandLine().getErr()::println).withPlacement(settings.placement());
+        GradientComparison placed = common.spark() == null ? comparison : comparison.withEvents(common.spark().events());
+        ComparisonResult r = LundSettingsOptions.explainingRetries(pions, placed::run);
         List<Path> files = HadronReports.writeComparison(r, settings.out(), pictures);
         List<Table> tables = new ArrayList<>();
         Table.Builder u = Table.builder(String.format(Locale.ROOT, "unbiasedness: pions-only strings, E_CM = %s GeV,"

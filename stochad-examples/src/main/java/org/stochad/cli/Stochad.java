@@ -145,7 +145,7 @@ public final class Stochad implements Callable<Integer> {
     static final java.util.Set<Class<?>> SPARK_COMMANDS = java.util.Set.of(Stochad.class, DemoCommand.class,
             ExampleCommand.class, ShowerScanCommand.class, ShowerCompareCommand.class, ShowerOptimizeCommand.class,
             ShowerDesignCommand.class, HadronGenerateCommand.class, HadronGradientCommand.class,
-            HadronFitCommand.class);
+            HadronCompareCommand.class, HadronFitCommand.class);
 
     /** Why a command refuses --spark: it measures time in this process or estimates nothing. */
     private static final Map<Class<?>, String> NOT_ON_SPARK = Map.of(
@@ -169,7 +169,7 @@ public final class Stochad implements Callable<Integer> {
                 + ": 'stochad "
                 + leaf.commandSpec().qualifiedName(" ").replaceFirst("^stochad ", "")
                 + "' does not run on Spark (" + why + "; these do: demo, example, shower scan|compare|optimize|design,"
-                + " hadron generate|gradient|fit)");
+                + " hadron generate|gradient|compare|fit)");
     }
 
     private static void inheritSharedOptions(CommandLine.ParseResult top) {

@@ -108,7 +108,7 @@ class SparkCommandTest {
 
     /** Columns that are timings, measured where the code ran: they may differ. */
     private static final List<String> TIMINGS = List.of("cost/primal", "var×cost", "s/run", "seconds", "s", "s/fit",
-            "primal µs/shower");
+            "primal µs/shower", "cost", "var_x_cost");
 
     /** @return every table's title and every cell but the timings, in order */
     private static List<String> untimed(Cli.Run r) {
@@ -149,6 +149,12 @@ class SparkCommandTest {
         sameOnSpark("life", "example", "game-of-life", "--samples", "20");
         sameOnSpark("inventory", "example", "inventory", "--samples", "20");
         sameOnSpark("poisson", "example", "poisson-fit", "--samples", "10", "-P", "steps=40");
+    }
+
+    @Test
+    void theLundEstimatorComparisonMatchesTheLocalRunBitForBit() {
+        sameOnSpark("compare", "hadron", "compare", "--quick", "--samples", "120", "--fd-samples", "200",
+                "--study-samples", "100", "--z-samples", "100");
     }
 
     @Test
