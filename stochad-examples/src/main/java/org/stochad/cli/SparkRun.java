@@ -74,6 +74,21 @@ final class SparkRun implements AutoCloseable {
         return SparkEstimator.of(cluster(), estimator);
     }
 
+    /**
+     * Counts Lund events into the summary and the standard histograms on the cluster: only
+     * per-block tallies reach this process.
+     *
+     * @param settings the generator's settings
+     * @param seed     the seed
+     * @param n        the number of events
+     * @param progress receives Spark's tasks done of the total
+     * @return the run's tally
+     */
+    org.stochad.lund.io.GeneratorTally tally(org.stochad.lund.LundSettings settings, long seed, long n,
+                                            org.stochad.ProgressListener progress) {
+        return new org.stochad.spark.SparkEvents(cluster()).tally(settings, seed, n, progress);
+    }
+
     /** @return a runner of per-event work on Lund events on the cluster (started on first use) */
     org.stochad.lund.EventRunner events() {
         return new org.stochad.lund.EventRunner() {

@@ -73,6 +73,15 @@ class SparkCommandTest {
             assertThat(Files.readString(tmp.resolve("f").resolve(f)))
                     .isEqualTo(Files.readString(tmp.resolve("e").resolve(f)));
         }
+        // with --hepmc the events travel to the driver (it writes the file in order): the same tables and files
+        assertThat(numbers(both("i", true, "hadron", "generate", "-n", "1100", "--hepmc",
+                tmp.resolve("i").resolve("ev.hepmc").toString()))).isEqualTo(events);
+        ok(run(quiet(tmp.resolve("j"), "hadron", "generate", "-n", "1100", "--hepmc",
+                tmp.resolve("j").resolve("ev.hepmc").toString())));
+        assertThat(Files.readString(tmp.resolve("i").resolve("ev.hepmc")))
+                .isEqualTo(Files.readString(tmp.resolve("j").resolve("ev.hepmc")));
+        assertThat(Files.readString(tmp.resolve("i").resolve("hadron-histograms.yoda")))
+                .isEqualTo(Files.readString(tmp.resolve("e").resolve("hadron-histograms.yoda")));
     }
 
     @Test

@@ -7,6 +7,8 @@ import org.stochad.ProgressListener;
 import org.stochad.lund.Event;
 import org.stochad.lund.EventGenerator;
 import org.stochad.lund.LundSettings;
+import org.stochad.lund.io.GeneratorHistograms;
+import org.stochad.lund.io.GeneratorTally;
 
 /**
  * Lund event generation on a Spark cluster: executors fragment blocks of consecutive event
@@ -18,8 +20,8 @@ import org.stochad.lund.LundSettings;
  */
 public final class SparkEvents {
 
-    /** Events per chunk. */
-    public static final int CHUNK_EVENTS = 1024;
+    /** Events per chunk: the blocks of {@link GeneratorTally}. */
+    public static final int CHUNK_EVENTS = GeneratorTally.BLOCK;
 
     /** Chunks per Spark job: bounds the events the driver holds at once. */
     private static final int CHUNKS_PER_JOB = 32;
@@ -58,6 +60,65 @@ public final class SparkEvents {
         long batch = Math.max(CHUNKS_PER_JOB, parallelism);
         cluster.run("events", chunks, parallelism, batch, new ChunkOfEvents(LundRecipes.settings(settings), seed, n),
                 block -> block.events().forEach(consumer), progress);
+    }
+
+    /**
+     * Counts events 0 … n − 1 into the summary table and the standard histograms without moving
+     * them: each executor tallies blocks of {@link #CHUNK_EVENTS} events, only the tallies travel,
+     * and the driver adds them in block order — the same numbers as
+     * {@link GeneratorTally#inOrder(double)} fed with the events in order.
+     *
+     * @param settings the generator's settings
+     * @param seed     the seed
+     * @param n        the number of events, &ge; 1
+     * @param progress receives Spark's tasks done of the total
+     * @return the run's tally
+     */
+    public GeneratorTally tally(LundSettings settings, long seed, long n, ProgressListener progress) {
+        if (n < 1) {
+            throw new IllegalArgumentException("events = " + n + " is less than 1");
+        }
+        if (settings == null || progress == null) {
+            throw new IllegalArgumentException("settings = " + settings + ", progress = " + progress);
+        }
+        GeneratorTally total = new GeneratorTally(settings.eCM());
+        long chunks = (n + CHUNK_EVENTS - 1) / CHUNK_EVENTS;
+        int parallelism = cluster.parallelism();
+        // a tally is a few KB whatever the block holds: many blocks per job
+        cluster.run("events", chunks, parallelism, Math.max(1024, parallelism),
+                new ChunkTally(LundRecipes.settings(settings), seed, n), total::add, progress);
+        return total;
+    }
+
+    /** Chunk c's tally: events c·1024 … min(n, (c+1)·1024) − 1, counted where they are made. */
+    private static final class ChunkTally implements ChunkTask<GeneratorTally> {
+        private final Recipe<LundSettings> settings;
+        private final long seed;
+        private final long n;
+        private transient EventGenerator generator;
+        private transient double eCm;
+
+        ChunkTally(Recipe<LundSettings> settings, long seed, long n) {
+            this.settings = settings;
+            this.seed = seed;
+            this.n = n;
+        }
+
+        @Override
+        public GeneratorTally run(long chunk) {
+            if (generator == null) {
+                LundSettings s = settings.make();
+                generator = new EventGenerator(s, false);
+                eCm = s.eCM();
+            }
+            GeneratorTally tally = new GeneratorTally(eCm);
+            long first = chunk * CHUNK_EVENTS;
+            long last = Math.min(n, first + CHUNK_EVENTS);
+            for (long i = first; i < last; i++) {
+                tally.accept(GeneratorHistograms.observe(generator.event(seed, i), eCm));
+            }
+            return tally;
+        }
     }
 
     /** Chunk c: events c·1024 … min(n, (c+1)·1024) − 1. */

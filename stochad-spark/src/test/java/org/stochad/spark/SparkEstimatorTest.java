@@ -16,7 +16,12 @@ import org.stochad.StochasticAdOptions;
 import org.stochad.StochasticProgram;
 import org.stochad.StochasticTriple;
 import org.stochad.TaskRunner;
+import org.stochad.ProgressListener;
+import org.stochad.lund.EventGenerator;
 import org.stochad.lund.LundSettings;
+import org.stochad.lund.io.GeneratorHistograms;
+import org.stochad.lund.io.GeneratorTally;
+import org.stochad.lund.observable.Histogram;
 import org.stochad.lund.fit.FitTarget;
 import org.stochad.lund.fit.HistogramLoss;
 import org.stochad.lund.fit.HistogramSpec;
@@ -179,5 +184,28 @@ class SparkEstimatorTest {
             assertThat(after.jacobians().get(t)).isEqualTo(before.jacobians().get(t));
         }
         assertThat(before.gradient()[0]).isNotZero();
+    }
+
+    @Test
+    void eventTalliesCountedOnTheExecutorsAreTheInOrderTallyBitForBit() {
+        LundSettings s = LundSettings.defaults().with(LundSettings.PIONS_ONLY, true);
+        int n = 3 * SparkEvents.CHUNK_EVENTS + 5;
+        GeneratorTally.InOrder inOrder = GeneratorTally.inOrder(s.eCM());
+        new EventGenerator(s, false).generate(17, n, 2, e -> GeneratorHistograms.observe(e, s.eCM()), inOrder::accept);
+        GeneratorTally local = inOrder.finish();
+        GeneratorTally spark = new SparkEvents(cluster).tally(s, 17, n, ProgressListener.none());
+        assertThat(spark.summary().toMarkdown()).isEqualTo(local.summary().toMarkdown());
+        assertThat(spark.summary().thrust()).isEqualTo(local.summary().thrust());
+        assertThat(spark.summary().meanPt2()).isEqualTo(local.summary().meanPt2());
+        assertThat(spark.summary().events()).isEqualTo(n);
+        for (int h = 0; h < local.histograms().all().size(); h++) {
+            Histogram a = local.histograms().all().get(h);
+            Histogram b = spark.histograms().all().get(h);
+            for (int bin = 0; bin < a.bins(); bin++) {
+                assertThat(b.sumWX(bin)).as("%s bin %d", a.path(), bin).isEqualTo(a.sumWX(bin));
+                assertThat(b.sumWX2(bin)).isEqualTo(a.sumWX2(bin));
+                assertThat(b.sumW(bin)).isEqualTo(a.sumW(bin));
+            }
+        }
     }
 }
