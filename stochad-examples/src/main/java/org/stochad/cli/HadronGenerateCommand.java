@@ -51,6 +51,13 @@ public final class HadronGenerateCommand extends ReportCommand {
     @Option(names = "--hepmc", paramLabel = "FILE", description = "Also write the events to this HepMC3 ASCII file.")
     Path hepmc;
 
+    @Option(names = "--hepmc-parts", paramLabel = "DIR",
+            description = "With --spark: each Spark partition writes its events to DIR/events-PPPPP.hepmc (a"
+                    + " contiguous range of events per file; read in partition order, the files hold the events of"
+                    + " --hepmc). The events never reach this process. On a real cluster DIR must be a folder every"
+                    + " executor can write, e.g. on a shared file system.")
+    Path hepmcParts;
+
     @Override
     List<Report> reports(RunSettings settings) {
         LundSettings s = lund.load();
@@ -65,7 +72,11 @@ public final class HadronGenerateCommand extends ReportCommand {
         long[] generationCpu = {-1};
         long start = System.nanoTime();
         SparkRun spark = common.spark();
-        if (spark != null && writer == null) {
+        List<Path> parts = new ArrayList<>();
+        if (hepmcParts != null) {
+            tally[0] = LundSettingsOptions.explainingRetries(s, () -> spark.writeHepMc(s, seed, n, hepmcParts,
+                    ConsoleProgress.of(settings.progress()), parts));
+        } else if (spark != null && writer == null) {
             // only per-block tallies come back: the events stay on the executors
             tally[0] = LundSettingsOptions.explainingRetries(s, () -> spark.tally(s, seed, n,
                     ConsoleProgress.of(settings.progress())));
@@ -116,6 +127,7 @@ public final class HadronGenerateCommand extends ReportCommand {
             }
             files.add(hepmc);
         }
+        files.addAll(parts);
         Path yoda = settings.file("hadron-histograms.yoda");
         HistogramWriters.writeYoda(yoda, all);
         Path csv = settings.file("hadron-histograms.csv");
@@ -157,6 +169,17 @@ public final class HadronGenerateCommand extends ReportCommand {
 
     /** Refuses a --hepmc path that names a folder, before any work (a missing folder is created by the writer). */
     private void checkHepMc() {
+        if (hepmcParts != null && common.spark == null) {
+            throw new IllegalArgumentException("--hepmc-parts " + hepmcParts + " needs --spark (without it, --hepmc FILE"
+                    + " writes one file)");
+        }
+        if (hepmcParts != null && hepmc != null) {
+            throw new IllegalArgumentException("--hepmc-parts " + hepmcParts + " and --hepmc " + hepmc
+                    + ": give one of them");
+        }
+        if (hepmcParts != null) {
+            CommonOptions.prepare(hepmcParts, "--hepmc-parts");
+        }
         if (hepmc == null) {
             return;
         }

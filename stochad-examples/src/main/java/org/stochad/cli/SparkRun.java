@@ -13,6 +13,7 @@ import org.stochad.Estimator;
 import org.stochad.spark.ApplicationJars;
 import org.stochad.spark.SparkCluster;
 import org.stochad.spark.SparkEstimator;
+import org.stochad.spark.SparkEvents;
 import org.stochad.spark.SparkSettings;
 
 /**
@@ -88,6 +89,33 @@ final class SparkRun implements AutoCloseable {
                                             org.stochad.ProgressListener progress) {
         return new org.stochad.spark.SparkEvents(cluster()).tally(settings, seed, n, progress);
     }
+
+    /**
+     * Generates Lund events on the cluster and writes them as one HepMC3 file per partition.
+     *
+     * @param settings the generator's settings
+     * @param seed     the seed
+     * @param n        the number of events
+     * @param dir      the folder of the files
+     * @param progress receives Spark's tasks done of the total
+     * @param written  receives the files written, in partition order
+     * @return the run's tally
+     */
+    org.stochad.lund.io.GeneratorTally writeHepMc(org.stochad.lund.LundSettings settings, long seed, long n,
+                                                  Path dir, org.stochad.ProgressListener progress,
+                                                  List<Path> written) {
+        SparkCluster c = cluster();
+        int parts = (int) Math.min(c.parallelism(), (n + SparkEvents.CHUNK_EVENTS - 1) / SparkEvents.CHUNK_EVENTS);
+        org.stochad.lund.io.GeneratorTally tally = new SparkEvents(c).writeHepMc(settings, seed, n, dir,
+                HEPMC_PREFIX, parts, progress);
+        for (int p = 0; p < parts; p++) {
+            written.add(SparkEvents.partitionFile(dir, HEPMC_PREFIX, p));
+        }
+        return tally;
+    }
+
+    /** The name prefix of the per-partition HepMC3 files: events-00000.hepmc, events-00001.hepmc, … */
+    static final String HEPMC_PREFIX = "events";
 
     /** @return a runner of per-event work on Lund events on the cluster (started on first use) */
     org.stochad.lund.EventRunner events() {

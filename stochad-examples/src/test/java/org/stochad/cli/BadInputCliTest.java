@@ -115,6 +115,8 @@ class BadInputCliTest {
                         "--spark", "local[2]", "shower", "cost"),
                 bad("--spark on a command that draws one shower", List.of("--spark = local[2]", "shower display"),
                         "--spark", "local[2]", "shower", "display"),
+                bad("--hepmc-parts without --spark", List.of("--hepmc-parts", "needs --spark"),
+                        "hadron", "generate", "-n", "10", "--hepmc-parts", "parts"),
                 bad("--spark with a fit method that does not run on Spark", List.of("--spark = local[2]", "rsa"),
                         "--spark", "local[2]", "hadron", "fit", "--quick", "--method", "rsa"),
                 bad("NaN setting", List.of("StringZ:aLund", "NaN"), "hadron", "generate", "--set", "StringZ:aLund=NaN"),

@@ -82,6 +82,18 @@ class SparkCommandTest {
                 .isEqualTo(Files.readString(tmp.resolve("j").resolve("ev.hepmc")));
         assertThat(Files.readString(tmp.resolve("i").resolve("hadron-histograms.yoda")))
                 .isEqualTo(Files.readString(tmp.resolve("e").resolve("hadron-histograms.yoda")));
+        // one HepMC3 file per partition, written on the executors: in partition order, the events of --hepmc
+        assertThat(numbers(both("k", true, "hadron", "generate", "-n", "1100", "--hepmc-parts",
+                tmp.resolve("k").resolve("parts").toString()))).isEqualTo(events);
+        List<String> parted = new ArrayList<>();
+        for (String part : List.of("events-00000.hepmc", "events-00001.hepmc")) {
+            List<String> lines = Files.readAllLines(tmp.resolve("k").resolve("parts").resolve(part));
+            assertThat(lines.get(0)).startsWith("HepMC::Version");
+            parted.addAll(eventLines(lines));
+        }
+        List<String> whole = eventLines(Files.readAllLines(tmp.resolve("j").resolve("ev.hepmc")));
+        assertThat(whole).anyMatch(l -> l.startsWith("E 1099 "));
+        assertThat(parted).isEqualTo(whole);
     }
 
     @Test
@@ -91,6 +103,11 @@ class SparkCommandTest {
         List<String> local = fitted(both("g", false, fit));
         assertThat(fitted(both("h", true, fit))).isEqualTo(local);
         assertThat(local).anyMatch(c -> c.startsWith("fitted a="));
+    }
+
+    /** @return a HepMC3 file's event lines, without its header, footer and blank lines */
+    private static List<String> eventLines(List<String> lines) {
+        return lines.stream().filter(l -> !l.isBlank() && !l.startsWith("HepMC::")).toList();
     }
 
     /** @return every table's title and fitted columns, in order */
