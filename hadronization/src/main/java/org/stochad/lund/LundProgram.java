@@ -254,7 +254,8 @@ public final class LundProgram implements StochasticProgram, java.io.Serializabl
      * @return the program
      */
     public static StochasticProgram singleZ(double mT2, double head) {
-        return (StochasticProgram & java.io.Serializable) (sampler, theta) -> StochasticTriple.constant(LundZ.sample(sampler, theta[0], theta[1],
+        return (StochasticProgram & java.io.Serializable) (sampler, theta) -> StochasticTriple.constant(
+                LundZ.sample(sampler, theta[0], theta[1],
                 StochasticTriple.constant(mT2), head, false, 1_000_000, null));
     }
 

@@ -36,11 +36,11 @@ public final class CommonOptions implements AutoCloseable {
     boolean progress;
 
     @Option(names = "--spark", paramLabel = "MASTER",
-            description = "Run estimates, event generation and fits on Apache Spark: local[*], local[N],"
+            description = "Run estimates and event generation on Apache Spark: local[*], local[N],"
                     + " local-cluster[N,CORES,MB], spark://HOST:PORT, yarn or k8s://URL. Without it, everything runs"
-                    + " in this process on --threads threads. Same numbers, bit for bit (timings aside). Runs demo,"
-                    + " example, shower scan|compare|optimize|design and hadron generate|gradient|compare|fit"
-                    + " (fit: --method resim); shower cost, design-cost and display refuse it.")
+                    + " in this process on --threads threads. Same numbers, bit for bit (timings aside). It runs"
+                    + " demo, example, shower scan, compare, optimize and design, and hadron generate, gradient,"
+                    + " compare and fit (the re-simulated fit); shower cost, design-cost and display refuse it.")
     String spark;
 
     @Option(names = "--spark-ui", description = "With --spark: also start Spark's web UI (off unless given).")

@@ -146,7 +146,8 @@ public final class GameOfLife implements WorkedExample {
 
     private static Path plot(RunSettings settings, int samples) {
         StochasticProgram program = program(SIZE, GENERATIONS);
-        Estimator sad = settings.place(Estimators.stochasticAd(StochasticAdOptions.replay().parallelism(settings.threads())));
+        Estimator sad = settings.place(
+                Estimators.stochasticAd(StochasticAdOptions.replay().parallelism(settings.threads())));
         int n = 9;
         double[] ps = new double[n];
         double[] dp = new double[n];

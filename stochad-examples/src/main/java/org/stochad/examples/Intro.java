@@ -96,7 +96,8 @@ public final class Intro implements WorkedExample {
     }
 
     private static Path curvePlot(RunSettings settings, int samples) {
-        Estimator sad = settings.place(Estimators.stochasticAd(StochasticAdOptions.propagate().parallelism(settings.threads())));
+        Estimator sad = settings.place(
+                Estimators.stochasticAd(StochasticAdOptions.propagate().parallelism(settings.threads())));
         int n = 19;
         double[] ps = new double[n];
         double[] est = new double[n];

@@ -222,7 +222,8 @@ public final class Inventory implements WorkedExample {
     }
 
     private static Path plot(RunSettings settings, int samples, double r) {
-        Estimator sad = settings.place(Estimators.stochasticAd(StochasticAdOptions.replay().parallelism(settings.threads())));
+        Estimator sad = settings.place(
+                Estimators.stochasticAd(StochasticAdOptions.replay().parallelism(settings.threads())));
         int n = 8;
         double[] ls = new double[n];
         double[] est = new double[n];

@@ -55,7 +55,8 @@ public final class Observables {
      */
     public static Observable multiplicityBin(double lo, double hi) {
         checkBin(lo, hi);
-        return (Observable & java.io.Serializable) e -> StochasticTriple.constant(e.multiplicity() >= lo && e.multiplicity() < hi ? 1 : 0);
+        return (Observable & java.io.Serializable) e ->
+                StochasticTriple.constant(e.multiplicity() >= lo && e.multiplicity() < hi ? 1 : 0);
     }
 
     /**
