@@ -33,8 +33,7 @@ import picocli.CommandLine.Option;
                 + " gradients-variance.csv, hadronization-gradients-pulls.png and"
                 + " hadronization-gradients-variance.png. --samples sets the samples per estimator of (1)"
                 + " (default: ${bundle:default.compare.samples}). With --spark the estimates and the finalTwo events"
-                + " run on Spark with the same numbers (the cost columns are timings); the RSA-derivative rows and"
-                + " the primal timing stay in this process.", ""})
+                + " run on Spark with the same numbers (the cost columns are timings).", ""})
 public final class HadronCompareCommand extends ReportCommand {
 
     @Mixin

@@ -18,7 +18,11 @@ import org.stochad.StochasticTriple;
 import org.stochad.TaskRunner;
 import org.stochad.ProgressListener;
 import org.stochad.lund.EventGenerator;
+import org.stochad.lund.LundProgram;
 import org.stochad.lund.LundSettings;
+import org.stochad.lund.observable.Observable;
+import org.stochad.lund.observable.Observables;
+import org.stochad.lund.reweight.RsaDerivativeEstimator;
 import org.stochad.lund.io.GeneratorHistograms;
 import org.stochad.lund.io.GeneratorTally;
 import org.stochad.lund.observable.Histogram;
@@ -207,5 +211,20 @@ class SparkEstimatorTest {
                 assertThat(b.sumW(bin)).isEqualTo(a.sumW(bin));
             }
         }
+    }
+
+    @Test
+    void aLundProgramAndTheRsaDerivativeTravelAndGiveTheLocalEstimate() {
+        LundSettings s = LundSettings.defaults().with(LundSettings.PIONS_ONLY, true);
+        LundProgram program = LundProgram.of(s, Observables.parse("thrust")).withPtBaseline(0.9);
+        Estimator rsa = RsaDerivativeEstimator.of(program, true, 2);
+        GradientEstimate local = rsa.estimate(program, s.theta(), 700, 11);
+        assertSame(SparkEstimator.of(cluster, rsa).withPartitions(2).estimate(program, s.theta(), 700, 11), local);
+        GradientEstimate sad = Estimators.stochasticAd().estimate(program, s.theta(), 300, 12);
+        assertSame(SparkEstimator.of(cluster, Estimators.stochasticAd()).estimate(program, s.theta(), 300, 12), sad);
+        Observable local2 = e -> StochasticTriple.constant(e.multiplicity());
+        assertThatThrownBy(() -> SparkEstimator.of(cluster, Estimators.stochasticAd())
+                .estimate(LundProgram.of(s, local2), s.theta(), 10, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("observable");
     }
 }

@@ -116,8 +116,8 @@ public final class GradientComparison {
     /**
      * Lets a caller run the estimates elsewhere (on a cluster, say) with the same numbers: every
      * built-in estimator e of the comparison becomes {@code where.apply(e)} and every program it
-     * receives is serializable. The RSA-derivative rows (a reweighting of one local sample) and the
-     * primal timing stay in this process.
+     * receives is serializable (the RSA derivative too: its samples are events scored one by one).
+     * Only the primal timing stays in this process.
      *
      * @param where maps an estimator to the one that runs its estimates (identity by default)
      * @return this comparison placing its estimators there
@@ -192,7 +192,7 @@ public final class GradientComparison {
             List<Estimator> estimators = List.of(placement.apply(Estimators.stochasticAd(replay(1))),
                     placement.apply(Estimators.hybrid(replay(1))),
                     placement.apply(Estimators.scoreFunctionWithBaseline().withParallelism(threads)),
-                    RsaDerivativeEstimator.of(program, true, threads));
+                    placement.apply(RsaDerivativeEstimator.of(program, true, threads)));
             double mean = Double.NaN;
             for (Estimator e : estimators) {
                 log("unbiasedness: " + o[0] + ", " + e.name());
@@ -259,7 +259,7 @@ public final class GradientComparison {
                         placement.apply(Estimators.stochasticAd(replay(4))),
                         placement.apply(Estimators.hybrid(replay(1))),
                         placement.apply(Estimators.scoreFunctionWithBaseline()),
-                        RsaDerivativeEstimator.of(multiplicity, true, threads),
+                        placement.apply(RsaDerivativeEstimator.of(multiplicity, true, threads)),
                         placement.apply(Estimators.finiteDifference(options.fdStep()))),
                 List.of(monash.theta()), options.studySamples(), seed + 99)
                 .withTitle("d<N>/dtheta, Monash point, E_CM = " + String.format(Locale.ROOT, "%.4g", monash.eCM()) + " GeV")
