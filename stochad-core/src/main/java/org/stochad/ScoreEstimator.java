@@ -6,11 +6,19 @@ import org.stochad.internal.Engine;
  * The extension point for score-function estimators whose score comes from somewhere other than
  * the sampler — a reweighting, an event record: give each sample's f, pathwise derivative and
  * score, and the estimate is (f − b)·S + ∂f/∂θ over the samples, in parallel and bit-identical
- * for any thread count, with b = 0 or the leave-one-out batch mean of f.
+ * for any thread count, with b = 0 or the leave-one-out batch mean of f. Serializable (to run its
+ * chunks on other machines) when the subclass's own fields are.
  */
-public abstract class ScoreEstimator implements ChunkedEstimator {
+public abstract class ScoreEstimator implements ChunkedEstimator, java.io.Serializable {
 
-    private final ChunkedEstimator engine;
+    @java.io.Serial
+    private static final long serialVersionUID = 1L;
+
+    private final String name;
+    private final boolean baseline;
+    private final int parallelism;
+    /** Built from the three fields above, again after deserialisation. */
+    private transient ChunkedEstimator engine;
 
     /**
      * @param name        the estimator's name
@@ -18,7 +26,16 @@ public abstract class ScoreEstimator implements ChunkedEstimator {
      * @param parallelism worker threads, &ge; 1
      */
     protected ScoreEstimator(String name, boolean baseline, int parallelism) {
+        this.name = name;
+        this.baseline = baseline;
+        this.parallelism = parallelism;
         this.engine = Engine.scoreEstimator(name, this::sample, baseline, parallelism);
+    }
+
+    @java.io.Serial
+    private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        engine = Engine.scoreEstimator(name, this::sample, baseline, parallelism);
     }
 
     /**

@@ -23,7 +23,10 @@ import org.stochad.lund.pathwise.PathwiseFragmenter;
  * strategy (the default), because z accept/reject changes control flow. The settings'
  * {@link LundSettings#DIFFERENTIATION} selects the generator's mode ({@link Fragmentation#of}).
  */
-public final class LundProgram implements StochasticProgram {
+public final class LundProgram implements StochasticProgram, java.io.Serializable {
+
+    @java.io.Serial
+    private static final long serialVersionUID = 1L;
 
     /** Index of a in θ. */
     public static final int A = 0;
@@ -34,12 +37,12 @@ public final class LundProgram implements StochasticProgram {
     /** Index of ρ in θ. */
     public static final int RHO = 3;
 
-    private final LundSettings settings;
-    private final StringFragmenter fragmenter;
-    private final Fragmentation fragmentation;
+    private final transient LundSettings settings;
+    private final transient StringFragmenter fragmenter;
+    private final transient Fragmentation fragmentation;
     /** The pathwise mode's fragmenter (null in flips mode): its events come with finalTwo's other ordering. */
-    private final PathwiseFragmenter pathwise;
-    private final Observable observable;
+    private final transient PathwiseFragmenter pathwise;
+    private final transient Observable observable;
     private final boolean centred;
     private final double ptBaseline;
     private final boolean abOnly;
@@ -251,8 +254,51 @@ public final class LundProgram implements StochasticProgram {
      * @return the program
      */
     public static StochasticProgram singleZ(double mT2, double head) {
-        return (sampler, theta) -> StochasticTriple.constant(LundZ.sample(sampler, theta[0], theta[1],
+        return (StochasticProgram & java.io.Serializable) (sampler, theta) -> StochasticTriple.constant(
+                LundZ.sample(sampler, theta[0], theta[1],
                 StochasticTriple.constant(mT2), head, false, 1_000_000, null));
+    }
+
+    /**
+     * The serial form: the settings as their command-file text, the observable (serializable, as
+     * {@link org.stochad.lund.observable.Observables}' are) and the weighting; the generator is built
+     * again where it is read.
+     */
+    @java.io.Serial
+    private Object writeReplace() throws java.io.ObjectStreamException {
+        String cmnd = settings.toCmnd();
+        if (!Form.settings(cmnd).equals(settings)) {
+            throw new java.io.InvalidObjectException("settings " + settings + " do not survive their command-file text");
+        }
+        if (!(observable instanceof java.io.Serializable)) {
+            throw new java.io.NotSerializableException(observable.getClass().getName()
+                    + " (the program's observable; cast a lambda to (Observable & Serializable))");
+        }
+        return new Form(cmnd, observable, centred, ptBaseline, abOnly);
+    }
+
+    /**
+     * The serial form of a program.
+     *
+     * @param cmnd       the settings' command-file text
+     * @param observable the output
+     * @param centred    whether the output is f·w − c·(w − 1)
+     * @param ptBaseline c
+     * @param abOnly     whether θ = (a, b) only
+     */
+    private record Form(String cmnd, Observable observable, boolean centred, double ptBaseline, boolean abOnly)
+            implements java.io.Serializable {
+
+        static LundSettings settings(String cmnd) {
+            return LundSettings.defaults().withLines(java.util.List.of(cmnd.split("\n")));
+        }
+
+        @java.io.Serial
+        private Object readResolve() {
+            LundProgram p = LundProgram.of(settings(cmnd), observable);
+            LundProgram shaped = abOnly ? p.overAB() : p;
+            return centred ? shaped.withPtBaseline(ptBaseline) : shaped;
+        }
     }
 
     @Override

@@ -7,7 +7,7 @@ package org.stochad.optim;
  * @param loss       the estimated mean loss at each step's parameters
  * @param nanos      the wall time
  */
-public record OptimizationResult(double[][] parameters, double[] loss, long nanos) {
+public record OptimizationResult(double[][] parameters, double[] loss, long nanos) implements java.io.Serializable {
 
     /**
      * Copies the arrays.

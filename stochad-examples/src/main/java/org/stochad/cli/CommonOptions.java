@@ -38,7 +38,9 @@ public final class CommonOptions implements AutoCloseable {
     @Option(names = "--spark", paramLabel = "MASTER",
             description = "Run estimates and event generation on Apache Spark: local[*], local[N],"
                     + " local-cluster[N,CORES,MB], spark://HOST:PORT, yarn or k8s://URL. Without it, everything runs"
-                    + " in this process on --threads threads. Same numbers, bit for bit.")
+                    + " in this process on --threads threads. Same numbers, bit for bit (timings aside). It runs"
+                    + " demo, example, shower scan, compare, optimize and design, and hadron generate, gradient,"
+                    + " compare and fit (the re-simulated fit); shower cost, design-cost and display refuse it.")
     String spark;
 
     @Option(names = "--spark-ui", description = "With --spark: also start Spark's web UI (off unless given).")
@@ -83,7 +85,8 @@ public final class CommonOptions implements AutoCloseable {
         SparkRun run = spark();
         return new RunSettings(seed, samples == null ? 0 : samples,
                 threads == null ? Runtime.getRuntime().availableProcessors() : threads, dir, progress,
-                run == null ? java.util.function.UnaryOperator.identity() : run::place);
+                run == null ? java.util.function.UnaryOperator.identity() : run::place,
+                run == null ? null : run.tasks());
     }
 
     /**

@@ -32,7 +32,8 @@ import picocli.CommandLine.Option;
                 + " all four parameters (a, b, σ, ρ) at the settings' point. Writes gradients-comparison.md,"
                 + " gradients-variance.csv, hadronization-gradients-pulls.png and"
                 + " hadronization-gradients-variance.png. --samples sets the samples per estimator of (1)"
-                + " (default: ${bundle:default.compare.samples}).", ""})
+                + " (default: ${bundle:default.compare.samples}). With --spark the estimates and the finalTwo events"
+                + " run on Spark with the same numbers (the cost columns are timings).", ""})
 public final class HadronCompareCommand extends ReportCommand {
 
     @Mixin
@@ -73,8 +74,10 @@ public final class HadronCompareCommand extends ReportCommand {
         Path pictures = figures == null ? settings.out() : figures;
         CommonOptions.prepare(pictures, "--figures");
         GradientComparison.Options options = o;
-        ComparisonResult r = LundSettingsOptions.explainingRetries(pions, () -> GradientComparison.of(pions, point,
-                options).withLog(spec.commandLine().getErr()::println).run());
+        GradientComparison comparison = GradientComparison.of(pions, point, options)
+                .withLog(spec.commandLine().getErr()::println).withPlacement(settings.placement());
+        GradientComparison placed = common.spark() == null ? comparison : comparison.withEvents(common.spark().events());
+        ComparisonResult r = LundSettingsOptions.explainingRetries(pions, placed::run);
         List<Path> files = HadronReports.writeComparison(r, settings.out(), pictures);
         List<Table> tables = new ArrayList<>();
         Table.Builder u = Table.builder(String.format(Locale.ROOT, "unbiasedness: pions-only strings, E_CM = %s GeV,"

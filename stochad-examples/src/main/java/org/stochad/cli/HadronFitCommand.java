@@ -10,6 +10,7 @@ import org.stochad.examples.Table;
 import org.stochad.cli.lund.HadronDefaults;
 import org.stochad.cli.lund.FitWarnings;
 import org.stochad.cli.lund.HadronReports;
+import org.stochad.lund.EventRunner;
 import org.stochad.lund.LundSettings;
 import org.stochad.lund.fit.FitReport;
 import org.stochad.lund.fit.FitStudy;
@@ -36,9 +37,9 @@ import picocli.CommandLine.Option;
                 + " uncertainty (their spread/√repeats and, for χ², the data's statistical share from the loss"
                 + " curvature, in quadrature). Without --data the data are the generator's own multiplicity and x_E histograms at"
                 + " --truth (pseudo-data). Settings default to pions-only u-ū at 100 GeV. Writes fits.md,"
-                + " fits-trajectories.csv and hadronization-gradients-fit-{paths,loss,neff}.png. With --spark the"
-                + " re-simulated gradient estimates run on Spark (the same numbers); the histogram events and the"
-                + " RSA samples are generated in this process.", ""})
+                + " fits-trajectories.csv and hadronization-gradients-fit-{paths,loss,neff}.png. With --spark (and --method"
+                + " resim) the pseudo-data, each step's histogram events and its gradient estimate run on Spark"
+                + " (the same numbers, bit for bit); only per-event bin entries and RSA scores come back.", ""})
 public final class HadronFitCommand extends ReportCommand {
 
     /** How a fit obtains its gradients. */
@@ -177,16 +178,19 @@ public final class HadronFitCommand extends ReportCommand {
             t = truth == null ? new double[] {s.aLund(), s.bLund()} : pair("--truth", truth);
             int events = positive("--pseudo-events", pseudoEvents, PseudoData.DOCS_EVENTS, 10);
             double[] ab = t;
+            EventRunner runner = common.spark() == null ? EventRunner.threads(o.threads()) : common.spark().events();
             targets = LundSettingsOptions.explainingRetries(s, () -> PseudoData.targets(s.withAB(ab[0], ab[1]),
-                    PseudoData.defaultHistograms(), events, o.seed() ^ PseudoData.SEED_OFFSET, o.threads()));
+                    PseudoData.defaultHistograms(), events, o.seed() ^ PseudoData.SEED_OFFSET, runner));
         } else {
             targets = List.of(readTarget());
         }
         List<FitTarget> fitTargets = targets;
         List<double[]> starting = from;
         double[] truthAb = t;
-        FitReport r = LundSettingsOptions.explainingRetries(s, () -> FitStudy.of(LundFit.of(s, fitTargets, o)
-                .withLog(spec.commandLine().getErr()::println).withPlacement(settings.placement())).run(starting, methods, truthAb));
+        LundFit fit = LundFit.of(s, fitTargets, o).withLog(spec.commandLine().getErr()::println)
+                .withPlacement(settings.placement());
+        LundFit placed = common.spark() == null ? fit : fit.withEvents(common.spark().events());
+        FitReport r = LundSettingsOptions.explainingRetries(s, () -> FitStudy.of(placed).run(starting, methods, truthAb));
         List<Path> files = HadronReports.writeFits(r, settings.out(), pictures);
         StringBuilder fitted = new StringBuilder();
         for (FitTarget target : targets) {

@@ -11,13 +11,15 @@ import org.stochad.examples.Report;
 import org.stochad.examples.RunSettings;
 import org.stochad.examples.Table;
 import org.stochad.cli.lund.HadronCharts;
+import org.stochad.cli.report.ConsoleProgress;
 import org.stochad.cli.lund.HadronDefaults;
 import org.stochad.study.OutputFiles;
 import org.stochad.lund.EventGenerator;
-import org.stochad.lund.EventSummary;
+import org.stochad.lund.EventTally;
 import org.stochad.lund.LundSettings;
 import org.stochad.lund.io.HepMC3Writer;
 import org.stochad.lund.io.GeneratorHistograms;
+import org.stochad.lund.io.GeneratorTally;
 import org.stochad.lund.io.HistogramWriters;
 import org.stochad.lund.observable.Histogram;
 import picocli.CommandLine.Command;
@@ -49,6 +51,13 @@ public final class HadronGenerateCommand extends ReportCommand {
     @Option(names = "--hepmc", paramLabel = "FILE", description = "Also write the events to this HepMC3 ASCII file.")
     Path hepmc;
 
+    @Option(names = "--hepmc-parts", paramLabel = "DIR",
+            description = "With --spark: each Spark partition writes its events to DIR/events-PPPPP.hepmc (a"
+                    + " contiguous range of events per file; read in partition order, the files hold the events of"
+                    + " --hepmc). The events never reach this process. On a real cluster DIR must be a folder every"
+                    + " executor can write, e.g. on a shared file system.")
+    Path hepmcParts;
+
     @Override
     List<Report> reports(RunSettings settings) {
         LundSettings s = lund.load();
@@ -56,45 +65,59 @@ public final class HadronGenerateCommand extends ReportCommand {
         checkHepMc();
         long seed = seedGiven() ? settings.seed() : s.seed();
         double eCm = s.eCM();
-        GeneratorHistograms histograms = new GeneratorHistograms(eCm);
-        List<Histogram> all = histograms.all();
-        EventSummary summary = new EventSummary();
+        GeneratorTally.InOrder inOrder = GeneratorTally.inOrder(eCm);
+        GeneratorTally[] tally = {null};
         HepMC3Writer writer = openHepMc(s);
         long[] count = {0};
         long[] generationCpu = {-1};
         long start = System.nanoTime();
-        try (Progress bar = Progress.start(settings, "events", n)) {
-            // observables in the worker threads, the (order-dependent) sums here in event order
-            java.util.function.Consumer<GeneratorHistograms.Observed> sink = o -> {
-                summary.accept(o.event(), o.thrust());
-                histograms.fill(o);
-                if (writer != null) {
-                    try {
-                        writer.write(count[0], o.event());
-                    } catch (IOException ex) {
-                        throw hepMcProblem(ex);
+        SparkRun spark = common.spark();
+        List<Path> parts = new ArrayList<>();
+        if (hepmcParts != null) {
+            tally[0] = LundSettingsOptions.explainingRetries(s, () -> spark.writeHepMc(s, seed, n, hepmcParts,
+                    ConsoleProgress.of(settings.progress()), parts));
+        } else if (spark != null && writer == null) {
+            // only per-block tallies come back: the events stay on the executors
+            tally[0] = LundSettingsOptions.explainingRetries(s, () -> spark.tally(s, seed, n,
+                    ConsoleProgress.of(settings.progress())));
+        } else {
+            try (Progress bar = Progress.start(settings, "events", n)) {
+                // observables in the worker threads, the sums here in event order, block by block (as the
+                // executors of a Spark run count them)
+                java.util.function.Consumer<GeneratorHistograms.Observed> sink = o -> {
+                    inOrder.accept(o);
+                    if (writer != null) {
+                        try {
+                            writer.write(count[0], o.event());
+                        } catch (IOException ex) {
+                            throw hepMcProblem(ex);
+                        }
                     }
+                    count[0]++;
+                    bar.step();
+                };
+                LundSettingsOptions.explainingRetries(s, () -> {
+                    if (spark != null) {
+                        // the HepMC3 file is written here, in event order: the events travel
+                        spark.generate(s, seed, n, e -> sink.accept(GeneratorHistograms.observe(e, eCm)));
+                    } else {
+                        generationCpu[0] = new EventGenerator(s, false).generate(seed, n, settings.threads(),
+                                e -> GeneratorHistograms.observe(e, eCm), sink);
+                    }
+                    return null;
+                });
+            } catch (RuntimeException ex) {
+                if (writer != null) {
+                    writer.abort();
                 }
-                count[0]++;
-                bar.step();
-            };
-            SparkRun spark = common.spark();
-            LundSettingsOptions.explainingRetries(s, () -> {
-                if (spark != null) {
-                    spark.generate(s, seed, n, e -> sink.accept(GeneratorHistograms.observe(e, eCm)));
-                } else {
-                    generationCpu[0] = new EventGenerator(s, false).generate(seed, n, settings.threads(),
-                            e -> GeneratorHistograms.observe(e, eCm), sink);
-                }
-                return null;
-            });
-        } catch (RuntimeException ex) {
-            if (writer != null) {
-                writer.abort();
+                throw ex;
             }
-            throw ex;
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        GeneratorTally done = tally[0] != null ? tally[0] : inOrder.finish();
+        EventTally summary = done.summary();
+        GeneratorHistograms histograms = done.histograms();
+        List<Histogram> all = histograms.all();
         List<Path> files = new ArrayList<>();
         if (writer != null) {
             try {
@@ -104,6 +127,7 @@ public final class HadronGenerateCommand extends ReportCommand {
             }
             files.add(hepmc);
         }
+        files.addAll(parts);
         Path yoda = settings.file("hadron-histograms.yoda");
         HistogramWriters.writeYoda(yoda, all);
         Path csv = settings.file("hadron-histograms.csv");
@@ -145,6 +169,17 @@ public final class HadronGenerateCommand extends ReportCommand {
 
     /** Refuses a --hepmc path that names a folder, before any work (a missing folder is created by the writer). */
     private void checkHepMc() {
+        if (hepmcParts != null && common.spark == null) {
+            throw new IllegalArgumentException("--hepmc-parts " + hepmcParts + " needs --spark (without it, --hepmc FILE"
+                    + " writes one file)");
+        }
+        if (hepmcParts != null && hepmc != null) {
+            throw new IllegalArgumentException("--hepmc-parts " + hepmcParts + " and --hepmc " + hepmc
+                    + ": give one of them");
+        }
+        if (hepmcParts != null) {
+            CommonOptions.prepare(hepmcParts, "--hepmc-parts");
+        }
         if (hepmc == null) {
             return;
         }

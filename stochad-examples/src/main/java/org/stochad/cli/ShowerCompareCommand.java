@@ -51,7 +51,8 @@ public final class ShowerCompareCommand extends ReportCommand {
                 throw new IllegalArgumentException("--theta = " + t + " is not a finite number >= 0");
             }
         }
-        List<Estimator> chosen = estimators.chosen(ShowerStudy.defaultEstimators());
+        List<Estimator> chosen = estimators.chosen(ShowerStudy.defaultEstimators()).stream().map(settings::place)
+                .toList();
         List<Report> reports = new ArrayList<>();
         for (ToyShower shower : config.showers()) {
             String label = shower.config().label();

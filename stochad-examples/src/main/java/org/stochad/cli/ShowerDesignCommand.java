@@ -92,7 +92,7 @@ public final class ShowerDesignCommand extends ReportCommand {
             SegmentedShower shower = SegmentedShower.of(base.config(), segments, objective);
             String label = base.config().label();
             DesignOptimization opt = DesignOptimization.of(shower, settings.seed()).withEstimators(chosen)
-                    .withProtocol(protocol).withParallelism(settings.threads())
+                    .withProtocol(protocol).withParallelism(settings.threads()).withRunner(settings.tasks())
                     .withProgress(ConsoleProgress.of(settings.progress()));
             DesignOptimization.Result r = opt.run();
             String name = "toy-shower-design-K" + segments + "-" + label;

@@ -59,7 +59,7 @@ public final class ShowerOptimizeCommand extends ReportCommand {
         for (ToyShower shower : config.showers()) {
             String label = shower.config().label();
             ShowerOptimization opt = ShowerOptimization.of(shower, settings.seed()).withStepsAndRuns(steps, runs)
-                    .withParallelism(settings.threads());
+                    .withParallelism(settings.threads()).withRunner(settings.tasks());
             if (estimators != null && !estimators.isEmpty()) {
                 opt = opt.withEstimators(EstimatorChoice.estimators(estimators, List.of()));
             }

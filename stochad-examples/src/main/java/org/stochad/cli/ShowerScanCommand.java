@@ -61,6 +61,9 @@ public final class ShowerScanCommand extends ReportCommand {
         for (ToyShower shower : config.showers()) {
             String label = shower.config().label();
             LossScan scan = LossScan.of(shower, options, settings.seed()).withParallelism(settings.threads());
+            if (!settings.inProcess()) {
+                scan = scan.withRunner(settings.tasks());
+            }
             LossScan.Result r;
             try (Progress bar = Progress.start(settings, "scan " + label, scan.workUnits())) {
                 r = scan.withProgress(bar::step).run();

@@ -25,6 +25,7 @@ final class ShowerTour implements DemoSection {
     public Report run(RunSettings settings) {
         int samples = Math.max(2, settings.samplesOr(20_000) / 10);
         StudyResult study = ShowerStudy.of(ToyShower.shower(), samples, settings.seed()).withPoints(List.of(THETA))
+                .withEstimators(ShowerStudy.defaultEstimators().stream().map(settings::place).toList())
                 .withProgress(ConsoleProgress.of(settings.progress())).run().study();
         Table.Builder t = Table.builder("toy shower at inner radius θ = " + THETA + ": dE[(D − 2)²]/dθ, " + samples
                         + " showers per estimator", "estimator", "estimate", "std.err", "sd/sample", "cost/primal",

@@ -28,7 +28,8 @@ final class SinBernoulliTour implements DemoSection {
         for (double x : xs) {
             points.add(new double[] {x});
         }
-        StudyResult study = VarianceStudy.of(SinBernoulli.program(), SinBernoulli.estimators(settings.threads()),
+        StudyResult study = VarianceStudy.of(SinBernoulli.program(),
+                        SinBernoulli.estimators(settings.threads()).stream().map(settings::place).toList(),
                         points, samples, settings.seed())
                 .withTitle("sin-bernoulli").withParallelism(settings.threads()).withProgress(ConsoleProgress.of(settings.progress())).run();
         Table.Builder t = Table.builder("d/dx E[x² + Bernoulli(sin²(2x))]: " + samples

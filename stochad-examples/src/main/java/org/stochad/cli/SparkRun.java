@@ -13,6 +13,7 @@ import org.stochad.Estimator;
 import org.stochad.spark.ApplicationJars;
 import org.stochad.spark.SparkCluster;
 import org.stochad.spark.SparkEstimator;
+import org.stochad.spark.SparkEvents;
 import org.stochad.spark.SparkSettings;
 
 /**
@@ -72,6 +73,78 @@ final class SparkRun implements AutoCloseable {
      */
     Estimator place(Estimator estimator) {
         return SparkEstimator.of(cluster(), estimator);
+    }
+
+    /**
+     * Counts Lund events into the summary and the standard histograms on the cluster: only
+     * per-block tallies reach this process.
+     *
+     * @param settings the generator's settings
+     * @param seed     the seed
+     * @param n        the number of events
+     * @param progress receives Spark's tasks done of the total
+     * @return the run's tally
+     */
+    org.stochad.lund.io.GeneratorTally tally(org.stochad.lund.LundSettings settings, long seed, long n,
+                                            org.stochad.ProgressListener progress) {
+        return new org.stochad.spark.SparkEvents(cluster()).tally(settings, seed, n, progress);
+    }
+
+    /**
+     * Generates Lund events on the cluster and writes them as one HepMC3 file per partition.
+     *
+     * @param settings the generator's settings
+     * @param seed     the seed
+     * @param n        the number of events
+     * @param dir      the folder of the files
+     * @param progress receives Spark's tasks done of the total
+     * @param written  receives the files written, in partition order
+     * @return the run's tally
+     */
+    org.stochad.lund.io.GeneratorTally writeHepMc(org.stochad.lund.LundSettings settings, long seed, long n,
+                                                  Path dir, org.stochad.ProgressListener progress,
+                                                  List<Path> written) {
+        SparkCluster c = cluster();
+        int parts = (int) Math.min(c.parallelism(), (n + SparkEvents.CHUNK_EVENTS - 1) / SparkEvents.CHUNK_EVENTS);
+        org.stochad.lund.io.GeneratorTally tally = new SparkEvents(c).writeHepMc(settings, seed, n, dir,
+                HEPMC_PREFIX, parts, progress);
+        for (int p = 0; p < parts; p++) {
+            written.add(SparkEvents.partitionFile(dir, HEPMC_PREFIX, p));
+        }
+        return tally;
+    }
+
+    /** The name prefix of the per-partition HepMC3 files: events-00000.hepmc, events-00001.hepmc, … */
+    static final String HEPMC_PREFIX = "events";
+
+    /** @return a runner of per-event work on Lund events on the cluster (started on first use) */
+    org.stochad.lund.EventRunner events() {
+        return new org.stochad.lund.EventRunner() {
+            @Override
+            public <T extends java.io.Serializable> void generate(org.stochad.lund.LundSettings s, boolean history,
+                                                                  long seed, long n, Work<T> work,
+                                                                  java.util.function.Consumer<? super T> consumer) {
+                new org.stochad.spark.SparkEventRunner(cluster()).generate(s, history, seed, n, work, consumer);
+            }
+        };
+    }
+
+    /** @return a runner of independent tasks on the cluster (started on first use) */
+    org.stochad.TaskRunner tasks() {
+        return new LazyTasks();
+    }
+
+    /** Starts the cluster only when a task loop runs. */
+    private final class LazyTasks implements org.stochad.TaskRunner {
+        @Override
+        public <T extends java.io.Serializable> List<T> map(String name, int n, Task<T> task, Runnable onDone) {
+            return new org.stochad.spark.SparkTasks(cluster()).map(name, n, task, onDone);
+        }
+
+        @Override
+        public boolean inProcess() {
+            return false;
+        }
     }
 
     /**

@@ -142,8 +142,16 @@ public final class Stochad implements Callable<Integer> {
     }
 
     /** The commands that run on Spark when --spark is given; every other command refuses the option. */
-    private static final java.util.Set<Class<?>> SPARK_COMMANDS = java.util.Set.of(ExampleCommand.class,
-            HadronGenerateCommand.class, HadronGradientCommand.class, HadronFitCommand.class);
+    static final java.util.Set<Class<?>> SPARK_COMMANDS = java.util.Set.of(Stochad.class, DemoCommand.class,
+            ExampleCommand.class, ShowerScanCommand.class, ShowerCompareCommand.class, ShowerOptimizeCommand.class,
+            ShowerDesignCommand.class, HadronGenerateCommand.class, HadronGradientCommand.class,
+            HadronCompareCommand.class, HadronFitCommand.class);
+
+    /** Why a command refuses --spark: it measures time in this process or estimates nothing. */
+    private static final Map<Class<?>, String> NOT_ON_SPARK = Map.of(
+            ShowerCostCommand.class, "it times the estimators on one thread of this process",
+            ShowerDesignCostCommand.class, "it times the estimators on one thread of this process",
+            ShowerDisplayCommand.class, "it draws one shower, there is nothing to distribute");
 
     /** A command that would silently run in-process with --spark given refuses it, as a parameter error. */
     private static void refuseSparkWhereUnsupported(CommandLine.ParseResult top) {
@@ -156,10 +164,12 @@ public final class Stochad implements Callable<Integer> {
                 || SPARK_COMMANDS.contains(leaf.commandSpec().userObject().getClass())) {
             return;
         }
+        String why = NOT_ON_SPARK.getOrDefault(leaf.commandSpec().userObject().getClass(), "not yet");
         throw new CommandLine.ParameterException(leaf.commandSpec().commandLine(), "--spark = " + spark.getValue()
                 + ": 'stochad "
                 + leaf.commandSpec().qualifiedName(" ").replaceFirst("^stochad ", "")
-                + "' does not run on Spark yet (it does: example, hadron generate, hadron gradient, hadron fit)");
+                + "' does not run on Spark (" + why + "; these do: demo, example, shower scan|compare|optimize|design,"
+                + " hadron generate|gradient|compare|fit)");
     }
 
     private static void inheritSharedOptions(CommandLine.ParseResult top) {

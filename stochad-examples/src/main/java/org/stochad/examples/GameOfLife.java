@@ -61,7 +61,7 @@ public final class GameOfLife implements WorkedExample {
         if (generations < 0) {
             throw new IllegalArgumentException("game-of-life: generations = " + generations + " is negative");
         }
-        return (s, t) -> {
+        return (StochasticProgram & java.io.Serializable) (s, t) -> {
             StochasticTriple p = t[0];
             StochasticTriple fire = t[1].neg().plus(1);
             int cells = size * size;
@@ -115,7 +115,7 @@ public final class GameOfLife implements WorkedExample {
         StochasticProgram program = program(SIZE, GENERATIONS);
         double[] point = {p, theta};
         // the reference: a common-random-number central difference with many more samples
-        Estimator fd = Estimators.finiteDifference(0.02).withParallelism(settings.threads());
+        Estimator fd = settings.place(Estimators.finiteDifference(0.02).withParallelism(settings.threads()));
         GradientEstimate ref;
         try (Progress bar = Progress.start(settings, "game-of-life reference", 1)) {
             ref = fd.estimate(program, point, 4 * samples, settings.seed() ^ 0x1F2E3D4CL);
@@ -146,7 +146,8 @@ public final class GameOfLife implements WorkedExample {
 
     private static Path plot(RunSettings settings, int samples) {
         StochasticProgram program = program(SIZE, GENERATIONS);
-        Estimator sad = Estimators.stochasticAd(StochasticAdOptions.replay().parallelism(settings.threads()));
+        Estimator sad = settings.place(
+                Estimators.stochasticAd(StochasticAdOptions.replay().parallelism(settings.threads())));
         int n = 9;
         double[] ps = new double[n];
         double[] dp = new double[n];

@@ -52,7 +52,7 @@ public final class Intro implements WorkedExample {
 
     /** @return the program, parameter p */
     public static StochasticProgram program() {
-        return (s, t) -> {
+        return (StochasticProgram & java.io.Serializable) (s, t) -> {
             StochasticTriple p = t[0];
             StochasticTriple a = p.times(p.neg().plus(1));
             StochasticTriple b = s.binomial(10, p);
@@ -96,7 +96,8 @@ public final class Intro implements WorkedExample {
     }
 
     private static Path curvePlot(RunSettings settings, int samples) {
-        Estimator sad = Estimators.stochasticAd(StochasticAdOptions.propagate().parallelism(settings.threads()));
+        Estimator sad = settings.place(
+                Estimators.stochasticAd(StochasticAdOptions.propagate().parallelism(settings.threads())));
         int n = 19;
         double[] ps = new double[n];
         double[] est = new double[n];

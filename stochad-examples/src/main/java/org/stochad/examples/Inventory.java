@@ -72,7 +72,7 @@ public final class Inventory implements WorkedExample {
 
     /** @return the program, parameters (λ, r), output the total cost */
     public static StochasticProgram program() {
-        return (s, t) -> {
+        return (StochasticProgram & java.io.Serializable) (s, t) -> {
             StochasticTriple lambda = t[0];
             StochasticTriple r = t[1];
             Sampler demands = s.fork(DEMAND_STREAM);
@@ -222,7 +222,8 @@ public final class Inventory implements WorkedExample {
     }
 
     private static Path plot(RunSettings settings, int samples, double r) {
-        Estimator sad = Estimators.stochasticAd(StochasticAdOptions.replay().parallelism(settings.threads()));
+        Estimator sad = settings.place(
+                Estimators.stochasticAd(StochasticAdOptions.replay().parallelism(settings.threads())));
         int n = 8;
         double[] ls = new double[n];
         double[] est = new double[n];

@@ -70,7 +70,7 @@ public final class PoissonFit implements WorkedExample {
 
     /** @return the per-sample loss log Pois(X; p) − log NegBin(X), X ~ Poisson(p); parameter p */
     public static StochasticProgram loss() {
-        return (s, t) -> {
+        return (StochasticProgram & java.io.Serializable) (s, t) -> {
             StochasticTriple p = t[0];
             StochasticTriple x = s.poisson(p);
             if (x.value() >= TABLE - 1) {
@@ -121,9 +121,16 @@ public final class PoissonFit implements WorkedExample {
                 Estimators.stochasticAd(StochasticAdOptions.propagate().parallelism(settings.threads())),
                 Estimators.scoreFunction().withParallelism(settings.threads()));
         List<OptimizationResult> runs = new ArrayList<>();
-        for (Estimator e : estimators) {
-            runs.add(Adam.of(rate).withBounds(lo, hi).withProgress(ConsoleProgress.of(settings.progress()))
-                    .minimize(loss(), e, new double[] {start}, steps, perStep, settings.seed()));
+        if (settings.inProcess()) {
+            for (Estimator e : estimators) {
+                runs.add(Adam.of(rate).withBounds(lo, hi).withProgress(ConsoleProgress.of(settings.progress()))
+                        .minimize(loss(), e, new double[] {start}, steps, perStep, settings.seed()));
+            }
+        } else {
+            // one task per estimator's run (stochad --spark): the same runs, elsewhere
+            long seed = settings.seed();
+            runs.addAll(settings.tasks().map("poisson-fit", estimators.size(), i -> Adam.of(rate).withBounds(lo, hi)
+                    .minimize(loss(), estimators.get(i), new double[] {start}, steps, perStep, seed), () -> { }));
         }
         Table.Builder summary = Table.builder("Adam (rate " + rate + ", " + steps + " steps, " + perStep
                 + " samples per step) from p = " + start, "estimator", "final p", "mean p, last quarter",

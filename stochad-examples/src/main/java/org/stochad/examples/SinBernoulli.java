@@ -40,7 +40,8 @@ public final class SinBernoulli implements WorkedExample {
 
     /** @return the program, parameter x */
     public static StochasticProgram program() {
-        return (s, t) -> t[0].square().plus(s.bernoulli(t[0].times(2).sin().square()));
+        return (StochasticProgram & java.io.Serializable) (s, t) ->
+                t[0].square().plus(s.bernoulli(t[0].times(2).sin().square()));
     }
 
     /**
@@ -112,7 +113,8 @@ public final class SinBernoulli implements WorkedExample {
         double[] xs = new double[points];
         double[] est = new double[points];
         double[] err = new double[points];
-        Estimator sad = Estimators.stochasticAd(StochasticAdOptions.replay().parallelism(settings.threads()));
+        Estimator sad = settings.place(
+                Estimators.stochasticAd(StochasticAdOptions.replay().parallelism(settings.threads())));
         try (Progress bar = Progress.start(settings, "sin-bernoulli curve", points)) {
             for (int i = 0; i < points; i++) {
                 xs[i] = 0.1 * (i + 1);

@@ -73,6 +73,27 @@ class SparkCommandTest {
             assertThat(Files.readString(tmp.resolve("f").resolve(f)))
                     .isEqualTo(Files.readString(tmp.resolve("e").resolve(f)));
         }
+        // with --hepmc the events travel to the driver (it writes the file in order): the same tables and files
+        assertThat(numbers(both("i", true, "hadron", "generate", "-n", "1100", "--hepmc",
+                tmp.resolve("i").resolve("ev.hepmc").toString()))).isEqualTo(events);
+        ok(run(quiet(tmp.resolve("j"), "hadron", "generate", "-n", "1100", "--hepmc",
+                tmp.resolve("j").resolve("ev.hepmc").toString())));
+        assertThat(Files.readString(tmp.resolve("i").resolve("ev.hepmc")))
+                .isEqualTo(Files.readString(tmp.resolve("j").resolve("ev.hepmc")));
+        assertThat(Files.readString(tmp.resolve("i").resolve("hadron-histograms.yoda")))
+                .isEqualTo(Files.readString(tmp.resolve("e").resolve("hadron-histograms.yoda")));
+        // one HepMC3 file per partition, written on the executors: in partition order, the events of --hepmc
+        assertThat(numbers(both("k", true, "hadron", "generate", "-n", "1100", "--hepmc-parts",
+                tmp.resolve("k").resolve("parts").toString()))).isEqualTo(events);
+        List<String> parted = new ArrayList<>();
+        for (String part : List.of("events-00000.hepmc", "events-00001.hepmc")) {
+            List<String> lines = Files.readAllLines(tmp.resolve("k").resolve("parts").resolve(part));
+            assertThat(lines.get(0)).startsWith("HepMC::Version");
+            parted.addAll(eventLines(lines));
+        }
+        List<String> whole = eventLines(Files.readAllLines(tmp.resolve("j").resolve("ev.hepmc")));
+        assertThat(whole).anyMatch(l -> l.startsWith("E 1099 "));
+        assertThat(parted).isEqualTo(whole);
     }
 
     @Test
@@ -82,6 +103,11 @@ class SparkCommandTest {
         List<String> local = fitted(both("g", false, fit));
         assertThat(fitted(both("h", true, fit))).isEqualTo(local);
         assertThat(local).anyMatch(c -> c.startsWith("fitted a="));
+    }
+
+    /** @return a HepMC3 file's event lines, without its header, footer and blank lines */
+    private static List<String> eventLines(List<String> lines) {
+        return lines.stream().filter(l -> !l.isBlank() && !l.startsWith("HepMC::")).toList();
     }
 
     /** @return every table's title and fitted columns, in order */
@@ -104,6 +130,71 @@ class SparkCommandTest {
             }
         }
         return cells;
+    }
+
+    /** Columns that are timings, measured where the code ran: they may differ. */
+    private static final List<String> TIMINGS = List.of("cost/primal", "var×cost", "s/run", "seconds", "s", "s/fit",
+            "primal µs/shower", "cost", "var_x_cost");
+
+    /** @return every table's title and every cell but the timings, in order */
+    private static List<String> untimed(Cli.Run r) {
+        List<String> cells = new ArrayList<>();
+        String[] header = null;
+        for (String line : r.out().split("\\R")) {
+            if (line.startsWith("# ")) {
+                cells.add(line);
+                header = null;
+            } else if (line.isBlank() || line.startsWith("wrote ")) {
+                continue;
+            } else if (header == null) {
+                header = Cli.csvSplit(line);
+            } else {
+                String[] row = Cli.csvSplit(line);
+                for (int i = 0; i < header.length; i++) {
+                    if (!TIMINGS.contains(header[i])) {
+                        cells.add(header[i] + "=" + row[i]);
+                    }
+                }
+            }
+        }
+        return cells;
+    }
+
+    /** Runs a command without and with --spark local[2] and asserts the same untimed output. */
+    private void sameOnSpark(String name, String... args) {
+        List<String> local = untimed(both(name + "-local", false, args));
+        assertThat(local).as(name).hasSizeGreaterThan(3);
+        assertThat(untimed(both(name + "-spark", true, args))).as(name).isEqualTo(local);
+    }
+
+    @Test
+    void theDemoAndEveryExampleMatchTheLocalRunBitForBit() {
+        sameOnSpark("demo", "demo", "--samples", "200");
+        sameOnSpark("sin", "example", "sin-bernoulli", "--samples", "40");
+        sameOnSpark("intro", "example", "intro", "--samples", "40");
+        sameOnSpark("life", "example", "game-of-life", "--samples", "20");
+        sameOnSpark("inventory", "example", "inventory", "--samples", "20");
+        sameOnSpark("poisson", "example", "poisson-fit", "--samples", "10", "-P", "steps=40");
+    }
+
+    @Test
+    void theLundEstimatorComparisonMatchesTheLocalRunBitForBit() {
+        sameOnSpark("compare", "hadron", "compare", "--quick", "--samples", "120", "--fd-samples", "200",
+                "--study-samples", "100", "--z-samples", "100");
+    }
+
+    @Test
+    void theShowerCommandsMatchTheLocalRunBitForBit() throws IOException {
+        sameOnSpark("scan", "shower", "scan", "--config", "shower", "--points", "3", "--events", "40");
+        assertThat(Files.readString(tmp.resolve("scan-spark").resolve("toy-shower-scan-shower.csv")))
+                .isEqualTo(Files.readString(tmp.resolve("scan-local").resolve("toy-shower-scan-shower.csv")));
+        sameOnSpark("compare", "shower", "compare", "--config", "eloss", "--theta", "1.0,2.5", "--events", "60");
+        sameOnSpark("optimize", "shower", "optimize", "--config", "eloss", "--steps", "50", "--runs", "3",
+                "--estimators", "sad,score");
+        sameOnSpark("design", "shower", "design", "--config", "eloss", "--segments", "2", "--steps", "6", "--runs",
+                "2", "--events", "4", "--evaluation-events", "40", "--estimators", "sad");
+        assertThat(Files.readString(tmp.resolve("design-spark").resolve("toy-shower-design-K2-eloss.csv")))
+                .isEqualTo(Files.readString(tmp.resolve("design-local").resolve("toy-shower-design-K2-eloss.csv")));
     }
 
     @Test

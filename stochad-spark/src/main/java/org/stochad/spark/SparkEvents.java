@@ -1,5 +1,7 @@
 package org.stochad.spark;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -7,6 +9,9 @@ import org.stochad.ProgressListener;
 import org.stochad.lund.Event;
 import org.stochad.lund.EventGenerator;
 import org.stochad.lund.LundSettings;
+import org.stochad.lund.io.GeneratorHistograms;
+import org.stochad.lund.io.GeneratorTally;
+import org.stochad.lund.io.HepMC3Writer;
 
 /**
  * Lund event generation on a Spark cluster: executors fragment blocks of consecutive event
@@ -18,8 +23,8 @@ import org.stochad.lund.LundSettings;
  */
 public final class SparkEvents {
 
-    /** Events per chunk. */
-    public static final int CHUNK_EVENTS = 1024;
+    /** Events per chunk: the blocks of {@link GeneratorTally}. */
+    public static final int CHUNK_EVENTS = GeneratorTally.BLOCK;
 
     /** Chunks per Spark job: bounds the events the driver holds at once. */
     private static final int CHUNKS_PER_JOB = 32;
@@ -58,6 +63,165 @@ public final class SparkEvents {
         long batch = Math.max(CHUNKS_PER_JOB, parallelism);
         cluster.run("events", chunks, parallelism, batch, new ChunkOfEvents(LundRecipes.settings(settings), seed, n),
                 block -> block.events().forEach(consumer), progress);
+    }
+
+    /**
+     * Counts events 0 … n − 1 into the summary table and the standard histograms without moving
+     * them: each executor tallies blocks of {@link #CHUNK_EVENTS} events, only the tallies travel,
+     * and the driver adds them in block order — the same numbers as
+     * {@link GeneratorTally#inOrder(double)} fed with the events in order.
+     *
+     * @param settings the generator's settings
+     * @param seed     the seed
+     * @param n        the number of events, &ge; 1
+     * @param progress receives Spark's tasks done of the total
+     * @return the run's tally
+     */
+    public GeneratorTally tally(LundSettings settings, long seed, long n, ProgressListener progress) {
+        if (n < 1) {
+            throw new IllegalArgumentException("events = " + n + " is less than 1");
+        }
+        if (settings == null || progress == null) {
+            throw new IllegalArgumentException("settings = " + settings + ", progress = " + progress);
+        }
+        GeneratorTally total = new GeneratorTally(settings.eCM());
+        long chunks = (n + CHUNK_EVENTS - 1) / CHUNK_EVENTS;
+        int parallelism = cluster.parallelism();
+        // a tally is a few KB whatever the block holds: many blocks per job
+        cluster.run("events", chunks, parallelism, Math.max(1024, parallelism),
+                new ChunkTally(LundRecipes.settings(settings), seed, n), total::add, progress);
+        return total;
+    }
+
+    /**
+     * Generates events 0 … n − 1 and writes them as HepMC3 files, one per partition, where they are
+     * made: partition p holds a contiguous range of events, in {@code dir/prefix-PPPPP.hepmc}
+     * (P = p with five digits), so the files read in partition order hold the events of a local
+     * {@code --hepmc} file, each with its own header and footer. The folder must be one the
+     * executors can write (on a real cluster: a shared file system). Only per-block tallies come back.
+     *
+     * @param settings   the generator's settings
+     * @param seed       the seed
+     * @param n          the number of events, &ge; 1
+     * @param dir        the folder of the files (absolute on the executors' machines)
+     * @param prefix     the files' name prefix
+     * @param partitions the number of files, &ge; 1 (at most one per block of events)
+     * @param progress   receives Spark's tasks done of the total
+     * @return the run's tally, the same as {@link #tally}'s
+     */
+    public GeneratorTally writeHepMc(LundSettings settings, long seed, long n, Path dir, String prefix,
+                                     int partitions, ProgressListener progress) {
+        if (n < 1 || partitions < 1) {
+            throw new IllegalArgumentException("events = " + n + ", partitions = " + partitions + ": each must be >= 1");
+        }
+        if (settings == null || dir == null || prefix == null || progress == null) {
+            throw new IllegalArgumentException("settings, dir, prefix and progress are needed");
+        }
+        long chunks = (n + CHUNK_EVENTS - 1) / CHUNK_EVENTS;
+        int parts = (int) Math.min(partitions, chunks);
+        GeneratorTally total = new GeneratorTally(settings.eCM());
+        cluster.run("events", parts, parts, parts, new PartitionToHepMc(LundRecipes.settings(settings), seed, n, chunks,
+                parts, dir.toAbsolutePath().toString(), prefix), blocks -> blocks.forEach(total::add), progress);
+        return total;
+    }
+
+    /**
+     * @param dir    the folder
+     * @param prefix the name prefix
+     * @param p      the partition index
+     * @return the file partition p writes
+     */
+    public static Path partitionFile(Path dir, String prefix, int p) {
+        return dir.resolve(String.format(java.util.Locale.ROOT, "%s-%05d.hepmc", prefix, p));
+    }
+
+    /** Partition p: its events written to its own file, their tallies per block sent back in order. */
+    private static final class PartitionToHepMc implements ChunkTask<ArrayList<GeneratorTally>> {
+        private final Recipe<LundSettings> settings;
+        private final long seed;
+        private final long n;
+        private final long chunks;
+        private final int parts;
+        private final String dir;
+        private final String prefix;
+
+        PartitionToHepMc(Recipe<LundSettings> settings, long seed, long n, long chunks, int parts, String dir,
+                         String prefix) {
+            this.settings = settings;
+            this.seed = seed;
+            this.n = n;
+            this.chunks = chunks;
+            this.parts = parts;
+            this.dir = dir;
+            this.prefix = prefix;
+        }
+
+        @Override
+        public ArrayList<GeneratorTally> run(long p) {
+            LundSettings s = settings.make();
+            EventGenerator generator = new EventGenerator(s, false);
+            long fromChunk = p * chunks / parts;
+            long toChunk = (p + 1) * chunks / parts;
+            ArrayList<GeneratorTally> blocks = new ArrayList<>();
+            Path file = partitionFile(Path.of(dir), prefix, (int) p);
+            HepMC3Writer writer;
+            try {
+                writer = new HepMC3Writer(file, s.idQuark());
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot write " + file + " (" + e.getMessage() + ")", e);
+            }
+            try {
+                for (long c = fromChunk; c < toChunk; c++) {
+                    GeneratorTally tally = new GeneratorTally(s.eCM());
+                    long last = Math.min(n, (c + 1) * CHUNK_EVENTS);
+                    for (long i = c * CHUNK_EVENTS; i < last; i++) {
+                        Event e = generator.event(seed, i);
+                        writer.write(i, e);
+                        tally.accept(GeneratorHistograms.observe(e, s.eCM()));
+                    }
+                    blocks.add(tally);
+                }
+                writer.close();
+            } catch (IOException e) {
+                writer.abort();
+                throw new IllegalArgumentException("cannot write " + file + " (" + e.getMessage() + ")", e);
+            } catch (RuntimeException e) {
+                writer.abort();
+                throw e;
+            }
+            return blocks;
+        }
+    }
+
+    /** Chunk c's tally: events c·1024 … min(n, (c+1)·1024) − 1, counted where they are made. */
+    private static final class ChunkTally implements ChunkTask<GeneratorTally> {
+        private final Recipe<LundSettings> settings;
+        private final long seed;
+        private final long n;
+        private transient EventGenerator generator;
+        private transient double eCm;
+
+        ChunkTally(Recipe<LundSettings> settings, long seed, long n) {
+            this.settings = settings;
+            this.seed = seed;
+            this.n = n;
+        }
+
+        @Override
+        public GeneratorTally run(long chunk) {
+            if (generator == null) {
+                LundSettings s = settings.make();
+                generator = new EventGenerator(s, false);
+                eCm = s.eCM();
+            }
+            GeneratorTally tally = new GeneratorTally(eCm);
+            long first = chunk * CHUNK_EVENTS;
+            long last = Math.min(n, first + CHUNK_EVENTS);
+            for (long i = first; i < last; i++) {
+                tally.accept(GeneratorHistograms.observe(generator.event(seed, i), eCm));
+            }
+            return tally;
+        }
     }
 
     /** Chunk c: events c·1024 … min(n, (c+1)·1024) − 1. */

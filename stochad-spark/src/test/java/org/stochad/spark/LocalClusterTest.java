@@ -18,10 +18,16 @@ import org.stochad.Estimators;
 import org.stochad.GradientEstimate;
 import org.stochad.ProgressListener;
 import org.stochad.StochasticProgram;
+import org.stochad.TaskRunner;
 import org.stochad.lund.EventGenerator;
 import org.stochad.lund.EventSummary;
 import org.stochad.lund.LundSettings;
+import org.stochad.lund.fit.FitTarget;
+import org.stochad.lund.fit.HistogramLoss;
+import org.stochad.lund.fit.PseudoData;
+import org.stochad.lund.fit.ReweightedSample;
 import org.stochad.lund.io.GeneratorHistograms;
+import org.stochad.lund.io.GeneratorTally;
 import org.stochad.lund.observable.Histogram;
 
 /**
@@ -108,5 +114,36 @@ class LocalClusterTest {
                         .containsExactly(b.sumW(i), b.sumW2(i), b.sumWX(i), b.sumWX2(i));
             }
         }
+    }
+
+    @Test
+    void tasksTalliesAndFitRowsOnExecutorProcessesAreBitIdentical() {
+        TaskRunner.Task<double[]> task = i -> new double[] {Estimators.stochasticAd().withParallelism(1)
+                .estimate(SparkEstimatorTest.sinBernoulli(), new double[] {0.2 + 0.3 * i}, 200, i).mean(0)};
+        List<double[]> remote = new SparkTasks(cluster).map("points", 3, task, () -> { });
+        List<double[]> local = TaskRunner.threads(1).map("points", 3, task, () -> { });
+        for (int i = 0; i < 3; i++) {
+            assertThat(remote.get(i)).isEqualTo(local.get(i));
+        }
+
+        LundSettings s = LundSettings.defaults().with(LundSettings.PIONS_ONLY, true);
+        int n = SparkEvents.CHUNK_EVENTS + 40;
+        GeneratorTally.InOrder inOrder = GeneratorTally.inOrder(s.eCM());
+        new EventGenerator(s, false).generate(8, n, 2, e -> GeneratorHistograms.observe(e, s.eCM()), inOrder::accept);
+        GeneratorTally tally = new SparkEvents(cluster).tally(s, 8, n, ProgressListener.none());
+        GeneratorTally expected = inOrder.finish();
+        assertThat(tally.summary().toMarkdown()).isEqualTo(expected.summary().toMarkdown());
+        assertThat(tally.summary().thrust()).isEqualTo(expected.summary().thrust());
+        assertThat(tally.summary().meanPt2()).isEqualTo(expected.summary().meanPt2());
+
+        List<FitTarget> targets = PseudoData.targets(s, PseudoData.defaultHistograms(), 500, 4, 2);
+        assertThat(PseudoData.targets(s, PseudoData.defaultHistograms(), 500, 4, new SparkEventRunner(cluster))
+                .get(1).data().values()).isEqualTo(targets.get(1).data().values());
+        ReweightedSample.Evaluation before = ReweightedSample.generate(s, targets, 300, 6, 2)
+                .evaluate(s.aLund(), s.bLund(), HistogramLoss.CHI2);
+        ReweightedSample.Evaluation after = ReweightedSample.generateAndEvaluate(s, targets, 300, 6,
+                new SparkEventRunner(cluster), s.aLund(), s.bLund(), HistogramLoss.CHI2);
+        assertThat(after.loss()).isEqualTo(before.loss());
+        assertThat(after.gradient()).isEqualTo(before.gradient());
     }
 }

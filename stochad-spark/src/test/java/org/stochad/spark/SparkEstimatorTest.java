@@ -15,6 +15,22 @@ import org.stochad.GradientEstimate;
 import org.stochad.StochasticAdOptions;
 import org.stochad.StochasticProgram;
 import org.stochad.StochasticTriple;
+import org.stochad.TaskRunner;
+import org.stochad.ProgressListener;
+import org.stochad.lund.EventGenerator;
+import org.stochad.lund.LundProgram;
+import org.stochad.lund.LundSettings;
+import org.stochad.lund.observable.Observable;
+import org.stochad.lund.observable.Observables;
+import org.stochad.lund.reweight.RsaDerivativeEstimator;
+import org.stochad.lund.io.GeneratorHistograms;
+import org.stochad.lund.io.GeneratorTally;
+import org.stochad.lund.observable.Histogram;
+import org.stochad.lund.fit.FitTarget;
+import org.stochad.lund.fit.HistogramLoss;
+import org.stochad.lund.fit.HistogramSpec;
+import org.stochad.lund.fit.PseudoData;
+import org.stochad.lund.fit.ReweightedSample;
 
 /** Estimates on an embedded {@code local[2]} Spark: bit for bit the local estimates, and the fast failures. */
 class SparkEstimatorTest {
@@ -126,5 +142,89 @@ class SparkEstimatorTest {
                 .hasMessageContaining("'locl[2]' is not a Spark master URL");
         assertThatThrownBy(() -> SparkSettings.master("local-cluster[2,1]"))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void independentTasksComeBackInIndexOrderAsOnThreads() {
+        TaskRunner.Task<double[]> task = i -> {
+            GradientEstimate g = Estimators.stochasticAd().withParallelism(1).estimate(sinBernoulli(),
+                    new double[] {0.1 * (i + 1)}, 300, 7 + i);
+            return new double[] {g.mean(0), g.standardError(0)};
+        };
+        int[] ticks = {0};
+        List<double[]> spark = new SparkTasks(cluster).map("points", 5, task, () -> ticks[0]++);
+        List<double[]> local = TaskRunner.threads(2).map("points", 5, task, () -> { });
+        assertThat(ticks[0]).isEqualTo(5);
+        assertThat(spark).hasSize(5);
+        for (int i = 0; i < 5; i++) {
+            assertThat(spark.get(i)).as("task %d", i).isEqualTo(local.get(i));
+        }
+        Object lock = new Object();
+        assertThatThrownBy(() -> new SparkTasks(cluster).map("bad", 2, i -> lock.hashCode(), () -> { }))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("java.lang.Object");
+    }
+
+    @Test
+    void perEventWorkOnTheExecutorsGivesTheLocalFitInputsBitForBit() {
+        LundSettings s = LundSettings.defaults().with(LundSettings.PIONS_ONLY, true);
+        List<HistogramSpec> specs = PseudoData.defaultHistograms();
+        int n = 2 * SparkEvents.CHUNK_EVENTS + 77;
+        SparkEventRunner spark = new SparkEventRunner(cluster);
+        List<FitTarget> local = PseudoData.targets(s, specs, n, 5, 2);
+        List<FitTarget> remote = PseudoData.targets(s, specs, n, 5, spark);
+        for (int t = 0; t < specs.size(); t++) {
+            assertThat(remote.get(t).data().values()).isEqualTo(local.get(t).data().values());
+            assertThat(remote.get(t).data().errors()).isEqualTo(local.get(t).data().errors());
+        }
+        ReweightedSample.Evaluation before = ReweightedSample.generate(s, local, 600, 9, 2)
+                .evaluate(s.aLund(), s.bLund(), HistogramLoss.CHI2);
+        ReweightedSample.Evaluation after = ReweightedSample.generateAndEvaluate(s, local, 600, 9, spark,
+                s.aLund(), s.bLund(), HistogramLoss.CHI2);
+        assertThat(after.loss()).isEqualTo(before.loss());
+        assertThat(after.gradient()).isEqualTo(before.gradient());
+        for (int t = 0; t < specs.size(); t++) {
+            assertThat(after.histograms().get(t)).isEqualTo(before.histograms().get(t));
+            assertThat(after.variances().get(t)).isEqualTo(before.variances().get(t));
+            assertThat(after.jacobians().get(t)).isEqualTo(before.jacobians().get(t));
+        }
+        assertThat(before.gradient()[0]).isNotZero();
+    }
+
+    @Test
+    void eventTalliesCountedOnTheExecutorsAreTheInOrderTallyBitForBit() {
+        LundSettings s = LundSettings.defaults().with(LundSettings.PIONS_ONLY, true);
+        int n = 3 * SparkEvents.CHUNK_EVENTS + 5;
+        GeneratorTally.InOrder inOrder = GeneratorTally.inOrder(s.eCM());
+        new EventGenerator(s, false).generate(17, n, 2, e -> GeneratorHistograms.observe(e, s.eCM()), inOrder::accept);
+        GeneratorTally local = inOrder.finish();
+        GeneratorTally spark = new SparkEvents(cluster).tally(s, 17, n, ProgressListener.none());
+        assertThat(spark.summary().toMarkdown()).isEqualTo(local.summary().toMarkdown());
+        assertThat(spark.summary().thrust()).isEqualTo(local.summary().thrust());
+        assertThat(spark.summary().meanPt2()).isEqualTo(local.summary().meanPt2());
+        assertThat(spark.summary().events()).isEqualTo(n);
+        for (int h = 0; h < local.histograms().all().size(); h++) {
+            Histogram a = local.histograms().all().get(h);
+            Histogram b = spark.histograms().all().get(h);
+            for (int bin = 0; bin < a.bins(); bin++) {
+                assertThat(b.sumWX(bin)).as("%s bin %d", a.path(), bin).isEqualTo(a.sumWX(bin));
+                assertThat(b.sumWX2(bin)).isEqualTo(a.sumWX2(bin));
+                assertThat(b.sumW(bin)).isEqualTo(a.sumW(bin));
+            }
+        }
+    }
+
+    @Test
+    void aLundProgramAndTheRsaDerivativeTravelAndGiveTheLocalEstimate() {
+        LundSettings s = LundSettings.defaults().with(LundSettings.PIONS_ONLY, true);
+        LundProgram program = LundProgram.of(s, Observables.parse("thrust")).withPtBaseline(0.9);
+        Estimator rsa = RsaDerivativeEstimator.of(program, true, 2);
+        GradientEstimate local = rsa.estimate(program, s.theta(), 700, 11);
+        assertSame(SparkEstimator.of(cluster, rsa).withPartitions(2).estimate(program, s.theta(), 700, 11), local);
+        GradientEstimate sad = Estimators.stochasticAd().estimate(program, s.theta(), 300, 12);
+        assertSame(SparkEstimator.of(cluster, Estimators.stochasticAd()).estimate(program, s.theta(), 300, 12), sad);
+        Observable local2 = e -> StochasticTriple.constant(e.multiplicity());
+        assertThatThrownBy(() -> SparkEstimator.of(cluster, Estimators.stochasticAd())
+                .estimate(LundProgram.of(s, local2), s.theta(), 10, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("observable");
     }
 }

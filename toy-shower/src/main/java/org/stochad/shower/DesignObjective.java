@@ -15,7 +15,7 @@ package org.stochad.shower;
  * @param budgetWeight   λ, finite and &ge; 0
  * @param priceAmplitude a, in [0, 1)
  */
-public record DesignObjective(double budgetWeight, double priceAmplitude) {
+public record DesignObjective(double budgetWeight, double priceAmplitude) implements java.io.Serializable {
 
     /** The radial width of the material annulus. */
     static final double WIDTH = 10;

@@ -7,9 +7,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.commons.statistics.descriptive.Quantile;
 import org.stochad.Estimator;
 import org.stochad.Estimators;
-import org.stochad.Parallel;
 import org.stochad.ProgressListener;
 import org.stochad.Seeds;
+import org.stochad.TaskRunner;
 import org.stochad.StochasticAdOptions;
 import org.stochad.optim.Adam;
 import org.stochad.optim.OptimizationResult;
@@ -45,7 +45,8 @@ public final class DesignOptimization {
      * @param evaluationEvents events that score each final map, &ge; 2
      */
     public record Protocol(Stepper stepper, double learningRate, double decay, double[] starts, int steps,
-                           int eventsPerStep, int runs, int evaluationEvents) {
+                           int eventsPerStep, int runs, int evaluationEvents)
+            implements java.io.Serializable {
 
         /**
          * Checks the values.
@@ -299,9 +300,11 @@ public final class DesignOptimization {
     private final long seed;
     private final int threads;
     private final ProgressListener progress;
+    /** Where the runs go; null: this process's threads. */
+    private final TaskRunner runner;
 
     private DesignOptimization(SegmentedShower shower, List<Estimator> estimators, Protocol protocol, long seed,
-                               int threads, ProgressListener progress) {
+                               int threads, ProgressListener progress, TaskRunner runner) {
         if (shower == null) {
             throw new IllegalArgumentException("shower = null");
         }
@@ -320,6 +323,7 @@ public final class DesignOptimization {
         this.seed = seed;
         this.threads = threads;
         this.progress = progress;
+        this.runner = runner;
     }
 
     /**
@@ -329,7 +333,7 @@ public final class DesignOptimization {
      */
     public static DesignOptimization of(SegmentedShower shower, long seed) {
         return new DesignOptimization(shower, defaultEstimators(), Protocol.defaults(), seed,
-                StochasticAdOptions.defaultParallelism(), ProgressListener.none());
+                StochasticAdOptions.defaultParallelism(), ProgressListener.none(), null);
     }
 
     /** @return stochastic AD (m = 1 and m = 4), the hybrid and the score function with baseline */
@@ -343,7 +347,7 @@ public final class DesignOptimization {
      * @return this optimisation with them
      */
     public DesignOptimization withEstimators(List<Estimator> list) {
-        return new DesignOptimization(shower, list, protocol, seed, threads, progress);
+        return new DesignOptimization(shower, list, protocol, seed, threads, progress, runner);
     }
 
     /**
@@ -351,7 +355,7 @@ public final class DesignOptimization {
      * @return this optimisation with it
      */
     public DesignOptimization withProtocol(Protocol p) {
-        return new DesignOptimization(shower, estimators, p, seed, threads, progress);
+        return new DesignOptimization(shower, estimators, p, seed, threads, progress, runner);
     }
 
     /**
@@ -359,7 +363,7 @@ public final class DesignOptimization {
      * @return this optimisation
      */
     public DesignOptimization withParallelism(int n) {
-        return new DesignOptimization(shower, estimators, protocol, seed, n, progress);
+        return new DesignOptimization(shower, estimators, protocol, seed, n, progress, runner);
     }
 
     /**
@@ -370,7 +374,18 @@ public final class DesignOptimization {
         if (listener == null) {
             throw new IllegalArgumentException("listener = null");
         }
-        return new DesignOptimization(shower, estimators, protocol, seed, threads, listener);
+        return new DesignOptimization(shower, estimators, protocol, seed, threads, listener, runner);
+    }
+
+    /**
+     * @param where where the runs go (each run and its score is one task; results do not depend on it)
+     * @return this optimisation running its runs there instead of on its own threads
+     */
+    public DesignOptimization withRunner(TaskRunner where) {
+        if (where == null) {
+            throw new IllegalArgumentException("runner = null");
+        }
+        return new DesignOptimization(shower, estimators, protocol, seed, threads, progress, where);
     }
 
     /** @return estimators × runs */
@@ -384,31 +399,26 @@ public final class DesignOptimization {
         List<EstimatorRuns> all = new ArrayList<>();
         AtomicLong done = new AtomicLong();
         int k = shower.segments();
-        double[] lo = new double[k];
-        double[] hi = new double[k];
-        Arrays.fill(hi, Double.POSITIVE_INFINITY);
-        Optimizer optimizer = protocol.stepper() == Stepper.ADAM
-                ? Adam.of(protocol.learningRate()).withLinearDecay(protocol.decay()).withBounds(lo, hi)
-                : Sgd.of(protocol.learningRate()).withLinearDecay(protocol.decay()).withBounds(lo, hi);
-        Estimator scorer = Estimators.primal().withParallelism(1);
         long evaluationSeed = Seeds.derive(seed, -1);
-        double[] starts = protocol.starts();
         progress.start("design " + k + " sectors", workUnits());
+        // the task captures values only (not this), so that it can travel to another machine
+        SegmentedShower program = shower;
+        Protocol p = protocol;
+        TaskRunner where = runner == null ? TaskRunner.threads(threads) : runner;
         try {
             for (int e = 0; e < estimators.size(); e++) {
                 Estimator single = estimators.get(e).withParallelism(1);
                 long estimatorSeed = Seeds.derive(seed, e);
-                List<Object[]> runs = Parallel.map(protocol.runs(), threads, r -> {
-                    OptimizationResult result = optimizer.minimize(shower, single,
-                            shower.uniform(starts[r % starts.length]), protocol.steps(), protocol.eventsPerStep(),
+                List<Run> runs = where.map("design " + estimators.get(e).name(), protocol.runs(), r -> {
+                    OptimizationResult result = optimizer(p, k).minimize(program, single,
+                            program.uniform(p.starts()[r % p.starts().length]), p.steps(), p.eventsPerStep(),
                             Seeds.derive(estimatorSeed, r));
-                    double score = scorer.estimate(shower, result.last(), protocol.evaluationEvents(),
-                            evaluationSeed).value();
-                    progress.advance(done.incrementAndGet(), "");
-                    return new Object[] {result, score};
-                });
-                List<OptimizationResult> results = runs.stream().map(o -> (OptimizationResult) o[0]).toList();
-                double[] finals = runs.stream().mapToDouble(o -> (Double) o[1]).toArray();
+                    double score = Estimators.primal().withParallelism(1).estimate(program, result.last(),
+                            p.evaluationEvents(), evaluationSeed).value();
+                    return new Run(result, score);
+                }, () -> progress.advance(done.incrementAndGet(), ""));
+                List<OptimizationResult> results = runs.stream().map(Run::result).toList();
+                double[] finals = runs.stream().mapToDouble(Run::score).toArray();
                 double seconds = results.stream().mapToLong(OptimizationResult::nanos).average().orElseThrow() / 1e9;
                 all.add(new EstimatorRuns(estimators.get(e).name(), results, finals, seconds));
             }
@@ -416,6 +426,25 @@ public final class DesignOptimization {
             progress.finish();
         }
         return new Result(shower.config().label(), k, protocol, all, System.nanoTime() - begin);
+    }
+
+    /** The optimiser of a protocol for k radii, each bounded below by 0. */
+    private static Optimizer optimizer(Protocol protocol, int k) {
+        double[] lo = new double[k];
+        double[] hi = new double[k];
+        Arrays.fill(hi, Double.POSITIVE_INFINITY);
+        return protocol.stepper() == Stepper.ADAM
+                ? Adam.of(protocol.learningRate()).withLinearDecay(protocol.decay()).withBounds(lo, hi)
+                : Sgd.of(protocol.learningRate()).withLinearDecay(protocol.decay()).withBounds(lo, hi);
+    }
+
+    /**
+     * One run's trajectory and the score of its final map.
+     *
+     * @param result the trajectory
+     * @param score  the mean objective of the final map over the evaluation events
+     */
+    private record Run(OptimizationResult result, double score) implements java.io.Serializable {
     }
 
     /**

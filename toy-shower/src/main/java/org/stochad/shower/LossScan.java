@@ -9,6 +9,7 @@ import org.stochad.EstimateRequest;
 import org.stochad.Estimator;
 import org.stochad.Estimators;
 import org.stochad.JacobianEstimate;
+import org.stochad.TaskRunner;
 import org.stochad.StochasticAdOptions;
 import org.stochad.VectorProgram;
 
@@ -30,8 +31,10 @@ public final class LossScan {
     private final long seed;
     private final int threads;
     private final Runnable tick;
+    /** Where the grid points go; null: one after the other, each estimate on this process's threads. */
+    private final TaskRunner runner;
 
-    private LossScan(ToyShower shower, Options options, long seed, int threads, Runnable tick) {
+    private LossScan(ToyShower shower, Options options, long seed, int threads, Runnable tick, TaskRunner runner) {
         this.shower = shower;
         this.from = options.from();
         this.to = options.to();
@@ -40,6 +43,7 @@ public final class LossScan {
         this.seed = seed;
         this.threads = threads;
         this.tick = tick;
+        this.runner = runner;
     }
 
     /**
@@ -50,7 +54,7 @@ public final class LossScan {
      * @param points grid points, &ge; 3
      * @param events events per point, &ge; 40 (used in {@value #BATCHES} equal batches)
      */
-    public record Options(double from, double to, int points, int events) {
+    public record Options(double from, double to, int points, int events) implements java.io.Serializable {
 
         /**
          * Checks the grid and the budget.
@@ -104,7 +108,7 @@ public final class LossScan {
         if (options == null) {
             throw new IllegalArgumentException("options = null");
         }
-        return new LossScan(shower, options, seed, StochasticAdOptions.defaultParallelism(), () -> { });
+        return new LossScan(shower, options, seed, StochasticAdOptions.defaultParallelism(), () -> { }, null);
     }
 
     /**
@@ -115,7 +119,7 @@ public final class LossScan {
         if (n < 1) {
             throw new IllegalArgumentException("parallelism = " + n + " is less than 1");
         }
-        return new LossScan(shower, new Options(from, to, points, events), seed, n, tick);
+        return new LossScan(shower, new Options(from, to, points, events), seed, n, tick, runner);
     }
 
     /**
@@ -127,7 +131,18 @@ public final class LossScan {
         if (onBatchDone == null) {
             throw new IllegalArgumentException("onBatchDone = null");
         }
-        return new LossScan(shower, new Options(from, to, points, events), seed, threads, onBatchDone);
+        return new LossScan(shower, new Options(from, to, points, events), seed, threads, onBatchDone, runner);
+    }
+
+    /**
+     * @param where where the grid points go (one task per point; results do not depend on it)
+     * @return this scan computing its points there
+     */
+    public LossScan withRunner(TaskRunner where) {
+        if (where == null) {
+            throw new IllegalArgumentException("runner = null");
+        }
+        return new LossScan(shower, new Options(from, to, points, events), seed, threads, tick, where);
     }
 
     /** @return the number of progress ticks a run reports: grid points × batches */
@@ -144,7 +159,8 @@ public final class LossScan {
      * @param depth     E[D] estimate
      * @param depthSe   its standard error
      */
-    public record Point(double theta, double loss, double lossSe, double depth, double depthSe) {
+    public record Point(double theta, double loss, double lossSe, double depth, double depthSe)
+            implements java.io.Serializable {
     }
 
     /**
@@ -185,25 +201,27 @@ public final class LossScan {
     /** @return the scan's result */
     public Result run() {
         long start = System.nanoTime();
-        Estimator runner = Estimators.primal().withParallelism(threads);
-        // loss and depth of the same showers from one run each (a vector program), not two
-        VectorProgram both = shower.lossAndDepth();
+        ToyShower program = shower;
         int perBatch = events / BATCHES;
         List<Point> grid = new ArrayList<>();
-        for (int i = 0; i < points; i++) {
-            double theta = from + (to - from) * i / (points - 1);
-            double[] losses = new double[BATCHES];
-            double[] depths = new double[BATCHES];
-            for (int b = 0; b < BATCHES; b++) {
-                long s = seed + b;
-                JacobianEstimate j = runner.jacobian(both, new double[] {theta},
-                        EstimateRequest.samples(perBatch).seed(s));
-                losses[b] = j.value(0);
-                depths[b] = j.value(1);
-                tick.run();
+        if (runner == null) {
+            Estimator primal = Estimators.primal().withParallelism(threads);
+            for (int i = 0; i < points; i++) {
+                grid.add(point(program, theta(i), perBatch, seed, primal, tick));
             }
-            grid.add(new Point(theta, Mean.of(losses).getAsDouble(), se(losses), Mean.of(depths).getAsDouble(),
-                    se(depths)));
+        } else {
+            // the task captures values only (not this), so that it can travel to another machine
+            double first = from;
+            double last = to;
+            int n = points;
+            long s = seed;
+            grid.addAll(runner.map("scan", points, i -> point(program,
+                    first + (last - first) * i / (n - 1), perBatch, s, Estimators.primal().withParallelism(1), () -> { }),
+                    () -> {
+                        for (int b = 0; b < BATCHES; b++) {
+                            tick.run();
+                        }
+                    }));
         }
         int best = 0;
         for (int i = 1; i < grid.size(); i++) {
@@ -224,6 +242,29 @@ public final class LossScan {
         }
         return new Result(shower.config().label(), perBatch * BATCHES, grid, grid.get(best).theta, minimum,
                 System.nanoTime() - start);
+    }
+
+    private double theta(int i) {
+        return from + (to - from) * i / (points - 1);
+    }
+
+    /**
+     * Grid point θ: {@value #BATCHES} batches, each seeded seed + b, whose loss and depth come from
+     * the same showers (one vector program, not two runs).
+     */
+    private static Point point(ToyShower shower, double theta, int perBatch, long seed, Estimator primal,
+                               Runnable tick) {
+        VectorProgram both = shower.lossAndDepth();
+        double[] losses = new double[BATCHES];
+        double[] depths = new double[BATCHES];
+        for (int b = 0; b < BATCHES; b++) {
+            JacobianEstimate j = primal.jacobian(both, new double[] {theta},
+                    EstimateRequest.samples(perBatch).seed(seed + b));
+            losses[b] = j.value(0);
+            depths[b] = j.value(1);
+            tick.run();
+        }
+        return new Point(theta, Mean.of(losses).getAsDouble(), se(losses), Mean.of(depths).getAsDouble(), se(depths));
     }
 
     private static double se(double[] batchMeans) {

@@ -12,7 +12,7 @@ import org.stochad.StochasticTriple;
  * with respect to positions, and at every fixed point p is smooth in θ, so E[ℓ] is smooth in
  * every θ_k; and each interaction draw depends on exactly one parameter.
  */
-public final class SegmentedMaterial {
+public final class SegmentedMaterial implements java.io.Serializable {
 
     /** The most sectors. */
     public static final int MAX_SEGMENTS = 64;

@@ -15,7 +15,7 @@ import org.stochad.StochasticTriple;
  * material differs. With K = 1 and {@link DesignObjective#depthOnly()} a run is a
  * {@link ToyShower} run, bit for bit, so estimates and optimisations are identical.
  */
-public final class SegmentedShower implements StochasticProgram {
+public final class SegmentedShower implements StochasticProgram, java.io.Serializable {
 
     private final ShowerConfig config;
     private final SegmentedMaterial material;

@@ -14,7 +14,8 @@ package org.stochad.shower;
  * @param targetDepth      the depth the design aims for; the loss is (D − targetDepth)²
  */
 public record ShowerConfig(double initialEnergy, double energyThreshold, double escapeRadius, double stepLength,
-                           double energyLoss, double directionBump, double splitProbability, double targetDepth) {
+                           double energyLoss, double directionBump, double splitProbability, double targetDepth)
+        implements java.io.Serializable {
 
     /**
      * Checks every constant.

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import org.stochad.Estimator;
 import org.stochad.Estimators;
-import org.stochad.Parallel;
 import org.stochad.Seeds;
+import org.stochad.TaskRunner;
 import org.stochad.StochasticAdOptions;
 import org.stochad.optim.Adam;
 import org.stochad.optim.OptimizationResult;
@@ -29,6 +29,8 @@ public final class ShowerOptimization {
     private final long seed;
     private final int threads;
     private final Runnable tick;
+    /** Where the runs go; null: this process's threads. */
+    private final TaskRunner runner;
 
     /**
      * The optimisation protocol.
@@ -75,7 +77,8 @@ public final class ShowerOptimization {
     }
 
     private ShowerOptimization(ToyShower shower, List<Estimator> estimators, double learningRate, double start,
-                               int steps, int eventsPerStep, int runs, long seed, int threads, Runnable tick) {
+                               int steps, int eventsPerStep, int runs, long seed, int threads, Runnable tick,
+                               TaskRunner runner) {
         if (shower == null) {
             throw new IllegalArgumentException("shower = null");
         }
@@ -96,6 +99,7 @@ public final class ShowerOptimization {
         this.seed = seed;
         this.threads = threads;
         this.tick = tick;
+        this.runner = runner;
     }
 
     /**
@@ -107,7 +111,7 @@ public final class ShowerOptimization {
     public static ShowerOptimization of(ToyShower shower, long seed) {
         Protocol p = Protocol.published();
         return new ShowerOptimization(shower, defaultEstimators(), p.learningRate(), p.start(), p.steps(),
-                p.eventsPerStep(), p.runs(), seed, StochasticAdOptions.defaultParallelism(), () -> { });
+                p.eventsPerStep(), p.runs(), seed, StochasticAdOptions.defaultParallelism(), () -> { }, null);
     }
 
     /** @return the estimators of the published comparison */
@@ -122,7 +126,7 @@ public final class ShowerOptimization {
      * @return this optimisation with those estimators
      */
     public ShowerOptimization withEstimators(List<Estimator> list) {
-        return new ShowerOptimization(shower, list, learningRate, start, steps, eventsPerStep, runs, seed, threads, tick);
+        return new ShowerOptimization(shower, list, learningRate, start, steps, eventsPerStep, runs, seed, threads, tick, runner);
     }
 
     /**
@@ -131,7 +135,7 @@ public final class ShowerOptimization {
      * @return this optimisation with that many steps and runs
      */
     public ShowerOptimization withStepsAndRuns(int n, int count) {
-        return new ShowerOptimization(shower, estimators, learningRate, start, n, eventsPerStep, count, seed, threads, tick);
+        return new ShowerOptimization(shower, estimators, learningRate, start, n, eventsPerStep, count, seed, threads, tick, runner);
     }
 
     /**
@@ -139,7 +143,7 @@ public final class ShowerOptimization {
      * @return this optimisation
      */
     public ShowerOptimization withParallelism(int n) {
-        return new ShowerOptimization(shower, estimators, learningRate, start, steps, eventsPerStep, runs, seed, n, tick);
+        return new ShowerOptimization(shower, estimators, learningRate, start, steps, eventsPerStep, runs, seed, n, tick, runner);
     }
 
     /**
@@ -151,7 +155,19 @@ public final class ShowerOptimization {
             throw new IllegalArgumentException("onRunDone = null");
         }
         return new ShowerOptimization(shower, estimators, learningRate, start, steps, eventsPerStep, runs, seed,
-                threads, onRunDone);
+                threads, onRunDone, runner);
+    }
+
+    /**
+     * @param where where the runs go (each run is one task; results do not depend on it)
+     * @return this optimisation running its runs there instead of on its own threads
+     */
+    public ShowerOptimization withRunner(TaskRunner where) {
+        if (where == null) {
+            throw new IllegalArgumentException("runner = null");
+        }
+        return new ShowerOptimization(shower, estimators, learningRate, start, steps, eventsPerStep, runs, seed,
+                threads, tick, where);
     }
 
     /** @return the number of progress ticks a run reports: estimators × runs */
@@ -252,13 +268,17 @@ public final class ShowerOptimization {
             Estimator single = e.withParallelism(1);
             // warm the JIT so that the first estimator's wall time is not charged for compilation
             Adam.of(learningRate).minimize(shower, single, new double[] {start}, 50, eventsPerStep, ~seed);
-            List<OptimizationResult> results = Parallel.map(runs, threads, r -> {
-                OptimizationResult result = Adam.of(learningRate)
-                        .withBounds(new double[] {0}, new double[] {Double.POSITIVE_INFINITY})
-                        .minimize(shower, single, new double[] {start}, steps, eventsPerStep, Seeds.derive(seed, r));
-                tick.run();
-                return result;
-            });
+            // the task captures values only (not this), so that it can travel to another machine
+            ToyShower program = shower;
+            double rate = learningRate;
+            double from = start;
+            int n = steps;
+            int perStep = eventsPerStep;
+            long base = seed;
+            TaskRunner where = runner == null ? TaskRunner.threads(threads) : runner;
+            List<OptimizationResult> results = where.map("optimize " + e.name(), runs, r -> Adam.of(rate)
+                    .withBounds(new double[] {0}, new double[] {Double.POSITIVE_INFINITY})
+                    .minimize(program, single, new double[] {from}, n, perStep, Seeds.derive(base, r)), tick);
             all.add(summarise(e.name(), results));
         }
         return new Result(shower.config().label(), steps, all, System.nanoTime() - begin);

@@ -18,7 +18,7 @@ import org.stochad.VectorProgram;
  * sampler's streams and an alternative world reuses every number it can. Every particle leaves a
  * flagged end hit, so D is always defined.
  */
-public final class ToyShower implements StochasticProgram {
+public final class ToyShower implements StochasticProgram, java.io.Serializable {
 
     /** What one run returns. */
     public enum Observable {

@@ -12,6 +12,7 @@ import org.stochad.Seeds;
 import org.stochad.StochasticAdOptions;
 import org.stochad.StochasticTriple;
 import org.stochad.VectorProgram;
+import org.stochad.lund.EventRunner;
 import org.stochad.lund.LundProgram;
 import org.stochad.lund.LundSettings;
 import org.stochad.optim.Adam;
@@ -191,15 +192,18 @@ public final class LundFit {
     private final Consumer<String> log;
     private final Gradient gradient;
     private final UnaryOperator<Estimator> placement;
+    /** Where the histogram events of re-simulated steps are generated; null: this process's threads. */
+    private final EventRunner events;
 
     private LundFit(LundSettings settings, List<FitTarget> targets, Options options, Consumer<String> log,
-                    Gradient gradient, UnaryOperator<Estimator> placement) {
+                    Gradient gradient, UnaryOperator<Estimator> placement, EventRunner events) {
         this.settings = settings;
         this.targets = List.copyOf(targets);
         this.options = options;
         this.log = log;
         this.gradient = gradient;
         this.placement = placement;
+        this.events = events;
     }
 
     /**
@@ -212,7 +216,7 @@ public final class LundFit {
         if (settings == null || targets == null || targets.isEmpty() || options == null) {
             throw new IllegalArgumentException("settings, targets (non-empty) and options are required");
         }
-        return new LundFit(settings, targets, options, line -> { }, Gradient.SCALAR_PROXY, UnaryOperator.identity());
+        return new LundFit(settings, targets, options, line -> { }, Gradient.SCALAR_PROXY, UnaryOperator.identity(), null);
     }
 
     /**
@@ -223,7 +227,7 @@ public final class LundFit {
         if (lines == null) {
             throw new IllegalArgumentException("log = null");
         }
-        return new LundFit(settings, targets, options, lines, gradient, placement);
+        return new LundFit(settings, targets, options, lines, gradient, placement, events);
     }
 
     /**
@@ -234,7 +238,7 @@ public final class LundFit {
         if (g == null) {
             throw new IllegalArgumentException("gradient = null");
         }
-        return new LundFit(settings, targets, options, log, g, placement);
+        return new LundFit(settings, targets, options, log, g, placement, events);
     }
 
     /**
@@ -250,7 +254,22 @@ public final class LundFit {
         if (where == null) {
             throw new IllegalArgumentException("placement = null");
         }
-        return new LundFit(settings, targets, options, log, gradient, where);
+        return new LundFit(settings, targets, options, log, gradient, where, events);
+    }
+
+    /**
+     * Lets a caller generate the histogram events of re-simulated steps elsewhere (on a cluster,
+     * say) with the same numbers: the events' histogram entries and RSA scores are computed where
+     * {@code where} runs and come back in index order. The RSA fits' base samples stay in this process.
+     *
+     * @param where where the events are generated
+     * @return this fit generating its step events there
+     */
+    public LundFit withEvents(EventRunner where) {
+        if (where == null) {
+            throw new IllegalArgumentException("events = null");
+        }
+        return new LundFit(settings, targets, options, log, gradient, placement, where);
     }
 
     /** @return how re-simulated steps get dh_k/dθ */
@@ -372,6 +391,7 @@ public final class LundFit {
             }
             return out;
         });
+        EventRunner runner = events == null ? EventRunner.threads(options.threads()) : events;
         long[] stepIndex = {0};
         Step step = theta -> {
             long t = stepIndex[0]++;
@@ -381,11 +401,9 @@ public final class LundFit {
             // which drags the fit along the shallow (a, b) valley
             int half = Math.max(2, options.histogramEvents() / 2);
             // the first half as an (unweighted) RSA sample also gives dh/dθ by the score, for the metric
-            ReweightedSample.Evaluation f = ReweightedSample.generate(here, targets, half,
-                    Seeds.mix(seed + 31 * t + 1), options.threads()).evaluate(theta[0], theta[1],
-                    options.loss());
-            PseudoData.Densities g2 = PseudoData.fill(here, specs, half, Seeds.mix(seed + 31 * t + 3),
-                    options.threads());
+            ReweightedSample.Evaluation f = ReweightedSample.generateAndEvaluate(here, targets, half,
+                    Seeds.mix(seed + 31 * t + 1), runner, theta[0], theta[1], options.loss());
+            PseudoData.Densities g2 = PseudoData.fill(here, specs, half, Seeds.mix(seed + 31 * t + 3), runner);
             double loss = 0;
             double[][] c = new double[targets.size()][];
             for (int k = 0; k < targets.size(); k++) {

@@ -3,7 +3,7 @@ package org.stochad.lund.fit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.stochad.lund.EventGenerator;
+import org.stochad.lund.EventRunner;
 import org.stochad.lund.LundSettings;
 import org.stochad.lund.io.BinnedData;
 import org.stochad.lund.observable.HadronQuantity;
@@ -38,7 +38,10 @@ public final class PseudoData {
      */
     public static List<FitTarget> targets(LundSettings truth, List<HistogramSpec> specs, int events, long seed,
                                           int threads) {
-        Densities f = fill(truth, specs, events, seed, threads);
+        return targets(fill(truth, specs, events, seed, threads), specs);
+    }
+
+    private static List<FitTarget> targets(Densities f, List<HistogramSpec> specs) {
         List<FitTarget> out = new ArrayList<>();
         for (int t = 0; t < specs.size(); t++) {
             double[] err = new double[f.mean[t].length];
@@ -56,16 +59,40 @@ public final class PseudoData {
     }
 
     static Densities fill(LundSettings s, List<HistogramSpec> specs, int events, long seed, int threads) {
+        return fill(s, specs, events, seed, EventRunner.threads(threads));
+    }
+
+    /**
+     * @param truth   settings of the pseudo-data
+     * @param specs   the histograms
+     * @param events  events
+     * @param seed    seed
+     * @param runner  where the events are generated and binned (only their bin entries come back)
+     * @return one target per histogram, the same as {@link #targets(LundSettings, List, int, long, int)}
+     */
+    public static List<FitTarget> targets(LundSettings truth, List<HistogramSpec> specs, int events, long seed,
+                                          EventRunner runner) {
+        return targets(fill(truth, specs, events, seed, runner), specs);
+    }
+
+    static Densities fill(LundSettings s, List<HistogramSpec> specs, int events, long seed, EventRunner runner) {
         double[][] sum = new double[specs.size()][];
         double[][] sum2 = new double[specs.size()][];
         for (int t = 0; t < specs.size(); t++) {
             sum[t] = new double[specs.get(t).bins()];
             sum2[t] = new double[specs.get(t).bins()];
         }
-        new EventGenerator(s, false).generate(seed, events, threads, e -> {
+        List<HistogramSpec> copy = List.copyOf(specs);
+        runner.generate(s, false, seed, events, settings -> e -> {
+            int[][] all = new int[copy.size()][];
+            for (int t = 0; t < all.length; t++) {
+                all[t] = copy.get(t).entries(e);
+            }
+            return all;
+        }, all -> {
             for (int t = 0; t < specs.size(); t++) {
                 HistogramSpec spec = specs.get(t);
-                int[] en = spec.entries(e);
+                int[] en = all[t];
                 Arrays.sort(en);
                 int i = 0;
                 while (i < en.length) {

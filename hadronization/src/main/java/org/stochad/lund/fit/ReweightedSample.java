@@ -6,6 +6,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 import org.stochad.lund.Event;
 import org.stochad.lund.EventGenerator;
+import org.stochad.lund.EventRunner;
 import org.stochad.lund.LundSettings;
 import org.stochad.lund.reweight.RsaWeights;
 
@@ -89,6 +90,70 @@ public final class ReweightedSample {
         } finally {
             pool.shutdown();
         }
+        return evaluate(lw, g, entries, targets, loss);
+    }
+
+    /**
+     * A fresh sample at (a, b) evaluated there, with the per-event work — histogram entries, log RSA
+     * weight and its (a, b)-gradient — done where {@code runner} runs and only those per-event rows
+     * handed back in index order: the same numbers as {@code generate(base, …).evaluate(a, b, loss)}
+     * without the events' histories ever reaching this process.
+     *
+     * @param base    the settings the sample is generated at
+     * @param targets histograms and data
+     * @param n       events, &ge; 2
+     * @param seed    seed
+     * @param runner  where the events are generated and their rows computed
+     * @param a       a′ of the evaluation (the fits use base's own a)
+     * @param b       b′ of the evaluation
+     * @param loss    the loss
+     * @return the evaluation at (a, b)
+     */
+    public static Evaluation generateAndEvaluate(LundSettings base, List<FitTarget> targets, int n, long seed,
+                                                 EventRunner runner, double a, double b, HistogramLoss loss) {
+        if (n < 2 || runner == null) {
+            throw new IllegalArgumentException("events = " + n + ", runner = " + runner);
+        }
+        List<HistogramSpec> specs = targets.stream().map(FitTarget::spec).toList();
+        double[] lw = new double[n];
+        double[][] g = new double[n][];
+        int[][][] entries = new int[targets.size()][n][];
+        int[] next = {0};
+        runner.generate(base, true, seed, n, settings -> {
+            RsaWeights weights = RsaWeights.of(settings);
+            return e -> {
+                double[] grad = new double[2];
+                double logWeight = weights.logWeightAB(e.history(), a, b, grad);
+                int[][] en = new int[specs.size()][];
+                for (int t = 0; t < en.length; t++) {
+                    en[t] = specs.get(t).entries(e);
+                }
+                return new Row(logWeight, grad, en);
+            };
+        }, row -> {
+            int i = next[0]++;
+            lw[i] = row.logWeight();
+            g[i] = row.grad();
+            for (int t = 0; t < entries.length; t++) {
+                entries[t][i] = row.entries()[t];
+            }
+        });
+        return evaluate(lw, g, entries, List.copyOf(targets), loss);
+    }
+
+    /**
+     * One event's share of an evaluation.
+     *
+     * @param logWeight its log RSA weight
+     * @param grad      the weight's (a, b)-gradient
+     * @param entries   per target, its histogram entries
+     */
+    private record Row(double logWeight, double[] grad, int[][] entries) implements java.io.Serializable {
+    }
+
+    private static Evaluation evaluate(double[] lw, double[][] g, int[][][] entries, List<FitTarget> targets,
+                                       HistogramLoss loss) {
+        int n = lw.length;
         double max = Double.NEGATIVE_INFINITY;
         for (double v : lw) {
             max = Math.max(max, v);

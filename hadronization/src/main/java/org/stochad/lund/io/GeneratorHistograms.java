@@ -11,7 +11,7 @@ import org.stochad.lund.observable.Histogram;
  * The standard histograms of a generator run — multiplicity, charged multiplicity, rapidity, x_E,
  * pT and thrust — filled event by event (written by {@link HistogramWriters}).
  */
-public final class GeneratorHistograms {
+public final class GeneratorHistograms implements java.io.Serializable {
 
     private final double eCm;
     private final Histogram multiplicity;
@@ -89,6 +89,21 @@ public final class GeneratorHistograms {
      * @param pt       their transverse momenta (GeV)
      */
     public record Observed(Event event, double thrust, double[] rapidity, double[] xE, double[] pt) { }
+
+    /**
+     * Adds another run's histograms bin by bin (the sums of a later block of events).
+     *
+     * @param other histograms of the same string mass
+     * @throws IllegalArgumentException when the binnings differ
+     */
+    public void add(GeneratorHistograms other) {
+        if (other == null || other.all.size() != all.size()) {
+            throw new IllegalArgumentException("other = " + other);
+        }
+        for (int i = 0; i < all.size(); i++) {
+            all.get(i).add(other.all.get(i));
+        }
+    }
 
     /** @return all six histograms */
     public List<Histogram> all() {

@@ -7,7 +7,7 @@ import java.util.Arrays;
  * Σwx², entries), under- and overflow. Not thread-safe; merge per-thread histograms with
  * {@link #add(Histogram)}.
  */
-public final class Histogram {
+public final class Histogram implements java.io.Serializable {
 
     private final String path;
     private final String title;

@@ -16,22 +16,22 @@ public final class Observables {
 
     /** @return the number of hadrons */
     public static Observable multiplicity() {
-        return e -> StochasticTriple.constant(e.multiplicity());
+        return (Observable & java.io.Serializable) e -> StochasticTriple.constant(e.multiplicity());
     }
 
     /** @return the number of charged hadrons */
     public static Observable chargedMultiplicity() {
-        return e -> StochasticTriple.constant(e.chargedMultiplicity());
+        return (Observable & java.io.Serializable) e -> StochasticTriple.constant(e.chargedMultiplicity());
     }
 
     /** @return thrust (see {@link EventShapes#thrust}) */
     public static Observable thrust() {
-        return EventShapes::thrust;
+        return (Observable & java.io.Serializable) EventShapes::thrust;
     }
 
     /** @return sphericity (see {@link EventShapes#sphericity}) */
     public static Observable sphericity() {
-        return EventShapes::sphericity;
+        return (Observable & java.io.Serializable) EventShapes::sphericity;
     }
 
     /**
@@ -39,7 +39,7 @@ public final class Observables {
      * @return its sum over the event's hadrons (e.g. Σ pT²; divide expectations by ⟨N⟩ for a mean)
      */
     public static Observable sum(HadronQuantity quantity) {
-        return e -> {
+        return (Observable & java.io.Serializable) e -> {
             StochasticTriple s = StochasticTriple.constant(0);
             for (Hadron h : e.hadrons()) {
                 s = s.plus(quantity.of(h, e.eCm()));
@@ -55,7 +55,8 @@ public final class Observables {
      */
     public static Observable multiplicityBin(double lo, double hi) {
         checkBin(lo, hi);
-        return e -> StochasticTriple.constant(e.multiplicity() >= lo && e.multiplicity() < hi ? 1 : 0);
+        return (Observable & java.io.Serializable) e ->
+                StochasticTriple.constant(e.multiplicity() >= lo && e.multiplicity() < hi ? 1 : 0);
     }
 
     /**
@@ -66,7 +67,7 @@ public final class Observables {
      */
     public static Observable hadronBin(HadronQuantity quantity, double lo, double hi) {
         checkBin(lo, hi);
-        return e -> {
+        return (Observable & java.io.Serializable) e -> {
             int n = 0;
             for (Hadron h : e.hadrons()) {
                 double v = quantity.valueOf(h, e.eCm());

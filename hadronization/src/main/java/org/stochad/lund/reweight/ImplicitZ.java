@@ -1,6 +1,5 @@
 package org.stochad.lund.reweight;
 
-import java.util.concurrent.atomic.AtomicReference;
 import org.stochad.StochasticProgram;
 import org.stochad.StochasticTriple;
 import org.stochad.lund.LundFunction;
@@ -59,19 +58,26 @@ public final class ImplicitZ {
      * @return the program
      */
     public static StochasticProgram program(double mT2, double head) {
-        AtomicReference<ImplicitZ> last = new AtomicReference<>();
-        return (sampler, theta) -> {
+        LastPoint last = new LastPoint();
+        return (StochasticProgram & java.io.Serializable) (sampler, theta) -> {
             double av = theta[0].value();
             double bv = theta[1].value();
             double z = LundZ.sample(sampler, StochasticTriple.constant(av), StochasticTriple.constant(bv),
                     StochasticTriple.constant(mT2), head, false, 1_000_000, null);
-            ImplicitZ calc = last.get();
+            ImplicitZ calc = last.value;
             if (calc == null || calc.a != av || calc.b != bv) {
                 calc = at(av, bv, mT2);
-                last.set(calc);
+                last.value = calc;
             }
             double[] d = calc.derivative(z);
             return StochasticTriple.of(z, d[0], d[1]);
         };
+    }
+
+    /** The program's cache of the last point's CDF: shared by its threads, left behind when the program travels. */
+    private static final class LastPoint implements java.io.Serializable {
+        @java.io.Serial
+        private static final long serialVersionUID = 1L;
+        private transient volatile ImplicitZ value;
     }
 }

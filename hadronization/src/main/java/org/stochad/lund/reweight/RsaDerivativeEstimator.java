@@ -23,9 +23,13 @@ import org.stochad.lund.PrimalSampler;
  */
 public final class RsaDerivativeEstimator extends ScoreEstimator {
 
+    @java.io.Serial
+    private static final long serialVersionUID = 1L;
+
     private final LundProgram program;
     private final boolean baseline;
-    private final FastFragmenter fast;
+    /** The primal fast path of the program's settings, built again after deserialisation. */
+    private transient FastFragmenter fast;
 
     private RsaDerivativeEstimator(LundProgram program, boolean baseline, int parallelism) {
         super(baseline ? "RSA derivative + baseline" : "RSA derivative", baseline, parallelism);
@@ -48,6 +52,12 @@ public final class RsaDerivativeEstimator extends ScoreEstimator {
      */
     public static RsaDerivativeEstimator of(LundProgram program, boolean baseline, int parallelism) {
         return new RsaDerivativeEstimator(program, baseline, parallelism);
+    }
+
+    @java.io.Serial
+    private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        fast = new FastFragmenter(program.settings());
     }
 
     /** @return the program this estimator is made for */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.stochad.EstimateRequest;
 import org.stochad.Estimator;
 import org.stochad.Estimators;
@@ -14,6 +15,7 @@ import org.stochad.StochasticAdOptions;
 import org.stochad.StochasticProgram;
 import org.stochad.lund.Event;
 import org.stochad.lund.EventGenerator;
+import org.stochad.lund.EventRunner;
 import org.stochad.lund.LundFunction;
 import org.stochad.lund.LundProgram;
 import org.stochad.lund.LundSettings;
@@ -97,12 +99,46 @@ public final class GradientComparison {
     private final Options options;
 
     private final Consumer<String> log;
+    private final UnaryOperator<Estimator> placement;
+    /** Where the events of the finalTwo decomposition are generated; null: this process's threads. */
+    private final EventRunner events;
 
-    private GradientComparison(LundSettings pions, LundSettings monash, Options options, Consumer<String> log) {
+    private GradientComparison(LundSettings pions, LundSettings monash, Options options, Consumer<String> log,
+                               UnaryOperator<Estimator> placement, EventRunner events) {
         this.pions = pions;
         this.monash = monash;
         this.options = options;
         this.log = log;
+        this.placement = placement;
+        this.events = events;
+    }
+
+    /**
+     * Lets a caller run the estimates elsewhere (on a cluster, say) with the same numbers: every
+     * built-in estimator e of the comparison becomes {@code where.apply(e)} and every program it
+     * receives is serializable (the RSA derivative too: its samples are events scored one by one).
+     * Only the primal timing stays in this process.
+     *
+     * @param where maps an estimator to the one that runs its estimates (identity by default)
+     * @return this comparison placing its estimators there
+     */
+    public GradientComparison withPlacement(UnaryOperator<Estimator> where) {
+        if (where == null) {
+            throw new IllegalArgumentException("placement = null");
+        }
+        return new GradientComparison(pions, monash, options, log, where, events);
+    }
+
+    /**
+     * @param where where the events of the finalTwo decomposition are generated and scored (only
+     *              per-event numbers come back, in index order: the same results)
+     * @return this comparison generating them there
+     */
+    public GradientComparison withEvents(EventRunner where) {
+        if (where == null) {
+            throw new IllegalArgumentException("events = null");
+        }
+        return new GradientComparison(pions, monash, options, log, placement, where);
     }
 
     /**
@@ -113,7 +149,7 @@ public final class GradientComparison {
         if (lines == null) {
             throw new IllegalArgumentException("log = null");
         }
-        return new GradientComparison(pions, monash, options, lines);
+        return new GradientComparison(pions, monash, options, lines, placement, events);
     }
 
     /**
@@ -126,7 +162,7 @@ public final class GradientComparison {
         if (pions == null || monash == null || options == null) {
             throw new IllegalArgumentException("pions, monash and options must not be null");
         }
-        return new GradientComparison(pions, monash, options, line -> { });
+        return new GradientComparison(pions, monash, options, line -> { }, UnaryOperator.identity(), null);
     }
 
     /**
@@ -143,7 +179,7 @@ public final class GradientComparison {
         List<String[]> observables = List.of(new String[] {"N", "multiplicity"},
                 new String[] {"rapidity bin |y|<0.5", "bin:rapidity:-0.5:0.5"}, new String[] {"thrust", "thrust"},
                 new String[] {"x_E bin [0.1,0.2)", "bin:xE:0.1:0.2"});
-        Estimator fd = Estimators.finiteDifference(options.fdStep()).withParallelism(threads);
+        Estimator fd = placement.apply(Estimators.finiteDifference(options.fdStep()).withParallelism(threads));
         List<EstimateRow> rows = new ArrayList<>();
         List<FinalTwoTerm> finals = new ArrayList<>();
         double[] theta = pions.theta();
@@ -153,9 +189,10 @@ public final class GradientComparison {
             // the centred form f·w − c·(w − 1), here with c = 0 and w = 1 (pT pathwise)
             LundProgram program = LundProgram.of(pions.with(LundSettings.PT_SCORE, false), Observables.parse(o[1]))
                     .withPtBaseline(0);
-            List<Estimator> estimators = List.of(Estimators.stochasticAd(replay(1)), Estimators.hybrid(replay(1)),
-                    Estimators.scoreFunctionWithBaseline().withParallelism(threads),
-                    RsaDerivativeEstimator.of(program, true, threads));
+            List<Estimator> estimators = List.of(placement.apply(Estimators.stochasticAd(replay(1))),
+                    placement.apply(Estimators.hybrid(replay(1))),
+                    placement.apply(Estimators.scoreFunctionWithBaseline().withParallelism(threads)),
+                    placement.apply(RsaDerivativeEstimator.of(program, true, threads)));
             double mean = Double.NaN;
             for (Estimator e : estimators) {
                 log("unbiasedness: " + o[0] + ", " + e.name());
@@ -166,8 +203,8 @@ public final class GradientComparison {
             // pT-score mode with a constant baseline c = ⟨f⟩ from the last run above (other seed: unbiased)
             LundProgram scored = LundProgram.of(pions.with(LundSettings.PT_SCORE, true), Observables.parse(o[1]))
                     .withPtBaseline(mean);
-            for (Estimator e : List.of(Estimators.stochasticAd(replay(1)),
-                    Estimators.scoreFunctionWithBaseline().withParallelism(threads))) {
+            for (Estimator e : List.of(placement.apply(Estimators.stochasticAd(replay(1))),
+                    placement.apply(Estimators.scoreFunctionWithBaseline().withParallelism(threads)))) {
                 log("unbiasedness: " + o[0] + ", " + e.name() + ", Lund:ptScore");
                 add(rows, o[0], e.name() + ", pT score", e.estimate(scored, theta, options.samples(),
                         seed + 1000L * ++k), 3);
@@ -184,7 +221,7 @@ public final class GradientComparison {
             }
             log("unbiasedness: " + o[0] + ", " + fd.name());
             add(rows, o[0], fd.name(), fd.estimate(program, theta, options.fdSamples(), seed + 1000L * ++k), 3);
-            finals.add(finalTwo(o[0], Observables.parse(o[1]), seed + 1000L * ++k));
+            finals.add(finalTwo(o[0], o[1], seed + 1000L * ++k));
         }
 
         log("single z draw");
@@ -192,9 +229,9 @@ public final class GradientComparison {
         List<EstimateRow> zRows = new ArrayList<>();
         Map<String, Double> zCost = new LinkedHashMap<>();
         StochasticProgram z = LundProgram.singleZ(0.2436, pions.zHead());
-        StudyResult zStudy = VarianceStudy.of(z, List.of(Estimators.stochasticAd(replay(1)),
+        StudyResult zStudy = VarianceStudy.of(z, placed(List.of(Estimators.stochasticAd(replay(1)),
                         Estimators.stochasticAd(replay(4)), Estimators.hybrid(replay(1)),
-                        Estimators.scoreFunctionWithBaseline(), Estimators.finiteDifference(options.fdStep())),
+                        Estimators.scoreFunctionWithBaseline(), Estimators.finiteDifference(options.fdStep()))),
                 List.of(new double[] {0.68, 0.98}), options.singleZSamples(), seed + 77).withParallelism(threads).run();
         double primalNanos = Double.NaN;
         for (StudyRow r : zStudy.rows()) {
@@ -206,7 +243,7 @@ public final class GradientComparison {
             }
         }
         StudyResult implicit = VarianceStudy.of(ImplicitZ.program(0.2436, pions.zHead()),
-                List.of(Estimators.stochasticAd(replay(1))), List.of(new double[] {0.68, 0.98}),
+                placed(List.of(Estimators.stochasticAd(replay(1)))), List.of(new double[] {0.68, 0.98}),
                 options.singleZSamples(), seed + 78).withParallelism(threads).run();
         StudyRow ir = implicit.rows().get(0);
         String implicitName = "implicit reparameterisation (quadrature CDF)";
@@ -218,10 +255,12 @@ public final class GradientComparison {
         LundProgram multiplicity = LundProgram.of(monash.with(LundSettings.PT_SCORE, false),
                 Observables.multiplicity()).withPtBaseline(0);
         StudyResult study = VarianceStudy.of(multiplicity,
-                List.of(Estimators.stochasticAd(replay(1)), Estimators.stochasticAd(replay(4)),
-                        Estimators.hybrid(replay(1)), Estimators.scoreFunctionWithBaseline(),
-                        RsaDerivativeEstimator.of(multiplicity, true, threads),
-                        Estimators.finiteDifference(options.fdStep())),
+                List.of(placement.apply(Estimators.stochasticAd(replay(1))),
+                        placement.apply(Estimators.stochasticAd(replay(4))),
+                        placement.apply(Estimators.hybrid(replay(1))),
+                        placement.apply(Estimators.scoreFunctionWithBaseline()),
+                        placement.apply(RsaDerivativeEstimator.of(multiplicity, true, threads)),
+                        placement.apply(Estimators.finiteDifference(options.fdStep()))),
                 List.of(monash.theta()), options.studySamples(), seed + 99)
                 .withTitle("d<N>/dtheta, Monash point, E_CM = " + String.format(Locale.ROOT, "%.4g", monash.eCM()) + " GeV")
                 .withParallelism(threads).run();
@@ -240,8 +279,12 @@ public final class GradientComparison {
         // two-sided Bernoulli flips: 2.6–4× lower per-sample variance than the inversion coupling's
         // for d⟨N⟩, d⟨thrust⟩/d(a, b) (hadronization-gradients.md, section 5)
         StochasticAdOptions twoSided = replay(1).twoSidedBernoulli();
-        return List.of(named("stochastic AD (pathwise, replay m=1)", Estimators.stochasticAd(twoSided)),
-                named("stochastic AD (pathwise) + score hybrid", Estimators.hybrid(twoSided)));
+        return List.of(named("stochastic AD (pathwise, replay m=1)", placement.apply(Estimators.stochasticAd(twoSided))),
+                named("stochastic AD (pathwise) + score hybrid", placement.apply(Estimators.hybrid(twoSided))));
+    }
+
+    private List<Estimator> placed(List<Estimator> estimators) {
+        return estimators.stream().map(placement).toList();
     }
 
     /** The time of one plain event of the pions-only settings, on the comparison's threads. */
@@ -295,20 +338,27 @@ public final class GradientComparison {
     }
 
     /** The RSA score decomposition on the events of one run: the finalTwo part of d/db and the whole. */
-    private FinalTwoTerm finalTwo(String name, Observable observable, long seed) {
+    private FinalTwoTerm finalTwo(String name, String observableSpec, long seed) {
         int n = options.samples();
         double[] f = new double[n];
         double[] s2 = new double[n];
         double[] sAll = new double[n];
         double[] count = {0};
-        RsaWeights rw = RsaWeights.of(pions);
         int[] i = {0};
-        new EventGenerator(pions).generate(seed, n, options.threads(), (Event e) -> {
-            LogWeight w = rw.score(e.history());
-            f[i[0]] = observable.value(e).value();
-            s2[i[0]] = w.finalTwo()[LundProgram.B];
-            sAll[i[0]] = w.gradient()[LundProgram.B];
-            count[0] += e.history().finalTwos().size();
+        EventRunner runner = events == null ? EventRunner.threads(options.threads()) : events;
+        runner.generate(pions, true, seed, n, settings -> {
+            RsaWeights rw = RsaWeights.of(settings);
+            Observable observable = Observables.parse(observableSpec);
+            return e -> {
+                LogWeight w = rw.score(e.history());
+                return new double[] {observable.value(e).value(), w.finalTwo()[LundProgram.B],
+                    w.gradient()[LundProgram.B], e.history().finalTwos().size()};
+            };
+        }, row -> {
+            f[i[0]] = row[0];
+            s2[i[0]] = row[1];
+            sAll[i[0]] = row[2];
+            count[0] += row[3];
             i[0]++;
         });
         double total = 0;

@@ -1,0 +1,95 @@
+package org.stochad.spark;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.stochad.ProgressListener;
+import org.stochad.lund.Event;
+import org.stochad.lund.EventGenerator;
+import org.stochad.lund.EventRunner;
+import org.stochad.lund.LundSettings;
+
+/**
+ * Per-event work on Lund events on a Spark cluster: the executors generate blocks of
+ * {@link SparkEvents#CHUNK_EVENTS} consecutive events, apply the work to each and send back only
+ * its results (histogram entries, weights — not the events), which the driver hands on in index
+ * order. The settings travel as their command-file text, the work by Java serialisation (checked
+ * on the driver first).
+ */
+public final class SparkEventRunner implements EventRunner {
+
+    /** Chunks per Spark job: bounds the results the driver holds at once. */
+    private static final int CHUNKS_PER_JOB = 32;
+
+    private final SparkCluster cluster;
+
+    /** @param cluster the running Spark application */
+    public SparkEventRunner(SparkCluster cluster) {
+        if (cluster == null) {
+            throw new IllegalArgumentException("cluster = null");
+        }
+        this.cluster = cluster;
+    }
+
+    @Override
+    public <T extends Serializable> void generate(LundSettings settings, boolean history, long seed, long n,
+                                                  Work<T> work, Consumer<? super T> consumer) {
+        if (n < 0) {
+            throw new IllegalArgumentException("events = " + n + " is negative");
+        }
+        if (settings == null || work == null || consumer == null) {
+            throw new IllegalArgumentException("settings = " + settings + ", work = " + work + ", consumer = "
+                    + consumer + ": all are needed");
+        }
+        if (n == 0) {
+            return;
+        }
+        Shipping.check("per-event work", work);
+        long chunks = (n + SparkEvents.CHUNK_EVENTS - 1) / SparkEvents.CHUNK_EVENTS;
+        int parallelism = cluster.parallelism();
+        cluster.run("events", chunks, parallelism, Math.max(CHUNKS_PER_JOB, parallelism),
+                new ChunkOfWork<>(LundRecipes.settings(settings), history, seed, n, work),
+                results -> results.forEach(consumer), ProgressListener.none());
+    }
+
+    @Override
+    public String toString() {
+        return "Spark " + cluster.settings().master();
+    }
+
+    /** Chunk c: the work's results for events c·1024 … min(n, (c+1)·1024) − 1. */
+    private static final class ChunkOfWork<T extends Serializable> implements ChunkTask<ArrayList<T>> {
+        private final Recipe<LundSettings> settings;
+        private final boolean history;
+        private final long seed;
+        private final long n;
+        private final Work<T> work;
+        private transient EventGenerator generator;
+        private transient Function<Event, T> function;
+
+        ChunkOfWork(Recipe<LundSettings> settings, boolean history, long seed, long n, Work<T> work) {
+            this.settings = settings;
+            this.history = history;
+            this.seed = seed;
+            this.n = n;
+            this.work = work;
+        }
+
+        @Override
+        public ArrayList<T> run(long chunk) {
+            if (generator == null) {
+                LundSettings s = settings.make();
+                generator = new EventGenerator(s, history);
+                function = work.on(s);
+            }
+            long first = chunk * SparkEvents.CHUNK_EVENTS;
+            long last = Math.min(n, first + SparkEvents.CHUNK_EVENTS);
+            ArrayList<T> out = new ArrayList<>((int) (last - first));
+            for (long i = first; i < last; i++) {
+                out.add(function.apply(generator.event(seed, i)));
+            }
+            return out;
+        }
+    }
+}
