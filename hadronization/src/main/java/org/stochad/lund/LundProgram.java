@@ -198,7 +198,9 @@ public final class LundProgram implements StochasticProgram {
     }
 
     private Event event(Sampler sampler, StochasticTriple[] theta) {
-        return fragmentation.fragment(sampler, parameters(theta));
+        // flips mode: observables never read the fragmentation history, so it is not recorded
+        return pathwise == null ? fragmenter.fragment(sampler, parameters(theta), false)
+                : fragmentation.fragment(sampler, parameters(theta));
     }
 
     private LundParameters parameters(StochasticTriple[] theta) {
