@@ -2,6 +2,9 @@ package org.stochad.lund;
 
 import java.util.function.Function;
 import org.stochad.Sampler;
+import org.stochad.Samplers;
+import org.stochad.ScoredProgram;
+import org.stochad.ScoredSample;
 import org.stochad.StochasticProgram;
 import org.stochad.StochasticTriple;
 import org.stochad.VectorProgram;
@@ -23,7 +26,7 @@ import org.stochad.lund.pathwise.PathwiseFragmenter;
  * strategy (the default), because z accept/reject changes control flow. The settings'
  * {@link LundSettings#DIFFERENTIATION} selects the generator's mode ({@link Fragmentation#of}).
  */
-public final class LundProgram implements StochasticProgram {
+public final class LundProgram implements ScoredProgram {
 
     /** Index of a in θ. */
     public static final int A = 0;
@@ -43,6 +46,8 @@ public final class LundProgram implements StochasticProgram {
     private final boolean centred;
     private final double ptBaseline;
     private final boolean abOnly;
+    /** The score-function sample on doubles (flips mode, θ = (a, b, σ, ρ)), or null. */
+    private final ScoreFragmenter scorer;
 
     private LundProgram(LundSettings settings, StringFragmenter fragmenter, Fragmentation fragmentation,
                         PathwiseFragmenter pathwise, Observable observable, boolean centred, double ptBaseline,
@@ -55,6 +60,7 @@ public final class LundProgram implements StochasticProgram {
         this.centred = centred;
         this.ptBaseline = ptBaseline;
         this.abOnly = abOnly;
+        this.scorer = pathwise == null && !abOnly ? new ScoreFragmenter(settings) : null;
     }
 
     /**
@@ -137,6 +143,45 @@ public final class LundProgram implements StochasticProgram {
         }
         Event e = event(sampler, theta);
         return weighted(observable.value(e), e);
+    }
+
+    /**
+     * The score-function estimator's sample without triples: in flips mode with θ = (a, b, σ, ρ),
+     * the event and Σ ∂θ ln p come from {@link ScoreFragmenter} on
+     * doubles (its kinematics carry their σ tangent, or in ptScore mode the event its pT weight, so
+     * the observable's pathwise derivative is the triple run's), bit for bit the sample the estimator computes by running {@link #run}.
+     * Otherwise, and wherever that run would raise an error, null (the estimator then runs the
+     * program).
+     *
+     * @param theta  (a, b, σ, ρ)
+     * @param seed   the estimate's seed
+     * @param sample the sample index
+     * @return the sample, or null
+     */
+    @Override
+    public ScoredSample scoredSample(double[] theta, long seed, long sample) {
+        if (scorer == null || theta == null || theta.length != LundParameters.COUNT) {
+            return null;
+        }
+        try {
+            StochasticTriple[] t = new StochasticTriple[theta.length];
+            for (int j = 0; j < t.length; j++) {
+                t[j] = StochasticTriple.constant(theta[j]);
+            }
+            LundParameters.fromTheta(t, settings);   // the run's range checks
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        ScoreFragmenter.Result r = scorer.run(Samplers.primalStream(seed, sample), theta);
+        if (r == null) {
+            return null;
+        }
+        StochasticTriple out = weighted(observable.value(r.event()), r.event());
+        double[] pathwiseDerivative = new double[theta.length];
+        for (int j = 0; j < pathwiseDerivative.length; j++) {
+            pathwiseDerivative[j] = out.delta(j);
+        }
+        return new ScoredSample(out.value(), pathwiseDerivative, r.score());
     }
 
     /**
