@@ -162,7 +162,7 @@ public final class StringFragmenter {
         double xDirOld = 1;
         double xInvOld = 0;
         int rank;
-        final List<Hadron> hadrons = new ArrayList<>();
+        final List<Hadron> hadrons = new ArrayList<>(16);
         // trial hadron of the current step
         FlavourSelector.Outcome outcome;
         StochasticTriple pxNew;
@@ -256,7 +256,8 @@ public final class StringFragmenter {
         if (last == null) {
             return null;
         }
-        List<Hadron> all = new ArrayList<>(pos.hadrons);
+        List<Hadron> all = new ArrayList<>(pos.hadrons.size() + 2 + neg.hadrons.size());
+        all.addAll(pos.hadrons);
         all.add(last[0]);
         all.add(last[1]);
         for (int i = neg.hadrons.size() - 1; i >= 0; i--) {
