@@ -65,6 +65,8 @@ for r, (p, j) in enumerate(zip(pys, jas)):
 med = {k: statistics.median(r[k] for r in rows) for k in rows[0] if k != "round"}
 med["rsaSample_over_fast"] = statistics.median(r["rsaSample_us"] / r["fast_us"] for r in rows)
 med["scoreSample_over_fast"] = statistics.median(r["scoreSample_us"] / r["fast_us"] for r in rows)
+if "scoreTriples_us" in rows[0]:
+    med["scoreTriples_over_fast"] = statistics.median(r["scoreTriples_us"] / r["fast_us"] for r in rows)
 java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
 gxx = subprocess.run(["g++", "--version"], capture_output=True, text=True).stdout.splitlines()[0]
 res = {"what": "CPU time per event, one u-ubar string at 100 GeV, pions only, decays off; Pythia 8.312 "
@@ -79,7 +81,8 @@ print("\n%-32s %10s %10s" % ("", "µs/event", "/ Pythia"))
 print("%-32s %10.2f %10s" % ("Pythia 8.312", med["pythia_us"], "1.00"))
 for m in modes:
     print("%-32s %10.2f %10.2f" % (m, med[m + "_us"], med[m + "_over_pythia"]))
-print("rsaSample / fast = %.2f, scoreSample / fast = %.2f" % (med["rsaSample_over_fast"], med["scoreSample_over_fast"]))
+print("rsaSample / fast = %.2f, scoreSample / fast = %.2f%s" % (med["rsaSample_over_fast"], med["scoreSample_over_fast"],
+      ", scoreTriples / fast = %.2f" % med["scoreTriples_over_fast"] if "scoreTriples_over_fast" in med else ""))
 print("load average per round:", loads)
 print("wrote", out)
 PYEOF

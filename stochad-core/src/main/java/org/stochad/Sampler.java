@@ -9,8 +9,9 @@ import org.stochad.distribution.DiscreteFamilyN;
  * The source of all randomness of a {@link StochasticProgram}: discrete draws that know how
  * to be differentiated, reparameterised continuous draws, and addressed substreams.
  *
- * <p>Every draw inverts one uniform number of the sampler's own stream, so two runs with the
- * same seed see the same numbers. Depending on the estimator running the program, a discrete
+ * <p>Every draw inverts one uniform number of the sampler's own stream (normal numbers come from
+ * the stream by an exact ziggurat instead, see {@link UniformStream#standardNormal()}), so two runs
+ * with the same seed see the same numbers. Depending on the estimator running the program, a discrete
  * draw creates a perturbation (propagation), registers a candidate flip (replay) or adds to the
  * score Σ ∂θ log pmf (score function) — the program does not change.
  */

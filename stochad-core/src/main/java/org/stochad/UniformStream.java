@@ -24,8 +24,11 @@ public interface UniformStream {
     double uniform();
 
     /**
-     * A standard normal number by inversion of the next uniform number, the one
-     * {@link Sampler#standardNormal()} returns at the same position.
+     * A standard normal number, the one {@link Sampler#standardNormal()} returns at the same
+     * position. The engine's streams draw it by McFarland's modified ziggurat (Commons RNG's
+     * {@code ZigguratSampler.NormalizedGaussian}, an exact method) from their 64-bit outputs,
+     * usually one, sometimes more; it counts as one number. This default, for other streams,
+     * inverts one uniform number ({@link #standardNormal(double)}).
      *
      * @return a standard normal number
      */
@@ -34,7 +37,8 @@ public interface UniformStream {
     }
 
     /**
-     * The inversion rule of all standard normal draws: −√2·erfc⁻¹(2u).
+     * The inversion rule −√2·erfc⁻¹(2u), the standard normal quantile (the engine's streams no
+     * longer draw normals this way; see {@link #standardNormal()}).
      *
      * @param u a uniform number in (0, 1)
      * @return the standard normal quantile of {@code u}

@@ -24,20 +24,24 @@ import org.stochad.lund.reweight.RsaWeights;
  * <p>Modes: {@code fast} (the primal fast path into a reusable buffer), {@code fastEvent} (the
  * fast path making {@link Event}s), {@code primal} (the differentiable path's primal run,
  * {@code StringFragmenter} with {@code PrimalSampler}), {@code rsaSample} (one score-function
- * sample of the RSA derivative estimator: fast path with history plus Σ ∂θ ln p on doubles), and
+ * sample of the RSA derivative estimator: fast path with history plus Σ ∂θ ln p on doubles),
  * {@code scoreSample} (one sample of the core score-function estimator on the Lund program,
- * multiplicity observable). Output: one JSON object on standard output.
+ * multiplicity observable; the program gives it on doubles through {@code ScoredProgram}) and
+ * {@code scoreTriples} (the same sample with the program run on triples, as the estimator runs a
+ * program that is not a {@code ScoredProgram}; bit-identical estimates). Output: one JSON object on
+ * standard output.
  */
 public final class LundTiming {
 
-    private static final String[] DEFAULT_MODES = {"fast", "fastEvent", "primal", "rsaSample", "scoreSample"};
+    private static final String[] DEFAULT_MODES = {"fast", "fastEvent", "primal", "rsaSample", "scoreSample",
+        "scoreTriples"};
 
     private LundTiming() {
     }
 
     /**
      * @param args events per mode per round (default 20000), rounds (default 5), warm-up events per
-     *             mode (default 20000), modes (comma-separated; default the five above; also
+     *             mode (default 20000), modes (comma-separated; default the six above; also
      *             {@code thrustSweep}, {@code thrustCubic}: a fast-path event plus its thrust axis by
      *             the O(n² log n) sweep or the O(n³) scan)
      */
@@ -89,6 +93,8 @@ public final class LundTiming {
         final RsaWeights weights;
         final double[] theta;
         final LundProgram program;
+        /** The program behind a lambda: not a ScoredProgram, so the estimator runs it on triples. */
+        final org.stochad.StochasticProgram onTriples;
         long sink;
 
         Runner(LundSettings s) {
@@ -98,6 +104,7 @@ public final class LundTiming {
             weights = RsaWeights.of(s);
             theta = s.theta();
             program = LundProgram.of(s, Observables.multiplicity());
+            onTriples = program::run;
         }
 
         void run(String mode, long from, int n) {
@@ -128,6 +135,10 @@ public final class LundTiming {
                 case "scoreSample":
                     sink += (long) Estimators.scoreFunction().withParallelism(1)
                             .estimate(program, theta, n, from).mean(0);
+                    break;
+                case "scoreTriples":
+                    sink += (long) Estimators.scoreFunction().withParallelism(1)
+                            .estimate(onTriples, theta, n, from).mean(0);
                     break;
                 case "thrustSweep":
                     for (long i = from; i < from + n; i++) {

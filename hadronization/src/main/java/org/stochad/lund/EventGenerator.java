@@ -166,8 +166,16 @@ public final class EventGenerator {
     private <T> List<T> block(long seed, long from, long to, Function<Event, T> work, CpuClock clock) {
         Event[] events = new Event[(int) (to - from)];
         long t0 = clock.now();
+        // without history, one fast-path buffer serves the whole block (the same events as event(seed, i))
+        FastFragmenter.Buffer buf = fragmentation == null && !history ? fast.newBuffer() : null;
+        double eCm = fast.settings().eCM();
         for (long i = from; i < to; i++) {
-            events[(int) (i - from)] = event(seed, i);
+            if (buf != null) {
+                fast.fragmentInto(Samplers.primalStream(seed, i), buf);
+                events[(int) (i - from)] = buf.toEvent(eCm);
+            } else {
+                events[(int) (i - from)] = event(seed, i);
+            }
         }
         clock.add(t0);
         List<T> out = new ArrayList<>(events.length);

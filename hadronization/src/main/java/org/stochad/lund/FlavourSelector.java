@@ -26,6 +26,8 @@ public final class FlavourSelector {
     private final double etaPrimeSup;
     private final double etaFromLight;
     private final double etaFromStrange;
+    /** {@link #outcomes(int)} per signed end flavour (index oldEnd + 3; null at 0), built once. */
+    private final List<List<Outcome>> outcomeLists;
 
     /**
      * @param settings the settings (thetaPS, etaSup, etaPrimeSup, pions-only switch)
@@ -37,6 +39,11 @@ public final class FlavourSelector {
         double c2 = Math.cos(alpha) * Math.cos(alpha);
         this.etaFromLight = 0.5 * c2;
         this.etaFromStrange = 1 - c2;
+        List<List<Outcome>> lists = new ArrayList<>();
+        for (int oldEnd = -3; oldEnd <= 3; oldEnd++) {
+            lists.add(oldEnd == 0 ? null : List.copyOf(buildOutcomes(oldEnd)));
+        }
+        this.outcomeLists = java.util.Collections.unmodifiableList(lists);
     }
 
     /**
@@ -56,9 +63,16 @@ public final class FlavourSelector {
 
     /**
      * @param oldEnd the signed flavour of the end being stepped (quark &gt; 0, antiquark &lt; 0)
-     * @return the possible outcomes of a break at that end, in a fixed order
+     * @return the possible outcomes of a break at that end, in a fixed order (an unmodifiable list)
      */
     public List<Outcome> outcomes(int oldEnd) {
+        if (oldEnd >= -3 && oldEnd <= 3 && oldEnd != 0) {
+            return outcomeLists.get(oldEnd + 3);
+        }
+        return buildOutcomes(oldEnd);
+    }
+
+    private static List<Outcome> buildOutcomes(int oldEnd) {
         List<Outcome> list = new ArrayList<>();
         int q = Math.abs(oldEnd);
         int s = Integer.signum(oldEnd);
@@ -117,8 +131,19 @@ public final class FlavourSelector {
      * @return the outcome
      */
     public Outcome pick(Sampler sampler, int oldEnd, StochasticTriple rho) {
-        int index = sampler.categorical(probabilities(oldEnd, rho)).intValue();
-        return outcomes(oldEnd).get(index);
+        return outcomes(oldEnd).get(pickIndex(sampler, probabilities(oldEnd, rho)));
+    }
+
+    /**
+     * The draw of {@link #pick} with the probabilities given (computed once per event and end
+     * flavour by the caller).
+     *
+     * @param sampler       the break's flavour stream
+     * @param probabilities {@link #probabilities(int, StochasticTriple)} of the end
+     * @return the index of the outcome in {@link #outcomes(int)}
+     */
+    static int pickIndex(Sampler sampler, StochasticTriple[] probabilities) {
+        return sampler.categorical(probabilities).intValue();
     }
 
     /**

@@ -2,6 +2,9 @@ package org.stochad.lund;
 
 import java.util.function.Function;
 import org.stochad.Sampler;
+import org.stochad.Samplers;
+import org.stochad.ScoredProgram;
+import org.stochad.ScoredSample;
 import org.stochad.StochasticProgram;
 import org.stochad.StochasticTriple;
 import org.stochad.VectorProgram;
@@ -23,7 +26,7 @@ import org.stochad.lund.pathwise.PathwiseFragmenter;
  * strategy (the default), because z accept/reject changes control flow. The settings'
  * {@link LundSettings#DIFFERENTIATION} selects the generator's mode ({@link Fragmentation#of}).
  */
-public final class LundProgram implements StochasticProgram, java.io.Serializable {
+public final class LundProgram implements ScoredProgram, java.io.Serializable {
 
     @java.io.Serial
     private static final long serialVersionUID = 1L;
@@ -46,6 +49,8 @@ public final class LundProgram implements StochasticProgram, java.io.Serializabl
     private final boolean centred;
     private final double ptBaseline;
     private final boolean abOnly;
+    /** The score-function sample on doubles (flips mode, θ = (a, b, σ, ρ)), or null. */
+    private final transient ScoreFragmenter scorer;
 
     private LundProgram(LundSettings settings, StringFragmenter fragmenter, Fragmentation fragmentation,
                         PathwiseFragmenter pathwise, Observable observable, boolean centred, double ptBaseline,
@@ -58,6 +63,7 @@ public final class LundProgram implements StochasticProgram, java.io.Serializabl
         this.centred = centred;
         this.ptBaseline = ptBaseline;
         this.abOnly = abOnly;
+        this.scorer = pathwise == null && !abOnly ? new ScoreFragmenter(settings) : null;
     }
 
     /**
@@ -143,6 +149,45 @@ public final class LundProgram implements StochasticProgram, java.io.Serializabl
     }
 
     /**
+     * The score-function estimator's sample without triples: in flips mode with θ = (a, b, σ, ρ),
+     * the event and Σ ∂θ ln p come from {@link ScoreFragmenter} on
+     * doubles (its kinematics carry their σ tangent, or in ptScore mode the event its pT weight, so
+     * the observable's pathwise derivative is the triple run's), bit for bit the sample the estimator computes by running {@link #run}.
+     * Otherwise, and wherever that run would raise an error, null (the estimator then runs the
+     * program).
+     *
+     * @param theta  (a, b, σ, ρ)
+     * @param seed   the estimate's seed
+     * @param sample the sample index
+     * @return the sample, or null
+     */
+    @Override
+    public ScoredSample scoredSample(double[] theta, long seed, long sample) {
+        if (scorer == null || theta == null || theta.length != LundParameters.COUNT) {
+            return null;
+        }
+        try {
+            StochasticTriple[] t = new StochasticTriple[theta.length];
+            for (int j = 0; j < t.length; j++) {
+                t[j] = StochasticTriple.constant(theta[j]);
+            }
+            LundParameters.fromTheta(t, settings);   // the run's range checks
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        ScoreFragmenter.Result r = scorer.run(Samplers.primalStream(seed, sample), theta);
+        if (r == null) {
+            return null;
+        }
+        StochasticTriple out = weighted(observable.value(r.event()), r.event());
+        double[] pathwiseDerivative = new double[theta.length];
+        for (int j = 0; j < pathwiseDerivative.length; j++) {
+            pathwiseDerivative[j] = out.delta(j);
+        }
+        return new ScoredSample(out.value(), pathwiseDerivative, r.score());
+    }
+
+    /**
      * The pathwise mode draws finalTwo's ordering without a flip; its derivative is added exactly:
      * δP(reversed)·(f_reversed − f_forward), from the event with the other ordering.
      */
@@ -201,7 +246,9 @@ public final class LundProgram implements StochasticProgram, java.io.Serializabl
     }
 
     private Event event(Sampler sampler, StochasticTriple[] theta) {
-        return fragmentation.fragment(sampler, parameters(theta));
+        // flips mode: observables never read the fragmentation history, so it is not recorded
+        return pathwise == null ? fragmenter.fragment(sampler, parameters(theta), false)
+                : fragmentation.fragment(sampler, parameters(theta));
     }
 
     private LundParameters parameters(StochasticTriple[] theta) {

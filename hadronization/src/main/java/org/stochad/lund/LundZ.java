@@ -78,13 +78,79 @@ public final class LundZ {
         if (!(z > 0 && z < 1)) {
             return StochasticTriple.constant(0);
         }
-        StochasticTriple zm = zMax(a, bm);
-        // ln f(z)/f(zMax) = bm(1/zMax − 1/z) + ln(zMax/z) + a ln((1 − z)/(1 − zMax))
-        StochasticTriple e = bm.times(zm.pow(-1).minus(1 / z)).plus(zm.div(z).log());
-        if (a.value() >= 0.02) { // Pythia drops the a-term below a = 0.02 (zMax then uses the a = 0 form)
-            e = e.plus(a.times(zm.neg().plus(1).pow(-1).times(1 - z).log()));
+        return new Normalisation(a, bm).f(z);
+    }
+
+    /**
+     * The z-independent part of f(z)/f(zMax) for one hadron — zMax, 1/zMax and 1/(1 − zMax) —
+     * computed once instead of once per proposal; {@link #f} then performs exactly the operations
+     * {@link #normalisedF(double, StochasticTriple, StochasticTriple)} performed per proposal, so
+     * values, tangents and perturbations are bit for bit the same.
+     */
+    private static final class Normalisation {
+        private final StochasticTriple a;
+        private final StochasticTriple bm;
+        private final StochasticTriple zm;
+        private final StochasticTriple invZm;
+        /** 1/(1 − zMax), or null when Pythia drops the a-term (a &lt; 0.02). */
+        private final StochasticTriple invOneMinusZm;
+        /** Neither a nor b·mT² carries a tangent or a perturbation: the values alone, on doubles. */
+        private final boolean plain;
+        private final double av;
+        private final double bv;
+        private final double zmV;
+        private final double invZmV;
+        private final double invOneMinusZmV;
+
+        Normalisation(StochasticTriple a, StochasticTriple bm) {
+            this.a = a;
+            this.bm = bm;
+            this.av = a.value();
+            this.bv = bm.value();
+            this.plain = a.directions() == 0 && bm.directions() == 0 && !a.hasPerturbation()
+                    && !bm.hasPerturbation();
+            boolean aTerm = av >= 0.02;   // Pythia drops the a-term below a = 0.02 (zMax then uses the a = 0 form)
+            if (plain) {
+                // the triple arithmetic's values, operation for operation (as FastFragmenter, bit for bit)
+                this.zm = null;
+                this.invZm = null;
+                this.invOneMinusZm = null;
+                this.zmV = FastFragmenter.zMax(av, bv);
+                this.invZmV = Math.pow(zmV, -1);
+                this.invOneMinusZmV = aTerm ? Math.pow(zmV * -1.0 + 1, -1) : Double.NaN;
+            } else {
+                this.zm = zMax(a, bm);
+                this.invZm = zm.pow(-1);
+                this.invOneMinusZm = aTerm ? zm.neg().plus(1).pow(-1) : null;
+                this.zmV = Double.NaN;
+                this.invZmV = Double.NaN;
+                this.invOneMinusZmV = Double.NaN;
+            }
         }
-        return e.max(-EXP_MAX).min(EXP_MAX).exp();
+
+        /** @return f(z)/f(zMax) for z in (0, 1), carrying tangents */
+        StochasticTriple f(double z) {
+            if (plain) {
+                return StochasticTriple.constant(fValue(z));
+            }
+            // ln f(z)/f(zMax) = bm(1/zMax − 1/z) + ln(zMax/z) + a ln((1 − z)/(1 − zMax))
+            StochasticTriple e = bm.times(invZm.minus(1 / z)).plus(zm.div(z).log());
+            if (invOneMinusZm != null) {
+                e = e.plus(a.times(invOneMinusZm.times(1 - z).log()));
+            }
+            return e.max(-EXP_MAX).min(EXP_MAX).exp();
+        }
+
+        /** {@link #f}'s value on doubles (only when {@link #plain}). */
+        private double fValue(double z) {
+            double e = bv * (invZmV - 1 / z) + Math.log(zmV * (1 / z));
+            if (av >= 0.02) {
+                e = e + av * Math.log(invOneMinusZmV * (1 - z));
+            }
+            e = e >= -EXP_MAX ? e : -EXP_MAX;
+            e = e <= EXP_MAX ? e : EXP_MAX;
+            return Math.exp(e);
+        }
     }
 
     /**
@@ -109,6 +175,7 @@ public final class LundZ {
             throw new IllegalArgumentException("lund z: a = " + av + ", b*mT2 = " + bv + ", head = " + head);
         }
         Envelope env = peaked ? Envelope.of(av, bv, zMax(av, bv)) : null;
+        Normalisation norm = new Normalisation(a, bm);
         for (int i = 0; i < maxTries; i++) {
             double z = sampler.uniform();
             double fPrel = 1;
@@ -117,7 +184,8 @@ public final class LundZ {
                 z = zf[0];
                 fPrel = zf[1];
             }
-            StochasticTriple alpha = normalisedF(z, a, bm).div(head * fPrel);
+            StochasticTriple f = z > 0 && z < 1 ? norm.f(z) : StochasticTriple.constant(0);
+            StochasticTriple alpha = f.div(head * fPrel);
             if (alpha.value() > 1) {
                 // rounding at z = zMax with H = 1, or Pythia's envelope (which, like Pythia, we then clip)
                 if (env == null && alpha.value() > 1 + 1e-9) {

@@ -96,12 +96,29 @@ public final class StringFragmenter {
      * @throws IllegalStateException when {@code Lund:maxRetries} attempts all failed
      */
     public Event fragment(Sampler sampler, LundParameters p) {
-        Recorder rec = new Recorder();
+        return fragment(sampler, p, true);
+    }
+
+    /**
+     * Fragments one string at the given (differentiable) parameters, recording the fragmentation
+     * history only when asked: without it the event is the same, bit for bit, and its history has
+     * empty lists and only the attempt count.
+     *
+     * @param sampler the event's root sampler
+     * @param p       the parameters
+     * @param history whether to record every decision (for reweighting)
+     * @return the event
+     * @throws IllegalStateException when {@code Lund:maxRetries} attempts all failed
+     */
+    public Event fragment(Sampler sampler, LundParameters p, boolean history) {
+        Recorder rec = new Recorder(history);
         for (int attempt = 0; attempt < maxRetries; attempt++) {
             rec.attempt = attempt;
             List<Hadron> hadrons = attempt(sampler.fork(attempt), p, rec);
             if (hadrons != null) {
-                FragmentationHistory h = new FragmentationHistory(
+                FragmentationHistory h = !history
+                        ? new FragmentationHistory(List.of(), List.of(), List.of(), List.of(), attempt + 1)
+                        : new FragmentationHistory(
                         Collections.unmodifiableList(rec.z), Collections.unmodifiableList(rec.flavours),
                         Collections.unmodifiableList(rec.pts), Collections.unmodifiableList(rec.finals),
                         attempt + 1);
@@ -112,16 +129,28 @@ public final class StringFragmenter {
                 + eCm + "); raise " + LundSettings.MAX_RETRIES);
     }
 
-    /** Mutable lists of one event's decisions. */
+    /** Mutable lists of one event's decisions (filled only when the history is asked for), and per-event caches. */
     private static final class Recorder {
-        final List<FragmentationHistory.ZRecord> z = new ArrayList<>();
-        final List<FragmentationHistory.FlavourRecord> flavours = new ArrayList<>();
-        final List<FragmentationHistory.PtRecord> pts = new ArrayList<>();
-        final List<FragmentationHistory.FinalTwoRecord> finals = new ArrayList<>();
-        final List<LundZ.Trial> trials = new ArrayList<>();
+        final boolean history;
+        final List<FragmentationHistory.ZRecord> z;
+        final List<FragmentationHistory.FlavourRecord> flavours;
+        final List<FragmentationHistory.PtRecord> pts;
+        final List<FragmentationHistory.FinalTwoRecord> finals;
+        final List<LundZ.Trial> trials;
+        /** The flavour probabilities per signed end flavour (index oldEnd + 3), computed once per event. */
+        final StochasticTriple[][] flavourProbabilities = new StochasticTriple[7][];
         /** ln of the pT likelihood ratio (value 0, tangents = the pT score) in ptScore mode. */
         StochasticTriple logWeight = StochasticTriple.constant(0);
         int attempt;
+
+        Recorder(boolean history) {
+            this.history = history;
+            this.z = history ? new ArrayList<>() : null;
+            this.flavours = history ? new ArrayList<>() : null;
+            this.pts = history ? new ArrayList<>() : null;
+            this.finals = history ? new ArrayList<>() : null;
+            this.trials = history ? new ArrayList<>() : null;
+        }
     }
 
     /** The state of one string end during an attempt. */
@@ -133,7 +162,7 @@ public final class StringFragmenter {
         double xDirOld = 1;
         double xInvOld = 0;
         int rank;
-        final List<Hadron> hadrons = new ArrayList<>();
+        final List<Hadron> hadrons = new ArrayList<>(16);
         // trial hadron of the current step
         FlavourSelector.Outcome outcome;
         StochasticTriple pxNew;
@@ -187,12 +216,16 @@ public final class StringFragmenter {
             }
 
             // z and the hadron's light-cone momenta.
-            rec.trials.clear();
+            if (rec.history) {
+                rec.trials.clear();
+            }
             double z = LundZ.sample(hadronStream.fork(KEY_Z), p.a(), p.b(), mT2, head, peaked, MAX_Z_TRIES,
                     rec.trials);
-            for (LundZ.Trial t : rec.trials) {
-                rec.z.add(new FragmentationHistory.ZRecord(rec.attempt, now.index, rank, t.z(), t.accepted(),
-                        p.a().value(), p.b().value(), mT2.value(), t.proposalFactor(), head));
+            if (rec.history) {
+                for (LundZ.Trial t : rec.trials) {
+                    rec.z.add(new FragmentationHistory.ZRecord(rec.attempt, now.index, rank, t.z(), t.accepted(),
+                            p.a().value(), p.b().value(), mT2.value(), t.proposalFactor(), head));
+                }
             }
             double xDirHad = z * now.xDirOld;
             // Pythia's kinematicsHadron: the hadron must fit in the remaining inverse light cone
@@ -223,7 +256,8 @@ public final class StringFragmenter {
         if (last == null) {
             return null;
         }
-        List<Hadron> all = new ArrayList<>(pos.hadrons);
+        List<Hadron> all = new ArrayList<>(pos.hadrons.size() + 2 + neg.hadrons.size());
+        all.addAll(pos.hadrons);
         all.add(last[0]);
         all.add(last[1]);
         for (int i = neg.hadrons.size() - 1; i >= 0; i--) {
@@ -234,10 +268,20 @@ public final class StringFragmenter {
 
     /** Chooses the trial hadron's flavour, pT and mass at an end (Pythia's StringEnd::newHadron). */
     private void newHadron(End end, int rank, Sampler stream, LundParameters p, Recorder rec) {
-        FlavourSelector.Outcome o = flavours.pick(stream.fork(KEY_FLAVOUR), end.flavOld, p.rho());
-        List<FlavourSelector.Outcome> all = flavours.outcomes(end.flavOld);
-        rec.flavours.add(new FragmentationHistory.FlavourRecord(rec.attempt, end.index, rank, end.flavOld,
-                all.indexOf(o), o.newQuark(), o.pdgId()));
+        int k = end.flavOld + 3;
+        StochasticTriple[] probs = k >= 0 && k < 7 ? rec.flavourProbabilities[k] : null;
+        if (probs == null) {
+            probs = flavours.probabilities(end.flavOld, p.rho());
+            if (k >= 0 && k < 7) {
+                rec.flavourProbabilities[k] = probs;
+            }
+        }
+        int index = FlavourSelector.pickIndex(stream.fork(KEY_FLAVOUR), probs);
+        FlavourSelector.Outcome o = flavours.outcomes(end.flavOld).get(index);
+        if (rec.history) {
+            rec.flavours.add(new FragmentationHistory.FlavourRecord(rec.attempt, end.index, rank, end.flavOld,
+                    index, o.newQuark(), o.pdgId()));
+        }
         Sampler ptStream = stream.fork(KEY_PT);
         boolean enhanced = ptStream.uniform() < enhancedFraction;
         double factor = INV_SQRT2 * (enhanced ? enhancedWidth : 1);
@@ -255,8 +299,10 @@ public final class StringFragmenter {
             end.pxNew = ptStream.normal(zero, width);
             end.pyNew = ptStream.normal(zero, width);
         }
-        rec.pts.add(new FragmentationHistory.PtRecord(rec.attempt, end.index, rank, end.pxNew.value(),
-                end.pyNew.value(), width.value(), enhanced));
+        if (rec.history) {
+            rec.pts.add(new FragmentationHistory.PtRecord(rec.attempt, end.index, rank, end.pxNew.value(),
+                    end.pyNew.value(), width.value(), enhanced));
+        }
         end.outcome = o;
         end.mHad = ParticleData.mass(o.pdgId());
     }
@@ -311,8 +357,10 @@ public final class StringFragmenter {
         StochasticTriple lambda = lambda2.sqrt();
         StochasticTriple probReverse = p.b().times(lambda).min(EXP_MAX).exp().plus(1).pow(-1);
         boolean reversed = stream.fork(1).bernoulli(probReverse).value() == 1;
-        rec.finals.add(new FragmentationHistory.FinalTwoRecord(rec.attempt, lambda.value(), p.b().value(),
-                probReverse.value(), reversed));
+        if (rec.history) {
+            rec.finals.add(new FragmentationHistory.FinalTwoRecord(rec.attempt, lambda.value(), p.b().value(),
+                    probReverse.value(), reversed));
+        }
         StochasticTriple xpzPos = lambda.div(wT2Rem).times(0.5);
         if (reversed) {
             xpzPos = xpzPos.neg();

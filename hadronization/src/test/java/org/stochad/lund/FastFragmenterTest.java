@@ -83,6 +83,19 @@ class FastFragmenterTest {
         }
     }
 
+    /** Generation in blocks (one reused buffer per block, two threads) gives event(seed, i), in order. */
+    @Test
+    void generatorBlocksGiveTheSameEventsAsSingleEvents() {
+        EventGenerator g = new EventGenerator(LundSettings.pionsOnly(), false);
+        List<Event> got = new java.util.ArrayList<>();
+        g.generate(9, 1500, 2, got::add);
+        assertEquals(1500, got.size());
+        for (int i = 0; i < got.size(); i++) {
+            assertSame(g.event(9, i), got.get(i), "event " + i);
+            assertEquals(g.event(9, i).history(), got.get(i).history(), "history of event " + i);
+        }
+    }
+
     static void assertSame(Event want, Event got, String what) {
         assertEquals(want.restarts(), got.restarts(), what + ": restarts");
         assertEquals(want.multiplicity(), got.multiplicity(), what + ": multiplicity");

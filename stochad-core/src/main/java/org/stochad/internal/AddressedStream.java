@@ -1,5 +1,7 @@
 package org.stochad.internal;
 
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+
 /**
  * A stream of uniform numbers named by a 128-bit address, so that the same address always
  * yields the same numbers whatever else a program drew before.
@@ -43,6 +45,8 @@ public final class AddressedStream implements org.stochad.UniformStream {
     private long out2;
     private long out3;
     private int used = 4;
+    /** The ziggurat normal sampler over this stream's outputs, made on the first normal draw. */
+    private ZigguratSampler.NormalizedGaussian gaussian;
 
     private AddressedStream(long addressHi, long addressLo) {
         this.addressHi = addressHi;
@@ -148,6 +152,26 @@ public final class AddressedStream implements org.stochad.UniformStream {
     /** The high 64 bits of the unsigned 128-bit product (Math.unsignedMultiplyHigh is Java 18+). */
     private static long unsignedMultiplyHigh(long a, long b) {
         return Math.multiplyHigh(a, b) + ((a >> 63) & b) + ((b >> 63) & a);
+    }
+
+    /**
+     * A standard normal number by McFarland's modified ziggurat (Commons RNG's
+     * {@code ZigguratSampler.NormalizedGaussian}, exact) from this stream's 64-bit outputs: one
+     * output in about 98.8 % of the draws, more in the ziggurat's edges and tail. It counts as one
+     * number towards {@link #position()}. It replaced the inversion by the inverse error
+     * function, which was 15 % of a Lund fast-path event (two normals per hadron).
+     *
+     * @return a standard normal number
+     */
+    @Override
+    public double standardNormal() {
+        position++;
+        ZigguratSampler.NormalizedGaussian g = gaussian;
+        if (g == null) {
+            g = ZigguratSampler.NormalizedGaussian.of(this::nextLong);
+            gaussian = g;
+        }
+        return g.sample();
     }
 
     /** {@inheritDoc} Same as {@link #nextUniform()}. */

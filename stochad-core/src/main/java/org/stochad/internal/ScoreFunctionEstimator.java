@@ -1,6 +1,8 @@
 package org.stochad.internal;
 
 import org.stochad.Estimator;
+import org.stochad.ScoredProgram;
+import org.stochad.ScoredSample;
 import org.stochad.StochasticTriple;
 import org.stochad.VectorProgram;
 
@@ -26,6 +28,18 @@ public final class ScoreFunctionEstimator extends SampleEstimator {
     @Override
     protected SampleRow sample(VectorProgram program, double[] theta, long seed, int sample) {
         int k = theta.length;
+        if (program instanceof ScalarProgram scalar && scalar.program() instanceof ScoredProgram direct) {
+            ScoredSample s = direct.scoredSample(theta.clone(), seed, sample);
+            if (s != null) {
+                double[] pathwise = s.pathwise();
+                double[] score = s.score();
+                if (pathwise.length != k || score.length != k) {
+                    throw new IllegalStateException(name() + ": sample " + sample + " has " + pathwise.length
+                            + " pathwise and " + score.length + " score components for " + k + " parameters");
+                }
+                return new SampleRow(s.value(), pathwise, null, score);
+            }
+        }
         ScoreRule rule = new ScoreRule(k);
         StochasticTriple[] out = checkedOutputs(program.run(sampler(rule, seed, sample), seeded(theta, k)));
         if (rule.blind() != null) {

@@ -287,7 +287,7 @@ final class TrackingSampler implements Sampler {
 
     @Override
     public double standardNormal() {
-        return org.stochad.UniformStream.standardNormal(stream.nextUniform());
+        return stream.standardNormal();
     }
 
     @Override

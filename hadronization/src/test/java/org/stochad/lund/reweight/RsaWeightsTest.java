@@ -64,7 +64,7 @@ class RsaWeightsTest {
         LundSettings base = LundSettings.defaults().with(LundSettings.E_CM, 50.0);
         double[] target = {0.60, 1.10, 0.36, 0.30};
         LundSettings at = base.withTheta(target);
-        int n = 12_000;
+        int n = 16_000;
         Observable sumPt2 = Observables.sum(HadronQuantity.PT2);
         Observable meanPt2 = e -> StochasticTriple.constant(sumPt2.value(e).value() / e.multiplicity());
         List<Observable> obs = List.of(Observables.multiplicity(), meanPt2, kaons());
@@ -109,8 +109,9 @@ class RsaWeightsTest {
             double se = Math.hypot(w[1], d[1]);
             assertThat(Math.abs(w[0] - d[0])).as("observable %d: reweighted %s vs direct %s (se %s)", k, w[0], d[0],
                     se).isLessThan(5 * se);
-            // power: the target differs from the base by far more than the test's resolution
-            assertThat(Math.abs(b[0] - d[0])).as("power, observable %d: base %s target %s", k, b[0], d[0]).isGreaterThan(8 * se);
+            // power: the target differs from the base by more than the test's resolution (the kaon count's
+            // difference is the smallest, about 0.38 against se ≈ 0.044 at n = 16000)
+            assertThat(Math.abs(b[0] - d[0])).as("power, observable %d: base %s target %s", k, b[0], d[0]).isGreaterThan(6 * se);
         }
     }
 
