@@ -52,6 +52,76 @@ class HybridEstimatorTest {
         assertThat(hybrid.variance(0)).isLessThanOrEqualTo(1.05 * Math.min(sad.variance(0), score.variance(0)));
     }
 
+    /**
+     * sin-Bernoulli at x = 0.3 (p = sin²(0.6) &lt; ½, p′ &gt; 0): the best mix of stochastic AD and the
+     * score function has zero variance, so a batch's error is all in the fitted weight and
+     * baseline. The old construction (baseline from the sample's own half) was unbiased but its
+     * reported standard error was NaN, 0 or far too small in about a quarter of the batches —
+     * it showed as an offset of about 1.72/n at z = 9.3. Over 400 seeds of 1000 samples: the mean
+     * offset against the closed form 2x + 2 sin 4x is within 5 se (se small enough to see 1.72/n),
+     * and each batch's offset is within 4 of its own standard errors.
+     */
+    @Test
+    void zeroVarianceMixIsUnbiasedAndItsStandardErrorHoldsOnEverySeed() {
+        double x = 0.3;
+        double exact = 2 * x + 2 * Math.sin(4 * x);
+        StochasticProgram program = (s, t) -> t[0].square().plus(s.bernoulli(t[0].times(2).sin().square()));
+        int n = 1000;
+        int seeds = 400;
+        Estimator hybrid = HYBRID.withParallelism(1);
+        double sum = 0;
+        double sumSq = 0;
+        int outside = 0;
+        for (int k = 0; k < seeds; k++) {
+            GradientEstimate g = hybrid.estimate(program, new double[] {x}, n, 7919L * k + 11);
+            double offset = g.mean(0) - exact;
+            assertThat(g.standardError(0)).as("seed %d", 7919L * k + 11).isNotNaN();
+            // 1e-12: the rounding of the closed form and of the sums (offsets of 1e-15 with se 1e-9 and smaller)
+            if (!(Math.abs(offset) <= 4 * g.standardError(0) + 1e-12)) {
+                outside++;
+            }
+            sum += offset;
+            sumSq += offset * offset;
+        }
+        double mean = sum / seeds;
+        double se = Math.sqrt(Math.max(0, sumSq / seeds - mean * mean) / (seeds - 1));
+        assertThat(se).isLessThan(1.72 / n / 5);
+        assertThat(Math.abs(mean)).isLessThanOrEqualTo(5 * se + 1e-12);
+        // a calibrated se leaves 1 batch in 16 000 outside 4 se; the old one left about 15 %
+        assertThat(outside).isLessThanOrEqualTo(2);
+    }
+
+    /**
+     * B(p) + 0.05·B(½) at p = 0.3 (d/dp E = 1): the best mix has a small but nonzero variance.
+     * Over 1000 seeds of 200 samples the spread of the estimates across seeds must match the
+     * reported standard error (the old construction's spread was 1.37 times its rms se), and
+     * their mean must be 1 within 5 se.
+     */
+    @Test
+    void standardErrorMatchesTheSpreadAcrossSeeds() {
+        StochasticProgram program = (s, t) -> s.bernoulli(t[0])
+                .plus(s.bernoulli(StochasticTriple.constant(0.5)).times(0.05));
+        int seeds = 1000;
+        Estimator hybrid = HYBRID.withParallelism(1);
+        double sum = 0;
+        double sumSq = 0;
+        double sumSe2 = 0;
+        for (int k = 0; k < seeds; k++) {
+            GradientEstimate g = hybrid.estimate(program, new double[] {0.3}, 200, 7919L * k + 11);
+            double offset = g.mean(0) - 1;
+            sum += offset;
+            sumSq += offset * offset;
+            sumSe2 += g.standardError(0) * g.standardError(0);
+        }
+        double mean = sum / seeds;
+        double spread = Math.sqrt((sumSq - seeds * mean * mean) / (seeds - 1));
+        double se = spread / Math.sqrt(seeds);
+        assertThat(se).isLessThan(2e-4);
+        assertThat(Math.abs(mean)).isLessThanOrEqualTo(5 * se);
+        // the ratio of a spread to its expectation over 1000 seeds has sd ≈ 1/√(2·999) = 0.022 (near-normal batches)
+        assertThat(spread / Math.sqrt(sumSe2 / seeds)).isBetween(1 - 5 * 0.0224, 1 + 5 * 0.0224);
+    }
+
     @Test
     void needsReplayAndTwoSamples() {
         assertThatThrownBy(() -> Estimators.hybrid(StochasticAdOptions.propagate()))
