@@ -122,6 +122,87 @@ class HybridEstimatorTest {
         assertThat(spread / Math.sqrt(sumSe2 / seeds)).isBetween(1 - 5 * 0.0224, 1 + 5 * 0.0224);
     }
 
+    /**
+     * The constant-memory path (per-chunk sums, merged) against the definition computed row by
+     * row: for sample i of one parity half, λ and the baseline f̄′ from the other half, g_i =
+     * λ·a_i + (1 − λ)·(δ_i + (f_i − f̄′)·S_i); the estimate is the mean of all g_i and its variance
+     * their sample variance. The rows come from the single-sample estimates of stochastic AD
+     * (a_i) and of the score function (δ_i + f_i·S_i), which run the same draws. Chunks of odd
+     * sizes put their boundaries at odd and even indices alike.
+     */
+    @Test
+    void chunkedSumsGiveTheRowByRowDefinition() {
+        double x = 0.3;
+        int n = 1001;
+        long seed = 77;
+        StochasticProgram program = (s, t) -> t[0].square().plus(s.bernoulli(t[0].times(2).sin().square()))
+                .plus(s.bernoulli(StochasticTriple.constant(0.5)).times(0.05));
+        double[] a = new double[n];
+        double[] f = new double[n];
+        double[] fs = new double[n];
+        for (int i = 0; i < n; i++) {
+            GradientEstimate sad = Estimators.stochasticAd().sampleEstimate(program, new double[] {x}, seed, i);
+            GradientEstimate score = Estimators.scoreFunction().sampleEstimate(program, new double[] {x}, seed, i);
+            a[i] = sad.mean(0);
+            f[i] = score.value();
+            fs[i] = score.mean(0) - 2 * x; // f·S: the pathwise part δ = 2x is the same on every sample
+        }
+        double[] g = new double[n];
+        for (int h = 0; h < 2; h++) {
+            int other = 1 - h;
+            double fBar = 0;
+            int m = 0;
+            for (int i = other; i < n; i += 2) {
+                fBar += f[i];
+                m++;
+            }
+            fBar /= m;
+            // λ minimises the sample variance of λ·a + (1 − λ)·b over the other half, b = δ + (f − f̄′)·S
+            double[] b = new double[n];
+            for (int i = 0; i < n; i++) {
+                b[i] = 2 * x + (f[i] - fBar) * fs[i] / f[i];
+            }
+            double ma = 0;
+            double mb = 0;
+            for (int i = other; i < n; i += 2) {
+                ma += a[i] / m;
+                mb += b[i] / m;
+            }
+            double vaa = 0;
+            double vbb = 0;
+            double vab = 0;
+            for (int i = other; i < n; i += 2) {
+                vaa += (a[i] - ma) * (a[i] - ma);
+                vbb += (b[i] - mb) * (b[i] - mb);
+                vab += (a[i] - ma) * (b[i] - mb);
+            }
+            double lambda = Math.max(0, Math.min(1, (vbb - vab) / (vaa + vbb - 2 * vab)));
+            assertThat(lambda).isStrictlyBetween(0.0, 1.0);
+            for (int i = h; i < n; i += 2) {
+                g[i] = lambda * a[i] + (1 - lambda) * b[i];
+            }
+        }
+        double mean = java.util.Arrays.stream(g).average().orElseThrow();
+        double variance = java.util.Arrays.stream(g).map(v -> (v - mean) * (v - mean)).sum() / (n - 1);
+
+        ChunkedEstimator hybrid = (ChunkedEstimator) HYBRID;
+        EstimateChunk all = null;
+        int[] sizes = {1, 2, 7, 100, 333, 58, 500};
+        long first = 0;
+        for (int size : sizes) {
+            EstimateChunk next = hybrid.chunk(program, new double[] {x}, seed, first, size);
+            all = all == null ? next : all.merge(next);
+            first += size;
+        }
+        assertThat(first).isEqualTo(n);
+        GradientEstimate chunked = hybrid.finish(all, 0);
+        GradientEstimate inMemory = HYBRID.estimate(program, new double[] {x}, n, seed);
+        assertThat(chunked.mean(0)).isCloseTo(mean, org.assertj.core.data.Offset.offset(1e-12 * Math.abs(mean)));
+        assertThat(chunked.variance(0)).isCloseTo(variance, org.assertj.core.data.Offset.offset(1e-9 * variance));
+        assertThat(inMemory.mean(0)).isCloseTo(mean, org.assertj.core.data.Offset.offset(1e-12 * Math.abs(mean)));
+        assertThat(inMemory.variance(0)).isCloseTo(variance, org.assertj.core.data.Offset.offset(1e-9 * variance));
+    }
+
     @Test
     void needsReplayAndTwoSamples() {
         assertThatThrownBy(() -> Estimators.hybrid(StochasticAdOptions.propagate()))
