@@ -261,7 +261,7 @@ public final class SampleSums implements EstimateChunk {
             double[] gm = new double[groups];
             double[] gm2 = new double[groups];
             for (int g = 0; g < groups; g++) {
-                gm[g] = all.mean(g, j, coefficients[g]);
+                gm[g] = all.mean(g, j, coefficients[g], groups == 2);
                 // a co-moment form is never negative; rounding can make it so when the mix is (nearly) constant
                 gm2[g] = Math.max(0, all.quadratic(g, j, coefficients[g], coefficients[g]));
             }
@@ -373,8 +373,11 @@ public final class SampleSums implements EstimateChunk {
      * The mean of γ·x over group g — except that the baseline's mean(f·S) − b·mean(S), which
      * cancels badly when f̄ is large, is taken as Σ(f − f̄)(S − S̄)/n + (f̄ − b)·S̄ from the
      * co-moments.
+     *
+     * @param crossed whether the baseline b is the other group's mean (the hybrid's halves), not
+     *                this group's own (leave-one-out, where f̄ − b is 0 after the factor c)
      */
-    private double mean(int g, int j, double[] gamma) {
+    private double mean(int g, int j, double[] gamma, boolean crossed) {
         int d = reduction.features;
         double[] mu = mean[g];
         if (reduction == Reduction.PLAIN) {
@@ -385,8 +388,8 @@ public final class SampleSums implements EstimateChunk {
         double s = o == 1 ? gamma[0] * mu[base] : 0;
         s += gamma[o] * mu[base + o];
         s += gamma[o + 2] * co[g][(base + o + 1) * d + o + 3] / n[g];
-        if (reduction == Reduction.HYBRID) {
-            // γ_S = −γ_fS·b: zero for the group's own (leave-one-out) baseline, (f̄_g − f̄_other)·S̄ otherwise
+        if (crossed) {
+            // γ_fS·f̄_g + γ_S = (1 − λ)·(f̄_g − f̄_other)
             s += (gamma[o + 2] * mu[base + o + 1] + gamma[o + 3]) * mu[base + o + 3];
         }
         return s;
