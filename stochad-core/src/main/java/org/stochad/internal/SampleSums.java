@@ -25,8 +25,8 @@ public final class SampleSums implements EstimateChunk {
         /** x = (δ, f, f·S, S): g = δ + c·(f − f̄)·S, c = n/(n − 1), the leave-one-out baseline. */
         SCORE_BASELINE(4, 1),
         /**
-         * x = (a, δ, f, f·S, S) per parity group: g = λ·a + (1 − λ)·(δ + c·(f − f̄)·S) with the
-         * group's own baseline and λ fitted on the other group.
+         * x = (a, δ, f, f·S, S) per parity group: g = λ·a + (1 − λ)·(δ + (f − f̄′)·S) with the
+         * other group's mean f̄′ as baseline and λ fitted on the other group.
          */
         HYBRID(5, 2);
 
@@ -261,8 +261,9 @@ public final class SampleSums implements EstimateChunk {
             double[] gm = new double[groups];
             double[] gm2 = new double[groups];
             for (int g = 0; g < groups; g++) {
-                gm[g] = all.mean(g, j, coefficients[g]);
-                gm2[g] = all.quadratic(g, j, coefficients[g], coefficients[g]);
+                gm[g] = all.mean(g, j, coefficients[g], groups == 2);
+                // a co-moment form is never negative; rounding can make it so when the mix is (nearly) constant
+                gm2[g] = Math.max(0, all.quadratic(g, j, coefficients[g], coefficients[g]));
             }
             double m = gm[0];
             double m2 = gm2[0];
@@ -315,8 +316,11 @@ public final class SampleSums implements EstimateChunk {
             case SCORE_BASELINE:
                 return baseline(g, 0, j / parameters);
             default:
-                double[] b = baseline(g, 1, j / parameters);
-                double lambda = groups == 1 ? 0.5 : weight(1 - g, j);
+                // cross-fitted: the weight and the score's baseline both come from the other group,
+                // so a group's coefficients are constants given the other group
+                int other = groups == 1 ? g : 1 - g;
+                double[] b = groups == 1 ? baseline(g, 1, j / parameters) : crossBaseline(other, j / parameters);
+                double lambda = groups == 1 ? 0.5 : weight(other, j);
                 double[] gamma = new double[5];
                 gamma[0] = lambda;
                 for (int a = 1; a < 5; a++) {
@@ -340,10 +344,21 @@ public final class SampleSums implements EstimateChunk {
         return gamma;
     }
 
-    /** The variance-minimising weight of stochastic AD in group g, clamped to [0, 1] (½ when undefined). */
+    /**
+     * The hybrid's score-function coefficients over (a, δ, f, f·S, S) with group g's mean f̄_g as
+     * the baseline: (0, 1, 0, 1, −f̄_g), from g = δ + (f − f̄_g)·S.
+     */
+    private double[] crossBaseline(int g, int output) {
+        return new double[] {0, 1, 0, 1, -fMean[g][output]};
+    }
+
+    /**
+     * The weight of stochastic AD that minimises the variance in group g of the mix with the score
+     * function whose baseline is group g's mean, clamped to [0, 1] (½ when undefined).
+     */
     private double weight(int g, int j) {
         double[] a = {1, 0, 0, 0, 0};
-        double[] b = baseline(g, 1, j / parameters);
+        double[] b = crossBaseline(g, j / parameters);
         double vaa = quadratic(g, j, a, a);
         double vbb = quadratic(g, j, b, b);
         double vab = quadratic(g, j, a, b);
@@ -355,10 +370,14 @@ public final class SampleSums implements EstimateChunk {
     }
 
     /**
-     * The mean of γ·x over group g — except that the baseline's c·(mean(f·S) − f̄·mean(S)),
-     * which cancels badly when f̄ is large, is taken as c·Σ(f − f̄)(S − S̄)/n from the co-moments.
+     * The mean of γ·x over group g — except that the baseline's mean(f·S) − b·mean(S), which
+     * cancels badly when f̄ is large, is taken as Σ(f − f̄)(S − S̄)/n + (f̄ − b)·S̄ from the
+     * co-moments.
+     *
+     * @param crossed whether the baseline b is the other group's mean (the hybrid's halves), not
+     *                this group's own (leave-one-out, where f̄ − b is 0 after the factor c)
      */
-    private double mean(int g, int j, double[] gamma) {
+    private double mean(int g, int j, double[] gamma, boolean crossed) {
         int d = reduction.features;
         double[] mu = mean[g];
         if (reduction == Reduction.PLAIN) {
@@ -369,6 +388,10 @@ public final class SampleSums implements EstimateChunk {
         double s = o == 1 ? gamma[0] * mu[base] : 0;
         s += gamma[o] * mu[base + o];
         s += gamma[o + 2] * co[g][(base + o + 1) * d + o + 3] / n[g];
+        if (crossed) {
+            // γ_fS·f̄_g + γ_S = (1 − λ)·(f̄_g − f̄_other)
+            s += (gamma[o + 2] * mu[base + o + 1] + gamma[o + 3]) * mu[base + o + 3];
+        }
         return s;
     }
 
