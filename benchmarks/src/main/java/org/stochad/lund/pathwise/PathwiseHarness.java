@@ -120,7 +120,9 @@ public final class PathwiseHarness {
                     System.err.println(line);
                 }
                 if (splitSamples > 0 && program instanceof PathwiseProgram) {
-                    split(key + " " + fk, program, theta, seed, splitSamples, np);
+                    split(key + " " + fk, program, theta, seed, splitSamples, np,
+                            fk.endsWith("ts") ? StochasticAdOptions.replay().twoSidedBernoulli()
+                                    : StochasticAdOptions.replay());
                 }
             }
         }
@@ -135,6 +137,9 @@ public final class PathwiseHarness {
         PathwiseFragmenter.Options std12 = std.withNodes(12);
         PathwiseFragmenter.Options byZ = std.withStopByZ(true);
         PathwiseFragmenter.Options byZ12 = byZ.withNodes(12);
+        PathwiseFragmenter.Options plane12 = std12.withFinalPlane(true);
+        PathwiseFragmenter.Options byZPlane12 = byZ12.withFinalPlane(true);
+        StochasticAdOptions twoSided = StochasticAdOptions.replay().twoSidedBernoulli();
         Map<String, Form> m = new LinkedHashMap<>();
         m.put("score", new Form("score function + baseline (ptScore)",
                 (o, mean) -> LundProgram.of(old, o).withPtBaseline(mean), Estimators.scoreFunctionWithBaseline()));
@@ -149,6 +154,21 @@ public final class PathwiseHarness {
         m.put("ord12ts", new Form("stochastic AD (pathwise: split + ordering averaged, 12 nodes, two-sided Bernoulli, m=1)",
                 (o, mean) -> new PathwiseProgram(base, o, mean, std12),
                 Estimators.stochasticAd(StochasticAdOptions.replay().twoSidedBernoulli())));
+        m.put("pl12", new Form("stochastic AD (pathwise: finalTwo conditioned on the 2D pT, ordering averaged, 12 nodes, m=1)",
+                (o, mean) -> new PathwiseProgram(base, o, mean, plane12), Estimators.stochasticAd()));
+        m.put("pl12ts", new Form("stochastic AD (pathwise: finalTwo conditioned on the 2D pT, 12 nodes, two-sided Bernoulli, m=1)",
+                (o, mean) -> new PathwiseProgram(base, o, mean, plane12), Estimators.stochasticAd(twoSided)));
+        m.put("rcpl12ts", new Form("stochastic AD (pathwise: finalTwo 2D pT, restart-conditioned, 12 nodes, two-sided, m=1)",
+                (o, mean) -> PathwiseProgram.restartConditioned(base, o, mean, ps, plane12),
+                Estimators.stochasticAd(twoSided)));
+        m.put("byzpl12ts", new Form("stochastic AD (pathwise: joint stop, finalTwo 2D pT, 12 nodes, two-sided, m=1)",
+                (o, mean) -> new PathwiseProgram(base, o, mean, byZPlane12), Estimators.stochasticAd(twoSided)));
+        m.put("byzrcpl12ts", new Form("stochastic AD (pathwise: joint stop, finalTwo 2D pT, restart-conditioned, 12 nodes, two-sided, m=1)",
+                (o, mean) -> PathwiseProgram.restartConditioned(base, o, mean, ps, byZPlane12),
+                Estimators.stochasticAd(twoSided)));
+        m.put("byzrc12ts", new Form("stochastic AD (pathwise: joint stop, finalTwo radial split, restart-conditioned, 12 nodes, two-sided, m=1)",
+                (o, mean) -> PathwiseProgram.restartConditioned(base, o, mean, ps, byZ12),
+                Estimators.stochasticAd(twoSided)));
         m.put("ordts", new Form("stochastic AD (pathwise: split + ordering averaged, two-sided Bernoulli, m=1)",
                 (o, mean) -> new PathwiseProgram(base, o, mean, std),
                 Estimators.stochasticAd(StochasticAdOptions.replay().twoSidedBernoulli())));
@@ -184,11 +204,13 @@ public final class PathwiseHarness {
     }
 
     /** Mean and sd of the pathwise part δ and of the flip part (SAD − δ) of the replay rows. */
-    private static void split(String key, StochasticProgram program, double[] theta, long seed, int n, int np) {
-        double[][] s = new double[np][6];
+    private static void split(String key, StochasticProgram program, double[] theta, long seed, int n, int np,
+                              StochasticAdOptions options) {
+        double[][] s = new double[np][7];
         double[][] flips = new double[np][n];
+        double[][] totals = new double[np][n];
         for (int i = 0; i < n; i++) {
-            double[] row = ReplayRows.row(StochasticAdOptions.replay(), program, theta, seed, i);
+            double[] row = ReplayRows.row(options, program, theta, seed, i);
             int k = theta.length;
             for (int j = 0; j < np; j++) {
                 double tot = row[1 + j];
@@ -201,6 +223,8 @@ public final class PathwiseHarness {
                 s[j][3] += flip * flip;
                 s[j][4] += tot;
                 s[j][5] += tot * tot;
+                s[j][6] += d * flip;
+                totals[j][i] = tot * tot;
             }
         }
         for (int j = 0; j < np; j++) {
@@ -215,9 +239,19 @@ public final class PathwiseHarness {
             }
             System.err.printf(Locale.ROOT, "tail %s d/d%s: max |flip| %.4g, top 0.1%% carry %.1f%% of the flip second moment%n",
                     key, PAR[j], Math.sqrt(f2[n - 1]), 100 * top / s[j][3]);
+            double sdD = Math.sqrt(s[j][1] / n - md * md);
+            double sdF = Math.sqrt(s[j][3] / n - mf * mf);
+            double corr = (s[j][6] / n - md * mf) / (sdD * sdF);
+            double[] t2 = totals[j].clone();
+            java.util.Arrays.sort(t2);
+            double topT = 0;
+            for (int i = n - 1; i >= n - Math.max(1, n / 1000); i--) {
+                topT += t2[i];
+            }
             System.err.printf(Locale.ROOT, "split %s d/d%s: pathwise %.5g (sd %.4g), flips %.5g (sd %.4g),"
-                    + " total %.5g (sd %.4g)%n", key, PAR[j], md, Math.sqrt(s[j][1] / n - md * md),
-                    mf, Math.sqrt(s[j][3] / n - mf * mf), mt, Math.sqrt(s[j][5] / n - mt * mt));
+                    + " total %.5g (sd %.4g), corr(pathwise, flips) %.3f, top 0.1%% of the total second moment"
+                    + " %.1f%%%n", key, PAR[j], md, sdD, mf, sdF, mt, Math.sqrt(s[j][5] / n - mt * mt), corr,
+                    100 * topT / s[j][5]);
         }
     }
 

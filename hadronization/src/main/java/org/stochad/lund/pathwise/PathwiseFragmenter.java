@@ -64,6 +64,8 @@ public final class PathwiseFragmenter {
 
     private static final double INV_SQRT2 = 1 / Math.sqrt(2);
     private static final int MAX_Z_TRIES = 100_000;
+    /** Gauss–Legendre nodes per angular segment of {@link FinalTwoRegion} (8 give 1e-13 against brute force). */
+    private static final int PLANE_NODES = 8;
     private static final double EXP_MAX = 50;
     /** F(z_min) is neglected when c/z_min exceeds this (F &lt; e^−60). */
     private static final double VETO_CUT = 60;
@@ -82,9 +84,13 @@ public final class PathwiseFragmenter {
      *                        program from the event with the other ordering ({@link Result#alternative})
      * @param stopByZ         the next stop test smoothed by the new hadron's z as well as by the smear
      *                        ({@link JointStopZ}; pions only; implies the veto split)
+     * @param finalPlane      with finalSplit: the finalTwo failure conditioned on the whole
+     *                        two-dimensional pT of the last breakup ({@link FinalTwoRegion}: direction
+     *                        integrated out too, bounded tangent) instead of its radial part along the
+     *                        drawn direction
      */
     public record Options(boolean ptPathwise, boolean stopConditioned, boolean vetoSplit, int nodes,
-                          boolean finalSplit, boolean orderAveraged, boolean stopByZ) {
+                          boolean finalSplit, boolean orderAveraged, boolean stopByZ, boolean finalPlane) {
 
         /**
          * Checks the node count.
@@ -96,6 +102,7 @@ public final class PathwiseFragmenter {
          * @param finalSplit      the finalTwo failure as a region split
          * @param orderAveraged   the finalTwo ordering averaged exactly
          * @param stopByZ         the stop smoothed by z and the smear
+         * @param finalPlane      the finalTwo failure conditioned on the whole 2D pT
          */
         public Options {
             if (nodes < 4) {
@@ -104,6 +111,25 @@ public final class PathwiseFragmenter {
             if (finalSplit && ptPathwise) {
                 throw new IllegalArgumentException("finalSplit = true needs ptPathwise = false (the ptScore weight)");
             }
+            if (finalPlane && !finalSplit) {
+                throw new IllegalArgumentException("finalPlane = true needs finalSplit = true");
+            }
+        }
+
+        /**
+         * The formulation with the finalTwo failure split on the radial pT (finalPlane off).
+         *
+         * @param ptPathwise      σ pathwise
+         * @param stopConditioned the stop test conditioned
+         * @param vetoSplit       the veto as a region split
+         * @param nodes           nodes per segment
+         * @param finalSplit      the finalTwo failure as a region split
+         * @param orderAveraged   the finalTwo ordering averaged exactly
+         * @param stopByZ         the stop smoothed by z and the smear
+         */
+        public Options(boolean ptPathwise, boolean stopConditioned, boolean vetoSplit, int nodes,
+                       boolean finalSplit, boolean orderAveraged, boolean stopByZ) {
+            this(ptPathwise, stopConditioned, vetoSplit, nodes, finalSplit, orderAveraged, stopByZ, false);
         }
 
         /**
@@ -156,7 +182,8 @@ public final class PathwiseFragmenter {
          * @return a copy with n nodes
          */
         public Options withNodes(int n) {
-            return new Options(ptPathwise, stopConditioned, vetoSplit, n, finalSplit, orderAveraged, stopByZ);
+            return new Options(ptPathwise, stopConditioned, vetoSplit, n, finalSplit, orderAveraged, stopByZ,
+                    finalPlane);
         }
 
         /**
@@ -164,7 +191,17 @@ public final class PathwiseFragmenter {
          * @return a copy with that switch
          */
         public Options withStopByZ(boolean on) {
-            return new Options(ptPathwise, stopConditioned, vetoSplit, nodes, finalSplit, orderAveraged, on);
+            return new Options(ptPathwise, stopConditioned, vetoSplit, nodes, finalSplit, orderAveraged, on,
+                    finalPlane);
+        }
+
+        /**
+         * @param on whether the finalTwo failure is conditioned on the whole 2D pT ({@link FinalTwoRegion})
+         * @return a copy with that switch
+         */
+        public Options withFinalPlane(boolean on) {
+            return new Options(ptPathwise, stopConditioned, vetoSplit, nodes, finalSplit, orderAveraged, stopByZ,
+                    on);
         }
     }
 
@@ -816,6 +853,9 @@ public final class PathwiseFragmenter {
         double kx = pos.pxNew.value();
         double ky = pos.pyNew.value();
         double r0 = Math.hypot(kx, ky);
+        if (options.finalPlane()) {
+            return finalPlane(stream, run, now, pos, neg, ax, ay, bx, by, wT, r0, m1, m2);
+        }
         double ux = r0 > 0 ? kx / r0 : 1;
         double uy = r0 > 0 ? ky / r0 : 0;
         double w = now.width.value();
@@ -894,6 +934,38 @@ public final class PathwiseFragmenter {
         StochasticTriple rT = StochasticTriple.of(r, dr);
         pos.pxNew = rT.times(ux);
         pos.pyNew = rT.times(uy);
+        neg.pxNew = pos.pxNew.neg();
+        neg.pyNew = pos.pyNew.neg();
+        return true;
+    }
+
+    /**
+     * finalTwo's failure with the last breakup's whole pT k integrated out ({@link FinalTwoRegion}):
+     * success ~ Bernoulli(q = P(k ∈ C)) with the bounded tangent δq, then k from the Gaussian
+     * restricted to the chosen side (sub-stream 3), on success with the implicit tangent of the
+     * triangular transport. The ptScore weight follows the redrawn k.
+     */
+    private boolean finalPlane(Sampler stream, Run run, End now, End pos, End neg, StochasticTriple ax,
+                               StochasticTriple ay, StochasticTriple bx, StochasticTriple by, StochasticTriple wT,
+                               double r0, double m1, double m2) {
+        int k = run.k;
+        FinalTwoRegion region = FinalTwoRegion.of(ax, ay, bx, by, m1, m2, wT, now.width.value(), k, PLANE_NODES);
+        double q = region.q();
+        double[] dq = region.dq();
+        if (q >= 1 || q <= 0) {
+            java.util.Arrays.fill(dq, 0);
+        }
+        boolean success = stream.fork(2).bernoulli(StochasticTriple.of(q, dq)).value() == 1;
+        double[] kk = region.draw(stream.fork(3), success);
+        double r2 = kk[0] * kk[0] + kk[1] * kk[1];
+        StochasticTriple extra = now.width.square().pow(-1).times(0.5 * (r0 * r0 - r2));
+        run.logWeight = run.logWeight.plus(extra.minus(extra.value()));
+        if (!success) {
+            return false;
+        }
+        double[][] dk = region.tangent(kk[0], kk[1]);
+        pos.pxNew = StochasticTriple.of(kk[0], dk[0]);
+        pos.pyNew = StochasticTriple.of(kk[1], dk[1]);
         neg.pxNew = pos.pxNew.neg();
         neg.pyNew = pos.pyNew.neg();
         return true;
