@@ -21,7 +21,10 @@ import org.stochad.StochasticTriple;
  * <li>q = P(k ∈ C) = ∫₀^{2π} I(ψ) dψ, I(ψ) = J(T(ψ), ψ), J(t, ψ) = ∫₀^t κ·t'·N_w(c + t'·e) dt' in
  * closed form (with λ = |e|, ê = e/λ, x = c/w, r = λt/w, β = x·ê, γ² = |x|² − β²:
  * J = κ/(2πλ²)·[e^{−|x|²/2}·(1 − e^{−r(β + r/2)}) − β·√(2π)·e^{−γ²/2}·(Φ(r + β) − Φ(β))]);
- * the ψ integral by Gauss–Legendre on {@link #SEGMENTS} segments (smooth and periodic).</li>
+ * the ψ integral by the periodic trapezoid rule (I is smooth and periodic: geometric convergence),
+ * doubled from {@link #MIN_NODES} nodes until q and δq settle; partial integrals (the CDF of ψ) by
+ * integrating the trigonometric interpolant of the same nodes. When the origin is inside C the
+ * coordinates are centred on it instead (κ = 1; the Gaussian is isotropic there).</li>
  * <li>δq = ∫ κ·T·N_w(c + T·e)·δT dψ, δT = (δW_T − δg|_k)/(∇g·e) (the boundary's normal velocity):
  * bounded, also at the threshold W_T ↓ g(k*) (the set's area grows linearly there).</li>
  * <li>Given the outcome, k from N_w restricted to C (success) or to its complement (failure) —
@@ -34,8 +37,19 @@ import org.stochad.StochasticTriple;
  */
 final class FinalTwoRegion {
 
+
     /** Gauss–Legendre segments of the angular integral. */
-    static final int SEGMENTS = 8;
+    static final int MIN_NODES = 16;
+    /**
+     * Doubling stops when q moved by at most this (the trapezoid converges geometrically, so the
+     * doubled rule's error is about the square of the previous one's: measured ≤ 1e-9 on 3000 random
+     * configurations against the other frame's rule).
+     */
+    private static final double SETTLE_Q = Double.parseDouble(System.getProperty("ftr.q", "1e-7"));
+    /** ... and each δq by at most this relative to 1 + |δq|. */
+    private static final double SETTLE_DQ = Double.parseDouble(System.getProperty("ftr.dq", "1e-6"));
+    /** The most angular nodes (doubling stops here). */
+    static final int MAX_NODES = 1024;
     private static final double TWO_PI = 2 * Math.PI;
     private static final double SQRT_2PI = Math.sqrt(TWO_PI);
     private static final double RAREST = 0.05;
@@ -53,13 +67,19 @@ final class FinalTwoRegion {
     private final double[][] tan;
     private final int k;
     private final Frame frame;
-    private final double[] gx;
-    private final double[] gw;
     private final boolean possible;
     private final double q;
     private final double[] dq;
-    private final double[] segQ;
-    private final double[][] segDq;
+    /** the periodic trapezoid's node values of I(ψ_j), ψ_j = 2πj/N, and of δI. */
+    private double[] nodeI;
+    private double[][] nodeDi;
+    /** trigonometric interpolant coefficients of I and δI (lazy). */
+    private double[] cosC;
+    private double[] sinC;
+    private double[][] cosD;
+    private double[][] sinD;
+    /** The last root found (a warm start for the next ray; working state). */
+    private double lastRoot;
 
     /**
      * The coordinate frame: centre, stretch direction and factor.
@@ -83,11 +103,10 @@ final class FinalTwoRegion {
      * @param wT    W_T
      * @param w     Gaussian width per component
      * @param k     tangent directions
-     * @param nodes Gauss–Legendre nodes per segment
      * @return the region with q and δq
      */
     static FinalTwoRegion of(StochasticTriple ax, StochasticTriple ay, StochasticTriple bx, StochasticTriple by,
-                             double m1, double m2, StochasticTriple wT, double w, int k, int nodes) {
+                             double m1, double m2, StochasticTriple wT, double w, int k) {
         double[][] t = new double[k][5];
         for (int j = 0; j < k; j++) {
             t[j][0] = ax.delta(j);
@@ -97,7 +116,7 @@ final class FinalTwoRegion {
             t[j][4] = wT.delta(j);
         }
         double[] v = {ax.value(), ay.value(), bx.value(), by.value(), wT.value()};
-        return new FinalTwoRegion(v, m1, m2, w, t, null, nodes);
+        return new FinalTwoRegion(v, m1, m2, w, t, null);
     }
 
     /**
@@ -107,9 +126,8 @@ final class FinalTwoRegion {
      * @param w     Gaussian width
      * @param tan   tangents per direction (δA_x, δA_y, δB_x, δB_y, δW_T)
      * @param frame the frame, or null for the natural one
-     * @param nodes nodes per segment
      */
-    FinalTwoRegion(double[] v, double m1, double m2, double w, double[][] tan, Frame frame, int nodes) {
+    FinalTwoRegion(double[] v, double m1, double m2, double w, double[][] tan, Frame frame) {
         if (!(w > 0)) {
             throw new IllegalArgumentException("w = " + w + " is not positive");
         }
@@ -126,9 +144,6 @@ final class FinalTwoRegion {
         this.w = w;
         this.tan = tan;
         this.k = tan.length;
-        this.gx = new double[nodes];
-        this.gw = new double[nodes];
-        LundZCdf.legendre(nodes, gx, gw);
         double sx = ax + bx;
         double sy = ay + by;
         double dd = Math.hypot(sx, sy);
@@ -138,32 +153,53 @@ final class FinalTwoRegion {
         if (frame == null) {
             double ux = dd > 0 ? sx / dd : 1;
             double uy = dd > 0 ? sy / dd : 0;
-            double kappa = possible ? wT / Math.sqrt(wT * wT - dd * dd) : 1;
-            frame = new Frame((m1 * bx - m2 * ax) / mm, (m1 * by - m2 * ay) / mm, ux, uy, kappa);
+            if (possible && g(0, 0) < wT) {
+                // the origin is inside C: polar coordinates about it (the Gaussian is then isotropic)
+                frame = new Frame(0, 0, ux, uy, 1);
+            } else {
+                double kappa = possible ? wT / Math.sqrt(wT * wT - dd * dd) : 1;
+                frame = new Frame((m1 * bx - m2 * ax) / mm, (m1 * by - m2 * ay) / mm, ux, uy, kappa);
+            }
         }
         this.frame = frame;
-        this.segQ = new double[SEGMENTS];
-        this.segDq = new double[SEGMENTS][k];
         this.dq = new double[k];
         double total = 0;
         if (possible) {
-            double h = TWO_PI / SEGMENTS;
-            for (int s = 0; s < SEGMENTS; s++) {
-                double lo = s * h;
-                for (int i = 0; i < nodes; i++) {
-                    double psi = lo + 0.5 * h * (gx[i] + 1);
-                    double wgt = 0.5 * h * gw[i];
-                    Ray ray = ray(psi);
-                    segQ[s] += wgt * ray.mass;
-                    for (int j = 0; j < k; j++) {
-                        segDq[s][j] += wgt * ray.dMass[j];
-                    }
+            // periodic trapezoid, doubled until q and δq settle (geometric convergence: I is smooth and periodic)
+            int n = MIN_NODES;
+            nodeI = new double[n];
+            nodeDi = new double[n][];
+            for (int j = 0; j < n; j++) {
+                Ray ray = ray(TWO_PI * j / n);
+                nodeI[j] = ray.mass;
+                nodeDi[j] = ray.dMass;
+            }
+            double[] sums = sums(nodeI, nodeDi);
+            while (n < MAX_NODES) {
+                double[] nI = new double[2 * n];
+                double[][] nD = new double[2 * n][];
+                for (int j = 0; j < n; j++) {
+                    nI[2 * j] = nodeI[j];
+                    nD[2 * j] = nodeDi[j];
+                    Ray ray = ray(TWO_PI * (2 * j + 1) / (2 * n));
+                    nI[2 * j + 1] = ray.mass;
+                    nD[2 * j + 1] = ray.dMass;
                 }
-                total += segQ[s];
+                n *= 2;
+                nodeI = nI;
+                nodeDi = nD;
+                double[] next = sums(nodeI, nodeDi);
+                boolean settled = Math.abs(next[0] - sums[0]) <= SETTLE_Q;
                 for (int j = 0; j < k; j++) {
-                    dq[j] += segDq[s][j];
+                    settled &= Math.abs(next[1 + j] - sums[1 + j]) <= SETTLE_DQ * (1 + Math.abs(next[1 + j]));
+                }
+                sums = next;
+                if (settled) {
+                    break;
                 }
             }
+            total = sums[0];
+            System.arraycopy(sums, 1, dq, 0, k);
         }
         this.q = Math.min(Math.max(total, 0), 1);
     }
@@ -178,6 +214,11 @@ final class FinalTwoRegion {
         return dq.clone();
     }
 
+    /** @return the number of angular nodes the trapezoid settled at (0 when q = 0) */
+    int nodes() {
+        return nodeI == null ? 0 : nodeI.length;
+    }
+
     /** @return the coordinate frame */
     Frame frame() {
         return frame;
@@ -189,7 +230,11 @@ final class FinalTwoRegion {
      * @return g(k)
      */
     double g(double kx, double ky) {
-        return Math.hypot(Math.hypot(ax + kx, ay + ky), m1) + Math.hypot(Math.hypot(bx - kx, by - ky), m2);
+        double px = ax + kx;
+        double py = ay + ky;
+        double qx = bx - kx;
+        double qy = by - ky;
+        return Math.sqrt(px * px + py * py + m1 * m1) + Math.sqrt(qx * qx + qy * qy + m2 * m2);
     }
 
     /**
@@ -253,18 +298,11 @@ final class FinalTwoRegion {
             throw new IllegalStateException("finalTwo: no success set to draw from (q = " + q + ")");
         }
         double target = u1 * q;
-        int s = 0;
-        double below = 0;
-        while (s < SEGMENTS - 1 && below + segQ[s] < target) {
-            below += segQ[s];
-            s++;
-        }
-        double h = TWO_PI / SEGMENTS;
-        double lo = s * h;
-        double hi = lo + h;
-        double psi = lo + h * Math.min(Math.max((target - below) / Math.max(segQ[s], Double.MIN_NORMAL), 0), 1);
-        for (int it = 0; it < 100; it++) {
-            double f = below + partial(s, psi, null) - target;
+        double lo = 0;
+        double hi = TWO_PI;
+        double psi = TWO_PI * u1;
+        for (int it = 0; it < 200; it++) {
+            double f = partial(psi, null) - target;
             if (f > 0) {
                 hi = psi;
             } else {
@@ -330,19 +368,8 @@ final class FinalTwoRegion {
             psi += TWO_PI;
         }
         double t = Math.hypot(along, across);
-        int s = Math.min((int) (psi / (TWO_PI / SEGMENTS)), SEGMENTS - 1);
-        double[] dPartial = new double[k];
-        double gUn = partial(s, psi, dPartial);
         double[] dG = new double[k];
-        for (int i = 0; i < s; i++) {
-            gUn += segQ[i];
-            for (int j = 0; j < k; j++) {
-                dG[j] += segDq[i][j];
-            }
-        }
-        for (int j = 0; j < k; j++) {
-            dG[j] += dPartial[j];
-        }
+        double gUn = partial(psi, dG);
         Ray ray = ray(psi);
         double big = ray.mass;
         double[] dPsi = new double[k];
@@ -388,8 +415,8 @@ final class FinalTwoRegion {
         double py = ay + ky;
         double qx = bx - kx;
         double qy = by - ky;
-        double v1 = Math.hypot(Math.hypot(px, py), m1);
-        double v2 = Math.hypot(Math.hypot(qx, qy), m2);
+        double v1 = Math.sqrt(px * px + py * py + m1 * m1);
+        double v2 = Math.sqrt(qx * qx + qy * qy + m2 * m2);
         return new double[] {px / v1 - qx / v2, py / v1 - qy / v2};
     }
 
@@ -397,21 +424,26 @@ final class FinalTwoRegion {
         double[] e = e(psi);
         double cx = frame.cx;
         double cy = frame.cy;
-        // g(c + t·e) is convex in t and below W_T at t = 0: bracket, then Newton from above (monotone)
-        double t = Math.max(0.5 * Math.sqrt(Math.max(wT * wT - (ax + bx) * (ax + bx) - (ay + by) * (ay + by), 0)),
-                1e-300);
+        // g(c + t·e) is convex in t and below W_T at t = 0: a start above the root (the last ray's
+        // root + 10 %, doubled until outside), then Newton from above (monotone)
+        double t = lastRoot > 0 ? 1.1 * lastRoot
+                : Math.max(0.5 * Math.sqrt(Math.max(wT * wT - (ax + bx) * (ax + bx) - (ay + by) * (ay + by), 0)),
+                        1e-300);
         while (g(cx + t * e[0], cy + t * e[1]) < wT) {
             t *= 2;
         }
         for (int it = 0; it < 400; it++) {
-            double kx = cx + t * e[0];
-            double ky = cy + t * e[1];
-            double f = g(kx, ky) - wT;
+            double px = ax + cx + t * e[0];
+            double py = ay + cy + t * e[1];
+            double qx = bx - cx - t * e[0];
+            double qy = by - cy - t * e[1];
+            double v1 = Math.sqrt(px * px + py * py + m1 * m1);
+            double v2 = Math.sqrt(qx * qx + qy * qy + m2 * m2);
+            double f = v1 + v2 - wT;
             if (f <= 0) {
                 break;
             }
-            double[] gr = grad(kx, ky);
-            double slope = gr[0] * e[0] + gr[1] * e[1];
+            double slope = (px * e[0] + py * e[1]) / v1 - (qx * e[0] + qy * e[1]) / v2;
             double next = slope > 0 ? Math.max(t - f / slope, 0.5 * t) : 0.5 * t;
             if (t - next <= 1e-15 * t) {
                 t = next;
@@ -419,6 +451,7 @@ final class FinalTwoRegion {
             }
             t = next;
         }
+        lastRoot = t;
         double kx = cx + t * e[0];
         double ky = cy + t * e[1];
         double[] gr = grad(kx, ky);
@@ -429,8 +462,8 @@ final class FinalTwoRegion {
         double py = ay + ky;
         double qx = bx - kx;
         double qy = by - ky;
-        double v1 = Math.hypot(Math.hypot(px, py), m1);
-        double v2 = Math.hypot(Math.hypot(qx, qy), m2);
+        double v1 = Math.sqrt(px * px + py * py + m1 * m1);
+        double v2 = Math.sqrt(qx * qx + qy * qy + m2 * m2);
         for (int j = 0; j < k; j++) {
             double[] d = tan[j];
             double dg = (px * d[0] + py * d[1]) / v1 + (qx * d[2] + qy * d[3]) / v2;
@@ -439,23 +472,84 @@ final class FinalTwoRegion {
         return new Ray(t, mass(t, psi), dMass);
     }
 
-    /** ∫ over [segment start, ψ] of I (and δI into d when not null), by Gauss–Legendre. */
-    private double partial(int s, double psi, double[] d) {
-        double lo = s * (TWO_PI / SEGMENTS);
-        double h = psi - lo;
-        double sum = 0;
-        if (h <= 0) {
-            return 0;
+    /** Trapezoid sums (2π/N)·Σ I_j and Σ δI_j. */
+    private double[] sums(double[] values, double[][] tangents) {
+        double[] out = new double[1 + k];
+        double h = TWO_PI / values.length;
+        for (int i = 0; i < values.length; i++) {
+            out[0] += h * values[i];
+            for (int j = 0; j < k; j++) {
+                out[1 + j] += h * tangents[i][j];
+            }
         }
-        for (int i = 0; i < gx.length; i++) {
-            double x = lo + 0.5 * h * (gx[i] + 1);
-            double wgt = 0.5 * h * gw[i];
-            Ray ray = ray(x);
-            sum += wgt * ray.mass;
-            if (d != null) {
-                for (int j = 0; j < k; j++) {
-                    d[j] += wgt * ray.dMass[j];
+        return out;
+    }
+
+    /**
+     * ∫₀^ψ I (and δI into d when not null) by integrating the trigonometric interpolant of the
+     * trapezoid nodes (as accurate as the periodic trapezoid; q at ψ = 2π).
+     */
+    private double partial(double psi, double[] d) {
+        int n = nodeI.length;
+        int half = n / 2;
+        if (cosC == null) {
+            cosC = new double[half + 1];
+            sinC = new double[half + 1];
+            cosD = new double[k][half + 1];
+            sinD = new double[k][half + 1];
+            double[] cs = new double[n];
+            double[] sn = new double[n];
+            for (int m = 0; m < n; m++) {
+                cs[m] = Math.cos(TWO_PI * m / n);
+                sn[m] = Math.sin(TWO_PI * m / n);
+            }
+            for (int f = 0; f <= half; f++) {
+                double ac = 0;
+                double as = 0;
+                for (int i = 0; i < n; i++) {
+                    int m = (int) ((long) f * i % n);
+                    ac += nodeI[i] * cs[m];
+                    as += nodeI[i] * sn[m];
+                    for (int j = 0; j < k; j++) {
+                        cosD[j][f] += nodeDi[i][j] * cs[m];
+                        sinD[j][f] += nodeDi[i][j] * sn[m];
+                    }
                 }
+                cosC[f] = 2 * ac / n;
+                sinC[f] = 2 * as / n;
+                for (int j = 0; j < k; j++) {
+                    cosD[j][f] *= 2.0 / n;
+                    sinD[j][f] *= 2.0 / n;
+                }
+            }
+        }
+        // ∫₀^ψ [a₀/2 + Σ_{f<N/2} (a_f cos fψ + b_f sin fψ) + a_{N/2}/2·cos(Nψ/2)]
+        double[] w = new double[half + 1];
+        double[] v = new double[half + 1];
+        w[0] = 0.5 * psi;
+        double c1 = Math.cos(psi);
+        double s1 = Math.sin(psi);
+        double cf = 1;
+        double sf = 0;
+        for (int f = 1; f <= half; f++) {
+            double c = cf * c1 - sf * s1;
+            sf = sf * c1 + cf * s1;
+            cf = c;
+            double scale = f == half ? 0.5 : 1;
+            w[f] = scale * sf / f;
+            v[f] = scale * (1 - cf) / f;
+        }
+        double sum = 0;
+        for (int f = 0; f <= half; f++) {
+            sum += cosC[f] * w[f] + sinC[f] * v[f];
+        }
+        if (d != null) {
+            for (int j = 0; j < k; j++) {
+                double sj = 0;
+                for (int f = 0; f <= half; f++) {
+                    sj += cosD[j][f] * w[f] + sinD[j][f] * v[f];
+                }
+                d[j] = sj;
             }
         }
         return sum;
@@ -484,6 +578,9 @@ final class FinalTwoRegion {
         double beta = xx * ex + xy * ey;
         double gamma2 = Math.max(x2 - beta * beta, 0);
         double r = lambda * t / w;
+        if (frame.cx == 0 && frame.cy == 0) {
+            return frame.kappa / (lambda * lambda) * -Math.expm1(-0.5 * r * r) / TWO_PI;
+        }
         double first = Math.exp(-0.5 * x2) * -Math.expm1(-r * (beta + 0.5 * r));
         double second = beta * SQRT_2PI * Math.exp(-0.5 * gamma2)
                 * 0.5 * ErfDifference.value(beta / Math.sqrt(2), (r + beta) / Math.sqrt(2));

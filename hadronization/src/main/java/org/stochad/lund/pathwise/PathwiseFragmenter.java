@@ -64,8 +64,6 @@ public final class PathwiseFragmenter {
 
     private static final double INV_SQRT2 = 1 / Math.sqrt(2);
     private static final int MAX_Z_TRIES = 100_000;
-    /** Gauss–Legendre nodes per angular segment of {@link FinalTwoRegion} (8 give 1e-13 against brute force). */
-    private static final int PLANE_NODES = 8;
     private static final double EXP_MAX = 50;
     /** F(z_min) is neglected when c/z_min exceeds this (F &lt; e^−60). */
     private static final double VETO_CUT = 60;
@@ -159,7 +157,8 @@ public final class PathwiseFragmenter {
          * and veto conditioned, finalTwo's failure split on the last breakup's |pT|, finalTwo's
          * ordering averaged exactly, σ through the ptScore weight — with {@link #DEFAULT_NODES} nodes
          * and the stop smoothed by the smear alone or, for {@code Lund:pathwiseStop = joint}, by the
-         * new hadron's z as well.
+         * new hadron's z as well; finalTwo's failure split on the radial pT or, for
+         * {@code Lund:pathwiseFinalTwo = plane}, conditioned on the whole 2D pT ({@link FinalTwoRegion}).
          *
          * @param settings the generator settings ({@code Lund:ptScore} must be on)
          * @return the formulation
@@ -174,7 +173,8 @@ public final class PathwiseFragmenter {
                         + " pT draw)");
             }
             return new Options(false, true, true, DEFAULT_NODES, true, true,
-                    settings.pathwiseStop() == LundSettings.PathwiseStop.JOINT);
+                    settings.pathwiseStop() == LundSettings.PathwiseStop.JOINT,
+                    settings.pathwiseFinalTwo() == LundSettings.PathwiseFinalTwo.PLANE);
         }
 
         /**
@@ -596,32 +596,43 @@ public final class PathwiseFragmenter {
             }
         }
         List<Double> bp = joint.breakpoints(zLo);
-        double[] ps = joint.categoryIntegral(bp, zLo, 1, true);
-        double[] pc = joint.categoryIntegral(bp, zLo, 1, false);
+        // P_s by quadrature over the segments where π > 0 (cached per segment); P_c = 1 − F(z_min) − P_s
+        // (the continue density p·(1 − π) is never integrated: its set {π < 1} is one interval, W'² being
+        // concave in z, and its partial integral is F(z) − F(z_min) − I_s(z))
+        int nSeg = bp.size() - 1;
+        double[][] segStop = new double[nSeg][];
+        double[] ps = new double[1 + k];
+        for (int i = 0; i < nSeg; i++) {
+            double t0 = Math.max(bp.get(i), zLo);
+            double t1 = bp.get(i + 1);
+            if (!(t1 > t0) || joint.pi(0.5 * (bp.get(i) + t1), null) == 0) {
+                continue;
+            }
+            segStop[i] = joint.integral(t0, t1, true);
+            for (int j = 0; j <= k; j++) {
+                ps[j] += segStop[i][j];
+            }
+        }
         double pLo = vetoPossible ? joint.density(zLo, null) : 0;
         double piLo = vetoPossible ? joint.pi(zLo, null) : 0;
+        double pStop = Math.min(Math.max(ps[0], 0), 1 - qv);
+        double pCont = Math.max(1 - qv - pStop, 0);
         double[] dps = new double[k];
         double[] dpc = new double[k];
         for (int j = 0; j < k; j++) {
             dps[j] = ps[1 + j] - pLo * piLo * dzLo[j];
-            dpc[j] = pc[1 + j] - pLo * (1 - piLo) * dzLo[j];
+            dpc[j] = -dqv[j] - dps[j];
         }
-        // the quadrature's sum is 1 to ~1e-6 at worst: normalise values and tangents
-        double pStop = Math.max(ps[0], 0);
-        double pCont = Math.max(pc[0], 0);
-        double sum = qv + pStop + pCont;
-        double[] dSum = new double[k];
-        for (int j = 0; j < k; j++) {
-            dSum[j] = dqv[j] + dps[j] + dpc[j];
+        if (qv >= 1 || pStop >= 1 || pCont >= 1) {
+            // one category is certain (to rounding): the others' true tangents are below an ulp
+            java.util.Arrays.fill(dqv, 0);
+            java.util.Arrays.fill(dps, 0);
+            java.util.Arrays.fill(dpc, 0);
+        } else {
+            zeroAtEdge(qv, dqv);
+            zeroAtEdge(pStop, dps);
+            zeroAtEdge(pCont, dpc);
         }
-        for (int j = 0; j < k; j++) {
-            dqv[j] = dqv[j] / sum - qv * dSum[j] / (sum * sum);
-            dps[j] = dps[j] / sum - pStop * dSum[j] / (sum * sum);
-            dpc[j] = dpc[j] / sum - pCont * dSum[j] / (sum * sum);
-        }
-        qv /= sum;
-        pStop /= sum;
-        pCont /= sum;
         int cat = (int) hs.fork(KEY_VETO).categorical(StochasticTriple.of(qv, dqv), StochasticTriple.of(pStop, dps),
                 StochasticTriple.of(pCont, dpc)).value();
         if (cat == 0) {
@@ -633,20 +644,14 @@ public final class PathwiseFragmenter {
         List<double[]> regions = new ArrayList<>();
         List<Double> masses = new ArrayList<>();
         double total = 0;
-        for (int i = 0; i + 1 < bp.size(); i++) {
+        for (int i = 0; i < nSeg; i++) {
             double t0 = bp.get(i);
             double t1 = bp.get(i + 1);
-            double piMid = joint.pi(0.5 * (t0 + t1), null);
-            boolean live = stop ? piMid > 0 : piMid < 1;
+            boolean live = stop ? segStop[i] != null : joint.pi(0.5 * (t0 + t1), null) < 1;
             if (!live) {
                 continue;
             }
-            double m;
-            if (stop) {
-                m = joint.integral(t0, t1, true)[0];
-            } else {
-                m = joint.integral(t0, t1, false)[0];
-            }
+            double m = stop ? segStop[i][0] : 0; // continue: one region, its mass is not needed
             if (!regions.isEmpty() && regions.get(regions.size() - 1)[1] == t0) {
                 regions.get(regions.size() - 1)[1] = t1;
                 masses.set(masses.size() - 1, masses.get(masses.size() - 1) + m);
@@ -656,9 +661,9 @@ public final class PathwiseFragmenter {
             }
             total += m;
         }
-        if (regions.isEmpty()) {
-            throw new IllegalStateException("joint stop/z: category " + cat + " has no region (P = " + pStop + ", "
-                    + pCont + ")");
+        if (regions.isEmpty() || (!stop && regions.size() > 1)) {
+            throw new IllegalStateException("joint stop/z: category " + cat + " has " + regions.size()
+                    + " regions (P = " + pStop + ", " + pCont + ")");
         }
         double v = hs.fork(KEY_JOINT_REGION).uniform() * total;
         int r = 0;
@@ -671,7 +676,20 @@ public final class PathwiseFragmenter {
             return StochasticTriple.constant(z);
         }
         // implicit tangent of the conditional CDF G_c(z) = I_c(z)/P_c
-        double[] ic = joint.categoryIntegral(bp, zLo, z, stop);
+        double[] is = joint.categoryIntegral(bp, zLo, z, true);
+        double[] ic;
+        if (stop) {
+            ic = is;
+        } else {
+            ic = new double[1 + k];
+            LundZCdf.Point atZ = cdf.at(z, a, cv, totals);
+            double fLo = atMin == null ? 0 : atMin.cdf();
+            ic[0] = atZ.cdf() - fLo - is[0];
+            for (int j = 0; j < k; j++) {
+                double dfLo = atMin == null ? 0 : atMin.dCdfDa() * da[j] + atMin.dCdfDc() * dc[j];
+                ic[1 + j] = atZ.dCdfDa() * da[j] + atZ.dCdfDc() * dc[j] - dfLo - is[1 + j];
+            }
+        }
         double pz = joint.density(z, null);
         double piz = joint.pi(z, null);
         double pcz = stop ? piz : 1 - piz;
@@ -949,7 +967,7 @@ public final class PathwiseFragmenter {
                                StochasticTriple ay, StochasticTriple bx, StochasticTriple by, StochasticTriple wT,
                                double r0, double m1, double m2) {
         int k = run.k;
-        FinalTwoRegion region = FinalTwoRegion.of(ax, ay, bx, by, m1, m2, wT, now.width.value(), k, PLANE_NODES);
+        FinalTwoRegion region = FinalTwoRegion.of(ax, ay, bx, by, m1, m2, wT, now.width.value(), k);
         double q = region.q();
         double[] dq = region.dq();
         if (q >= 1 || q <= 0) {
@@ -969,6 +987,13 @@ public final class PathwiseFragmenter {
         neg.pxNew = pos.pxNew.neg();
         neg.pyNew = pos.pyNew.neg();
         return true;
+    }
+
+    /** A probability that rounds to 0 carries no tangent (its true tangent is below an ulp). */
+    private static void zeroAtEdge(double p, double[] dp) {
+        if (p <= 0) {
+            java.util.Arrays.fill(dp, 0);
+        }
     }
 
     private static double sq(double x) {

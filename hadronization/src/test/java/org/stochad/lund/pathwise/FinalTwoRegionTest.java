@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.stochad.lund.PrimalSampler;
 
 /**
  * finalTwo's success probability with the Gaussian pT integrated out in the plane, its tangent and
@@ -28,7 +29,7 @@ class FinalTwoRegionTest {
         for (int i = 0; i < 5; i++) {
             v[i] = c[i] + h * tan[i];
         }
-        return new FinalTwoRegion(v, c[5], c[6], W, new double[][] {tan}, frame, 12);
+        return new FinalTwoRegion(v, c[5], c[6], W, new double[][] {tan}, frame);
     }
 
     private static double g(double[] c, double kx, double ky) {
@@ -152,5 +153,55 @@ class FinalTwoRegionTest {
                 }
             }
         }
+    }
+
+    /**
+     * The rare-side samplers (inversion in (ψ, t) for a success with q &lt; 0.05, the Gaussian tail
+     * outside the inscribed disc for a failure with q &gt; 0.95) against plain rejection from the
+     * Gaussian: every draw on the right side, and E[k_x], E[|k|²] agree within 5 s.e.
+     */
+    @Test
+    void rareSideSamplersDrawTheRestrictedGaussian() {
+        double[][] rare = {
+            {0.3, -0.1, -0.2, 0.45, 0.48, PI0, PI0},  // q < 0.05: success by inversion
+            {0.1, 0.05, -0.05, 0.1, 1.6, PI0, PI0},   // q > 0.95: failure from the tail
+        };
+        SplittableRandom rng = new SplittableRandom(7);
+        for (double[] c : rare) {
+            FinalTwoRegion region = region(c, new double[5], 0, null);
+            boolean success = region.q() < 0.5;
+            assertTrue(success ? region.q() < 0.05 && region.q() > 1e-4 : region.q() > 0.95 && region.q() < 1 - 1e-4,
+                    "q = " + region.q());
+            int n = 20_000;
+            double[] m = new double[4];
+            double[] ref = new double[4];
+            for (int i = 0; i < n; i++) {
+                double[] k = region.draw(PrimalSampler.of(99, i), success);
+                assertTrue(region.contains(k[0], k[1]) == success);
+                m[0] += k[0];
+                m[1] += k[0] * k[0];
+                m[2] += k[0] * k[0] + k[1] * k[1];
+                m[3] += sq(k[0] * k[0] + k[1] * k[1]);
+                double x;
+                double y;
+                do {
+                    x = W * rng.nextGaussian();
+                    y = W * rng.nextGaussian();
+                } while (region.contains(x, y) != success);
+                ref[0] += x;
+                ref[1] += x * x;
+                ref[2] += x * x + y * y;
+                ref[3] += sq(x * x + y * y);
+            }
+            double seX = Math.sqrt((m[1] / n - sq(m[0] / n)) / n + (ref[1] / n - sq(ref[0] / n)) / n);
+            double seR = Math.sqrt((m[3] / n - sq(m[2] / n)) / n + (ref[3] / n - sq(ref[2] / n)) / n);
+            assertEquals(ref[0] / n, m[0] / n, 5 * seX, "E[k_x]");
+            assertEquals(ref[2] / n, m[2] / n, 5 * seR, "E[|k|^2]");
+            assertTrue(seR < 0.02 * ref[2] / n, "se small enough: " + seR);
+        }
+    }
+
+    private static double sq(double x) {
+        return x * x;
     }
 }
