@@ -39,7 +39,7 @@ final class FinalTwoRegion {
 
 
     /** Gauss–Legendre segments of the angular integral. */
-    static final int MIN_NODES = 16;
+    static final int MIN_NODES = 8;
     /**
      * Doubling stops when q moved by at most this (the trapezoid converges geometrically, so the
      * doubled rule's error is about the square of the previous one's: measured ≤ 1e-9 on 3000 random
@@ -169,31 +169,44 @@ final class FinalTwoRegion {
             int n = MIN_NODES;
             nodeI = new double[n];
             nodeDi = new double[n][];
+            double[] lastSlopeMass = new double[n];
             for (int j = 0; j < n; j++) {
                 Ray ray = ray(TWO_PI * j / n);
                 nodeI[j] = ray.mass;
                 nodeDi[j] = ray.dMass;
+                lastSlopeMass[j] = ray.dMassDw;
+            }
+            // the settling test looks at q and dq/dW_T only (not at the tangent directions, so that a run
+            // without tangents draws exactly as one with them)
+            double[] nodeW = new double[n];
+            for (int j = 0; j < n; j++) {
+                nodeW[j] = lastSlopeMass[j];
             }
             double[] sums = sums(nodeI, nodeDi);
+            double qW = trapezoid(nodeW);
             while (n < MAX_NODES) {
                 double[] nI = new double[2 * n];
                 double[][] nD = new double[2 * n][];
+                double[] nW = new double[2 * n];
                 for (int j = 0; j < n; j++) {
                     nI[2 * j] = nodeI[j];
                     nD[2 * j] = nodeDi[j];
+                    nW[2 * j] = nodeW[j];
                     Ray ray = ray(TWO_PI * (2 * j + 1) / (2 * n));
                     nI[2 * j + 1] = ray.mass;
                     nD[2 * j + 1] = ray.dMass;
+                    nW[2 * j + 1] = ray.dMassDw;
                 }
+                nodeW = nW;
                 n *= 2;
                 nodeI = nI;
                 nodeDi = nD;
                 double[] next = sums(nodeI, nodeDi);
-                boolean settled = Math.abs(next[0] - sums[0]) <= SETTLE_Q;
-                for (int j = 0; j < k; j++) {
-                    settled &= Math.abs(next[1 + j] - sums[1 + j]) <= SETTLE_DQ * (1 + Math.abs(next[1 + j]));
-                }
+                double nextW = trapezoid(nodeW);
+                boolean settled = Math.abs(next[0] - sums[0]) <= SETTLE_Q
+                        && Math.abs(nextW - qW) <= SETTLE_DQ * (1 + Math.abs(nextW));
                 sums = next;
+                qW = nextW;
                 if (settled) {
                     break;
                 }
@@ -400,8 +413,8 @@ final class FinalTwoRegion {
         return out;
     }
 
-    /** The boundary along ψ: T, I(ψ) and δI(ψ). */
-    private record Ray(double t, double mass, double[] dMass) {
+    /** The boundary along ψ: T, I(ψ), δI(ψ) and ∂I/∂W_T. */
+    private record Ray(double t, double mass, double[] dMass, double dMassDw) {
     }
 
     private double[] e(double psi) {
@@ -469,7 +482,16 @@ final class FinalTwoRegion {
             double dg = (px * d[0] + py * d[1]) / v1 + (qx * d[2] + qy * d[3]) / v2;
             dMass[j] = dens * (d[4] - dg) / slope;
         }
-        return new Ray(t, mass(t, psi), dMass);
+        return new Ray(t, mass(t, psi), dMass, dens / slope);
+    }
+
+    /** The trapezoid sum (2π/N)·Σ x_j. */
+    private static double trapezoid(double[] x) {
+        double s = 0;
+        for (double v : x) {
+            s += v;
+        }
+        return s * TWO_PI / x.length;
     }
 
     /** Trapezoid sums (2π/N)·Σ I_j and Σ δI_j. */

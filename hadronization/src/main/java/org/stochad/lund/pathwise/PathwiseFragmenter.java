@@ -549,6 +549,7 @@ public final class PathwiseFragmenter {
     /** Sub-stream keys of the joint stop/z draw: the z proposals, the region choice. */
     private static final long KEY_JOINT_Z = 4;
     private static final long KEY_JOINT_REGION = 5;
+    private static final long KEY_JOINT_STOP = 6;
 
     /**
      * {@link JointStopZ}: {veto, next stop, continue} as one categorical, then z from its conditional
@@ -617,27 +618,43 @@ public final class PathwiseFragmenter {
         double piLo = vetoPossible ? joint.pi(zLo, null) : 0;
         double pStop = Math.min(Math.max(ps[0], 0), 1 - qv);
         double pCont = Math.max(1 - qv - pStop, 0);
+        // (continue's set {π < 1} is empty when W'(z) < W_lo on all of (z_min, 1))
         double[] dps = new double[k];
         double[] dpc = new double[k];
         for (int j = 0; j < k; j++) {
             dps[j] = ps[1 + j] - pLo * piLo * dzLo[j];
             dpc[j] = -dqv[j] - dps[j];
         }
-        if (qv >= 1 || pStop >= 1 || pCont >= 1) {
-            // one category is certain (to rounding): the others' true tangents are below an ulp
-            java.util.Arrays.fill(dqv, 0);
-            java.util.Arrays.fill(dps, 0);
-            java.util.Arrays.fill(dpc, 0);
-        } else {
-            zeroAtEdge(qv, dqv);
-            zeroAtEdge(pStop, dps);
-            zeroAtEdge(pCont, dpc);
+        boolean continueLive = false;
+        for (int i = 0; i < nSeg && !continueLive; i++) {
+            continueLive = bp.get(i + 1) > bp.get(i) && joint.pi(0.5 * (bp.get(i) + bp.get(i + 1)), null) < 1;
         }
-        int cat = (int) hs.fork(KEY_VETO).categorical(StochasticTriple.of(qv, dqv), StochasticTriple.of(pStop, dps),
-                StochasticTriple.of(pCont, dpc)).value();
-        if (cat == 0) {
+        if (!continueLive) {
+            // π = 1 on all of (z_min, 1): the complement is only the quadrature's error
+            pStop = Math.max(1 - qv, 0);
+            pCont = 0;
+            for (int j = 0; j < k; j++) {
+                dps[j] = -dqv[j];
+                dpc[j] = 0;
+            }
+        }
+        // the categorical {veto, stop, continue} as two Bernoulli draws (so that two-sided flips apply):
+        // veto ~ Bernoulli(F(z_min)), then stop ~ Bernoulli(P_s/(1 − F(z_min)))
+        if (qv >= 1 || qv <= 0) {
+            java.util.Arrays.fill(dqv, 0);
+        }
+        if (hs.fork(KEY_VETO).bernoulli(StochasticTriple.of(Math.min(Math.max(qv, 0), 1), dqv)).value() == 1) {
             return null;
         }
+        double rest = 1 - qv;
+        double pStopGiven = rest > 0 ? Math.min(Math.max(pStop / rest, 0), 1) : 0;
+        double[] dStopGiven = new double[k];
+        if (pStopGiven > 0 && pStopGiven < 1) {
+            for (int j = 0; j < k; j++) {
+                dStopGiven[j] = (dps[j] * rest + pStop * dqv[j]) / (rest * rest);
+            }
+        }
+        int cat = hs.fork(KEY_JOINT_STOP).bernoulli(StochasticTriple.of(pStopGiven, dStopGiven)).value() == 1 ? 1 : 2;
         boolean stop = cat == 1;
         run.nextStop = stop;
         // z from p·π_c: choose a region (maximal run of segments with π_c > 0) by its mass, sample in it
@@ -987,13 +1004,6 @@ public final class PathwiseFragmenter {
         neg.pxNew = pos.pxNew.neg();
         neg.pyNew = pos.pyNew.neg();
         return true;
-    }
-
-    /** A probability that rounds to 0 carries no tangent (its true tangent is below an ulp). */
-    private static void zeroAtEdge(double p, double[] dp) {
-        if (p <= 0) {
-            java.util.Arrays.fill(dp, 0);
-        }
     }
 
     private static double sq(double x) {
