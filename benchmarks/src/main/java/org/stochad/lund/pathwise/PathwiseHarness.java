@@ -34,10 +34,13 @@ import org.stochad.lund.observable.Observables;
  *     org.stochad.lund.pathwise.PathwiseHarness SAMPLES FD_SAMPLES THREADS OBSERVABLES FORMS [POINT] [SPLIT]
  * </pre>
  * OBSERVABLES a comma list of N, T, y, xE; FORMS a comma list of the keys of {@link #forms}
- * (score = score function + baseline, the reference; lab, split, split12, rc, sfpw, hyb, m4);
- * SPLIT &gt; 0 also prints the pathwise/flip split of the per-sample SAD of the pathwise forms.
- * The cost is the time per sample over the time of one primal event (the generator with
- * ptScore), measured in the same run (best of 3).
+ * (score = score function + baseline, the reference; lab, split, ord, ord12, ord12ts, rc, rcts,
+ * byz, byzrc, byzrc12, byzrc12ts, pl12, pl12ts, rcpl12ts, byzpl12ts, byzrcpl12ts, sfpw, hyb, m4;
+ * "ts" = two-sided Bernoulli flips, "pl" = finalTwo conditioned on the whole 2D pT, "byz" = the
+ * joint stop, "rc" = restarts Rao–Blackwellised); SPLIT &gt; 0 also prints, per pathwise form, the
+ * pathwise/flip split of the per-sample estimate, their correlation and the tail shares. The cost
+ * is the time per sample over the time of one primal event (the generator with ptScore), the best
+ * of {@code harness.costRounds} (default 5) interleaved timing rounds of every form and the primal.
  */
 public final class PathwiseHarness {
 
