@@ -140,6 +140,24 @@ public final class LundSettings {
             return name().toLowerCase(Locale.ROOT);
         }
     }
+    /**
+     * How the pathwise mode conditions finalTwo's kinematic failure: radial (the default) or plane.
+     */
+    public static final String PATHWISE_FINAL_TWO = "Lund:pathwiseFinalTwo";
+
+    /** The values of {@link #PATHWISE_FINAL_TWO}. */
+    public enum PathwiseFinalTwo {
+        /** A region split of the last breakup's radial pT along its drawn direction. */
+        RADIAL,
+        /** The last breakup's whole two-dimensional pT integrated out (bounded tangent). */
+        PLANE;
+
+        /** @return the setting's spelling */
+        public String word() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
     /** Random seed. */
     public static final String SEED = "Random:seed";
     /** Number of events to generate. */
@@ -174,6 +192,9 @@ public final class LundSettings {
         put(new Setting(PATHWISE_STOP, Kind.WORD, Group.ESTIMATOR, "smear", 0, 0,
                 "pathwise mode's stop test: smear (smear integrated out) or joint (smear and the hadron's z"
                         + " integrated out; pions only)"));
+        put(new Setting(PATHWISE_FINAL_TWO, Kind.WORD, Group.ESTIMATOR, "radial", 0, 0,
+                "pathwise mode's finalTwo failure: radial (split of the last pT's length) or plane (the whole"
+                        + " 2D pT integrated out)"));
         mode(SEED, 1, Long.MIN_VALUE, Long.MAX_VALUE, Group.RUN, "random seed");
         mode(EVENTS, 1000, 0, 2.0e9, Group.RUN, "number of events");
     }
@@ -377,6 +398,14 @@ public final class LundSettings {
                     }
                     throw new IllegalArgumentException(s.key() + " = \"" + text + "\" is not smear or joint");
                 }
+                if (s.key().equals(PATHWISE_FINAL_TWO)) {
+                    for (PathwiseFinalTwo d : PathwiseFinalTwo.values()) {
+                        if (d.word().equalsIgnoreCase(t)) {
+                            return d.word();
+                        }
+                    }
+                    throw new IllegalArgumentException(s.key() + " = \"" + text + "\" is not radial or plane");
+                }
                 return t;
             case MODE:
                 long l;
@@ -512,6 +541,11 @@ public final class LundSettings {
     /** @return how the generator is differentiated ({@link #DIFFERENTIATION}) */
     public Differentiation differentiation() {
         return Differentiation.valueOf(word(DIFFERENTIATION).toUpperCase(Locale.ROOT));
+    }
+
+    /** @return how the pathwise mode conditions finalTwo's failure ({@link #PATHWISE_FINAL_TWO}) */
+    public PathwiseFinalTwo pathwiseFinalTwo() {
+        return PathwiseFinalTwo.valueOf(word(PATHWISE_FINAL_TWO).toUpperCase(Locale.ROOT));
     }
 
     /** @return how the pathwise mode conditions the stop test ({@link #PATHWISE_STOP}) */

@@ -34,14 +34,19 @@ import org.stochad.lund.observable.Observables;
  *     org.stochad.lund.pathwise.PathwiseHarness SAMPLES FD_SAMPLES THREADS OBSERVABLES FORMS [POINT] [SPLIT]
  * </pre>
  * OBSERVABLES a comma list of N, T, y, xE; FORMS a comma list of the keys of {@link #forms}
- * (score = score function + baseline, the reference; lab, split, split12, rc, sfpw, hyb, m4);
- * SPLIT &gt; 0 also prints the pathwise/flip split of the per-sample SAD of the pathwise forms.
- * The cost is the time per sample over the time of one primal event (the generator with
- * ptScore), measured in the same run (best of 3).
+ * (score = score function + baseline, the reference; lab, split, ord, ord12, ord12ts, rc, rcts,
+ * byz, byzrc, byzrc12, byzrc12ts, pl12, pl12ts, rcpl12ts, byzpl12ts, byzrcpl12ts, sfpw, hyb, m4;
+ * "ts" = two-sided Bernoulli flips, "pl" = finalTwo conditioned on the whole 2D pT, "byz" = the
+ * joint stop, "rc" = restarts Rao–Blackwellised); SPLIT &gt; 0 also prints, per pathwise form, the
+ * pathwise/flip split of the per-sample estimate, their correlation and the tail shares. The cost
+ * is the time per sample over the time of one primal event (the generator with ptScore), the best
+ * of {@code harness.costRounds} (default 5) interleaved timing rounds of every form and the primal.
  */
 public final class PathwiseHarness {
 
     private static final String[] PAR = {"a", "b", "sigma", "rho"};
+    /** Interleaved timing rounds of the cost (best of), system property {@code harness.costRounds}. */
+    private static final int COST_ROUNDS = Integer.getInteger("harness.costRounds", 5);
 
     /** A formulation: its program given (observable, mean) and its estimator. */
     private record Form(String name, BiFunction<Observable, Double, StochasticProgram> program, Estimator estimator) {
@@ -78,7 +83,7 @@ public final class PathwiseHarness {
         double ps = successProbability(base, PathwiseFragmenter.Options.standard(), theta, 40_000);
         Map<String, Form> forms = forms(base, old, ps, threads);
         List<String> out = new ArrayList<>();
-        out.add("observable,estimator,parameter,mean,se,sd,cost,var_x_cost,ratio_to_score,fd,fd_se,pull");
+        out.add("observable,estimator,parameter,mean,se,sd,cost,var_x_cost,ratio_to_score,fd,fd_se,pull,var_ratio,cost_ratio");
         for (String key : which.split(",")) {
             Observable o = obs.get(key);
             StochasticProgram oldPrimal = LundProgram.of(old, o).withPtBaseline(0);
@@ -94,33 +99,65 @@ public final class PathwiseHarness {
                     .estimate(LundProgram.of(base.with(LundSettings.PT_SCORE, "off"), o), theta, fdSamples,
                             seed + 99);
             System.err.printf(Locale.ROOT, "%s: <f> = %.5f, primal %.1f us, FD %s%n", key, mean, primal / 1e3, fd);
-            double[] scoreVc = null;
-            for (String fk : formKeys.split(",")) {
-                Form f = forms.get(fk);
-                StochasticProgram program = f.program().apply(o, mean);
-                Estimator e = f.estimator().withParallelism(threads);
-                e.estimate(program, theta, Math.min(2000, samples), seed ^ 3);
-                GradientEstimate g = e.estimate(program, theta, samples, seed);
-                double cost = (double) g.nanos() / samples / primal;
+            String[] keys = formKeys.split(",");
+            StochasticProgram[] programs = new StochasticProgram[keys.length];
+            Estimator[] estimators = new Estimator[keys.length];
+            GradientEstimate[] results = new GradientEstimate[keys.length];
+            for (int f = 0; f < keys.length; f++) {
+                programs[f] = forms.get(keys[f]).program().apply(o, mean);
+                estimators[f] = forms.get(keys[f]).estimator().withParallelism(threads);
+                estimators[f].estimate(programs[f], theta, Math.min(2000, samples), seed ^ 3);
+                results[f] = estimators[f].estimate(programs[f], theta, samples, seed);
+            }
+            // cost: best of COST_ROUNDS interleaved timings of every form and of the primal (load-robust)
+            int costN = Math.min(samples, 4000);
+            long[] bestNs = new long[keys.length];
+            java.util.Arrays.fill(bestNs, Long.MAX_VALUE);
+            long bestPrimal = best;
+            for (int r = 0; r < COST_ROUNDS; r++) {
+                bestPrimal = Math.min(bestPrimal, (long) ((double) new PrimalRunner(threads)
+                        .estimate(oldPrimal, theta, primalN, seed + r).nanos()));
+                for (int f = 0; f < keys.length; f++) {
+                    bestNs[f] = Math.min(bestNs[f], estimators[f].estimate(programs[f], theta, costN, seed + 1000 + r)
+                            .nanos());
+                }
+            }
+            double primalBest = (double) bestPrimal / primalN;
+            System.err.printf(Locale.ROOT, "%s: primal (best of the interleaved rounds) %.1f us%n", key,
+                    primalBest / 1e3);
+            double[] scoreVar = null;
+            double scoreCost = Double.NaN;
+            for (int f = 0; f < keys.length; f++) {
+                String fk = keys[f];
+                Form form = forms.get(fk);
+                StochasticProgram program = programs[f];
+                GradientEstimate g = results[f];
+                double cost = (double) bestNs[f] / costN / primalBest;
                 if (fk.equals("score")) {
-                    scoreVc = new double[np];
+                    scoreVar = new double[np];
                     for (int j = 0; j < np; j++) {
-                        scoreVc[j] = g.variance(j) * cost;
+                        scoreVar[j] = g.variance(j);
                     }
+                    scoreCost = cost;
                 }
                 for (int j = 0; j < np; j++) {
                     double vc = g.variance(j) * cost;
                     double pull = fd == null ? Double.NaN
                             : (g.mean(j) - fd.mean(j)) / Math.hypot(g.standardError(j), fd.standardError(j));
-                    String line = String.format(Locale.ROOT, "%s,%s,%s,%.6g,%.3g,%.4g,%.3f,%.4g,%.3g,%.6g,%.3g,%+.2f",
-                            key, f.name(), PAR[j], g.mean(j), g.standardError(j), Math.sqrt(g.variance(j)), cost, vc,
-                            scoreVc == null ? Double.NaN : vc / scoreVc[j], fd == null ? Double.NaN : fd.mean(j),
-                            fd == null ? Double.NaN : fd.standardError(j), pull);
+                    double varRatio = scoreVar == null ? Double.NaN : g.variance(j) / scoreVar[j];
+                    String line = String.format(Locale.ROOT,
+                            "%s,%s,%s,%.6g,%.3g,%.4g,%.3f,%.4g,%.3g,%.6g,%.3g,%+.2f,%.3g,%.3g",
+                            key, form.name().replace(',', ';'), PAR[j], g.mean(j), g.standardError(j),
+                            Math.sqrt(g.variance(j)), cost, vc, varRatio * cost / scoreCost,
+                            fd == null ? Double.NaN : fd.mean(j), fd == null ? Double.NaN : fd.standardError(j), pull,
+                            varRatio, cost / scoreCost);
                     out.add(line);
                     System.err.println(line);
                 }
                 if (splitSamples > 0 && program instanceof PathwiseProgram) {
-                    split(key + " " + fk, program, theta, seed, splitSamples, np);
+                    split(key + " " + fk, program, theta, seed, splitSamples, np,
+                            fk.endsWith("ts") ? StochasticAdOptions.replay().twoSidedBernoulli()
+                                    : StochasticAdOptions.replay());
                 }
             }
         }
@@ -135,6 +172,9 @@ public final class PathwiseHarness {
         PathwiseFragmenter.Options std12 = std.withNodes(12);
         PathwiseFragmenter.Options byZ = std.withStopByZ(true);
         PathwiseFragmenter.Options byZ12 = byZ.withNodes(12);
+        PathwiseFragmenter.Options plane12 = std12.withFinalPlane(true);
+        PathwiseFragmenter.Options byZPlane12 = byZ12.withFinalPlane(true);
+        StochasticAdOptions twoSided = StochasticAdOptions.replay().twoSidedBernoulli();
         Map<String, Form> m = new LinkedHashMap<>();
         m.put("score", new Form("score function + baseline (ptScore)",
                 (o, mean) -> LundProgram.of(old, o).withPtBaseline(mean), Estimators.scoreFunctionWithBaseline()));
@@ -149,6 +189,21 @@ public final class PathwiseHarness {
         m.put("ord12ts", new Form("stochastic AD (pathwise: split + ordering averaged, 12 nodes, two-sided Bernoulli, m=1)",
                 (o, mean) -> new PathwiseProgram(base, o, mean, std12),
                 Estimators.stochasticAd(StochasticAdOptions.replay().twoSidedBernoulli())));
+        m.put("pl12", new Form("stochastic AD (pathwise: finalTwo conditioned on the 2D pT, ordering averaged, 12 nodes, m=1)",
+                (o, mean) -> new PathwiseProgram(base, o, mean, plane12), Estimators.stochasticAd()));
+        m.put("pl12ts", new Form("stochastic AD (pathwise: finalTwo conditioned on the 2D pT, 12 nodes, two-sided Bernoulli, m=1)",
+                (o, mean) -> new PathwiseProgram(base, o, mean, plane12), Estimators.stochasticAd(twoSided)));
+        m.put("rcpl12ts", new Form("stochastic AD (pathwise: finalTwo 2D pT, restart-conditioned, 12 nodes, two-sided, m=1)",
+                (o, mean) -> PathwiseProgram.restartConditioned(base, o, mean, ps, plane12),
+                Estimators.stochasticAd(twoSided)));
+        m.put("byzpl12ts", new Form("stochastic AD (pathwise: joint stop, finalTwo 2D pT, 12 nodes, two-sided, m=1)",
+                (o, mean) -> new PathwiseProgram(base, o, mean, byZPlane12), Estimators.stochasticAd(twoSided)));
+        m.put("byzrcpl12ts", new Form("stochastic AD (pathwise: joint stop, finalTwo 2D pT, restart-conditioned, 12 nodes, two-sided, m=1)",
+                (o, mean) -> PathwiseProgram.restartConditioned(base, o, mean, ps, byZPlane12),
+                Estimators.stochasticAd(twoSided)));
+        m.put("byzrc12ts", new Form("stochastic AD (pathwise: joint stop, finalTwo radial split, restart-conditioned, 12 nodes, two-sided, m=1)",
+                (o, mean) -> PathwiseProgram.restartConditioned(base, o, mean, ps, byZ12),
+                Estimators.stochasticAd(twoSided)));
         m.put("ordts", new Form("stochastic AD (pathwise: split + ordering averaged, two-sided Bernoulli, m=1)",
                 (o, mean) -> new PathwiseProgram(base, o, mean, std),
                 Estimators.stochasticAd(StochasticAdOptions.replay().twoSidedBernoulli())));
@@ -184,11 +239,13 @@ public final class PathwiseHarness {
     }
 
     /** Mean and sd of the pathwise part δ and of the flip part (SAD − δ) of the replay rows. */
-    private static void split(String key, StochasticProgram program, double[] theta, long seed, int n, int np) {
-        double[][] s = new double[np][6];
+    private static void split(String key, StochasticProgram program, double[] theta, long seed, int n, int np,
+                              StochasticAdOptions options) {
+        double[][] s = new double[np][7];
         double[][] flips = new double[np][n];
+        double[][] totals = new double[np][n];
         for (int i = 0; i < n; i++) {
-            double[] row = ReplayRows.row(StochasticAdOptions.replay(), program, theta, seed, i);
+            double[] row = ReplayRows.row(options, program, theta, seed, i);
             int k = theta.length;
             for (int j = 0; j < np; j++) {
                 double tot = row[1 + j];
@@ -201,6 +258,8 @@ public final class PathwiseHarness {
                 s[j][3] += flip * flip;
                 s[j][4] += tot;
                 s[j][5] += tot * tot;
+                s[j][6] += d * flip;
+                totals[j][i] = tot * tot;
             }
         }
         for (int j = 0; j < np; j++) {
@@ -215,9 +274,19 @@ public final class PathwiseHarness {
             }
             System.err.printf(Locale.ROOT, "tail %s d/d%s: max |flip| %.4g, top 0.1%% carry %.1f%% of the flip second moment%n",
                     key, PAR[j], Math.sqrt(f2[n - 1]), 100 * top / s[j][3]);
+            double sdD = Math.sqrt(s[j][1] / n - md * md);
+            double sdF = Math.sqrt(s[j][3] / n - mf * mf);
+            double corr = (s[j][6] / n - md * mf) / (sdD * sdF);
+            double[] t2 = totals[j].clone();
+            java.util.Arrays.sort(t2);
+            double topT = 0;
+            for (int i = n - 1; i >= n - Math.max(1, n / 1000); i--) {
+                topT += t2[i];
+            }
             System.err.printf(Locale.ROOT, "split %s d/d%s: pathwise %.5g (sd %.4g), flips %.5g (sd %.4g),"
-                    + " total %.5g (sd %.4g)%n", key, PAR[j], md, Math.sqrt(s[j][1] / n - md * md),
-                    mf, Math.sqrt(s[j][3] / n - mf * mf), mt, Math.sqrt(s[j][5] / n - mt * mt));
+                    + " total %.5g (sd %.4g), corr(pathwise, flips) %.3f, top 0.1%% of the total second moment"
+                    + " %.1f%%%n", key, PAR[j], md, sdD, mf, sdF, mt, Math.sqrt(s[j][5] / n - mt * mt), corr,
+                    100 * topT / s[j][5]);
         }
     }
 

@@ -82,9 +82,13 @@ public final class PathwiseFragmenter {
      *                        program from the event with the other ordering ({@link Result#alternative})
      * @param stopByZ         the next stop test smoothed by the new hadron's z as well as by the smear
      *                        ({@link JointStopZ}; pions only; implies the veto split)
+     * @param finalPlane      with finalSplit: the finalTwo failure conditioned on the whole
+     *                        two-dimensional pT of the last breakup ({@link FinalTwoRegion}: direction
+     *                        integrated out too, bounded tangent) instead of its radial part along the
+     *                        drawn direction
      */
     public record Options(boolean ptPathwise, boolean stopConditioned, boolean vetoSplit, int nodes,
-                          boolean finalSplit, boolean orderAveraged, boolean stopByZ) {
+                          boolean finalSplit, boolean orderAveraged, boolean stopByZ, boolean finalPlane) {
 
         /**
          * Checks the node count.
@@ -96,6 +100,7 @@ public final class PathwiseFragmenter {
          * @param finalSplit      the finalTwo failure as a region split
          * @param orderAveraged   the finalTwo ordering averaged exactly
          * @param stopByZ         the stop smoothed by z and the smear
+         * @param finalPlane      the finalTwo failure conditioned on the whole 2D pT
          */
         public Options {
             if (nodes < 4) {
@@ -104,6 +109,25 @@ public final class PathwiseFragmenter {
             if (finalSplit && ptPathwise) {
                 throw new IllegalArgumentException("finalSplit = true needs ptPathwise = false (the ptScore weight)");
             }
+            if (finalPlane && !finalSplit) {
+                throw new IllegalArgumentException("finalPlane = true needs finalSplit = true");
+            }
+        }
+
+        /**
+         * The formulation with the finalTwo failure split on the radial pT (finalPlane off).
+         *
+         * @param ptPathwise      σ pathwise
+         * @param stopConditioned the stop test conditioned
+         * @param vetoSplit       the veto as a region split
+         * @param nodes           nodes per segment
+         * @param finalSplit      the finalTwo failure as a region split
+         * @param orderAveraged   the finalTwo ordering averaged exactly
+         * @param stopByZ         the stop smoothed by z and the smear
+         */
+        public Options(boolean ptPathwise, boolean stopConditioned, boolean vetoSplit, int nodes,
+                       boolean finalSplit, boolean orderAveraged, boolean stopByZ) {
+            this(ptPathwise, stopConditioned, vetoSplit, nodes, finalSplit, orderAveraged, stopByZ, false);
         }
 
         /**
@@ -133,7 +157,8 @@ public final class PathwiseFragmenter {
          * and veto conditioned, finalTwo's failure split on the last breakup's |pT|, finalTwo's
          * ordering averaged exactly, σ through the ptScore weight — with {@link #DEFAULT_NODES} nodes
          * and the stop smoothed by the smear alone or, for {@code Lund:pathwiseStop = joint}, by the
-         * new hadron's z as well.
+         * new hadron's z as well; finalTwo's failure split on the radial pT or, for
+         * {@code Lund:pathwiseFinalTwo = plane}, conditioned on the whole 2D pT ({@link FinalTwoRegion}).
          *
          * @param settings the generator settings ({@code Lund:ptScore} must be on)
          * @return the formulation
@@ -148,7 +173,8 @@ public final class PathwiseFragmenter {
                         + " pT draw)");
             }
             return new Options(false, true, true, DEFAULT_NODES, true, true,
-                    settings.pathwiseStop() == LundSettings.PathwiseStop.JOINT);
+                    settings.pathwiseStop() == LundSettings.PathwiseStop.JOINT,
+                    settings.pathwiseFinalTwo() == LundSettings.PathwiseFinalTwo.PLANE);
         }
 
         /**
@@ -156,7 +182,8 @@ public final class PathwiseFragmenter {
          * @return a copy with n nodes
          */
         public Options withNodes(int n) {
-            return new Options(ptPathwise, stopConditioned, vetoSplit, n, finalSplit, orderAveraged, stopByZ);
+            return new Options(ptPathwise, stopConditioned, vetoSplit, n, finalSplit, orderAveraged, stopByZ,
+                    finalPlane);
         }
 
         /**
@@ -164,7 +191,17 @@ public final class PathwiseFragmenter {
          * @return a copy with that switch
          */
         public Options withStopByZ(boolean on) {
-            return new Options(ptPathwise, stopConditioned, vetoSplit, nodes, finalSplit, orderAveraged, on);
+            return new Options(ptPathwise, stopConditioned, vetoSplit, nodes, finalSplit, orderAveraged, on,
+                    finalPlane);
+        }
+
+        /**
+         * @param on whether the finalTwo failure is conditioned on the whole 2D pT ({@link FinalTwoRegion})
+         * @return a copy with that switch
+         */
+        public Options withFinalPlane(boolean on) {
+            return new Options(ptPathwise, stopConditioned, vetoSplit, nodes, finalSplit, orderAveraged, stopByZ,
+                    on);
         }
     }
 
@@ -512,6 +549,7 @@ public final class PathwiseFragmenter {
     /** Sub-stream keys of the joint stop/z draw: the z proposals, the region choice. */
     private static final long KEY_JOINT_Z = 4;
     private static final long KEY_JOINT_REGION = 5;
+    private static final long KEY_JOINT_STOP = 6;
 
     /**
      * {@link JointStopZ}: {veto, next stop, continue} as one categorical, then z from its conditional
@@ -559,57 +597,78 @@ public final class PathwiseFragmenter {
             }
         }
         List<Double> bp = joint.breakpoints(zLo);
-        double[] ps = joint.categoryIntegral(bp, zLo, 1, true);
-        double[] pc = joint.categoryIntegral(bp, zLo, 1, false);
+        // P_s by quadrature over the segments where π > 0 (cached per segment); P_c = 1 − F(z_min) − P_s
+        // (the continue density p·(1 − π) is never integrated: its set {π < 1} is one interval, W'² being
+        // concave in z, and its partial integral is F(z) − F(z_min) − I_s(z))
+        int nSeg = bp.size() - 1;
+        double[][] segStop = new double[nSeg][];
+        double[] ps = new double[1 + k];
+        for (int i = 0; i < nSeg; i++) {
+            double t0 = Math.max(bp.get(i), zLo);
+            double t1 = bp.get(i + 1);
+            if (!(t1 > t0) || joint.pi(0.5 * (bp.get(i) + t1), null) == 0) {
+                continue;
+            }
+            segStop[i] = joint.integral(t0, t1, true);
+            for (int j = 0; j <= k; j++) {
+                ps[j] += segStop[i][j];
+            }
+        }
         double pLo = vetoPossible ? joint.density(zLo, null) : 0;
         double piLo = vetoPossible ? joint.pi(zLo, null) : 0;
+        double pStop = Math.min(Math.max(ps[0], 0), 1 - qv);
+        double pCont = Math.max(1 - qv - pStop, 0);
+        // (continue's set {π < 1} is empty when W'(z) < W_lo on all of (z_min, 1))
         double[] dps = new double[k];
         double[] dpc = new double[k];
         for (int j = 0; j < k; j++) {
             dps[j] = ps[1 + j] - pLo * piLo * dzLo[j];
-            dpc[j] = pc[1 + j] - pLo * (1 - piLo) * dzLo[j];
+            dpc[j] = -dqv[j] - dps[j];
         }
-        // the quadrature's sum is 1 to ~1e-6 at worst: normalise values and tangents
-        double pStop = Math.max(ps[0], 0);
-        double pCont = Math.max(pc[0], 0);
-        double sum = qv + pStop + pCont;
-        double[] dSum = new double[k];
-        for (int j = 0; j < k; j++) {
-            dSum[j] = dqv[j] + dps[j] + dpc[j];
+        boolean continueLive = false;
+        for (int i = 0; i < nSeg && !continueLive; i++) {
+            continueLive = bp.get(i + 1) > bp.get(i) && joint.pi(0.5 * (bp.get(i) + bp.get(i + 1)), null) < 1;
         }
-        for (int j = 0; j < k; j++) {
-            dqv[j] = dqv[j] / sum - qv * dSum[j] / (sum * sum);
-            dps[j] = dps[j] / sum - pStop * dSum[j] / (sum * sum);
-            dpc[j] = dpc[j] / sum - pCont * dSum[j] / (sum * sum);
+        if (!continueLive) {
+            // π = 1 on all of (z_min, 1): the complement is only the quadrature's error
+            pStop = Math.max(1 - qv, 0);
+            pCont = 0;
+            for (int j = 0; j < k; j++) {
+                dps[j] = -dqv[j];
+                dpc[j] = 0;
+            }
         }
-        qv /= sum;
-        pStop /= sum;
-        pCont /= sum;
-        int cat = (int) hs.fork(KEY_VETO).categorical(StochasticTriple.of(qv, dqv), StochasticTriple.of(pStop, dps),
-                StochasticTriple.of(pCont, dpc)).value();
-        if (cat == 0) {
+        // the categorical {veto, stop, continue} as two Bernoulli draws (so that two-sided flips apply):
+        // veto ~ Bernoulli(F(z_min)), then stop ~ Bernoulli(P_s/(1 − F(z_min)))
+        if (qv >= 1 || qv <= 0) {
+            java.util.Arrays.fill(dqv, 0);
+        }
+        if (hs.fork(KEY_VETO).bernoulli(StochasticTriple.of(Math.min(Math.max(qv, 0), 1), dqv)).value() == 1) {
             return null;
         }
+        double rest = 1 - qv;
+        double pStopGiven = rest > 0 ? Math.min(Math.max(pStop / rest, 0), 1) : 0;
+        double[] dStopGiven = new double[k];
+        if (pStopGiven > 0 && pStopGiven < 1) {
+            for (int j = 0; j < k; j++) {
+                dStopGiven[j] = (dps[j] * rest + pStop * dqv[j]) / (rest * rest);
+            }
+        }
+        int cat = hs.fork(KEY_JOINT_STOP).bernoulli(StochasticTriple.of(pStopGiven, dStopGiven)).value() == 1 ? 1 : 2;
         boolean stop = cat == 1;
         run.nextStop = stop;
         // z from p·π_c: choose a region (maximal run of segments with π_c > 0) by its mass, sample in it
         List<double[]> regions = new ArrayList<>();
         List<Double> masses = new ArrayList<>();
         double total = 0;
-        for (int i = 0; i + 1 < bp.size(); i++) {
+        for (int i = 0; i < nSeg; i++) {
             double t0 = bp.get(i);
             double t1 = bp.get(i + 1);
-            double piMid = joint.pi(0.5 * (t0 + t1), null);
-            boolean live = stop ? piMid > 0 : piMid < 1;
+            boolean live = stop ? segStop[i] != null : joint.pi(0.5 * (t0 + t1), null) < 1;
             if (!live) {
                 continue;
             }
-            double m;
-            if (stop) {
-                m = joint.integral(t0, t1, true)[0];
-            } else {
-                m = joint.integral(t0, t1, false)[0];
-            }
+            double m = stop ? segStop[i][0] : 0; // continue: one region, its mass is not needed
             if (!regions.isEmpty() && regions.get(regions.size() - 1)[1] == t0) {
                 regions.get(regions.size() - 1)[1] = t1;
                 masses.set(masses.size() - 1, masses.get(masses.size() - 1) + m);
@@ -619,9 +678,9 @@ public final class PathwiseFragmenter {
             }
             total += m;
         }
-        if (regions.isEmpty()) {
-            throw new IllegalStateException("joint stop/z: category " + cat + " has no region (P = " + pStop + ", "
-                    + pCont + ")");
+        if (regions.isEmpty() || (!stop && regions.size() > 1)) {
+            throw new IllegalStateException("joint stop/z: category " + cat + " has " + regions.size()
+                    + " regions (P = " + pStop + ", " + pCont + ")");
         }
         double v = hs.fork(KEY_JOINT_REGION).uniform() * total;
         int r = 0;
@@ -634,7 +693,20 @@ public final class PathwiseFragmenter {
             return StochasticTriple.constant(z);
         }
         // implicit tangent of the conditional CDF G_c(z) = I_c(z)/P_c
-        double[] ic = joint.categoryIntegral(bp, zLo, z, stop);
+        double[] is = joint.categoryIntegral(bp, zLo, z, true);
+        double[] ic;
+        if (stop) {
+            ic = is;
+        } else {
+            ic = new double[1 + k];
+            LundZCdf.Point atZ = cdf.at(z, a, cv, totals);
+            double fLo = atMin == null ? 0 : atMin.cdf();
+            ic[0] = atZ.cdf() - fLo - is[0];
+            for (int j = 0; j < k; j++) {
+                double dfLo = atMin == null ? 0 : atMin.dCdfDa() * da[j] + atMin.dCdfDc() * dc[j];
+                ic[1 + j] = atZ.dCdfDa() * da[j] + atZ.dCdfDc() * dc[j] - dfLo - is[1 + j];
+            }
+        }
         double pz = joint.density(z, null);
         double piz = joint.pi(z, null);
         double pcz = stop ? piz : 1 - piz;
@@ -816,6 +888,9 @@ public final class PathwiseFragmenter {
         double kx = pos.pxNew.value();
         double ky = pos.pyNew.value();
         double r0 = Math.hypot(kx, ky);
+        if (options.finalPlane()) {
+            return finalPlane(stream, run, now, pos, neg, ax, ay, bx, by, wT, r0, m1, m2);
+        }
         double ux = r0 > 0 ? kx / r0 : 1;
         double uy = r0 > 0 ? ky / r0 : 0;
         double w = now.width.value();
@@ -894,6 +969,38 @@ public final class PathwiseFragmenter {
         StochasticTriple rT = StochasticTriple.of(r, dr);
         pos.pxNew = rT.times(ux);
         pos.pyNew = rT.times(uy);
+        neg.pxNew = pos.pxNew.neg();
+        neg.pyNew = pos.pyNew.neg();
+        return true;
+    }
+
+    /**
+     * finalTwo's failure with the last breakup's whole pT k integrated out ({@link FinalTwoRegion}):
+     * success ~ Bernoulli(q = P(k ∈ C)) with the bounded tangent δq, then k from the Gaussian
+     * restricted to the chosen side (sub-stream 3), on success with the implicit tangent of the
+     * triangular transport. The ptScore weight follows the redrawn k.
+     */
+    private boolean finalPlane(Sampler stream, Run run, End now, End pos, End neg, StochasticTriple ax,
+                               StochasticTriple ay, StochasticTriple bx, StochasticTriple by, StochasticTriple wT,
+                               double r0, double m1, double m2) {
+        int k = run.k;
+        FinalTwoRegion region = FinalTwoRegion.of(ax, ay, bx, by, m1, m2, wT, now.width.value(), k);
+        double q = region.q();
+        double[] dq = region.dq();
+        if (q >= 1 || q <= 0) {
+            java.util.Arrays.fill(dq, 0);
+        }
+        boolean success = stream.fork(2).bernoulli(StochasticTriple.of(q, dq)).value() == 1;
+        double[] kk = region.draw(stream.fork(3), success);
+        double r2 = kk[0] * kk[0] + kk[1] * kk[1];
+        StochasticTriple extra = now.width.square().pow(-1).times(0.5 * (r0 * r0 - r2));
+        run.logWeight = run.logWeight.plus(extra.minus(extra.value()));
+        if (!success) {
+            return false;
+        }
+        double[][] dk = region.tangent(kk[0], kk[1]);
+        pos.pxNew = StochasticTriple.of(kk[0], dk[0]);
+        pos.pyNew = StochasticTriple.of(kk[1], dk[1]);
         neg.pxNew = pos.pxNew.neg();
         neg.pyNew = pos.pyNew.neg();
         return true;

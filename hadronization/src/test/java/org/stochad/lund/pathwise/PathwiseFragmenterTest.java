@@ -46,22 +46,24 @@ class PathwiseFragmenterTest {
         StringFragmenter old = new StringFragmenter(s);
         PathwiseFragmenter split = new PathwiseFragmenter(s, PathwiseFragmenter.Options.standard());
         PathwiseFragmenter joint = new PathwiseFragmenter(s, PathwiseFragmenter.Options.standard().withStopByZ(true));
+        PathwiseFragmenter plane = new PathwiseFragmenter(s, PathwiseFragmenter.Options.standard().withStopByZ(true)
+                .withFinalPlane(true));
         LundParameters p = LundParameters.of(s);
         int n = 3000;
-        double[] sum = new double[3];
-        double[] sum2 = new double[3];
-        double[] restarts = new double[3];
+        double[] sum = new double[4];
+        double[] sum2 = new double[4];
+        double[] restarts = new double[4];
         for (int i = 0; i < n; i++) {
             Event[] e = {old.fragment(PrimalSampler.of(21, i), p), split.fragment(PrimalSampler.of(21, i), p),
-                joint.fragment(PrimalSampler.of(21, i), p)};
-            for (int k = 0; k < 3; k++) {
+                joint.fragment(PrimalSampler.of(21, i), p), plane.fragment(PrimalSampler.of(21, i), p)};
+            for (int k = 0; k < 4; k++) {
                 sum[k] += e[k].multiplicity();
                 sum2[k] += e[k].multiplicity() * (double) e[k].multiplicity();
                 restarts[k] += e[k].restarts() > 0 ? 1 : 0;
             }
         }
         double sd = Math.sqrt(sum2[0] / n - sum[0] * sum[0] / n / n);
-        for (int k = 1; k < 3; k++) {
+        for (int k = 1; k < 4; k++) {
             assertEquals(sum[0] / n, sum[k] / n, 5 * sd * Math.sqrt(2.0 / n), "mean multiplicity " + k);
             assertEquals(restarts[0] / n, restarts[k] / n, 5 * Math.sqrt(2 * 0.15 * 0.85 / n), "restart rate " + k);
         }

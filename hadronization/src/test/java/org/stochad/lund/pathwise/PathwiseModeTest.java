@@ -28,6 +28,14 @@ class PathwiseModeTest {
                 .isEqualTo(LundSettings.Differentiation.PATHWISE);
         assertThatThrownBy(() -> PIONS.with(LundSettings.DIFFERENTIATION, "smooth"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContainingAll("Lund:differentiation", "smooth");
+        // finalTwo's conditioning: radial by default, plane selectable, anything else refused
+        assertThat(PIONS.pathwiseFinalTwo()).isEqualTo(LundSettings.PathwiseFinalTwo.RADIAL);
+        LundSettings plane = PIONS.with(LundSettings.PATHWISE_FINAL_TWO, "Plane");
+        assertThat(PathwiseFragmenter.Options.of(plane).finalPlane()).isTrue();
+        assertThat(PathwiseFragmenter.Options.of(PIONS).finalPlane()).isFalse();
+        assertThatThrownBy(() -> PIONS.with(LundSettings.PATHWISE_FINAL_TWO, "disc"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContainingAll("Lund:pathwiseFinalTwo", "disc");
         // the flips mode of the event generator is the plain generator, event for event
         EventGenerator flips = new EventGenerator(PIONS.with(LundSettings.DIFFERENTIATION, "flips"));
         EventGenerator plain = new EventGenerator(PIONS);
