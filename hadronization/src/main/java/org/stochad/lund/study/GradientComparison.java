@@ -211,10 +211,17 @@ public final class GradientComparison {
             }
             // the pathwise mode of the generator: z by implicit reparameterisation, stop test,
             // kinematic veto and finalTwo's failure conditioned, finalTwo's ordering averaged, σ through
-            // the pT weight with the same baseline c = ⟨f⟩
-            LundProgram pathwise = LundProgram.of(pions.with(LundSettings.PT_SCORE, true)
-                    .with(LundSettings.DIFFERENTIATION, LundSettings.Differentiation.PATHWISE.word()),
-                    Observables.parse(o[1])).withPtBaseline(mean);
+            // the pT weight with the same baseline c = ⟨f⟩; its best selectable form (research note,
+            // round 2): the stop smoothed by the smear and the new hadron's z together (pions only),
+            // finalTwo's failure by the last breakup's whole 2D pT
+            LundSettings pathwiseSettings = pions.with(LundSettings.PT_SCORE, true)
+                    .with(LundSettings.DIFFERENTIATION, LundSettings.Differentiation.PATHWISE.word())
+                    .with(LundSettings.PATHWISE_FINAL_TWO, LundSettings.PathwiseFinalTwo.PLANE.word());
+            if (pions.pionsOnlyMode()) {
+                pathwiseSettings = pathwiseSettings.with(LundSettings.PATHWISE_STOP,
+                        LundSettings.PathwiseStop.JOINT.word());
+            }
+            LundProgram pathwise = LundProgram.of(pathwiseSettings, Observables.parse(o[1])).withPtBaseline(mean);
             for (Estimator e : pathwiseEstimators(threads)) {
                 log("unbiasedness: " + o[0] + ", " + e.name());
                 add(rows, o[0], e.name(), e.estimate(pathwise, theta, options.samples(), seed + 1000L * ++k), 3);
