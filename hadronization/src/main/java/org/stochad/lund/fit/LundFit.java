@@ -7,11 +7,10 @@ import java.util.function.UnaryOperator;
 import org.stochad.EstimateRequest;
 import org.stochad.Estimator;
 import org.stochad.GradientEstimate;
+import org.stochad.JacobianEstimate;
 import org.stochad.Estimators;
 import org.stochad.Seeds;
 import org.stochad.StochasticAdOptions;
-import org.stochad.StochasticTriple;
-import org.stochad.VectorProgram;
 import org.stochad.lund.EventRunner;
 import org.stochad.lund.LundProgram;
 import org.stochad.lund.LundSettings;
@@ -372,28 +371,21 @@ public final class LundFit {
         List<HistogramSpec> specs = targets.stream().map(FitTarget::spec).toList();
         // the generator is built once; each step only swaps the linear function of the entries
         LundProgram base = BinWeightProgram.base(settings);
-        Estimator placed = gradient == Gradient.SCALAR_PROXY ? placement.apply(estimator) : estimator;
-        int[] offsets = new int[specs.size() + 1];
-        for (int k = 0; k < specs.size(); k++) {
-            offsets[k + 1] = offsets[k] + specs.get(k).bins();
-        }
-        // every bin of every histogram as one output: its entry count in the event
-        VectorProgram bins = base.withObservables(e -> {
-            double[] counts = new double[offsets[specs.size()]];
-            for (int k = 0; k < specs.size(); k++) {
-                for (int bin : specs.get(k).entries(e)) {
-                    counts[offsets[k] + bin] += 1;
-                }
-            }
-            StochasticTriple[] out = new StochasticTriple[counts.length];
-            for (int i = 0; i < counts.length; i++) {
-                out[i] = StochasticTriple.constant(counts[i]);
-            }
-            return out;
-        });
+        Estimator placed = placement.apply(estimator);
+        Step step = gradient == Gradient.JACOBIAN ? jacobianStep(placed, base, specs, seed)
+                : scalarStep(placed, base, specs, seed);
+        double[][] out = optimise(start, step, null);
+        long events = (long) options.steps() * (gradient == Gradient.JACOBIAN ? options.gradientSamples()
+                : options.histogramEvents() + options.gradientSamples());
+        return new FitResult(Method.RESIMULATED, start.clone(), seed, path(out), losses(out), new double[0], events,
+                (System.nanoTime() - t0) * 1e-9);
+    }
+
+    /** The {@link Gradient#SCALAR_PROXY} step: histogram events in two halves, then one scalar estimate. */
+    private Step scalarStep(Estimator placed, LundProgram base, List<HistogramSpec> specs, long seed) {
         EventRunner runner = events == null ? EventRunner.threads(options.threads()) : events;
         long[] stepIndex = {0};
-        Step step = theta -> {
+        return theta -> {
             long t = stepIndex[0]++;
             LundSettings here = at(theta);
             // the histogram from one half of the batch, its variance from the other: ∂L/∂h =
@@ -413,33 +405,110 @@ public final class LundFit {
                     c[k][b] /= specs.get(k).width(b);
                 }
             }
-            long gradientSeed = Seeds.mix(seed + 31 * t + 2);
-            GradientEstimate g = gradient == Gradient.JACOBIAN
-                    ? estimator.jacobian(bins, theta, EstimateRequest.samples(options.gradientSamples())
-                            .seed(gradientSeed)).combine(flatten(c))
-                    : placed.estimate(BinWeightProgram.of(base, specs, c), theta, options.gradientSamples(),
-                            gradientSeed);
+            GradientEstimate g = placed.estimate(BinWeightProgram.of(base, specs, c), theta,
+                    options.gradientSamples(), Seeds.mix(seed + 31 * t + 2));
             return new StepValue(loss, new double[] {g.mean(0), g.mean(1)}, Double.NaN,
                     () -> LossCurvature.of(f, targets, half, half).metric());
         };
-        double[][] out = optimise(start, step, null);
-        long events = (long) options.steps() * (options.histogramEvents() + options.gradientSamples());
-        return new FitResult(Method.RESIMULATED, start.clone(), seed, path(out), losses(out), new double[0], events,
-                (System.nanoTime() - t0) * 1e-9);
     }
 
-    private static double[] flatten(double[][] c) {
-        int n = 0;
-        for (double[] row : c) {
-            n += row.length;
+    /** The number of disjoint Jacobian estimates of a {@link Gradient#JACOBIAN} step. */
+    static final int JACOBIAN_PARTS = 3;
+
+    /**
+     * The {@link Gradient#JACOBIAN} step: no histogram events; the step's gradient samples in
+     * {@link #JACOBIAN_PARTS} Jacobian estimates on disjoint seeds, each giving a histogram ĥ_p, its
+     * variance v̂_p and dĥ_p/dθ = Ĵ_p. The gradient is the mean over the 6 orderings (i, j, l) of the
+     * three parts of Σ_k ∂L/∂h_k(ĥ_i, v̂_j)·Ĵ_l,k: the three factors of each term are independent, so
+     * its expectation is Σ_k E[∂L/∂h_k(ĥ, v̂)]·dh_k/dθ, as for the scalar proxy (whose ĥ, v̂ and
+     * gradient samples are independent too); ĥ and Ĵ from the same part would add Cov(ĥ_k, Ĵ_k), a
+     * bias that does not vanish at the minimum. The metric is Σ_k W_k J̄_k J̄_kᵀ with J̄ the mean of
+     * the parts and W from their mean variance (biased upward by Cov(J̄), which only damps the step).
+     */
+    private Step jacobianStep(Estimator placed, LundProgram base, List<HistogramSpec> specs, long seed) {
+        int n = options.gradientSamples();
+        if (n < 2 * JACOBIAN_PARTS) {
+            throw new IllegalArgumentException("gradientSamples = " + n + " with Gradient.JACOBIAN: the step splits"
+                    + " them into " + JACOBIAN_PARTS + " estimates of at least 2 samples; use at least "
+                    + 2 * JACOBIAN_PARTS);
         }
-        double[] flat = new double[n];
-        int i = 0;
-        for (double[] row : c) {
-            System.arraycopy(row, 0, flat, i, row.length);
-            i += row.length;
-        }
-        return flat;
+        BinDensityProgram program = BinDensityProgram.of(base, specs);
+        int[] offsets = BinDensityProgram.offsets(specs);
+        int m = offsets[specs.size()];
+        long[] stepIndex = {0};
+        return theta -> {
+            long t = stepIndex[0]++;
+            long stepSeed = Seeds.mix(seed + 31 * t + 2);
+            double[][] h = new double[JACOBIAN_PARTS][];
+            double[][] v = new double[JACOBIAN_PARTS][];
+            double[][][] jac = new double[JACOBIAN_PARTS][][];
+            for (int p = 0; p < JACOBIAN_PARTS; p++) {
+                int np = n / JACOBIAN_PARTS + (p < n % JACOBIAN_PARTS ? 1 : 0);
+                JacobianEstimate e = placed.jacobian(program, theta, EstimateRequest.samples(np)
+                        .seed(Seeds.mix(stepSeed + p)));
+                h[p] = new double[m];
+                v[p] = new double[m];
+                jac[p] = new double[m][];
+                for (int t2 = 0; t2 < specs.size(); t2++) {
+                    HistogramSpec spec = specs.get(t2);
+                    for (int b = 0; b < spec.bins(); b++) {
+                        int i = offsets[t2] + b;
+                        double mean = e.value(i);
+                        double w = spec.width(b);
+                        h[p][i] = mean;
+                        // as PseudoData's: floored at the variance one entry would give
+                        v[p][i] = Math.max(Math.max(0, e.value(m + i) - mean * mean) / np, 1 / (w * w * (double) np * np));
+                        jac[p][i] = new double[] {e.mean(i, 0), e.mean(i, 1)};
+                    }
+                }
+            }
+            double loss = 0;
+            double[] grad = new double[2];
+            int orderings = 0;
+            for (int i = 0; i < JACOBIAN_PARTS; i++) {
+                for (int j = 0; j < JACOBIAN_PARTS; j++) {
+                    for (int l = 0; l < JACOBIAN_PARTS; l++) {
+                        if (i == j || j == l || i == l) {
+                            continue;
+                        }
+                        orderings++;
+                        for (int t2 = 0; t2 < specs.size(); t2++) {
+                            int bins = specs.get(t2).bins();
+                            int o = offsets[t2];
+                            double[] c = new double[bins];
+                            loss += options.loss().value(java.util.Arrays.copyOfRange(h[i], o, o + bins),
+                                    java.util.Arrays.copyOfRange(v[j], o, o + bins), targets.get(t2).data(), c);
+                            for (int b = 0; b < bins; b++) {
+                                grad[0] += c[b] * jac[l][o + b][0];
+                                grad[1] += c[b] * jac[l][o + b][1];
+                            }
+                        }
+                    }
+                }
+            }
+            int terms = orderings;
+            double[] g = {grad[0] / terms, grad[1] / terms};
+            return new StepValue(loss / terms, g, Double.NaN, () -> {
+                List<double[][]> jMean = new java.util.ArrayList<>();
+                List<double[]> vMean = new java.util.ArrayList<>();
+                for (int t2 = 0; t2 < specs.size(); t2++) {
+                    int bins = specs.get(t2).bins();
+                    double[][] jm = new double[bins][2];
+                    double[] vm = new double[bins];
+                    for (int b = 0; b < bins; b++) {
+                        int i = offsets[t2] + b;
+                        for (int p = 0; p < JACOBIAN_PARTS; p++) {
+                            jm[b][0] += jac[p][i][0] / JACOBIAN_PARTS;
+                            jm[b][1] += jac[p][i][1] / JACOBIAN_PARTS;
+                            vm[b] += v[p][i] / JACOBIAN_PARTS;
+                        }
+                    }
+                    jMean.add(jm);
+                    vMean.add(vm);
+                }
+                return LossCurvature.of(jMean, vMean, 1, targets).metric();
+            });
+        };
     }
 
     /** One step's evaluation: loss, ∂(a, b), N_eff (RSA, else NaN) and the Gauss–Newton metric on demand. */
