@@ -7,9 +7,10 @@ import org.stochad.lund.LundSettings;
 
 /**
  * Times the re-simulated Lund fit with dh/dθ from the scalar proxy ({@link LundFit.Gradient#SCALAR_PROXY}:
- * histogram events + one scalar estimate per step) against the cross-fitted Jacobian step
- * ({@link LundFit.Gradient#JACOBIAN}: the same gradient samples in three Jacobian estimates, no
- * histogram events), interleaved (the order alternating by seed) on the setting of
+ * per step an RSA-scored half of the histogram events for ĥ and the metric, a plain half for v̂,
+ * one scalar estimate) against the cross-fitted Jacobian step ({@link LundFit.Gradient#JACOBIAN}:
+ * two plain halves for ĥ and v̂, one Jacobian estimate of the same samples for dh/dθ and the
+ * metric), interleaved (the order alternating by seed) on the setting of
  * {@code hadron fit --quick}: pions only at 100 GeV, the default multiplicity and x_E histograms of
  * pseudo-data at the settings' (a, b), {@link LundFit.Options#quick()} (60 Gauss–Newton steps of
  * 1 000 histogram events + 300 hybrid samples), from the standard start (0.72, 0.88) and the far
@@ -48,9 +49,8 @@ public final class JacobianFitTiming {
         LundFit.Gradient[] gradients = {LundFit.Gradient.SCALAR_PROXY, LundFit.Gradient.JACOBIAN};
         List<double[]> starts = FitStudy.defaultStarts();
         System.out.printf(Locale.ROOT, "truth (a, b) = (%.4f, %.4f); %d seeds, %d thread(s), %s, pseudo-data %d events;"
-                + " per step: scalar %d histogram events + %d samples, jacobian %d samples%n", s.aLund(), s.bLund(),
-                seeds, threads, hybrid ? "hybrid" : "stochastic AD", pseudo, o.histogramEvents(), o.gradientSamples(),
-                o.gradientSamples());
+                + " per step: %d histogram events + %d samples%n", s.aLund(), s.bLund(), seeds, threads,
+                hybrid ? "hybrid" : "stochastic AD", pseudo, o.histogramEvents(), o.gradientSamples());
         LundFit base = LundFit.of(s, targets, o);
         // warm-up: one short fit of each
         LundFit.Options w = new LundFit.Options(o.baseEvents(), o.histogramEvents(), o.gradientSamples(), 5,

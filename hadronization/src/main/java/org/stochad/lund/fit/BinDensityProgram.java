@@ -11,9 +11,8 @@ import org.stochad.lund.LundProgram;
 /**
  * The vector program of a {@link LundFit.Gradient#JACOBIAN} fit step over θ = (a, b): for every bin
  * k of every histogram (in order, histogram after histogram) the event's density entry
- * x_k = (entries in bin k)/width_k, then x_k² for every bin. The means of the first half of the
- * outputs are the histogram h(θ), those of the second half give its per-event variance
- * E[x²] − E[x]², and the Jacobian of the first half is dh/dθ. It can be serialised like
+ * x_k = (entries in bin k)/width_k: the outputs' means are the histogram h(θ) and their Jacobian is
+ * dh/dθ. It can be serialised like
  * {@link BinWeightProgram}: its serial form is the settings' command-file text and the histograms.
  */
 final class BinDensityProgram implements VectorProgram, Serializable {
@@ -38,10 +37,9 @@ final class BinDensityProgram implements VectorProgram, Serializable {
                     x[offsets[t] + bin] += 1 / spec.width(bin);
                 }
             }
-            StochasticTriple[] out = new StochasticTriple[2 * m];
+            StochasticTriple[] out = new StochasticTriple[m];
             for (int i = 0; i < m; i++) {
                 out[i] = StochasticTriple.constant(x[i]);
-                out[m + i] = StochasticTriple.constant(x[i] * x[i]);
             }
             return out;
         });
@@ -50,7 +48,7 @@ final class BinDensityProgram implements VectorProgram, Serializable {
     /**
      * @param base  the generator's program over (a, b) ({@link BinWeightProgram#base})
      * @param specs the histograms
-     * @return the program of the bins' densities and their squares
+     * @return the program of the bins' densities
      */
     static BinDensityProgram of(LundProgram base, List<HistogramSpec> specs) {
         return new BinDensityProgram(base, List.copyOf(specs));
