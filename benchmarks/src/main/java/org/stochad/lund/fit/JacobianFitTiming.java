@@ -19,7 +19,8 @@ import org.stochad.lund.LundSettings;
  * and the median CPU ratio Jacobian/scalar.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar org.stochad.lund.fit.JacobianFitTiming
- * [seeds=4] [threads=1] [pseudo-events=50000] [hybrid|sad]}
+ * [seeds=4] [threads=1] [pseudo-events=50000] [hybrid|sad] [steps=60]} (the fitted point is the mean of
+ * the last max(15, steps/4) path points)
  */
 public final class JacobianFitTiming {
 
@@ -33,7 +34,8 @@ public final class JacobianFitTiming {
     }
 
     /**
-     * @param args seeds (default 4), threads (default 1), pseudo-data events (default 50 000), "hybrid" or "sad"
+     * @param args seeds (default 4), threads (default 1), pseudo-data events (default 50 000), "hybrid" or "sad",
+     *             steps (default 60)
      */
     public static void main(String[] args) {
         int seeds = args.length > 0 ? Integer.parseInt(args[0]) : 4;
@@ -42,8 +44,10 @@ public final class JacobianFitTiming {
         boolean hybrid = args.length <= 3 || args[3].equals("hybrid");
         LundSettings s = LundSettings.pionsOnly();
         LundFit.Options q = LundFit.Options.quick();
-        LundFit.Options o = new LundFit.Options(q.baseEvents(), q.histogramEvents(), q.gradientSamples(), q.steps(),
-                q.learningRate(), 1, q.averageLast(), q.loss(), hybrid, q.stepper(), q.seed(), threads, false);
+        int steps = args.length > 4 ? Integer.parseInt(args[4]) : q.steps();
+        LundFit.Options o = new LundFit.Options(q.baseEvents(), q.histogramEvents(), q.gradientSamples(), steps,
+                q.learningRate(), 1, Math.max(q.averageLast(), steps / 4), q.loss(), hybrid, q.stepper(), q.seed(),
+                threads, false);
         List<FitTarget> targets = PseudoData.targets(s, PseudoData.defaultHistograms(), pseudo,
                 o.seed() ^ PseudoData.SEED_OFFSET, threads);
         LundFit.Gradient[] gradients = {LundFit.Gradient.SCALAR_PROXY, LundFit.Gradient.JACOBIAN};

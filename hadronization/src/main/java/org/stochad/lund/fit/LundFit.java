@@ -25,9 +25,10 @@ import org.stochad.optim.OptimizationResult;
  * sample size lasts — or (ii) re-simulated at the current (a, b) every step: the loss gradient
  * Σ_k ∂L/∂h_k·dh_k/dθ with ∂L/∂h_k from an independent histogram batch (the histogram from one
  * half, the simulated variance in the χ² from the other) and dh_k/dθ by stochastic AD or the
- * hybrid estimator: either the whole Jacobian dh_k/dθ of every bin from one vector estimate
- * ({@link Gradient#JACOBIAN}), or the single program Σ_entries c_bin(entry) with c = ∂L/∂h
- * ({@link Gradient#SCALAR_PROXY}, the default, which reproduces the published fits).
+ * hybrid estimator: either the single program Σ_entries c_bin(entry) with c = ∂L/∂h
+ * ({@link Gradient#SCALAR_PROXY}, the default, which reproduces the published fits), or the whole
+ * Jacobian dh_k/dθ of every bin from one vector estimate, cross-fitted with ĥ and v̂ from plain
+ * events and also giving the Gauss–Newton metric ({@link Gradient#JACOBIAN}, cheaper per step).
  *
  * <p>The steps are stochastic Gauss–Newton ({@link Stepper#GAUSS_NEWTON}) or the core's
  * {@link Adam} over the (loss, gradient) function, its learning rate decaying linearly to 10 %
@@ -161,9 +162,12 @@ public final class LundFit {
          */
         SCALAR_PROXY,
         /**
-         * The Jacobian dh_k/dθ of every bin from one vector estimate of the bin counts
-         * ({@link org.stochad.Estimator#jacobian}), contracted with ∂L/∂h afterwards: the same
-         * events, a baseline per bin for the hybrid's score half.
+         * The Jacobian dh_k/dθ of every bin from one vector estimate of the bin densities
+         * ({@link org.stochad.Estimator#jacobian}), contracted with ∂L/∂h from two independent halves of
+         * plain histogram events (ĥ from one, v̂ from the other, both orders averaged), the
+         * Gauss–Newton metric from a running mean of the Jacobian: no event histories or RSA
+         * weights per step, so about 0.8× the scalar proxy's cost at the quick setting
+         * (docs/hadronization-gradients.md, section 4).
          */
         JACOBIAN
     }
@@ -242,9 +246,10 @@ public final class LundFit {
 
     /**
      * Lets a caller run the gradient estimates of re-simulated steps elsewhere (on a cluster, say)
-     * with the same numbers: the estimator of each {@link Gradient#SCALAR_PROXY} step is
-     * {@code where.apply(estimator)}, and the program it receives is serializable. The histogram
-     * events of the steps, the RSA samples and {@link Gradient#JACOBIAN} estimates stay in this process.
+     * with the same numbers: the estimator of each step ({@link Gradient#SCALAR_PROXY}'s scalar
+     * estimate, {@link Gradient#JACOBIAN}'s Jacobian estimate) is {@code where.apply(estimator)}, and
+     * the program it receives is serializable. The histogram events of the steps ({@link #withEvents})
+     * and the RSA samples stay in this process.
      *
      * @param where maps the fit's estimator to the one that runs the estimates (identity by default)
      * @return this fit placing its estimator there
