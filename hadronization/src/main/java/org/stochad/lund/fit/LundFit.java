@@ -172,6 +172,12 @@ public final class LundFit {
         JACOBIAN
     }
 
+    /**
+     * How re-simulated steps get dh_k/dθ unless {@link #withGradient} says otherwise: the scalar
+     * proxy, whose fits docs/hadronization-gradients.md publishes.
+     */
+    public static final Gradient DEFAULT_GRADIENT = Gradient.SCALAR_PROXY;
+
     /** The initial gain η of {@link Stepper#GAUSS_NEWTON}. */
     public static final double GAUSS_NEWTON_GAIN = GaussNewtonStep.GAIN;
 
@@ -219,7 +225,7 @@ public final class LundFit {
         if (settings == null || targets == null || targets.isEmpty() || options == null) {
             throw new IllegalArgumentException("settings, targets (non-empty) and options are required");
         }
-        return new LundFit(settings, targets, options, line -> { }, Gradient.SCALAR_PROXY, UnaryOperator.identity(), null);
+        return new LundFit(settings, targets, options, line -> { }, DEFAULT_GRADIENT, UnaryOperator.identity(), null);
     }
 
     /**
