@@ -53,4 +53,35 @@ public interface ChunkedEstimator extends Estimator {
      *                                  than 2 samples or comes from another kind of estimator
      */
     GradientEstimate finish(EstimateChunk all, long nanos);
+
+    /**
+     * Runs samples {@code first … first + count − 1} of a Jacobian estimate
+     * ({@link #jacobian(VectorProgram, double[], EstimateRequest)}): {@code jacobian(program, θ, n, seed)}
+     * equals, bit for bit, {@link #finishJacobian} of the chunks merged in index order, as for
+     * {@link #chunk}.
+     *
+     * @param program the program with several outputs
+     * @param theta   the parameter point
+     * @param seed    the estimate's seed
+     * @param first   the first sample index, &ge; 0
+     * @param count   the number of samples, &ge; 1
+     * @return their sums
+     * @throws IllegalArgumentException      for bad arguments
+     * @throws UnsupportedOperationException for an estimator of scalar programs only (this default)
+     */
+    default EstimateChunk jacobianChunk(VectorProgram program, double[] theta, long seed, long first, int count) {
+        throw new UnsupportedOperationException(name() + " estimates scalar programs only (no Jacobian chunks)");
+    }
+
+    /**
+     * @param all   the merged sums of samples 0 … n − 1 of a Jacobian estimate, n &ge; 2
+     * @param nanos the wall time to report
+     * @return the Jacobian estimate
+     * @throws IllegalArgumentException      when {@code all} does not start at sample 0, holds fewer
+     *                                       than 2 samples or comes from another kind of estimator
+     * @throws UnsupportedOperationException for an estimator of scalar programs only (this default)
+     */
+    default JacobianEstimate finishJacobian(EstimateChunk all, long nanos) {
+        throw new UnsupportedOperationException(name() + " estimates scalar programs only (no Jacobian)");
+    }
 }

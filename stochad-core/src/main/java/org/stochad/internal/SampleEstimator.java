@@ -155,6 +155,25 @@ abstract class SampleEstimator implements ChunkedEstimator, java.io.Serializable
     }
 
     @Override
+    public final EstimateChunk jacobianChunk(VectorProgram program, double[] theta, long seed, long first,
+                                             int count) {
+        checkArguments(program, theta);
+        if (first < 0 || count < 1 || first + count - 1 > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("jacobianChunk: first = " + first + ", count = " + count
+                    + " is not a range of sample indices in [0, " + Integer.MAX_VALUE + "]");
+        }
+        return prepare(program, theta, seed).run(program, theta, seed, first, count);
+    }
+
+    @Override
+    public final JacobianEstimate finishJacobian(EstimateChunk all, long nanos) {
+        if (!(all instanceof SampleSums sums)) {
+            throw new IllegalArgumentException("finishJacobian: " + all + " was not made by a built-in estimator");
+        }
+        return sums.finishJacobian(nanos);
+    }
+
+    @Override
     public final GradientEstimate finish(EstimateChunk all, long nanos) {
         if (!(all instanceof SampleSums sums)) {
             throw new IllegalArgumentException("finish: " + all + " was not made by a built-in estimator");

@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true, usageHelpWidth = 100, resourceBundle = HadronDefaults.BUNDLE,
         defaultValueProvider = HadronDefaults.FitSeed.class,
         description = {"Fits the Lund parameters (a, b) — σ and ρ held at the settings' values — on a histogram"
-                + " loss by stochastic Gauss-Newton steps (the χ² metric from the score of each step's events) or"
+                + " loss by stochastic Gauss-Newton steps (the χ² metric from the score of each step's events, or from"
+                + " its Jacobian estimate with --gradient jacobian) or"
                 + " Adam, with gradients (i) by RSA reweighting of one base sample generated at the start"
                 + " ('rsa'; valid while its effective sample size lasts) or (ii) re-simulated at the current (a, b)"
                 + " every step with the hybrid or stochastic-AD estimator ('resim'). Each (method, start) is"
@@ -127,6 +128,13 @@ public final class HadronFitCommand extends ReportCommand {
                     + " ${bundle:default.fit.grad-samples}).")
     Integer gradientSamples;
 
+    @Option(names = "--gradient", paramLabel = "HOW", description = "Re-simulation: how a step gets dh/dθ: scalar"
+            + " (one estimate of the program Σ ∂L/∂h·h; the χ² metric from the score of an RSA-weighted half of the"
+            + " step's events; the published fits) or jacobian (one Jacobian estimate of every bin, contracted with"
+            + " ∂L/∂h from two plain event halves, the metric from the Jacobian; about 0.7× the cost per step)"
+            + " (default: ${bundle:default.fit.gradient}).")
+    String gradient;
+
     @Option(names = "--sad", description = "Re-simulate with stochastic AD (replay) instead of the hybrid estimator.")
     boolean sad;
 
@@ -150,6 +158,11 @@ public final class HadronFitCommand extends ReportCommand {
                 steps == null ? d.averageLast() : Math.min(d.averageLast(), Math.max(1, n / 4)),
                 l, !sad, stepper(stepper, l),
                 seedGiven() ? settings.seed() : d.seed(), settings.threads(), settings.progress());
+        LundFit.Gradient how = gradient(gradient);
+        if (gradient != null && (method == MethodChoice.RSA || method == MethodChoice.REBASED)) {
+            throw new IllegalArgumentException("--gradient " + gradient + " applies to re-simulated fits, not --method "
+                    + method.toString().toLowerCase(Locale.ROOT));
+        }
         List<double[]> from = new ArrayList<>();
         for (String st : starts) {
             from.add(pair("--start", st));
@@ -188,7 +201,7 @@ public final class HadronFitCommand extends ReportCommand {
         List<double[]> starting = from;
         double[] truthAb = t;
         LundFit fit = LundFit.of(s, fitTargets, o).withLog(spec.commandLine().getErr()::println)
-                .withPlacement(settings.placement());
+                .withPlacement(settings.placement()).withGradient(how);
         LundFit placed = common.spark() == null ? fit : fit.withEvents(common.spark().events());
         FitReport r = LundSettingsOptions.explainingRetries(s, () -> FitStudy.of(placed).run(starting, methods, truthAb));
         List<Path> files = HadronReports.writeFits(r, settings.out(), pictures);
@@ -215,6 +228,11 @@ public final class HadronFitCommand extends ReportCommand {
                 + " statistical share (χ² loss, from the loss curvature) in quadrature");
         if (t != null) {
             notes.add(String.format(Locale.ROOT, "truth (a, b) = (%s, %s); pull = (fitted − truth)/±", t[0], t[1]));
+        }
+        if (methods.contains(LundFit.Method.RESIMULATED)) {
+            notes.add("re-simulated steps: dh/dθ by --gradient " + HadronDefaults.gradientName(how) + " ("
+                    + (how == LundFit.Gradient.JACOBIAN ? "one Jacobian estimate of every bin, metric from it"
+                    : "one estimate of Σ ∂L/∂h·h, metric from the score of the step's events") + ")");
         }
         notes.add("the fitted value is the mean of the last " + o.averageLast() + " path points of each fit;"
                 + " N_eff = (Σw)²/Σw² of the RSA base sample (" + o.baseEvents() + " events)");
@@ -305,6 +323,17 @@ public final class HadronFitCommand extends ReportCommand {
      * @param loss the loss: Gauss–Newton by default for the χ², Adam otherwise
      * @return the update rule
      */
+    static LundFit.Gradient gradient(String name) {
+        if (name == null) {
+            return LundFit.DEFAULT_GRADIENT;
+        }
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "scalar" -> LundFit.Gradient.SCALAR_PROXY;
+            case "jacobian" -> LundFit.Gradient.JACOBIAN;
+            default -> throw new IllegalArgumentException("--gradient = " + name + " is not scalar or jacobian");
+        };
+    }
+
     static LundFit.Stepper stepper(String name, HistogramLoss loss) {
         if (name == null) {
             return loss == HistogramLoss.CHI2 ? LundFit.Stepper.GAUSS_NEWTON : LundFit.Stepper.ADAM;

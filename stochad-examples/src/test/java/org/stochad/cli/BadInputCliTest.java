@@ -121,6 +121,9 @@ class BadInputCliTest {
                         "--spark", "local[2]", "hadron", "fit", "--quick", "--method", "rsa"),
                 bad("NaN setting", List.of("StringZ:aLund", "NaN"), "hadron", "generate", "--set", "StringZ:aLund=NaN"),
                 bad("NaN learning rate", List.of("--lr = NaN"), "hadron", "fit", "--lr", "NaN"),
+                bad("unknown fit gradient", List.of("--gradient = hessian"), "hadron", "fit", "--gradient", "hessian"),
+                bad("fit gradient with RSA fits", List.of("--gradient jacobian", "--method rsa"), "hadron", "fit",
+                        "--gradient", "jacobian", "--method", "rsa"),
                 // negative and zero counts
                 bad("zero samples", List.of("--samples = 0"), "example", "intro", "--samples", "0"),
                 bad("negative samples", List.of("--samples = -5"), "example", "intro", "--samples", "-5"),

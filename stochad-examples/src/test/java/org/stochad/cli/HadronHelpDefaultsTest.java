@@ -34,6 +34,8 @@ class HadronHelpDefaultsTest {
         expected.put("--hist-events", pair(d.histogramEvents(), q.histogramEvents()));
         expected.put("--grad-samples", pair(d.gradientSamples(), q.gradientSamples()));
         expected.put("--seed", "default: " + d.seed() + ")");
+        expected.put("--gradient", "default: " + (LundFit.DEFAULT_GRADIENT == LundFit.Gradient.JACOBIAN ? "jacobian"
+                : "scalar") + ")");
         expected.put("--pseudo-events", "default: " + PseudoData.DOCS_EVENTS + ")");
         StringBuilder starts = new StringBuilder();
         for (double[] s : FitStudy.defaultStarts()) {

@@ -105,6 +105,16 @@ class SparkCommandTest {
         assertThat(local).anyMatch(c -> c.startsWith("fitted a="));
     }
 
+    @Test
+    void aResimulatedJacobianFitMatchesTheLocalFitBitForBit() {
+        String[] fit = {"hadron", "fit", "--quick", "--method", "resim", "--gradient", "jacobian", "--steps", "4",
+            "--repeats", "1", "--start", "0.5,0.8", "--pseudo-events", "2000", "--hist-events", "200",
+            "--grad-samples", "300"};
+        List<String> local = fitted(both("jl", false, fit));
+        assertThat(fitted(both("js", true, fit))).isEqualTo(local);
+        assertThat(local).anyMatch(c -> c.startsWith("fitted a="));
+    }
+
     /** @return a HepMC3 file's event lines, without its header, footer and blank lines */
     private static List<String> eventLines(List<String> lines) {
         return lines.stream().filter(l -> !l.isBlank() && !l.startsWith("HepMC::")).toList();

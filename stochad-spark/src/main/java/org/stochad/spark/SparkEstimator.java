@@ -6,8 +6,10 @@ import org.stochad.EstimateChunk;
 import org.stochad.EstimateRequest;
 import org.stochad.Estimator;
 import org.stochad.GradientEstimate;
+import org.stochad.JacobianEstimate;
 import org.stochad.ProgressListener;
 import org.stochad.StochasticProgram;
+import org.stochad.VectorProgram;
 
 /**
  * Runs any {@link ChunkedEstimator} on a Spark cluster: the chunks of sample indices are spread
@@ -126,6 +128,50 @@ public final class SparkEstimator implements ChunkedEstimator {
         return estimator.finish(all[0], System.nanoTime() - start);
     }
 
+    /**
+     * Estimates a Jacobian on the cluster: the chunks of sample indices run as Spark tasks with the
+     * estimator's own {@link ChunkedEstimator#jacobianChunk}, merged on the driver in chunk order.
+     *
+     * @param program the program with several outputs (serializable: it travels to the executors)
+     * @param theta   the parameter point
+     * @param request the number of samples, the seed and the progress listener (one unit per Spark task)
+     * @return the estimate, bit-identical to {@code estimator().jacobian(program, theta, request)}
+     * @throws IllegalArgumentException for bad arguments or a program that cannot be serialised
+     */
+    @Override
+    public JacobianEstimate jacobian(VectorProgram program, double[] theta, EstimateRequest request) {
+        if (program == null || request == null) {
+            throw new IllegalArgumentException("program = " + program + ", request = " + request);
+        }
+        if (theta == null || theta.length == 0) {
+            throw new IllegalArgumentException("theta must have at least one component");
+        }
+        for (int j = 0; j < theta.length; j++) {
+            if (!Double.isFinite(theta[j])) {
+                throw new IllegalArgumentException("theta[" + j + "] = " + theta[j] + " is not finite");
+            }
+        }
+        Shipping.check("program", program);
+        long start = System.nanoTime();
+        int samples = request.samples();
+        long chunks = (samples + (long) CHUNK_SIZE - 1) / CHUNK_SIZE;
+        int tasks = partitions > 0 ? partitions : cluster.parallelism();
+        EstimateChunk[] all = {null};
+        cluster.run(name(), chunks, tasks, chunks, new JacobianChunkOfSamples(estimator, program, theta.clone(),
+                request.seed(), samples), c -> all[0] = all[0] == null ? c : all[0].merge(c), request.progress());
+        return estimator.finishJacobian(all[0], System.nanoTime() - start);
+    }
+
+    @Override
+    public EstimateChunk jacobianChunk(VectorProgram program, double[] theta, long seed, long first, int count) {
+        return estimator.jacobianChunk(program, theta, seed, first, count);
+    }
+
+    @Override
+    public JacobianEstimate finishJacobian(EstimateChunk all, long nanos) {
+        return estimator.finishJacobian(all, nanos);
+    }
+
     @Override
     public EstimateChunk chunk(StochasticProgram program, double[] theta, long seed, long first, int count) {
         return estimator.chunk(program, theta, seed, first, count);
@@ -200,6 +246,30 @@ public final class SparkEstimator implements ChunkedEstimator {
             }
             long first = chunk * CHUNK_SIZE;
             return estimator.chunk(program, theta, seed, first, (int) Math.min(CHUNK_SIZE, samples - first));
+        }
+    }
+
+    /** Chunk c of a Jacobian estimate, by the estimator's own {@link ChunkedEstimator#jacobianChunk}. */
+    private static final class JacobianChunkOfSamples implements ChunkTask<EstimateChunk> {
+        private final ChunkedEstimator estimator;
+        private final VectorProgram program;
+        private final double[] theta;
+        private final long seed;
+        private final int samples;
+
+        JacobianChunkOfSamples(ChunkedEstimator estimator, VectorProgram program, double[] theta, long seed,
+                               int samples) {
+            this.estimator = estimator;
+            this.program = program;
+            this.theta = theta;
+            this.seed = seed;
+            this.samples = samples;
+        }
+
+        @Override
+        public EstimateChunk run(long chunk) {
+            long first = chunk * CHUNK_SIZE;
+            return estimator.jacobianChunk(program, theta, seed, first, (int) Math.min(CHUNK_SIZE, samples - first));
         }
     }
 }

@@ -12,6 +12,8 @@ import org.stochad.EstimateRequest;
 import org.stochad.Estimator;
 import org.stochad.Estimators;
 import org.stochad.GradientEstimate;
+import org.stochad.JacobianEstimate;
+import org.stochad.VectorProgram;
 import org.stochad.StochasticAdOptions;
 import org.stochad.StochasticProgram;
 import org.stochad.StochasticTriple;
@@ -63,6 +65,31 @@ class SparkEstimatorTest {
         }
         assertThat(Double.doubleToRawLongBits(spark.value())).isEqualTo(Double.doubleToRawLongBits(local.value()));
         assertThat(spark.note()).isEqualTo(local.note());
+    }
+
+    /** (x², x·Bernoulli(sin²(2x)), Bernoulli(x/2)), serializable. */
+    static VectorProgram threeOutputs() {
+        return (VectorProgram & Serializable) (s, t) -> {
+            StochasticTriple b = s.bernoulli(t[0].times(2).sin().square());
+            return new StochasticTriple[] {t[0].square(), t[0].times(b), s.bernoulli(t[0].times(0.5))};
+        };
+    }
+
+    @Test
+    void jacobiansAreBitIdenticalToTheLocalRunForAnyPartitioning() {
+        List<Estimator> estimators = List.of(Estimators.stochasticAd(), Estimators.hybrid(),
+                Estimators.scoreFunctionWithBaseline());
+        int samples = 2 * 4096 + 77;
+        for (Estimator e : estimators) {
+            JacobianEstimate local = e.jacobian(threeOutputs(), new double[] {0.7},
+                    EstimateRequest.samples(samples).seed(42));
+            for (int partitions : new int[] {1, 3}) {
+                JacobianEstimate spark = SparkEstimator.of(cluster, e).withPartitions(partitions)
+                        .jacobian(threeOutputs(), new double[] {0.7}, EstimateRequest.samples(samples).seed(42));
+                assertThat(spark).as(e.name() + ", %d partitions", partitions).isEqualTo(local);
+                assertThat(spark.samples()).isEqualTo(samples);
+            }
+        }
     }
 
     @Test

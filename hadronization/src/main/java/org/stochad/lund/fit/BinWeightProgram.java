@@ -55,6 +55,14 @@ final class BinWeightProgram implements StochasticProgram, Serializable {
         return LundProgram.of(settings, e -> StochasticTriple.constant(0)).overAB();
     }
 
+    /**
+     * @param cmnd a command-file text
+     * @return the settings it describes (on top of the defaults)
+     */
+    static LundSettings settings(String cmnd) {
+        return Form.settings(cmnd);
+    }
+
     @Override
     public StochasticTriple run(Sampler sampler, StochasticTriple[] theta) {
         return program.run(sampler, theta);

@@ -33,13 +33,24 @@ public record LossCurvature(double[][] metric, double[][] dataCovariance) {
             throw new IllegalArgumentException("simulatedEvents = " + simulatedEvents + ", sampleEvents = "
                     + sampleEvents);
         }
-        double scale = sampleEvents / simulatedEvents;
+        return of(at.jacobians(), at.variances(), sampleEvents / simulatedEvents, targets);
+    }
+
+    /**
+     * @param jacobians per histogram, dh_k/d(a, b) of each bin k
+     * @param variances per histogram, the variance of each bin's simulated value, before scaling
+     * @param scale     the factor that turns those variances into the ones the fit's loss uses
+     * @param targets   the histograms and data (same order)
+     * @return the curvature
+     */
+    static LossCurvature of(List<double[][]> jacobians, List<double[]> variances, double scale,
+                            List<FitTarget> targets) {
         double[][] a = new double[2][2];
         double[][] b = new double[2][2];
         for (int t = 0; t < targets.size(); t++) {
             double[] err = targets.get(t).data().errors();
-            double[] v = at.variances().get(t);
-            double[][] jac = at.jacobians().get(t);
+            double[] v = variances.get(t);
+            double[][] jac = jacobians.get(t);
             for (int k = 0; k < err.length; k++) {
                 double dataVar = err[k] * err[k];
                 double total = v[k] * scale + dataVar;

@@ -7,11 +7,10 @@ import java.util.function.UnaryOperator;
 import org.stochad.EstimateRequest;
 import org.stochad.Estimator;
 import org.stochad.GradientEstimate;
+import org.stochad.JacobianEstimate;
 import org.stochad.Estimators;
 import org.stochad.Seeds;
 import org.stochad.StochasticAdOptions;
-import org.stochad.StochasticTriple;
-import org.stochad.VectorProgram;
 import org.stochad.lund.EventRunner;
 import org.stochad.lund.LundProgram;
 import org.stochad.lund.LundSettings;
@@ -26,9 +25,10 @@ import org.stochad.optim.OptimizationResult;
  * sample size lasts — or (ii) re-simulated at the current (a, b) every step: the loss gradient
  * Σ_k ∂L/∂h_k·dh_k/dθ with ∂L/∂h_k from an independent histogram batch (the histogram from one
  * half, the simulated variance in the χ² from the other) and dh_k/dθ by stochastic AD or the
- * hybrid estimator: either the whole Jacobian dh_k/dθ of every bin from one vector estimate
- * ({@link Gradient#JACOBIAN}), or the single program Σ_entries c_bin(entry) with c = ∂L/∂h
- * ({@link Gradient#SCALAR_PROXY}, the default, which reproduces the published fits).
+ * hybrid estimator: either the single program Σ_entries c_bin(entry) with c = ∂L/∂h
+ * ({@link Gradient#SCALAR_PROXY}, the default, which reproduces the published fits), or the whole
+ * Jacobian dh_k/dθ of every bin from one vector estimate, cross-fitted with ĥ and v̂ from plain
+ * events and also giving the Gauss–Newton metric ({@link Gradient#JACOBIAN}, cheaper per step).
  *
  * <p>The steps are stochastic Gauss–Newton ({@link Stepper#GAUSS_NEWTON}) or the core's
  * {@link Adam} over the (loss, gradient) function, its learning rate decaying linearly to 10 %
@@ -162,12 +162,21 @@ public final class LundFit {
          */
         SCALAR_PROXY,
         /**
-         * The Jacobian dh_k/dθ of every bin from one vector estimate of the bin counts
-         * ({@link org.stochad.Estimator#jacobian}), contracted with ∂L/∂h afterwards: the same
-         * events, a baseline per bin for the hybrid's score half.
+         * The Jacobian dh_k/dθ of every bin from one vector estimate of the bin densities
+         * ({@link org.stochad.Estimator#jacobian}), contracted with ∂L/∂h from two independent halves of
+         * plain histogram events (ĥ from one, v̂ from the other, both orders averaged), the
+         * Gauss–Newton metric from a running mean of the Jacobian: no event histories or RSA
+         * weights per step, so about 0.8× the scalar proxy's cost at the quick setting
+         * (docs/hadronization-gradients.md, section 4).
          */
         JACOBIAN
     }
+
+    /**
+     * How re-simulated steps get dh_k/dθ unless {@link #withGradient} says otherwise: the scalar
+     * proxy, whose fits docs/hadronization-gradients.md publishes.
+     */
+    public static final Gradient DEFAULT_GRADIENT = Gradient.SCALAR_PROXY;
 
     /** The initial gain η of {@link Stepper#GAUSS_NEWTON}. */
     public static final double GAUSS_NEWTON_GAIN = GaussNewtonStep.GAIN;
@@ -216,7 +225,7 @@ public final class LundFit {
         if (settings == null || targets == null || targets.isEmpty() || options == null) {
             throw new IllegalArgumentException("settings, targets (non-empty) and options are required");
         }
-        return new LundFit(settings, targets, options, line -> { }, Gradient.SCALAR_PROXY, UnaryOperator.identity(), null);
+        return new LundFit(settings, targets, options, line -> { }, DEFAULT_GRADIENT, UnaryOperator.identity(), null);
     }
 
     /**
@@ -243,9 +252,10 @@ public final class LundFit {
 
     /**
      * Lets a caller run the gradient estimates of re-simulated steps elsewhere (on a cluster, say)
-     * with the same numbers: the estimator of each {@link Gradient#SCALAR_PROXY} step is
-     * {@code where.apply(estimator)}, and the program it receives is serializable. The histogram
-     * events of the steps, the RSA samples and {@link Gradient#JACOBIAN} estimates stay in this process.
+     * with the same numbers: the estimator of each step ({@link Gradient#SCALAR_PROXY}'s scalar
+     * estimate, {@link Gradient#JACOBIAN}'s Jacobian estimate) is {@code where.apply(estimator)}, and
+     * the program it receives is serializable. The histogram events of the steps ({@link #withEvents})
+     * and the RSA samples stay in this process.
      *
      * @param where maps the fit's estimator to the one that runs the estimates (identity by default)
      * @return this fit placing its estimator there
@@ -372,28 +382,20 @@ public final class LundFit {
         List<HistogramSpec> specs = targets.stream().map(FitTarget::spec).toList();
         // the generator is built once; each step only swaps the linear function of the entries
         LundProgram base = BinWeightProgram.base(settings);
-        Estimator placed = gradient == Gradient.SCALAR_PROXY ? placement.apply(estimator) : estimator;
-        int[] offsets = new int[specs.size() + 1];
-        for (int k = 0; k < specs.size(); k++) {
-            offsets[k + 1] = offsets[k] + specs.get(k).bins();
-        }
-        // every bin of every histogram as one output: its entry count in the event
-        VectorProgram bins = base.withObservables(e -> {
-            double[] counts = new double[offsets[specs.size()]];
-            for (int k = 0; k < specs.size(); k++) {
-                for (int bin : specs.get(k).entries(e)) {
-                    counts[offsets[k] + bin] += 1;
-                }
-            }
-            StochasticTriple[] out = new StochasticTriple[counts.length];
-            for (int i = 0; i < counts.length; i++) {
-                out[i] = StochasticTriple.constant(counts[i]);
-            }
-            return out;
-        });
+        Estimator placed = placement.apply(estimator);
+        Step step = gradient == Gradient.JACOBIAN ? jacobianStep(placed, base, specs, seed)
+                : scalarStep(placed, base, specs, seed);
+        double[][] out = optimise(start, step, null);
+        long events = (long) options.steps() * (options.histogramEvents() + options.gradientSamples());
+        return new FitResult(Method.RESIMULATED, start.clone(), seed, path(out), losses(out), new double[0], events,
+                (System.nanoTime() - t0) * 1e-9);
+    }
+
+    /** The {@link Gradient#SCALAR_PROXY} step: histogram events in two halves, then one scalar estimate. */
+    private Step scalarStep(Estimator placed, LundProgram base, List<HistogramSpec> specs, long seed) {
         EventRunner runner = events == null ? EventRunner.threads(options.threads()) : events;
         long[] stepIndex = {0};
-        Step step = theta -> {
+        return theta -> {
             long t = stepIndex[0]++;
             LundSettings here = at(theta);
             // the histogram from one half of the batch, its variance from the other: ∂L/∂h =
@@ -413,33 +415,98 @@ public final class LundFit {
                     c[k][b] /= specs.get(k).width(b);
                 }
             }
-            long gradientSeed = Seeds.mix(seed + 31 * t + 2);
-            GradientEstimate g = gradient == Gradient.JACOBIAN
-                    ? estimator.jacobian(bins, theta, EstimateRequest.samples(options.gradientSamples())
-                            .seed(gradientSeed)).combine(flatten(c))
-                    : placed.estimate(BinWeightProgram.of(base, specs, c), theta, options.gradientSamples(),
-                            gradientSeed);
+            GradientEstimate g = placed.estimate(BinWeightProgram.of(base, specs, c), theta,
+                    options.gradientSamples(), Seeds.mix(seed + 31 * t + 2));
             return new StepValue(loss, new double[] {g.mean(0), g.mean(1)}, Double.NaN,
                     () -> LossCurvature.of(f, targets, half, half).metric());
         };
-        double[][] out = optimise(start, step, null);
-        long events = (long) options.steps() * (options.histogramEvents() + options.gradientSamples());
-        return new FitResult(Method.RESIMULATED, start.clone(), seed, path(out), losses(out), new double[0], events,
-                (System.nanoTime() - t0) * 1e-9);
     }
 
-    private static double[] flatten(double[][] c) {
-        int n = 0;
-        for (double[] row : c) {
-            n += row.length;
+    /** Weight of the newest step's dh/dθ in the running mean the {@link Gradient#JACOBIAN} metric is made of. */
+    static final double JACOBIAN_MEMORY = 0.2;
+
+    /**
+     * The {@link Gradient#JACOBIAN} step. Two independent halves of plain histogram events (no
+     * event histories, no RSA weights) give ĥ_A, v̂_A and ĥ_B, v̂_B; one Jacobian estimate on its own
+     * seed gives Ĵ = dĥ/dθ of every bin. The gradient is ½ Σ_k [∂L/∂h_k(ĥ_A, v̂_B) + ∂L/∂h_k(ĥ_B,
+     * v̂_A)]·Ĵ_k: in each term the three factors are independent, so its expectation is
+     * Σ_k E[∂L/∂h_k(ĥ, v̂)]·dh_k/dθ, as for the scalar proxy; ĥ and Ĵ from the same samples would add
+     * Cov(ĥ_k, Ĵ_k), a bias that does not vanish at the minimum. The Gauss–Newton metric is
+     * Σ_k W_k J̃_k J̃_kᵀ with J̃ a running mean of the steps' Ĵ ({@link #JACOBIAN_MEMORY}) and W_k =
+     * 1/(v̄_k + σ²_k): Ĵ_k Ĵ_kᵀ of one step carries Ĵ's covariance, which swamps the small
+     * curvature along the (a, b) valley and stalls the steps there; averaging Ĵ over the steps first
+     * cuts that covariance about 9-fold. The metric only scales the step, so it does not move the
+     * fixed point. No event histories or RSA weights: this replaces the scalar proxy's score metric,
+     * the most expensive part of its step.
+     */
+    private Step jacobianStep(Estimator placed, LundProgram base, List<HistogramSpec> specs, long seed) {
+        BinDensityProgram program = BinDensityProgram.of(base, specs);
+        EventRunner runner = events == null ? EventRunner.threads(options.threads()) : events;
+        int[] offsets = BinDensityProgram.offsets(specs);
+        int m = offsets[specs.size()];
+        double[][] smooth = new double[m][];
+        long[] stepIndex = {0};
+        return theta -> {
+            long t = stepIndex[0]++;
+            int half = Math.max(2, options.histogramEvents() / 2);
+            PseudoData.Densities[] halves = {
+                PseudoData.fill(at(theta), specs, half, Seeds.mix(seed + 31 * t + 1), runner),
+                PseudoData.fill(at(theta), specs, half, Seeds.mix(seed + 31 * t + 3), runner)};
+            JacobianEstimate e = placed.jacobian(program, theta, EstimateRequest.samples(options.gradientSamples())
+                    .seed(Seeds.mix(seed + 31 * t + 2)));
+            double loss = 0;
+            double[] g = new double[2];
+            double[] vm = new double[m];
+            for (int k = 0; k < specs.size(); k++) {
+                int bins = specs.get(k).bins();
+                for (int q = 0; q < 2; q++) {
+                    double[] c = new double[bins];
+                    loss += 0.5 * options.loss().value(halves[q].mean()[k], halves[1 - q].var()[k],
+                            targets.get(k).data(), c);
+                    for (int b = 0; b < bins; b++) {
+                        g[0] += 0.5 * c[b] * e.mean(offsets[k] + b, 0);
+                        g[1] += 0.5 * c[b] * e.mean(offsets[k] + b, 1);
+                    }
+                }
+                for (int b = 0; b < bins; b++) {
+                    vm[offsets[k] + b] = 0.5 * (halves[0].var()[k][b] + halves[1].var()[k][b]);
+                }
+            }
+            double[][] jm = new double[m][];
+            for (int i = 0; i < m; i++) {
+                double[] now = {e.mean(i, 0), e.mean(i, 1)};
+                if (smooth[i] == null) {
+                    smooth[i] = now;
+                } else {
+                    for (int x = 0; x < 2; x++) {
+                        smooth[i][x] = (1 - JACOBIAN_MEMORY) * smooth[i][x] + JACOBIAN_MEMORY * now[x];
+                    }
+                }
+                jm[i] = smooth[i].clone();
+            }
+            return new StepValue(loss, g, Double.NaN, () -> metric(jm, vm, specs, offsets));
+        };
+    }
+
+    private double[][] metric(double[][] jac, double[] v, List<HistogramSpec> specs, int[] offsets) {
+        double[][] a = new double[2][2];
+        for (int t = 0; t < specs.size(); t++) {
+            double[] err = targets.get(t).data().errors();
+            for (int b = 0; b < specs.get(t).bins(); b++) {
+                int i = offsets[t] + b;
+                double total = v[i] + err[b] * err[b];
+                if (!(total > 0)) {
+                    continue;
+                }
+                double w = 1 / total;
+                for (int x = 0; x < 2; x++) {
+                    for (int y = 0; y < 2; y++) {
+                        a[x][y] += w * jac[i][x] * jac[i][y];
+                    }
+                }
+            }
         }
-        double[] flat = new double[n];
-        int i = 0;
-        for (double[] row : c) {
-            System.arraycopy(row, 0, flat, i, row.length);
-            i += row.length;
-        }
-        return flat;
+        return a;
     }
 
     /** One step's evaluation: loss, ∂(a, b), N_eff (RSA, else NaN) and the Gauss–Newton metric on demand. */

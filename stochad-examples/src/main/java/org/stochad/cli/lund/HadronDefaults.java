@@ -41,6 +41,7 @@ public final class HadronDefaults extends ListResourceBundle {
         c.add(pair("default.fit.base-events", fd.baseEvents(), fq.baseEvents()));
         c.add(pair("default.fit.hist-events", fd.histogramEvents(), fq.histogramEvents()));
         c.add(pair("default.fit.grad-samples", fd.gradientSamples(), fq.gradientSamples()));
+        c.add(new Object[] {"default.fit.gradient", gradientName(LundFit.DEFAULT_GRADIENT)});
         c.add(new Object[] {"default.fit.seed", Long.toString(fd.seed())});
         c.add(new Object[] {"default.fit.pseudo-events", Integer.toString(PseudoData.DOCS_EVENTS)});
         StringBuilder starts = new StringBuilder();
@@ -56,6 +57,14 @@ public final class HadronDefaults extends ListResourceBundle {
         c.add(new Object[] {"default.generate.events", Long.toString(s.events())});
         c.add(new Object[] {"default.generate.seed", Long.toString(s.seed())});
         return c.toArray(new Object[0][]);
+    }
+
+    /**
+     * @param g how re-simulated fit steps get dh/dθ
+     * @return its {@code hadron fit --gradient} name: scalar or jacobian
+     */
+    public static String gradientName(LundFit.Gradient g) {
+        return g == LundFit.Gradient.JACOBIAN ? "jacobian" : "scalar";
     }
 
     /** The text "D, --quick Q" of a documented and a quick value. */
