@@ -80,8 +80,24 @@ public final class LundProgram implements ScoredProgram, java.io.Serializable {
         if (settings.differentiation() == LundSettings.Differentiation.FLIPS) {
             return new LundProgram(settings, f, f::fragment, null, observable, false, 0, false);
         }
+        refuseThresholds(observable);
         PathwiseFragmenter pw = PathwiseFragmenter.of(settings);
         return new LundProgram(settings, f, pw::fragment, pw, observable, false, 0, false);
+    }
+
+    /**
+     * The pathwise mode moves the hadrons' momenta along their tangents, so an observable that
+     * counts hadrons inside momentum bins would miss the bin-edge crossings: a biased derivative,
+     * refused rather than returned.
+     */
+    private static void refuseThresholds(Observable observable) {
+        if (observable instanceof Observable.ThresholdOnMomenta) {
+            throw new IllegalArgumentException("observable = a histogram bin of a hadron quantity: it counts"
+                    + " hadrons by a threshold on their momenta; with "
+                    + LundSettings.DIFFERENTIATION + " = pathwise its derivative would miss the bin-edge"
+                    + " crossings (biased, docs/hadronization-gradients.md section 5): use "
+                    + LundSettings.DIFFERENTIATION + " = flips for histogram bins");
+        }
     }
 
     /**
@@ -112,6 +128,9 @@ public final class LundProgram implements ScoredProgram, java.io.Serializable {
     public LundProgram withObservable(Observable o) {
         if (o == null) {
             throw new IllegalArgumentException("observable = null");
+        }
+        if (pathwise != null) {
+            refuseThresholds(o);
         }
         return new LundProgram(settings, fragmenter, fragmentation, pathwise, o, centred, ptBaseline, abOnly);
     }

@@ -376,6 +376,13 @@ public final class LundFit {
      * @return the trajectory
      */
     public FitResult fitResimulated(double[] start, long seed) {
+        if (settings.differentiation() == LundSettings.Differentiation.PATHWISE) {
+            // the fit differentiates histogram bins: thresholds on the hadrons' momenta, whose
+            // edge crossings the pathwise mode misses
+            throw new IllegalArgumentException(LundSettings.DIFFERENTIATION + " = pathwise: a re-simulated fit"
+                    + " differentiates histogram bins, whose bin-edge crossings the pathwise mode misses (biased);"
+                    + " use " + LundSettings.DIFFERENTIATION + " = flips");
+        }
         long t0 = System.nanoTime();
         StochasticAdOptions replay = StochasticAdOptions.replay().parallelism(options.threads());
         Estimator estimator = options.hybrid() ? Estimators.hybrid(replay) : Estimators.stochasticAd(replay);

@@ -15,4 +15,13 @@ public interface Observable {
      * @return the observable's value on it
      */
     StochasticTriple value(Event event);
+
+    /**
+     * Marks an observable that counts or selects hadrons by a threshold on their momenta (a
+     * histogram bin of rapidity, x_E, pT): its value jumps where a hadron crosses a bin edge. The
+     * flip-based generator mode differentiates it correctly (its momenta carry no tangent, every jump
+     * comes from a flip); the pathwise mode would miss the edge crossings, so it refuses it.
+     */
+    interface ThresholdOnMomenta {
+    }
 }

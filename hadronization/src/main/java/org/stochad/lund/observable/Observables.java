@@ -63,11 +63,12 @@ public final class Observables {
      * @param quantity the per-hadron quantity
      * @param lo       lower edge (inclusive)
      * @param hi       upper edge (exclusive)
-     * @return the number of hadrons of the event whose quantity is in [lo, hi)
+     * @return the number of hadrons of the event whose quantity is in [lo, hi) (a
+     *         {@link Observable.ThresholdOnMomenta}: not for the pathwise generator mode)
      */
     public static Observable hadronBin(HadronQuantity quantity, double lo, double hi) {
         checkBin(lo, hi);
-        return (Observable & java.io.Serializable) e -> {
+        return (Observable & Observable.ThresholdOnMomenta & java.io.Serializable) e -> {
             int n = 0;
             for (Hadron h : e.hadrons()) {
                 double v = quantity.valueOf(h, e.eCm());
