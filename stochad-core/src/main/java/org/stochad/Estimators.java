@@ -1,13 +1,12 @@
 package org.stochad;
 
+import org.stochad.internal.BiasedTangentEstimator;
 import org.stochad.internal.FiniteDifferenceEstimator;
 import org.stochad.internal.HybridEstimator;
 import org.stochad.internal.PrimalRunner;
 import org.stochad.internal.PropagationEstimator;
 import org.stochad.internal.ReplayEstimator;
 import org.stochad.internal.ScoreFunctionEstimator;
-import org.stochad.internal.SmoothedEstimator;
-import org.stochad.internal.StraightThroughEstimator;
 
 /**
  * The built-in estimators: stochastic AD (Arya et al. 2022, by propagation or by replay of
@@ -94,7 +93,8 @@ public final class Estimators {
      * @return the smoothed estimator, on all cores
      */
     public static ChunkedEstimator smoothed() {
-        return new SmoothedEstimator(StochasticAdOptions.defaultParallelism());
+        return new BiasedTangentEstimator(BiasedTangentEstimator.Kind.SMOOTHED,
+                StochasticAdOptions.defaultParallelism());
     }
 
     /**
@@ -109,6 +109,7 @@ public final class Estimators {
      * @return the straight-through estimator, on all cores
      */
     public static ChunkedEstimator straightThrough() {
-        return new StraightThroughEstimator(StochasticAdOptions.defaultParallelism());
+        return new BiasedTangentEstimator(BiasedTangentEstimator.Kind.STRAIGHT_THROUGH,
+                StochasticAdOptions.defaultParallelism());
     }
 }
