@@ -187,8 +187,8 @@ public final class LundSettings {
         parm(E_CM, 100.0, 2.0, 1.0e5, Group.PHYSICS, "string mass = E_CM (GeV)");
         mode(MAX_RETRIES, 100, 1, 1.0e6, Group.RUN, "restarts of a failed string before giving up");
         put(new Setting(DIFFERENTIATION, Kind.WORD, Group.ESTIMATOR, "flips", 0, 0,
-                "flips: z accept/reject flips; pathwise: z by implicit reparameterisation, stop test and veto"
-                        + " conditioned"));
+                "flips: z accept/reject flips; pathwise: z by implicit reparameterisation, stop test, veto and"
+                        + " finalTwo conditioned (not for histogram bins of hadron quantities)"));
         put(new Setting(PATHWISE_STOP, Kind.WORD, Group.ESTIMATOR, "smear", 0, 0,
                 "pathwise mode's stop test: smear (smear integrated out) or joint (smear and the hadron's z"
                         + " integrated out; pions only)"));
