@@ -21,7 +21,9 @@ import org.stochad.lund.reweight.RsaWeights;
  * interleaved (rounds of a chunk per mode, modes rotating) on one thread with
  * {@link ThreadMXBean#getCurrentThreadCpuTime()}.
  *
- * <p>Modes: {@code fast} (the primal fast path into a reusable buffer), {@code fastEvent} (the
+ * <p>Modes: {@code fast} (the primal fast path into a reusable buffer), {@code fastPythia} (the
+ * same with Pythia's own z proposals: zHead = 1 and the peaked envelopes, so its events differ from
+ * the estimators' primal runs), {@code fastEvent} (the
  * fast path making {@link Event}s), {@code primal} (the differentiable path's primal run,
  * {@code StringFragmenter} with {@code PrimalSampler}), {@code rsaSample} (one score-function
  * sample of the RSA derivative estimator: fast path with history plus Σ ∂θ ln p on doubles),
@@ -33,8 +35,8 @@ import org.stochad.lund.reweight.RsaWeights;
  */
 public final class LundTiming {
 
-    private static final String[] DEFAULT_MODES = {"fast", "fastEvent", "primal", "rsaSample", "scoreSample",
-        "scoreTriples"};
+    private static final String[] DEFAULT_MODES = {"fast", "fastPythia", "fastEvent", "primal", "rsaSample",
+        "scoreSample", "scoreTriples"};
 
     private LundTiming() {
     }
@@ -89,6 +91,9 @@ public final class LundTiming {
     private static final class Runner {
         final FastFragmenter fast;
         final FastFragmenter.Buffer buf;
+        /** The fast path with Pythia's z proposals (zHead = 1, peaked envelopes). */
+        final FastFragmenter fastPythia;
+        final FastFragmenter.Buffer bufPythia;
         final StringFragmenter slow;
         final RsaWeights weights;
         final double[] theta;
@@ -100,6 +105,9 @@ public final class LundTiming {
         Runner(LundSettings s) {
             fast = new FastFragmenter(s);
             buf = fast.newBuffer();
+            fastPythia = new FastFragmenter(s.with(LundSettings.Z_HEAD, 1.0)
+                    .with(LundSettings.PEAKED_ENVELOPES, true));
+            bufPythia = fastPythia.newBuffer();
             slow = new StringFragmenter(s);
             weights = RsaWeights.of(s);
             theta = s.theta();
@@ -113,6 +121,12 @@ public final class LundTiming {
                     for (long i = from; i < from + n; i++) {
                         fast.fragmentInto(Samplers.primalStream(1, i), buf);
                         sink += buf.size();
+                    }
+                    break;
+                case "fastPythia":
+                    for (long i = from; i < from + n; i++) {
+                        fastPythia.fragmentInto(Samplers.primalStream(1, i), bufPythia);
+                        sink += bufPythia.size();
                     }
                     break;
                 case "fastEvent":

@@ -109,8 +109,14 @@ class PythiaReferenceTest {
             }
             s = s.with(key, settingText(e.getValue()));
         }
-        s = s.with(LundSettings.E_CM, eCm).with(LundSettings.ID_QUARK, "2") // u at +z, as the setup
-                .with(LundSettings.DIFFERENTIATION, differentiation);
+        s = s.with(LundSettings.E_CM, eCm).with(LundSettings.ID_QUARK, "2"); // u at +z, as the setup
+        if (differentiation.equals(PYTHIA_ENVELOPES)) {
+            // the primal-only generator with Pythia's own z proposals: no over-sampling head, the
+            // peaked envelopes where f is strongly peaked (its events differ from the estimators')
+            s = s.with(LundSettings.Z_HEAD, 1.0).with(LundSettings.PEAKED_ENVELOPES, true);
+        } else {
+            s = s.with(LundSettings.DIFFERENTIATION, differentiation);
+        }
         EventGenerator generator = new EventGenerator(s);
         return i -> generator.event(seed, i);
     }
@@ -125,15 +131,19 @@ class PythiaReferenceTest {
 
     // ---------------------------------------------------------------------------------------
 
+    /** The third mode: the primal-only generator with Pythia's z proposals (zHead = 1, peaked envelopes). */
+    static final String PYTHIA_ENVELOPES = "flips with Pythia's z envelopes";
+
     /**
      * Both differentiation modes must generate Pythia's events: flips (the generator itself) and
-     * pathwise (z by the continuous family's sampler, the stop test and the veto conditioned).
+     * pathwise (z by the continuous family's sampler, the stop test and the veto conditioned); and so
+     * must the primal-only generator with Pythia's own z proposals.
      *
      * @param differentiation the mode
      * @throws Exception when the reference cannot be read
      */
     @ParameterizedTest(name = "Lund:differentiation = {0}")
-    @ValueSource(strings = {"flips", "pathwise"})
+    @ValueSource(strings = {"flips", "pathwise", PYTHIA_ENVELOPES})
     void generatorAgreesWithPythia8312(String differentiation) throws Exception {
         Map<String, Object> ref = obj(Json.parse(Files.readString(referenceFile(), StandardCharsets.UTF_8)));
         Map<String, Object> setup = obj(ref.get("setup"));
