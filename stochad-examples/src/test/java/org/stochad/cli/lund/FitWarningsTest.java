@@ -59,9 +59,13 @@ class FitWarningsTest {
         EstimateRow scored = new EstimateRow("N", "stochastic AD (replay, m=1), pT score", "sigma", 1, 1, 1, 10, 1);
         EstimateRow rsa = new EstimateRow("N", "RSA derivative + baseline", "sigma", 1, 1, 1, 10, 1);
         EstimateRow a = new EstimateRow("N", "stochastic AD (replay, m=1)", "a", 1, 1, 1, 10, 1);
+        // the pathwise mode's rows take σ through the pT weight (Lund:ptScore = on): unbiased
+        EstimateRow pathwise = new EstimateRow("N", "stochastic AD (pathwise, replay m=1)", "sigma", 1, 1, 1, 10, 1);
+        EstimateRow pathwiseHybrid = new EstimateRow("N", "stochastic AD (pathwise) + score hybrid", "sigma", 1, 1, 1,
+                10, 1);
         assertThat(HadronReports.biasedByDesign(sad)).isTrue();
         assertThat(HadronReports.estimatorLabel(sad)).contains("biased by design");
-        assertThat(List.of(scored, rsa, a)).noneMatch(HadronReports::biasedByDesign);
+        assertThat(List.of(scored, rsa, a, pathwise, pathwiseHybrid)).noneMatch(HadronReports::biasedByDesign);
         assertThat(HadronReports.estimatorLabel(a)).isEqualTo(a.estimator());
     }
 }
