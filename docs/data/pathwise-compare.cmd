@@ -1,1 +1,1 @@
-# stochad hadron compare --format csv --samples 24000 --fd-samples 120000 --study-samples 2000 --z-samples 5000 --threads 2 --seed 20261122 --out pathwise-compare  (2026-12-01, 2 threads, shared machine)
+# stochad hadron compare --format csv --samples 24000 --fd-samples 120000 --study-samples 2000 --z-samples 5000 --threads 2 --seed 20261122 --out pathwise-compare  (2026-12-01 18:51 UTC, 2 threads, quiet machine, 1 min 7 s)
