@@ -106,26 +106,12 @@ public final class SparkEstimator implements ChunkedEstimator {
      */
     public GradientEstimate estimate(Recipe<? extends StochasticProgram> program, double[] theta,
                                      EstimateRequest request) {
-        if (program == null || request == null) {
-            throw new IllegalArgumentException("program = " + program + ", request = " + request);
-        }
-        if (theta == null || theta.length == 0) {
-            throw new IllegalArgumentException("theta must have at least one component");
-        }
-        for (int j = 0; j < theta.length; j++) {
-            if (!Double.isFinite(theta[j])) {
-                throw new IllegalArgumentException("theta[" + j + "] = " + theta[j] + " is not finite");
-            }
-        }
+        checkArguments(program, theta, request);
         Shipping.check("program recipe", program);
         long start = System.nanoTime();
-        int samples = request.samples();
-        long chunks = (samples + (long) CHUNK_SIZE - 1) / CHUNK_SIZE;
-        int tasks = partitions > 0 ? partitions : cluster.parallelism();
-        EstimateChunk[] all = {null};
-        cluster.run(name(), chunks, tasks, chunks, new ChunkOfSamples(estimator, program, theta.clone(),
-                request.seed(), samples), c -> all[0] = all[0] == null ? c : all[0].merge(c), request.progress());
-        return estimator.finish(all[0], System.nanoTime() - start);
+        EstimateChunk all = merged(new ChunkOfSamples(estimator, program, theta.clone(), request.seed(),
+                request.samples()), request);
+        return estimator.finish(all, System.nanoTime() - start);
     }
 
     /**
@@ -140,6 +126,15 @@ public final class SparkEstimator implements ChunkedEstimator {
      */
     @Override
     public JacobianEstimate jacobian(VectorProgram program, double[] theta, EstimateRequest request) {
+        checkArguments(program, theta, request);
+        Shipping.check("program", program);
+        long start = System.nanoTime();
+        EstimateChunk all = merged(new JacobianChunkOfSamples(estimator, program, theta.clone(), request.seed(),
+                request.samples()), request);
+        return estimator.finishJacobian(all, System.nanoTime() - start);
+    }
+
+    private static void checkArguments(Object program, double[] theta, EstimateRequest request) {
         if (program == null || request == null) {
             throw new IllegalArgumentException("program = " + program + ", request = " + request);
         }
@@ -151,15 +146,16 @@ public final class SparkEstimator implements ChunkedEstimator {
                 throw new IllegalArgumentException("theta[" + j + "] = " + theta[j] + " is not finite");
             }
         }
-        Shipping.check("program", program);
-        long start = System.nanoTime();
-        int samples = request.samples();
-        long chunks = (samples + (long) CHUNK_SIZE - 1) / CHUNK_SIZE;
+    }
+
+    /** Runs the request's chunks of samples as Spark tasks and merges their sums in chunk order. */
+    private EstimateChunk merged(ChunkTask<EstimateChunk> work, EstimateRequest request) {
+        long chunks = (request.samples() + (long) CHUNK_SIZE - 1) / CHUNK_SIZE;
         int tasks = partitions > 0 ? partitions : cluster.parallelism();
         EstimateChunk[] all = {null};
-        cluster.run(name(), chunks, tasks, chunks, new JacobianChunkOfSamples(estimator, program, theta.clone(),
-                request.seed(), samples), c -> all[0] = all[0] == null ? c : all[0].merge(c), request.progress());
-        return estimator.finishJacobian(all[0], System.nanoTime() - start);
+        cluster.run(name(), chunks, tasks, chunks, work, c -> all[0] = all[0] == null ? c : all[0].merge(c),
+                request.progress());
+        return all[0];
     }
 
     @Override
