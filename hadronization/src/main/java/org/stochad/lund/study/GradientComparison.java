@@ -185,9 +185,23 @@ public final class GradientComparison {
         double[] theta = pions.theta();
         long seed = options.seed();
         int k = 0;
+        // the pathwise mode of the generator: z by implicit reparameterisation, stop test,
+        // kinematic veto and finalTwo's failure conditioned, finalTwo's ordering averaged, σ through
+        // the pT weight with the same baseline c = ⟨f⟩; its best selectable form (research note,
+        // round 2): the stop smoothed by the smear and the new hadron's z together (pions only),
+        // finalTwo's failure by the last breakup's whole 2D pT
+        LundSettings pathwiseSettings = pions.with(LundSettings.PT_SCORE, true)
+                .with(LundSettings.DIFFERENTIATION, LundSettings.Differentiation.PATHWISE.word())
+                .with(LundSettings.PATHWISE_FINAL_TWO, LundSettings.PathwiseFinalTwo.PLANE.word());
+        if (pions.pionsOnlyMode()) {
+            pathwiseSettings = pathwiseSettings.with(LundSettings.PATHWISE_STOP,
+                    LundSettings.PathwiseStop.JOINT.word());
+        }
+        List<Estimator> pathwiseEstimators = pathwiseEstimators(threads);
         for (String[] o : observables) {
+            Observable observable = Observables.parse(o[1]);
             // the centred form f·w − c·(w − 1), here with c = 0 and w = 1 (pT pathwise)
-            LundProgram program = LundProgram.of(pions.with(LundSettings.PT_SCORE, false), Observables.parse(o[1]))
+            LundProgram program = LundProgram.of(pions.with(LundSettings.PT_SCORE, false), observable)
                     .withPtBaseline(0);
             List<Estimator> estimators = List.of(placement.apply(Estimators.stochasticAd(replay(1))),
                     placement.apply(Estimators.hybrid(replay(1))),
@@ -201,7 +215,7 @@ public final class GradientComparison {
                 mean = g.value();
             }
             // pT-score mode with a constant baseline c = ⟨f⟩ from the last run above (other seed: unbiased)
-            LundProgram scored = LundProgram.of(pions.with(LundSettings.PT_SCORE, true), Observables.parse(o[1]))
+            LundProgram scored = LundProgram.of(pions.with(LundSettings.PT_SCORE, true), observable)
                     .withPtBaseline(mean);
             for (Estimator e : List.of(placement.apply(Estimators.stochasticAd(replay(1))),
                     placement.apply(Estimators.scoreFunctionWithBaseline().withParallelism(threads)))) {
@@ -209,27 +223,14 @@ public final class GradientComparison {
                 add(rows, o[0], e.name() + ", pT score", e.estimate(scored, theta, options.samples(),
                         seed + 1000L * ++k), 3);
             }
-            // the pathwise mode of the generator: z by implicit reparameterisation, stop test,
-            // kinematic veto and finalTwo's failure conditioned, finalTwo's ordering averaged, σ through
-            // the pT weight with the same baseline c = ⟨f⟩; its best selectable form (research note,
-            // round 2): the stop smoothed by the smear and the new hadron's z together (pions only),
-            // finalTwo's failure by the last breakup's whole 2D pT
-            LundSettings pathwiseSettings = pions.with(LundSettings.PT_SCORE, true)
-                    .with(LundSettings.DIFFERENTIATION, LundSettings.Differentiation.PATHWISE.word())
-                    .with(LundSettings.PATHWISE_FINAL_TWO, LundSettings.PathwiseFinalTwo.PLANE.word());
-            if (pions.pionsOnlyMode()) {
-                pathwiseSettings = pathwiseSettings.with(LundSettings.PATHWISE_STOP,
-                        LundSettings.PathwiseStop.JOINT.word());
-            }
-            Observable observable = Observables.parse(o[1]);
             if (observable instanceof Observable.ThresholdOnMomenta) {
                 // a histogram bin: the pathwise mode would miss its bin-edge crossings (LundProgram
                 // refuses it), so its rows are left out; the seeds stay where they were
                 log("unbiasedness: " + o[0] + ", pathwise rows left out (a bin: its edge crossings are not conditioned)");
-                k += pathwiseEstimators(threads).size();
+                k += pathwiseEstimators.size();
             } else {
                 LundProgram pathwise = LundProgram.of(pathwiseSettings, observable).withPtBaseline(mean);
-                for (Estimator e : pathwiseEstimators(threads)) {
+                for (Estimator e : pathwiseEstimators) {
                     log("unbiasedness: " + o[0] + ", " + e.name());
                     add(rows, o[0], e.name(), e.estimate(pathwise, theta, options.samples(), seed + 1000L * ++k), 3);
                 }
