@@ -99,6 +99,8 @@ class EstimateApiTest {
         StochasticProgram nanAt = (s, t) -> s.uniform() < 0.001 ? StochasticTriple.constant(Double.NaN) : t[0];
         String one = message(() -> Estimators.stochasticAd().withParallelism(1).estimate(nanAt, THETA, 50_000, 9));
         String four = message(() -> Estimators.stochasticAd().withParallelism(4).estimate(nanAt, THETA, 50_000, 9));
+        // about 50 of the 50 000 samples are NaN: both runs must fail, or the equality below says nothing
+        assertThat(one).isNotEqualTo("no failure").contains("NaN");
         assertThat(four).isEqualTo(one);
     }
 

@@ -48,6 +48,8 @@ class HybridEstimatorTest {
         GradientEstimate score = Estimators.scoreFunctionWithBaseline().estimate(tries, new double[] {p}, 100_000, 6);
         GradientEstimate hybrid = HYBRID.estimate(tries, new double[] {p}, 100_000, 6);
         double exact = -4 / (p * p * p) + 1 / (p * p);
+        // se ≈ 0.4 against |exact| = 28: a bias of 10 % (2.8) would lie beyond 5 se
+        assertThat(hybrid.standardError(0)).isLessThan(0.02 * Math.abs(exact));
         assertThat(Math.abs(hybrid.mean(0) - exact)).isLessThanOrEqualTo(5 * hybrid.standardError(0));
         assertThat(hybrid.variance(0)).isLessThanOrEqualTo(1.05 * Math.min(sad.variance(0), score.variance(0)));
     }

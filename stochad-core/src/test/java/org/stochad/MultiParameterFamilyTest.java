@@ -86,6 +86,8 @@ class MultiParameterFamilyTest {
             assertThat(g[1]).as("dF/dp at %d", x).isCloseTo(fp, org.assertj.core.data.Offset.offset(1e-7));
         }
         for (double[] theta : new double[][] {{R, P}, {0.7, 0.2}, {12.5, 0.9}}) {
+            // one check per parameter: an empty list would pass the loop below unseen
+            assertThat(FamilyCheck.of(NB, theta)).hasSize(2);
             for (FamilyCheck c : FamilyCheck.of(NB, theta)) {
                 assertThat(c.problems()).as("%s", c).isEmpty();
             }

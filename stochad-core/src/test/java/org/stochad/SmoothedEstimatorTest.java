@@ -43,6 +43,8 @@ class SmoothedEstimatorTest {
         double lambda = 3;
         StochasticProgram square = (s, t) -> s.poisson(t[0]).square();
         GradientEstimate g = SMOOTHED.estimate(square, new double[] {lambda}, 200_000, 5);
+        // se ≈ √(4λ/n) ≈ 0.008: the bias of −1 is over 100 se, and 5 se of either check is far below it
+        assertThat(g.standardError(0)).as("se small enough to tell a bias of −1 from 0").isLessThan(0.05);
         assertThat(Math.abs(g.mean(0) - 2 * lambda)).isLessThanOrEqualTo(5 * g.standardError(0));
         assertThat(g.variance(0)).isCloseTo(4 * lambda, org.assertj.core.data.Offset.offset(0.2));
         GradientEstimate exact = Estimators.stochasticAd().estimate(square, new double[] {lambda}, 200_000, 5);

@@ -78,8 +78,8 @@ class SegmentedExactGradientTest {
             double se = g.standardError(j);
             assertThat(Math.signum(want)).as("sign of exact component %d", j)
                     .isEqualTo(c == POSITIVE ? 1.0 : -1.0);
-            // the estimate resolves the component's sign and size
-            assertThat(5 * se).as("component %d: se %s vs exact %s", j, se, want).isLessThan(0.6 * Math.abs(want));
+            // the estimate resolves a 25 % error of the component (se/|exact| ≤ 0.034 at 30 000 samples)
+            assertThat(5 * se).as("component %d: se %s vs exact %s", j, se, want).isLessThan(0.25 * Math.abs(want));
             assertThat(Math.abs(g.mean(j) - want)).as("component %d: |%s − exact %s|, se %s", j, g.mean(j), want, se)
                     .isLessThanOrEqualTo(5 * se);
         }
@@ -101,7 +101,8 @@ class SegmentedExactGradientTest {
                     c.objective().priceAmplitude(), NODES / 2)[0] - SegmentedEnumeration.exact(c.config(), down,
                     c.objective().budgetWeight(), c.objective().priceAmplitude(), NODES / 2)[0]) / (2 * h);
             double se = fd.standardError(j);
-            assertThat(5 * se).isLessThan(0.6 * Math.abs(quotient));
+            // a 40 % error of the quotient is visible (se/|quotient| ≤ 0.063 at 60 000 samples)
+            assertThat(5 * se).isLessThan(0.4 * Math.abs(quotient));
             assertThat(Math.abs(fd.mean(j) - quotient)).as("component %d", j).isLessThanOrEqualTo(5 * se);
         }
     }
