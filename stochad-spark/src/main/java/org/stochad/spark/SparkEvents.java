@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.stochad.ProgressListener;
 import org.stochad.lund.Event;
 import org.stochad.lund.EventGenerator;
@@ -193,62 +194,34 @@ public final class SparkEvents {
         }
     }
 
-    /** Chunk c's tally: events c·1024 … min(n, (c+1)·1024) − 1, counted where they are made. */
-    private static final class ChunkTally implements ChunkTask<GeneratorTally> {
-        private final Recipe<LundSettings> settings;
-        private final long seed;
-        private final long n;
-        private transient EventGenerator generator;
-        private transient double eCm;
+    /** Chunk c's tally, counted where its events are made. */
+    private static final class ChunkTally extends EventChunk<GeneratorTally> {
 
         ChunkTally(Recipe<LundSettings> settings, long seed, long n) {
-            this.settings = settings;
-            this.seed = seed;
-            this.n = n;
+            super(settings, false, seed, n);
         }
 
         @Override
-        public GeneratorTally run(long chunk) {
-            if (generator == null) {
-                LundSettings s = settings.make();
-                generator = new EventGenerator(s, false);
-                eCm = s.eCM();
-            }
+        GeneratorTally fold(LundSettings settings, int count, Stream<Event> events) {
+            double eCm = settings.eCM();
             GeneratorTally tally = new GeneratorTally(eCm);
-            long first = chunk * CHUNK_EVENTS;
-            long last = Math.min(n, first + CHUNK_EVENTS);
-            for (long i = first; i < last; i++) {
-                tally.accept(GeneratorHistograms.observe(generator.event(seed, i), eCm));
-            }
+            events.forEach(e -> tally.accept(GeneratorHistograms.observe(e, eCm)));
             return tally;
         }
     }
 
-    /** Chunk c: events c·1024 … min(n, (c+1)·1024) − 1. */
-    private static final class ChunkOfEvents implements ChunkTask<EventBlock> {
-        private final Recipe<LundSettings> settings;
-        private final long seed;
-        private final long n;
-        private transient EventGenerator generator;
+    /** Chunk c's events. */
+    private static final class ChunkOfEvents extends EventChunk<EventBlock> {
 
         ChunkOfEvents(Recipe<LundSettings> settings, long seed, long n) {
-            this.settings = settings;
-            this.seed = seed;
-            this.n = n;
+            super(settings, true, seed, n);
         }
 
         @Override
-        public EventBlock run(long chunk) {
-            if (generator == null) {
-                generator = new EventGenerator(settings.make());
-            }
-            long first = chunk * CHUNK_EVENTS;
-            long last = Math.min(n, first + CHUNK_EVENTS);
-            List<Event> events = new ArrayList<>((int) (last - first));
-            for (long i = first; i < last; i++) {
-                events.add(generator.event(seed, i));
-            }
-            return EventBlock.of(events);
+        EventBlock fold(LundSettings settings, int count, Stream<Event> events) {
+            List<Event> list = new ArrayList<>(count);
+            events.forEach(list::add);
+            return EventBlock.of(list);
         }
     }
 }
