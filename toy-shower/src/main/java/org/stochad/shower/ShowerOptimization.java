@@ -49,21 +49,11 @@ public final class ShowerOptimization {
          * @param runs independent runs per estimator, &ge; 1
          */
         public Protocol {
-            if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-                throw new IllegalArgumentException("learningRate = " + learningRate + " is not a finite number > 0");
-            }
-            if (!(start >= 0) || Double.isInfinite(start)) {
-                throw new IllegalArgumentException("start = " + start + " is not a finite number >= 0");
-            }
-            if (steps < 50) {
-                throw new IllegalArgumentException("steps = " + steps + " is less than 50");
-            }
-            if (eventsPerStep < 2) {
-                throw new IllegalArgumentException("eventsPerStep = " + eventsPerStep + " is less than 2");
-            }
-            if (runs < 1) {
-                throw new IllegalArgumentException("runs = " + runs + " is less than 1");
-            }
+            Checks.positive("learningRate", learningRate);
+            Checks.nonNegative("start", start);
+            Checks.atLeast("steps", steps, 50);
+            Checks.atLeast("eventsPerStep", eventsPerStep, 2);
+            Checks.atLeast("runs", runs, 1);
         }
 
         /** @return learning rate 0.01, start θ = 3.0, 500 steps of 2 events, 10 runs per estimator */
@@ -80,9 +70,7 @@ public final class ShowerOptimization {
         if (estimators == null || estimators.isEmpty()) {
             throw new IllegalArgumentException("estimators is empty");
         }
-        if (threads < 1) {
-            throw new IllegalArgumentException("parallelism = " + threads + " is less than 1");
-        }
+        Checks.atLeast("parallelism", threads, 1);
         this.shower = shower.withObservable(ToyShower.Observable.LOSS);
         this.estimators = List.copyOf(estimators);
         this.protocol = protocol;
