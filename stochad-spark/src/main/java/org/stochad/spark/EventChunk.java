@@ -1,8 +1,10 @@
 package org.stochad.spark;
 
 import java.io.Serializable;
+import java.util.function.Consumer;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
+import org.stochad.ProgressListener;
 import org.stochad.lund.Event;
 import org.stochad.lund.EventGenerator;
 import org.stochad.lund.LundSettings;
@@ -34,6 +36,22 @@ abstract class EventChunk<R extends Serializable> implements ChunkTask<R> {
         this.history = history;
         this.seed = seed;
         this.n = n;
+    }
+
+    /**
+     * Runs the chunks of all n events (n &ge; 1) on the cluster, on all its cores, at least
+     * {@code perJob} chunks per Spark job, and hands their results on in chunk order.
+     *
+     * @param cluster  the cluster
+     * @param perJob   the chunks per job where the cluster has fewer cores (bounds the results the
+     *                 driver holds at once)
+     * @param onDriver receives the chunks' results in order, on the caller's thread
+     * @param progress receives Spark's tasks done of the total
+     */
+    final void runOn(SparkCluster cluster, long perJob, Consumer<? super R> onDriver, ProgressListener progress) {
+        int parallelism = cluster.parallelism();
+        cluster.run("events", (n + SparkEvents.CHUNK_EVENTS - 1) / SparkEvents.CHUNK_EVENTS, parallelism,
+                Math.max(perJob, parallelism), this, onDriver, progress);
     }
 
     @Override

@@ -19,9 +19,6 @@ import org.stochad.lund.LundSettings;
  */
 public final class SparkEventRunner implements EventRunner {
 
-    /** Chunks per Spark job: bounds the results the driver holds at once. */
-    private static final int CHUNKS_PER_JOB = 32;
-
     private final SparkCluster cluster;
 
     /** @param cluster the running Spark application */
@@ -46,11 +43,8 @@ public final class SparkEventRunner implements EventRunner {
             return;
         }
         Shipping.check("per-event work", work);
-        long chunks = (n + SparkEvents.CHUNK_EVENTS - 1) / SparkEvents.CHUNK_EVENTS;
-        int parallelism = cluster.parallelism();
-        cluster.run("events", chunks, parallelism, Math.max(CHUNKS_PER_JOB, parallelism),
-                new ChunkOfWork<>(LundRecipes.settings(settings), history, seed, n, work),
-                results -> results.forEach(consumer), ProgressListener.none());
+        new ChunkOfWork<>(LundRecipes.settings(settings), history, seed, n, work).runOn(cluster,
+                SparkEvents.CHUNKS_PER_JOB, results -> results.forEach(consumer), ProgressListener.none());
     }
 
     @Override

@@ -27,8 +27,8 @@ public final class SparkEvents {
     /** Events per chunk: the blocks of {@link GeneratorTally}. */
     public static final int CHUNK_EVENTS = GeneratorTally.BLOCK;
 
-    /** Chunks per Spark job: bounds the events the driver holds at once. */
-    private static final int CHUNKS_PER_JOB = 32;
+    /** Chunks per Spark job: bounds the events (or per-event results) the driver holds at once. */
+    static final int CHUNKS_PER_JOB = 32;
 
     private final SparkCluster cluster;
 
@@ -59,10 +59,7 @@ public final class SparkEvents {
         if (n == 0) {
             return;
         }
-        long chunks = (n + CHUNK_EVENTS - 1) / CHUNK_EVENTS;
-        int parallelism = cluster.parallelism();
-        long batch = Math.max(CHUNKS_PER_JOB, parallelism);
-        cluster.run("events", chunks, parallelism, batch, new ChunkOfEvents(LundRecipes.settings(settings), seed, n),
+        new ChunkOfEvents(LundRecipes.settings(settings), seed, n).runOn(cluster, CHUNKS_PER_JOB,
                 block -> block.events().forEach(consumer), progress);
     }
 
@@ -86,11 +83,8 @@ public final class SparkEvents {
             throw new IllegalArgumentException("settings = " + settings + ", progress = " + progress);
         }
         GeneratorTally total = new GeneratorTally(settings.eCM());
-        long chunks = (n + CHUNK_EVENTS - 1) / CHUNK_EVENTS;
-        int parallelism = cluster.parallelism();
         // a tally is a few KB whatever the block holds: many blocks per job
-        cluster.run("events", chunks, parallelism, Math.max(1024, parallelism),
-                new ChunkTally(LundRecipes.settings(settings), seed, n), total::add, progress);
+        new ChunkTally(LundRecipes.settings(settings), seed, n).runOn(cluster, 1024, total::add, progress);
         return total;
     }
 
