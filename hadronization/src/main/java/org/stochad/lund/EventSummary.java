@@ -1,6 +1,5 @@
 package org.stochad.lund;
 
-import java.util.Locale;
 import org.apache.commons.statistics.descriptive.Mean;
 import org.apache.commons.statistics.descriptive.Variance;
 import org.stochad.lund.observable.EventShapes;
@@ -80,13 +79,7 @@ public final class EventSummary {
 
     /** @return {Σ pT² / Σ N, standard error} over all hadrons (GeV²) */
     public double[] meanPt2() {
-        double r = sumY / sumN;
-        double k = events;
-        // Σ (Y − rN)² = ΣY² − 2rΣYN + r²ΣN²
-        double ss = sumYY - 2 * r * sumYN + r * r * sumNN;
-        double nBar = sumN / k;
-        double se = Math.sqrt(Math.max(0, ss) / (k * (k - 1))) / nBar;
-        return new double[] {r, se};
+        return EventTally.ratioMeanSe(sumY, sumN, sumYY, sumNN, sumYN, events);
     }
 
     /** @return restarts per event */
@@ -100,18 +93,6 @@ public final class EventSummary {
 
     /** @return a Markdown table of the four means with standard errors */
     public String toMarkdown() {
-        StringBuilder b = new StringBuilder();
-        b.append("| quantity | mean | s.e. |\n|---|---|---|\n");
-        row(b, "multiplicity ⟨N⟩", multiplicity());
-        row(b, "charged multiplicity ⟨N_ch⟩", chargedMultiplicity());
-        row(b, "mean hadron pT² (GeV²)", meanPt2());
-        row(b, "thrust ⟨T⟩", thrust());
-        b.append(String.format(Locale.ROOT, "| restarts per event | %.5f | |%n", restartRate()));
-        b.append(String.format(Locale.ROOT, "| events | %d | |%n", events));
-        return b.toString();
-    }
-
-    private static void row(StringBuilder b, String name, double[] v) {
-        b.append(String.format(Locale.ROOT, "| %s | %.5f | %.5f |%n", name, v[0], v[1]));
+        return EventTally.markdown(multiplicity(), chargedMultiplicity(), meanPt2(), thrust(), restartRate(), events);
     }
 }

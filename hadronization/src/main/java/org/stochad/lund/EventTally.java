@@ -107,12 +107,19 @@ public final class EventTally implements Serializable {
 
     /** @return {Σ pT² / Σ N, standard error} over all hadrons (GeV²) */
     public double[] meanPt2() {
-        double n = sumN;
-        double r = sumY / n;
+        return ratioMeanSe(sumY, sumN, sumYY, sumNN, sumYN, events);
+    }
+
+    /**
+     * The ratio estimator ΣY / ΣN over k events and its standard error, from the sums of Y, N,
+     * Y², N² and YN.
+     */
+    static double[] ratioMeanSe(double sumY, double sumN, double sumYY, double sumNN, double sumYN, long events) {
+        double r = sumY / sumN;
         double k = events;
         // Σ (Y − rN)² = ΣY² − 2rΣYN + r²ΣN²
-        double ss = sumYY - 2 * r * sumYN + r * r * (double) sumNN;
-        double nBar = n / k;
+        double ss = sumYY - 2 * r * sumYN + r * r * sumNN;
+        double nBar = sumN / k;
         double se = Math.sqrt(Math.max(0, ss) / (k * (k - 1))) / nBar;
         return new double[] {r, se};
     }
@@ -133,13 +140,19 @@ public final class EventTally implements Serializable {
 
     /** @return a Markdown table of the four means with standard errors */
     public String toMarkdown() {
+        return markdown(multiplicity(), chargedMultiplicity(), meanPt2(), thrust(), restartRate(), events);
+    }
+
+    /** The summary table of {@link #toMarkdown()}, from its values ({mean, s.e.} pairs). */
+    static String markdown(double[] multiplicity, double[] charged, double[] meanPt2, double[] thrust,
+                           double restartRate, long events) {
         StringBuilder b = new StringBuilder();
         b.append("| quantity | mean | s.e. |\n|---|---|---|\n");
-        row(b, "multiplicity ⟨N⟩", multiplicity());
-        row(b, "charged multiplicity ⟨N_ch⟩", chargedMultiplicity());
-        row(b, "mean hadron pT² (GeV²)", meanPt2());
-        row(b, "thrust ⟨T⟩", thrust());
-        b.append(String.format(Locale.ROOT, "| restarts per event | %.5f | |%n", restartRate()));
+        row(b, "multiplicity ⟨N⟩", multiplicity);
+        row(b, "charged multiplicity ⟨N_ch⟩", charged);
+        row(b, "mean hadron pT² (GeV²)", meanPt2);
+        row(b, "thrust ⟨T⟩", thrust);
+        b.append(String.format(Locale.ROOT, "| restarts per event | %.5f | |%n", restartRate));
         b.append(String.format(Locale.ROOT, "| events | %d | |%n", events));
         return b.toString();
     }

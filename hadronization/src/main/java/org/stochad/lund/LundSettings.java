@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -164,6 +166,8 @@ public final class LundSettings {
     public static final String EVENTS = "Main:numberOfEvents";
 
     private static final Map<String, Setting> SPECS = new LinkedHashMap<>();
+    /** The words a {@link Kind#WORD} setting takes (its enum's constants in lower case), by canonical key. */
+    private static final Map<String, List<String>> WORDS = new HashMap<>();
 
     static {
         parm(A_LUND, 0.68, 0.0, 2.0, Group.PHYSICS, "Lund a");
@@ -186,15 +190,15 @@ public final class LundSettings {
         mode(ID_QUARK, 2, 1, 3, Group.PHYSICS, "flavour of the quark end (1 d, 2 u, 3 s)");
         parm(E_CM, 100.0, 2.0, 1.0e5, Group.PHYSICS, "string mass = E_CM (GeV)");
         mode(MAX_RETRIES, 100, 1, 1.0e6, Group.RUN, "restarts of a failed string before giving up");
-        put(new Setting(DIFFERENTIATION, Kind.WORD, Group.ESTIMATOR, "flips", 0, 0,
+        choice(DIFFERENTIATION, Differentiation.FLIPS, Group.ESTIMATOR,
                 "flips: z accept/reject flips; pathwise: z by implicit reparameterisation, stop test, veto and"
-                        + " finalTwo conditioned (not for histogram bins of hadron quantities)"));
-        put(new Setting(PATHWISE_STOP, Kind.WORD, Group.ESTIMATOR, "smear", 0, 0,
+                        + " finalTwo conditioned (not for histogram bins of hadron quantities)");
+        choice(PATHWISE_STOP, PathwiseStop.SMEAR, Group.ESTIMATOR,
                 "pathwise mode's stop test: smear (smear integrated out) or joint (smear and the hadron's z"
-                        + " integrated out; pions only)"));
-        put(new Setting(PATHWISE_FINAL_TWO, Kind.WORD, Group.ESTIMATOR, "radial", 0, 0,
+                        + " integrated out; pions only)");
+        choice(PATHWISE_FINAL_TWO, PathwiseFinalTwo.RADIAL, Group.ESTIMATOR,
                 "pathwise mode's finalTwo failure: radial (split of the last pT's length) or plane (the whole"
-                        + " 2D pT integrated out)"));
+                        + " 2D pT integrated out)");
         mode(SEED, 1, Long.MIN_VALUE, Long.MAX_VALUE, Group.RUN, "random seed");
         mode(EVENTS, 1000, 0, 2.0e9, Group.RUN, "number of events");
     }
@@ -205,6 +209,13 @@ public final class LundSettings {
 
     private static void mode(String key, long def, double min, double max, Group group, String help) {
         put(new Setting(key, Kind.MODE, group, def, min, max, help));
+    }
+
+    private static void choice(String key, Enum<?> def, Group group, String help) {
+        List<String> words = Arrays.stream(def.getDeclaringClass().getEnumConstants())
+                .map(e -> e.name().toLowerCase(Locale.ROOT)).toList();
+        WORDS.put(key, words);
+        put(new Setting(key, Kind.WORD, group, words.get(def.ordinal()), 0, 0, help));
     }
 
     private static void flag(String key, boolean def, Group group, String help) {
@@ -382,31 +393,13 @@ public final class LundSettings {
                         throw new IllegalArgumentException(s.key() + " = \"" + text + "\" is not on/off");
                 }
             case WORD:
-                if (s.key().equals(DIFFERENTIATION)) {
-                    for (Differentiation d : Differentiation.values()) {
-                        if (d.word().equalsIgnoreCase(t)) {
-                            return d.word();
-                        }
+                List<String> words = WORDS.get(s.key());
+                for (String w : words) {
+                    if (w.equalsIgnoreCase(t)) {
+                        return w;
                     }
-                    throw new IllegalArgumentException(s.key() + " = \"" + text + "\" is not flips or pathwise");
                 }
-                if (s.key().equals(PATHWISE_STOP)) {
-                    for (PathwiseStop d : PathwiseStop.values()) {
-                        if (d.word().equalsIgnoreCase(t)) {
-                            return d.word();
-                        }
-                    }
-                    throw new IllegalArgumentException(s.key() + " = \"" + text + "\" is not smear or joint");
-                }
-                if (s.key().equals(PATHWISE_FINAL_TWO)) {
-                    for (PathwiseFinalTwo d : PathwiseFinalTwo.values()) {
-                        if (d.word().equalsIgnoreCase(t)) {
-                            return d.word();
-                        }
-                    }
-                    throw new IllegalArgumentException(s.key() + " = \"" + text + "\" is not radial or plane");
-                }
-                return t;
+                throw new IllegalArgumentException(s.key() + " = \"" + text + "\" is not " + String.join(" or ", words));
             case MODE:
                 long l;
                 try {
@@ -540,17 +533,21 @@ public final class LundSettings {
 
     /** @return how the generator is differentiated ({@link #DIFFERENTIATION}) */
     public Differentiation differentiation() {
-        return Differentiation.valueOf(word(DIFFERENTIATION).toUpperCase(Locale.ROOT));
+        return choice(DIFFERENTIATION, Differentiation.class);
     }
 
     /** @return how the pathwise mode conditions finalTwo's failure ({@link #PATHWISE_FINAL_TWO}) */
     public PathwiseFinalTwo pathwiseFinalTwo() {
-        return PathwiseFinalTwo.valueOf(word(PATHWISE_FINAL_TWO).toUpperCase(Locale.ROOT));
+        return choice(PATHWISE_FINAL_TWO, PathwiseFinalTwo.class);
     }
 
     /** @return how the pathwise mode conditions the stop test ({@link #PATHWISE_STOP}) */
     public PathwiseStop pathwiseStop() {
-        return PathwiseStop.valueOf(word(PATHWISE_STOP).toUpperCase(Locale.ROOT));
+        return choice(PATHWISE_STOP, PathwiseStop.class);
+    }
+
+    private <E extends Enum<E>> E choice(String key, Class<E> type) {
+        return Enum.valueOf(type, word(key).toUpperCase(Locale.ROOT));
     }
 
     /** @return whether Pythia's peaked z envelopes are used */

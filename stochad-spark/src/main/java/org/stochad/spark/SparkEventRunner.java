@@ -4,9 +4,9 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.stochad.ProgressListener;
 import org.stochad.lund.Event;
-import org.stochad.lund.EventGenerator;
 import org.stochad.lund.EventRunner;
 import org.stochad.lund.LundSettings;
 
@@ -18,9 +18,6 @@ import org.stochad.lund.LundSettings;
  * on the driver first).
  */
 public final class SparkEventRunner implements EventRunner {
-
-    /** Chunks per Spark job: bounds the results the driver holds at once. */
-    private static final int CHUNKS_PER_JOB = 32;
 
     private final SparkCluster cluster;
 
@@ -46,11 +43,8 @@ public final class SparkEventRunner implements EventRunner {
             return;
         }
         Shipping.check("per-event work", work);
-        long chunks = (n + SparkEvents.CHUNK_EVENTS - 1) / SparkEvents.CHUNK_EVENTS;
-        int parallelism = cluster.parallelism();
-        cluster.run("events", chunks, parallelism, Math.max(CHUNKS_PER_JOB, parallelism),
-                new ChunkOfWork<>(LundRecipes.settings(settings), history, seed, n, work),
-                results -> results.forEach(consumer), ProgressListener.none());
+        new ChunkOfWork<>(LundRecipes.settings(settings), history, seed, n, work).runOn(cluster,
+                SparkEvents.CHUNKS_PER_JOB, results -> results.forEach(consumer), ProgressListener.none());
     }
 
     @Override
@@ -58,37 +52,23 @@ public final class SparkEventRunner implements EventRunner {
         return "Spark " + cluster.settings().master();
     }
 
-    /** Chunk c: the work's results for events c·1024 … min(n, (c+1)·1024) − 1. */
-    private static final class ChunkOfWork<T extends Serializable> implements ChunkTask<ArrayList<T>> {
-        private final Recipe<LundSettings> settings;
-        private final boolean history;
-        private final long seed;
-        private final long n;
+    /** Chunk c: the work's results for its events. */
+    private static final class ChunkOfWork<T extends Serializable> extends EventChunk<ArrayList<T>> {
         private final Work<T> work;
-        private transient EventGenerator generator;
         private transient Function<Event, T> function;
 
         ChunkOfWork(Recipe<LundSettings> settings, boolean history, long seed, long n, Work<T> work) {
-            this.settings = settings;
-            this.history = history;
-            this.seed = seed;
-            this.n = n;
+            super(settings, history, seed, n);
             this.work = work;
         }
 
         @Override
-        public ArrayList<T> run(long chunk) {
-            if (generator == null) {
-                LundSettings s = settings.make();
-                generator = new EventGenerator(s, history);
-                function = work.on(s);
+        ArrayList<T> fold(LundSettings settings, int count, Stream<Event> events) {
+            if (function == null) {
+                function = work.on(settings);
             }
-            long first = chunk * SparkEvents.CHUNK_EVENTS;
-            long last = Math.min(n, first + SparkEvents.CHUNK_EVENTS);
-            ArrayList<T> out = new ArrayList<>((int) (last - first));
-            for (long i = first; i < last; i++) {
-                out.add(function.apply(generator.event(seed, i)));
-            }
+            ArrayList<T> out = new ArrayList<>(count);
+            events.forEach(e -> out.add(function.apply(e)));
             return out;
         }
     }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.stochad.ProgressListener;
 import org.stochad.lund.Event;
 import org.stochad.lund.EventGenerator;
@@ -26,8 +27,8 @@ public final class SparkEvents {
     /** Events per chunk: the blocks of {@link GeneratorTally}. */
     public static final int CHUNK_EVENTS = GeneratorTally.BLOCK;
 
-    /** Chunks per Spark job: bounds the events the driver holds at once. */
-    private static final int CHUNKS_PER_JOB = 32;
+    /** Chunks per Spark job: bounds the events (or per-event results) the driver holds at once. */
+    static final int CHUNKS_PER_JOB = 32;
 
     private final SparkCluster cluster;
 
@@ -58,10 +59,7 @@ public final class SparkEvents {
         if (n == 0) {
             return;
         }
-        long chunks = (n + CHUNK_EVENTS - 1) / CHUNK_EVENTS;
-        int parallelism = cluster.parallelism();
-        long batch = Math.max(CHUNKS_PER_JOB, parallelism);
-        cluster.run("events", chunks, parallelism, batch, new ChunkOfEvents(LundRecipes.settings(settings), seed, n),
+        new ChunkOfEvents(LundRecipes.settings(settings), seed, n).runOn(cluster, CHUNKS_PER_JOB,
                 block -> block.events().forEach(consumer), progress);
     }
 
@@ -85,11 +83,8 @@ public final class SparkEvents {
             throw new IllegalArgumentException("settings = " + settings + ", progress = " + progress);
         }
         GeneratorTally total = new GeneratorTally(settings.eCM());
-        long chunks = (n + CHUNK_EVENTS - 1) / CHUNK_EVENTS;
-        int parallelism = cluster.parallelism();
         // a tally is a few KB whatever the block holds: many blocks per job
-        cluster.run("events", chunks, parallelism, Math.max(1024, parallelism),
-                new ChunkTally(LundRecipes.settings(settings), seed, n), total::add, progress);
+        new ChunkTally(LundRecipes.settings(settings), seed, n).runOn(cluster, 1024, total::add, progress);
         return total;
     }
 
@@ -193,62 +188,34 @@ public final class SparkEvents {
         }
     }
 
-    /** Chunk c's tally: events c·1024 … min(n, (c+1)·1024) − 1, counted where they are made. */
-    private static final class ChunkTally implements ChunkTask<GeneratorTally> {
-        private final Recipe<LundSettings> settings;
-        private final long seed;
-        private final long n;
-        private transient EventGenerator generator;
-        private transient double eCm;
+    /** Chunk c's tally, counted where its events are made. */
+    private static final class ChunkTally extends EventChunk<GeneratorTally> {
 
         ChunkTally(Recipe<LundSettings> settings, long seed, long n) {
-            this.settings = settings;
-            this.seed = seed;
-            this.n = n;
+            super(settings, false, seed, n);
         }
 
         @Override
-        public GeneratorTally run(long chunk) {
-            if (generator == null) {
-                LundSettings s = settings.make();
-                generator = new EventGenerator(s, false);
-                eCm = s.eCM();
-            }
+        GeneratorTally fold(LundSettings settings, int count, Stream<Event> events) {
+            double eCm = settings.eCM();
             GeneratorTally tally = new GeneratorTally(eCm);
-            long first = chunk * CHUNK_EVENTS;
-            long last = Math.min(n, first + CHUNK_EVENTS);
-            for (long i = first; i < last; i++) {
-                tally.accept(GeneratorHistograms.observe(generator.event(seed, i), eCm));
-            }
+            events.forEach(e -> tally.accept(GeneratorHistograms.observe(e, eCm)));
             return tally;
         }
     }
 
-    /** Chunk c: events c·1024 … min(n, (c+1)·1024) − 1. */
-    private static final class ChunkOfEvents implements ChunkTask<EventBlock> {
-        private final Recipe<LundSettings> settings;
-        private final long seed;
-        private final long n;
-        private transient EventGenerator generator;
+    /** Chunk c's events. */
+    private static final class ChunkOfEvents extends EventChunk<EventBlock> {
 
         ChunkOfEvents(Recipe<LundSettings> settings, long seed, long n) {
-            this.settings = settings;
-            this.seed = seed;
-            this.n = n;
+            super(settings, true, seed, n);
         }
 
         @Override
-        public EventBlock run(long chunk) {
-            if (generator == null) {
-                generator = new EventGenerator(settings.make());
-            }
-            long first = chunk * CHUNK_EVENTS;
-            long last = Math.min(n, first + CHUNK_EVENTS);
-            List<Event> events = new ArrayList<>((int) (last - first));
-            for (long i = first; i < last; i++) {
-                events.add(generator.event(seed, i));
-            }
-            return EventBlock.of(events);
+        EventBlock fold(LundSettings settings, int count, Stream<Event> events) {
+            List<Event> list = new ArrayList<>(count);
+            events.forEach(list::add);
+            return EventBlock.of(list);
         }
     }
 }

@@ -33,15 +33,9 @@ public final class CostMeasurement {
          * @param rounds timing rounds whose median is reported, &ge; 1
          */
         public Options {
-            if (!(theta >= 0) || Double.isInfinite(theta)) {
-                throw new IllegalArgumentException("theta = " + theta + " is not a finite number >= 0");
-            }
-            if (events < 1) {
-                throw new IllegalArgumentException("events = " + events + " is less than 1");
-            }
-            if (rounds < 1) {
-                throw new IllegalArgumentException("rounds = " + rounds + " is less than 1");
-            }
+            Checks.nonNegative("theta", theta);
+            Checks.atLeast("events", events, 1);
+            Checks.atLeast("rounds", rounds, 1);
         }
 
         /** @return the documented measurement: θ = 2.5, 3000 events per batch, median of 5 rounds */

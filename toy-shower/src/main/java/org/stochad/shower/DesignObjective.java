@@ -27,9 +27,7 @@ public record DesignObjective(double budgetWeight, double priceAmplitude) implem
      * @param priceAmplitude a, in [0, 1)
      */
     public DesignObjective {
-        if (!(budgetWeight >= 0) || Double.isInfinite(budgetWeight)) {
-            throw new IllegalArgumentException("budgetWeight = " + budgetWeight + " is not a finite number >= 0");
-        }
+        Checks.nonNegative("budgetWeight", budgetWeight);
         if (!(priceAmplitude >= 0 && priceAmplitude < 1)) {
             throw new IllegalArgumentException("priceAmplitude = " + priceAmplitude + " is not in [0, 1)");
         }

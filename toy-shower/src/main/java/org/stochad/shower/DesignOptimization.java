@@ -64,9 +64,7 @@ public final class DesignOptimization {
             if (stepper == null) {
                 throw new IllegalArgumentException("stepper = null");
             }
-            if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-                throw new IllegalArgumentException("learningRate = " + learningRate + " is not a finite number > 0");
-            }
+            Checks.positive("learningRate", learningRate);
             if (!(decay >= 0 && decay < 1)) {
                 throw new IllegalArgumentException("decay = " + decay + " is not in [0, 1)");
             }
@@ -75,22 +73,12 @@ public final class DesignOptimization {
             }
             starts = starts.clone();
             for (double s : starts) {
-                if (!(s >= 0) || Double.isInfinite(s)) {
-                    throw new IllegalArgumentException("start = " + s + " is not a finite number >= 0");
-                }
+                Checks.nonNegative("start", s);
             }
-            if (steps < 1) {
-                throw new IllegalArgumentException("steps = " + steps + " is less than 1");
-            }
-            if (eventsPerStep < 2) {
-                throw new IllegalArgumentException("eventsPerStep = " + eventsPerStep + " is less than 2");
-            }
-            if (runs < 1) {
-                throw new IllegalArgumentException("runs = " + runs + " is less than 1");
-            }
-            if (evaluationEvents < 2) {
-                throw new IllegalArgumentException("evaluationEvents = " + evaluationEvents + " is less than 2");
-            }
+            Checks.atLeast("steps", steps, 1);
+            Checks.atLeast("eventsPerStep", eventsPerStep, 2);
+            Checks.atLeast("runs", runs, 1);
+            Checks.atLeast("evaluationEvents", evaluationEvents, 2);
         }
 
         /**
@@ -314,9 +302,7 @@ public final class DesignOptimization {
         if (protocol == null) {
             throw new IllegalArgumentException("protocol = null");
         }
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads = " + threads + " is less than 1");
-        }
+        Checks.atLeast("threads", threads, 1);
         this.shower = shower;
         this.estimators = List.copyOf(estimators);
         this.protocol = protocol;

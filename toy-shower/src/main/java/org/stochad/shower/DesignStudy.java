@@ -51,15 +51,9 @@ public final class DesignStudy {
          * @param segments the numbers of sectors K (each 1 … 64, non-empty)
          */
         public Options {
-            if (!(theta >= 0) || Double.isInfinite(theta)) {
-                throw new IllegalArgumentException("theta = " + theta + " is not a finite number >= 0");
-            }
-            if (events < 2) {
-                throw new IllegalArgumentException("events = " + events + " is less than 2");
-            }
-            if (rounds < 1) {
-                throw new IllegalArgumentException("rounds = " + rounds + " is less than 1");
-            }
+            Checks.nonNegative("theta", theta);
+            Checks.atLeast("events", events, 2);
+            Checks.atLeast("rounds", rounds, 1);
             if (segments == null || segments.isEmpty()) {
                 throw new IllegalArgumentException("segments is empty");
             }

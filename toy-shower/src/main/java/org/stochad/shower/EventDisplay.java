@@ -40,9 +40,7 @@ public final class EventDisplay {
         if (shower == null) {
             throw new IllegalArgumentException("shower = null");
         }
-        if (!(theta >= 0) || Double.isInfinite(theta)) {
-            throw new IllegalArgumentException("theta = " + theta + " is not a finite number >= 0");
-        }
+        Checks.nonNegative("theta", theta);
         return new EventDisplay(shower.withObservable(ToyShower.Observable.LOSS), theta, seed);
     }
 

@@ -68,12 +68,8 @@ public final class LossScan {
             if (!Double.isFinite(from) || !Double.isFinite(to) || !(to > from)) {
                 throw new IllegalArgumentException("scan range [" + from + ", " + to + "] is not a finite interval");
             }
-            if (points < 3) {
-                throw new IllegalArgumentException("points = " + points + " is less than 3");
-            }
-            if (events < 2 * BATCHES) {
-                throw new IllegalArgumentException("events = " + events + " is less than " + 2 * BATCHES);
-            }
+            Checks.atLeast("points", points, 3);
+            Checks.atLeast("events", events, 2 * BATCHES);
         }
 
         /** @return the published scan: θ from 0.2 to 4.0 in 31 points, 2000 events per point */
@@ -116,9 +112,7 @@ public final class LossScan {
      * @return this scan on n threads
      */
     public LossScan withParallelism(int n) {
-        if (n < 1) {
-            throw new IllegalArgumentException("parallelism = " + n + " is less than 1");
-        }
+        Checks.atLeast("parallelism", n, 1);
         return new LossScan(shower, new Options(from, to, points, events), seed, n, tick, runner);
     }
 

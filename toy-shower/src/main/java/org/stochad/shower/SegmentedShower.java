@@ -1,7 +1,5 @@
 package org.stochad.shower;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.stochad.Sampler;
 import org.stochad.StochasticProgram;
 import org.stochad.StochasticTriple;
@@ -86,7 +84,7 @@ public final class SegmentedShower implements StochasticProgram, java.io.Seriali
     @Override
     public StochasticTriple run(Sampler sampler, StochasticTriple[] theta) {
         Simulation.Outcome o = Simulation.run(config, sampler, material.material(theta), null);
-        return objective(loss(o.depth()), theta);
+        return objective(Simulation.loss(config, o.depth()), theta);
     }
 
     /**
@@ -97,26 +95,7 @@ public final class SegmentedShower implements StochasticProgram, java.io.Seriali
      * @return the event; its loss is the depth loss alone, without the budget
      */
     public ShowerEvent event(Sampler sampler, StochasticTriple[] theta) {
-        List<ShowerEvent.Hit> hits = new ArrayList<>();
-        List<ShowerEvent.Segment> segments = new ArrayList<>();
-        Simulation.Outcome o = Simulation.run(config, sampler, material.material(theta), new Simulation.Recorder() {
-            @Override
-            public void hit(double x, double y, double energy, long lineage, int step, ShowerEvent.Kind kind) {
-                hits.add(new ShowerEvent.Hit(x, y, energy, lineage, step, kind));
-            }
-
-            @Override
-            public void segment(double x0, double y0, double x1, double y1, double energy, long lineage) {
-                segments.add(new ShowerEvent.Segment(x0, y0, x1, y1, energy, lineage));
-            }
-        });
-        double depth = o.depth();
-        return new ShowerEvent(hits, segments, depth, loss(depth));
-    }
-
-    private double loss(double depth) {
-        double d = depth - config.targetDepth();
-        return d * d;
+        return Simulation.event(config, sampler, material.material(theta));
     }
 
     private StochasticTriple objective(double loss, StochasticTriple[] theta) {

@@ -30,12 +30,12 @@ public record ShowerConfig(double initialEnergy, double energyThreshold, double 
      * @param targetDepth the depth the design aims for; the loss is (D − targetDepth)²
      */
     public ShowerConfig {
-        positive("initialEnergy", initialEnergy);
-        nonNegative("energyThreshold", energyThreshold);
-        positive("escapeRadius", escapeRadius);
-        positive("stepLength", stepLength);
-        nonNegative("energyLoss", energyLoss);
-        nonNegative("directionBump", directionBump);
+        Checks.positive("initialEnergy", initialEnergy);
+        Checks.nonNegative("energyThreshold", energyThreshold);
+        Checks.positive("escapeRadius", escapeRadius);
+        Checks.positive("stepLength", stepLength);
+        Checks.nonNegative("energyLoss", energyLoss);
+        Checks.nonNegative("directionBump", directionBump);
         if (!(splitProbability >= 0 && splitProbability <= 1)) {
             throw new IllegalArgumentException("splitProbability = " + splitProbability + " is not in [0, 1]");
         }
@@ -104,17 +104,5 @@ public record ShowerConfig(double initialEnergy, double energyThreshold, double 
             return "shower";
         }
         return splitProbability == 0 ? "eloss" : "split=" + splitProbability;
-    }
-
-    private static void positive(String name, double v) {
-        if (!(v > 0) || Double.isInfinite(v)) {
-            throw new IllegalArgumentException(name + " = " + v + " is not a finite number > 0");
-        }
-    }
-
-    private static void nonNegative(String name, double v) {
-        if (!(v >= 0) || Double.isInfinite(v)) {
-            throw new IllegalArgumentException(name + " = " + v + " is not a finite number >= 0");
-        }
     }
 }

@@ -21,11 +21,7 @@ public final class ShowerOptimization {
 
     private final ToyShower shower;
     private final List<Estimator> estimators;
-    private final double learningRate;
-    private final double start;
-    private final int steps;
-    private final int eventsPerStep;
-    private final int runs;
+    private final Protocol protocol;
     private final long seed;
     private final int threads;
     private final Runnable tick;
@@ -53,21 +49,11 @@ public final class ShowerOptimization {
          * @param runs independent runs per estimator, &ge; 1
          */
         public Protocol {
-            if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-                throw new IllegalArgumentException("learningRate = " + learningRate + " is not a finite number > 0");
-            }
-            if (!(start >= 0) || Double.isInfinite(start)) {
-                throw new IllegalArgumentException("start = " + start + " is not a finite number >= 0");
-            }
-            if (steps < 50) {
-                throw new IllegalArgumentException("steps = " + steps + " is less than 50");
-            }
-            if (eventsPerStep < 2) {
-                throw new IllegalArgumentException("eventsPerStep = " + eventsPerStep + " is less than 2");
-            }
-            if (runs < 1) {
-                throw new IllegalArgumentException("runs = " + runs + " is less than 1");
-            }
+            Checks.positive("learningRate", learningRate);
+            Checks.nonNegative("start", start);
+            Checks.atLeast("steps", steps, 50);
+            Checks.atLeast("eventsPerStep", eventsPerStep, 2);
+            Checks.atLeast("runs", runs, 1);
         }
 
         /** @return learning rate 0.01, start θ = 3.0, 500 steps of 2 events, 10 runs per estimator */
@@ -76,26 +62,18 @@ public final class ShowerOptimization {
         }
     }
 
-    private ShowerOptimization(ToyShower shower, List<Estimator> estimators, double learningRate, double start,
-                               int steps, int eventsPerStep, int runs, long seed, int threads, Runnable tick,
-                               TaskRunner runner) {
+    private ShowerOptimization(ToyShower shower, List<Estimator> estimators, Protocol protocol, long seed,
+                               int threads, Runnable tick, TaskRunner runner) {
         if (shower == null) {
             throw new IllegalArgumentException("shower = null");
         }
         if (estimators == null || estimators.isEmpty()) {
             throw new IllegalArgumentException("estimators is empty");
         }
-        new Protocol(learningRate, start, steps, eventsPerStep, runs);
-        if (threads < 1) {
-            throw new IllegalArgumentException("parallelism = " + threads + " is less than 1");
-        }
+        Checks.atLeast("parallelism", threads, 1);
         this.shower = shower.withObservable(ToyShower.Observable.LOSS);
         this.estimators = List.copyOf(estimators);
-        this.learningRate = learningRate;
-        this.start = start;
-        this.steps = steps;
-        this.eventsPerStep = eventsPerStep;
-        this.runs = runs;
+        this.protocol = protocol;
         this.seed = seed;
         this.threads = threads;
         this.tick = tick;
@@ -109,9 +87,8 @@ public final class ShowerOptimization {
      *         baseline and finite differences, runs spread over all cores
      */
     public static ShowerOptimization of(ToyShower shower, long seed) {
-        Protocol p = Protocol.published();
-        return new ShowerOptimization(shower, defaultEstimators(), p.learningRate(), p.start(), p.steps(),
-                p.eventsPerStep(), p.runs(), seed, StochasticAdOptions.defaultParallelism(), () -> { }, null);
+        return new ShowerOptimization(shower, defaultEstimators(), Protocol.published(), seed,
+                StochasticAdOptions.defaultParallelism(), () -> { }, null);
     }
 
     /** @return the estimators of the published comparison */
@@ -126,7 +103,7 @@ public final class ShowerOptimization {
      * @return this optimisation with those estimators
      */
     public ShowerOptimization withEstimators(List<Estimator> list) {
-        return new ShowerOptimization(shower, list, learningRate, start, steps, eventsPerStep, runs, seed, threads, tick, runner);
+        return new ShowerOptimization(shower, list, protocol, seed, threads, tick, runner);
     }
 
     /**
@@ -135,7 +112,8 @@ public final class ShowerOptimization {
      * @return this optimisation with that many steps and runs
      */
     public ShowerOptimization withStepsAndRuns(int n, int count) {
-        return new ShowerOptimization(shower, estimators, learningRate, start, n, eventsPerStep, count, seed, threads, tick, runner);
+        return new ShowerOptimization(shower, estimators, new Protocol(protocol.learningRate(), protocol.start(), n,
+                protocol.eventsPerStep(), count), seed, threads, tick, runner);
     }
 
     /**
@@ -143,7 +121,7 @@ public final class ShowerOptimization {
      * @return this optimisation
      */
     public ShowerOptimization withParallelism(int n) {
-        return new ShowerOptimization(shower, estimators, learningRate, start, steps, eventsPerStep, runs, seed, n, tick, runner);
+        return new ShowerOptimization(shower, estimators, protocol, seed, n, tick, runner);
     }
 
     /**
@@ -154,8 +132,7 @@ public final class ShowerOptimization {
         if (onRunDone == null) {
             throw new IllegalArgumentException("onRunDone = null");
         }
-        return new ShowerOptimization(shower, estimators, learningRate, start, steps, eventsPerStep, runs, seed,
-                threads, onRunDone, runner);
+        return new ShowerOptimization(shower, estimators, protocol, seed, threads, onRunDone, runner);
     }
 
     /**
@@ -166,13 +143,12 @@ public final class ShowerOptimization {
         if (where == null) {
             throw new IllegalArgumentException("runner = null");
         }
-        return new ShowerOptimization(shower, estimators, learningRate, start, steps, eventsPerStep, runs, seed,
-                threads, tick, where);
+        return new ShowerOptimization(shower, estimators, protocol, seed, threads, tick, where);
     }
 
     /** @return the number of progress ticks a run reports: estimators × runs */
     public int workUnits() {
-        return estimators.size() * runs;
+        return estimators.size() * protocol.runs();
     }
 
     /**
@@ -267,21 +243,22 @@ public final class ShowerOptimization {
         for (Estimator e : estimators) {
             Estimator single = e.withParallelism(1);
             // warm the JIT so that the first estimator's wall time is not charged for compilation
-            Adam.of(learningRate).minimize(shower, single, new double[] {start}, 50, eventsPerStep, ~seed);
+            Adam.of(protocol.learningRate()).minimize(shower, single, new double[] {protocol.start()}, 50,
+                    protocol.eventsPerStep(), ~seed);
             // the task captures values only (not this), so that it can travel to another machine
             ToyShower program = shower;
-            double rate = learningRate;
-            double from = start;
-            int n = steps;
-            int perStep = eventsPerStep;
+            double rate = protocol.learningRate();
+            double from = protocol.start();
+            int n = protocol.steps();
+            int perStep = protocol.eventsPerStep();
             long base = seed;
             TaskRunner where = runner == null ? TaskRunner.threads(threads) : runner;
-            List<OptimizationResult> results = where.map("optimize " + e.name(), runs, r -> Adam.of(rate)
+            List<OptimizationResult> results = where.map("optimize " + e.name(), protocol.runs(), r -> Adam.of(rate)
                     .withBounds(new double[] {0}, new double[] {Double.POSITIVE_INFINITY})
                     .minimize(program, single, new double[] {from}, n, perStep, Seeds.derive(base, r)), tick);
             all.add(summarise(e.name(), results));
         }
-        return new Result(shower.config().label(), steps, all, System.nanoTime() - begin);
+        return new Result(shower.config().label(), protocol.steps(), all, System.nanoTime() - begin);
     }
 
     private static EstimatorRuns summarise(String name, List<OptimizationResult> results) {

@@ -50,9 +50,7 @@ public final class ShowerStudy {
         if (shower == null) {
             throw new IllegalArgumentException("shower = null");
         }
-        if (samples < 2) {
-            throw new IllegalArgumentException("samples = " + samples + " is less than 2");
-        }
+        Checks.atLeast("samples", samples, 2);
         return new ShowerStudy(shower.withObservable(ToyShower.Observable.LOSS), DEFAULT_POINTS,
                 defaultEstimators(), samples, seed, ProgressListener.none());
     }

@@ -74,10 +74,40 @@ final class Simulation {
     }
 
     static Outcome run(ShowerConfig c, Sampler root, StochasticTriple theta, Recorder recorder) {
+        return run(c, root, material(theta), recorder);
+    }
+
+    /** The uniform material whose inner radius is theta. */
+    static Material material(StochasticTriple theta) {
         double thetaValue = theta.value();
         int directions = theta.directions();
         double[] thetaTangent = theta.tangent();
-        return run(c, root, (x, y) -> interactionProbability(x, y, thetaValue, directions, thetaTangent), recorder);
+        return (x, y) -> interactionProbability(x, y, thetaValue, directions, thetaTangent);
+    }
+
+    /** The depth loss (D − targetDepth)². */
+    static double loss(ShowerConfig c, double depth) {
+        double d = depth - c.targetDepth();
+        return d * d;
+    }
+
+    /** One shower with all its hits and segments, its depth and its depth loss. */
+    static ShowerEvent event(ShowerConfig c, Sampler root, Material material) {
+        List<ShowerEvent.Hit> hits = new ArrayList<>();
+        List<ShowerEvent.Segment> segments = new ArrayList<>();
+        Outcome o = run(c, root, material, new Recorder() {
+            @Override
+            public void hit(double x, double y, double energy, long lineage, int step, ShowerEvent.Kind kind) {
+                hits.add(new ShowerEvent.Hit(x, y, energy, lineage, step, kind));
+            }
+
+            @Override
+            public void segment(double x0, double y0, double x1, double y1, double energy, long lineage) {
+                segments.add(new ShowerEvent.Segment(x0, y0, x1, y1, energy, lineage));
+            }
+        });
+        double depth = o.depth();
+        return new ShowerEvent(hits, segments, depth, loss(c, depth));
     }
 
     static Outcome run(ShowerConfig c, Sampler root, Material material, Recorder recorder) {

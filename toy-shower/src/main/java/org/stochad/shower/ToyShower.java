@@ -1,7 +1,5 @@
 package org.stochad.shower;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Consumer;
 import org.stochad.Sampler;
 import org.stochad.StochasticProgram;
@@ -113,21 +111,7 @@ public final class ToyShower implements StochasticProgram, java.io.Serializable 
      * @return the event
      */
     public ShowerEvent event(Sampler sampler, StochasticTriple[] theta) {
-        List<ShowerEvent.Hit> hits = new ArrayList<>();
-        List<ShowerEvent.Segment> segments = new ArrayList<>();
-        Simulation.Outcome o = Simulation.run(config, sampler, radius(theta), new Simulation.Recorder() {
-            @Override
-            public void hit(double x, double y, double energy, long lineage, int step, ShowerEvent.Kind kind) {
-                hits.add(new ShowerEvent.Hit(x, y, energy, lineage, step, kind));
-            }
-
-            @Override
-            public void segment(double x0, double y0, double x1, double y1, double energy, long lineage) {
-                segments.add(new ShowerEvent.Segment(x0, y0, x1, y1, energy, lineage));
-            }
-        });
-        double depth = o.depth();
-        return new ShowerEvent(hits, segments, depth, loss(depth));
+        return Simulation.event(config, sampler, Simulation.material(radius(theta)));
     }
 
     /**
@@ -154,8 +138,7 @@ public final class ToyShower implements StochasticProgram, java.io.Serializable 
      * @return the loss (depth − target)²
      */
     public double loss(double depth) {
-        double d = depth - config.targetDepth();
-        return d * d;
+        return Simulation.loss(config, depth);
     }
 
     private double observe(double depth) {

@@ -78,10 +78,8 @@ public final class FlipWeightDiagnostics {
         public StochasticTriple bernoulli(StochasticTriple prob) {
             StochasticTriple x = d.bernoulli(prob);
             double q = prob.value();
-            double dq = prob.directions() > j ? prob.delta(j) : 0;
-            double w = dq > 0 && x.value() == 0 ? dq / (1 - q) : dq < 0 && x.value() == 1 ? -dq / q : 0;
-            String site = StackWalker.getInstance().walk(s -> s.skip(1).findFirst().get().getMethodName());
-            acc.merge(site, w, Double::sum);
+            double dq = prob.delta(j);
+            record("", dq > 0 && x.value() == 0 ? dq / (1 - q) : dq < 0 && x.value() == 1 ? -dq / q : 0);
             return x;
         }
 
@@ -113,17 +111,21 @@ public final class FlipWeightDiagnostics {
             double up = 0;
             double down = 0;
             for (int i = 0; i <= xi; i++) {
-                double dl = probabilities[i].directions() > j ? probabilities[i].delta(j) : 0;
+                double dl = probabilities[i].delta(j);
                 up += dl;
                 if (i < xi) {
                     down += dl;
                 }
             }
-            double w = (xi + 1 < probabilities.length ? Math.max(0, -up / px) : 0)
-                    + (xi > 0 ? Math.max(0, down / px) : 0);
-            String site = StackWalker.getInstance().walk(s -> s.skip(1).findFirst().get().getMethodName());
-            acc.merge(site + "/cat", w, Double::sum);
+            record("/cat", (xi + 1 < probabilities.length ? Math.max(0, -up / px) : 0)
+                    + (xi > 0 ? Math.max(0, down / px) : 0));
             return x;
+        }
+
+        /** Adds w to the tally of the fragmenter method that made the draw (the caller's caller). */
+        private void record(String suffix, double w) {
+            String site = StackWalker.getInstance().walk(s -> s.skip(2).findFirst().get().getMethodName());
+            acc.merge(site + suffix, w, Double::sum);
         }
 
         @Override
