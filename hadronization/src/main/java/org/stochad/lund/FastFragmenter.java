@@ -1,5 +1,9 @@
 package org.stochad.lund;
 
+import static org.stochad.lund.FragmenterConstants.EXP_MAX;
+import static org.stochad.lund.FragmenterConstants.INV_SQRT2;
+import static org.stochad.lund.FragmenterConstants.MAX_Z_TRIES;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.stochad.StochasticTriple;
@@ -23,22 +27,11 @@ import org.stochad.UniformStream;
  */
 public final class FastFragmenter {
 
-    private static final double INV_SQRT2 = 1 / Math.sqrt(2);
-    private static final int MAX_Z_TRIES = 100_000;
-    private static final double EXP_MAX = 50;
     private static final double CATEGORICAL_TOLERANCE = 1e-9;
 
     private final LundSettings settings;
     private final FlavourSelector flavours;
-    private final double eCm;
-    private final double stopMass;
-    private final double stopNewFlav;
-    private final double stopSmear;
-    private final double enhancedFraction;
-    private final double enhancedWidth;
-    private final double head;
-    private final boolean peaked;
-    private final int maxRetries;
+    private final FragmenterConstants fc;
     private final double a;
     private final double b;
     private final double sigma;
@@ -51,15 +44,7 @@ public final class FastFragmenter {
         }
         this.settings = settings;
         this.flavours = new FlavourSelector(settings);
-        this.eCm = settings.eCM();
-        this.stopMass = settings.parm(LundSettings.STOP_MASS);
-        this.stopNewFlav = settings.parm(LundSettings.STOP_NEW_FLAV);
-        this.stopSmear = settings.parm(LundSettings.STOP_SMEAR);
-        this.enhancedFraction = settings.parm(LundSettings.ENHANCED_FRACTION);
-        this.enhancedWidth = settings.parm(LundSettings.ENHANCED_WIDTH);
-        this.head = settings.zHead();
-        this.peaked = settings.peakedEnvelopes();
-        this.maxRetries = settings.maxRetries();
+        this.fc = FragmenterConstants.of(settings);
         this.a = settings.aLund();
         this.b = settings.bLund();
         this.sigma = settings.sigma();
@@ -85,7 +70,7 @@ public final class FastFragmenter {
     public Event fragment(UniformStream root) {
         Buffer buf = new Buffer();
         fragmentInto(root, buf);
-        return buf.toEvent(eCm);
+        return buf.toEvent(fc.eCm());
     }
 
     /**
@@ -111,7 +96,7 @@ public final class FastFragmenter {
         Buffer buf = new Buffer();
         buf.recorder = history ? new Recorder() : null;
         run(root, buf, theta[0], theta[1], theta[2], t);
-        return buf.toEvent(eCm);
+        return buf.toEvent(fc.eCm());
     }
 
     /**
@@ -375,14 +360,14 @@ public final class FastFragmenter {
     }
 
     private void run(UniformStream root, Buffer buf, double pa, double pb, double psigma, FlavourTable t) {
-        for (int attempt = 0; attempt < maxRetries; attempt++) {
+        for (int attempt = 0; attempt < fc.maxRetries(); attempt++) {
             if (attempt(root.fork(attempt), buf, attempt, pa, pb, psigma, t)) {
                 buf.restarts = attempt;
                 return;
             }
         }
-        throw new IllegalStateException("string fragmentation failed " + maxRetries + " times in a row (E_CM = "
-                + eCm + "); raise " + LundSettings.MAX_RETRIES);
+        throw new IllegalStateException("string fragmentation failed " + fc.maxRetries() + " times in a row (E_CM = "
+                + fc.eCm() + "); raise " + LundSettings.MAX_RETRIES);
     }
 
     /** One attempt; true when it made an event (then in {@code buf}). */
@@ -397,8 +382,8 @@ public final class FastFragmenter {
         double remPx = 0;
         double remPy = 0;
         double remPz = 0;
-        double remE = eCm;
-        double w2 = eCm * eCm;
+        double remE = fc.eCm();
+        double w2 = fc.eCm() * fc.eCm();
         End now;
         double w2Rem;
         for (int step = 0; ; step++) {
@@ -412,13 +397,13 @@ public final class FastFragmenter {
             double pyHad = now.pyOld + now.pyNew;
             double mT2 = pxHad * pxHad + pyHad * pyHad + now.mHad * now.mHad;
 
-            double smear = 1 + (2 * stepStream.uniform() - 1) * stopSmear;
+            double smear = 1 + (2 * stepStream.uniform() - 1) * fc.stopSmear();
             if (remE < 0) {
                 return false;
             }
-            double wMin = (stopMass + ParticleData.constituentMass(pos.flavOld)
+            double wMin = (fc.stopMass() + ParticleData.constituentMass(pos.flavOld)
                     + ParticleData.constituentMass(neg.flavOld)
-                    + stopNewFlav * ParticleData.constituentMass(now.newQuark)) * smear;
+                    + fc.stopNewFlav() * ParticleData.constituentMass(now.newQuark)) * smear;
             w2Rem = remE * remE - remPx * remPx - remPy * remPy - remPz * remPz;
             if (w2Rem < wMin * wMin) {
                 break;
@@ -433,8 +418,8 @@ public final class FastFragmenter {
             double xInvHad = mT2 * (1 / (xDirHad * w2));
             double xPos = fromPos ? xDirHad : xInvHad;
             double xNeg = fromPos ? xInvHad : xDirHad;
-            double e = (xPos + xNeg) * (0.5 * eCm);
-            double pz = (xPos - xNeg) * (0.5 * eCm);
+            double e = (xPos + xNeg) * (0.5 * fc.eCm());
+            double pz = (xPos - xNeg) * (0.5 * fc.eCm());
             now.add(now.pdgNew, pxHad, pyHad, pz, e);
 
             now.xDirOld -= xDirHad;
@@ -464,8 +449,8 @@ public final class FastFragmenter {
                     end.newQuark, end.pdgNew));
         }
         UniformStream ptStream = stream.fork(StringFragmenter.KEY_PT);
-        boolean enhanced = ptStream.uniform() < enhancedFraction;
-        double factor = INV_SQRT2 * (enhanced ? enhancedWidth : 1);
+        boolean enhanced = ptStream.uniform() < fc.enhancedFraction();
+        double factor = INV_SQRT2 * (enhanced ? fc.enhancedWidth() : 1);
         double width = psigma * factor;
         end.pxNew = 0.0 + width * ptStream.standardNormal();
         end.pyNew = 0.0 + width * ptStream.standardNormal();
@@ -480,11 +465,11 @@ public final class FastFragmenter {
     private double sampleZ(UniformStream stream, double pa, double pb, double mT2, Recorder rec, int attempt,
                            int endIndex, int rank) {
         double bm = pb * mT2;
-        if (!(bm > 0) || !(pa >= 0) || !(head >= 1)) {
-            throw new IllegalArgumentException("lund z: a = " + pa + ", b*mT2 = " + bm + ", head = " + head);
+        if (!(bm > 0) || !(pa >= 0) || !(fc.head() >= 1)) {
+            throw new IllegalArgumentException("lund z: a = " + pa + ", b*mT2 = " + bm + ", head = " + fc.head());
         }
         double zm = zMax(pa, bm);
-        LundZ.Envelope env = peaked ? LundZ.Envelope.of(pa, bm, zm) : null;
+        LundZ.Envelope env = fc.peaked() ? LundZ.Envelope.of(pa, bm, zm) : null;
         double invZm = Math.pow(zm, -1);
         boolean aTerm = pa >= 0.02;
         double invOneMinusZm = Math.pow(zm * -1.0 + 1, -1);
@@ -508,11 +493,11 @@ public final class FastFragmenter {
                 e = e <= EXP_MAX ? e : EXP_MAX;
                 f = Math.exp(e);
             }
-            double alpha = f * (1 / (head * fPrel));
+            double alpha = f * (1 / (fc.head() * fPrel));
             if (alpha > 1) {
                 if (env == null && alpha > 1 + 1e-9) {
                     throw new IllegalStateException("lund z: acceptance " + alpha + " > 1 at z = " + z
-                            + " (a = " + pa + ", b*mT2 = " + bm + ", head = " + head + ")");
+                            + " (a = " + pa + ", b*mT2 = " + bm + ", head = " + fc.head() + ")");
                 }
                 alpha = 1.0;
             }
@@ -521,7 +506,8 @@ public final class FastFragmenter {
             }
             boolean ok = stream.uniform() > 1 - alpha;
             if (rec != null) {
-                rec.z.add(new FragmentationHistory.ZRecord(attempt, endIndex, rank, z, ok, pa, pb, mT2, fPrel, head));
+                rec.z.add(new FragmentationHistory.ZRecord(attempt, endIndex, rank, z, ok, pa, pb, mT2, fPrel,
+                        fc.head()));
             }
             if (ok) {
                 return z;
@@ -587,10 +573,10 @@ public final class FastFragmenter {
         other.mHad = ParticleData.mass(idOther);
         int idNow = now.pdgNew;
 
-        double xPosRem = (remE + remPz) / eCm;
-        double xNegRem = (remE - remPz) / eCm;
-        double xPosRemT = (remE + remPz) * (1 / eCm);
-        double xNegRemT = (remE - remPz) * (1 / eCm);
+        double xPosRem = (remE + remPz) / fc.eCm();
+        double xNegRem = (remE - remPz) / fc.eCm();
+        double xPosRemT = (remE + remPz) * (1 / fc.eCm());
+        double xNegRemT = (remE - remPz) * (1 / fc.eCm());
         if (!(xPosRem > 0 && xNegRem > 0)) {
             return false;
         }
@@ -637,7 +623,7 @@ public final class FastFragmenter {
         double posXm = (xePos - xpzPos) * xNegRemT;
         double negXp = (xeNeg - xpzPos) * xPosRemT;
         double negXm = (xeNeg + xpzPos) * xNegRemT;
-        double half = 0.5 * eCm;
+        double half = 0.5 * fc.eCm();
         double ePos = (posXp + posXm) * half;
         double eNeg = (negXp + negXm) * half;
         if (ePos < 0 || eNeg < 0) {

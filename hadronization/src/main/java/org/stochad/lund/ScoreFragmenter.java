@@ -1,5 +1,9 @@
 package org.stochad.lund;
 
+import static org.stochad.lund.FragmenterConstants.EXP_MAX;
+import static org.stochad.lund.FragmenterConstants.INV_SQRT2;
+import static org.stochad.lund.FragmenterConstants.MAX_Z_TRIES;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.stochad.StochasticTriple;
@@ -36,22 +40,10 @@ final class ScoreFragmenter {
     private static final int B = 1;
     private static final int S = 2;
     private static final int R = 3;
-    private static final double INV_SQRT2 = 1 / Math.sqrt(2);
-    private static final int MAX_Z_TRIES = 100_000;
-    private static final double EXP_MAX = 50;
 
     private final LundSettings settings;
     private final FlavourSelector flavours;
-    private final double eCm;
-    private final double stopMass;
-    private final double stopNewFlav;
-    private final double stopSmear;
-    private final double enhancedFraction;
-    private final double enhancedWidth;
-    private final double head;
-    private final boolean peaked;
-    private final int maxRetries;
-    private final boolean ptScore;
+    private final FragmenterConstants fc;
     /** The flavour tables of the last ρ asked for (immutable; shared by threads). */
     private volatile Flavours lastFlavours;
 
@@ -59,16 +51,7 @@ final class ScoreFragmenter {
     ScoreFragmenter(LundSettings settings) {
         this.settings = settings;
         this.flavours = new FlavourSelector(settings);
-        this.eCm = settings.eCM();
-        this.stopMass = settings.parm(LundSettings.STOP_MASS);
-        this.stopNewFlav = settings.parm(LundSettings.STOP_NEW_FLAV);
-        this.stopSmear = settings.parm(LundSettings.STOP_SMEAR);
-        this.enhancedFraction = settings.parm(LundSettings.ENHANCED_FRACTION);
-        this.enhancedWidth = settings.parm(LundSettings.ENHANCED_WIDTH);
-        this.head = settings.zHead();
-        this.peaked = settings.peakedEnvelopes();
-        this.maxRetries = settings.maxRetries();
-        this.ptScore = settings.ptScore();
+        this.fc = FragmenterConstants.of(settings);
     }
 
     /** The event (hadron momenta with their σ tangent) and the score of one run. */
@@ -82,7 +65,7 @@ final class ScoreFragmenter {
     Result run(UniformStream root, double[] theta) {
         try {
             Run r = new Run(theta);
-            for (int attempt = 0; attempt < maxRetries; attempt++) {
+            for (int attempt = 0; attempt < fc.maxRetries(); attempt++) {
                 List<Hadron> hadrons = r.attempt(root.fork(attempt));
                 if (r.declined) {
                     return null;
@@ -90,9 +73,9 @@ final class ScoreFragmenter {
                 if (hadrons != null) {
                     FragmentationHistory h = new FragmentationHistory(List.of(), List.of(), List.of(), List.of(),
                             attempt + 1);
-                    StochasticTriple weight = ptScore ? StochasticTriple.of(r.logW, 0, 0, r.logWS, 0).exp()
+                    StochasticTriple weight = fc.ptScore() ? StochasticTriple.of(r.logW, 0, 0, r.logWS, 0).exp()
                             : StochasticTriple.constant(0).exp();
-                    return new Result(new Event(eCm, hadrons, attempt, h, weight), r.score);
+                    return new Result(new Event(fc.eCm(), hadrons, attempt, h, weight), r.score);
                 }
             }
             return null;   // the triple run throws its own exception
@@ -254,10 +237,10 @@ final class ScoreFragmenter {
             double remPyS = 0;
             double remPz = 0;
             double remPzS = 0;
-            double remE = eCm;
+            double remE = fc.eCm();
             double remES = 0;
-            double w2 = eCm * eCm;
-            double half = 0.5 * eCm;
+            double w2 = fc.eCm() * fc.eCm();
+            double half = 0.5 * fc.eCm();
             End now;
             double w2Rem;
             double w2RemS;
@@ -275,13 +258,13 @@ final class ScoreFragmenter {
                 double mT2 = pxHad * pxHad + pyHad * pyHad + now.mHad * now.mHad;
                 double mT2S = 2 * pxHad * pxHadS + 2 * pyHad * pyHadS;
 
-                double smear = 1 + (2 * stepStream.uniform() - 1) * stopSmear;
+                double smear = 1 + (2 * stepStream.uniform() - 1) * fc.stopSmear();
                 if (remE < 0) {
                     return null;
                 }
-                double wMin = (stopMass + ParticleData.constituentMass(pos.flavOld)
+                double wMin = (fc.stopMass() + ParticleData.constituentMass(pos.flavOld)
                         + ParticleData.constituentMass(neg.flavOld)
-                        + stopNewFlav * ParticleData.constituentMass(now.newQuark)) * smear;
+                        + fc.stopNewFlav() * ParticleData.constituentMass(now.newQuark)) * smear;
                 w2Rem = remE * remE - remPx * remPx - remPy * remPy - remPz * remPz;
                 w2RemS = 2 * remE * remES - 2 * remPx * remPxS - 2 * remPy * remPyS - 2 * remPz * remPzS;
                 if (w2Rem < wMin * wMin) {
@@ -348,15 +331,15 @@ final class ScoreFragmenter {
             end.newQuark = table.newQuark[k][index];
             end.pdgNew = table.pdg[k][index];
             UniformStream ptStream = stream.fork(StringFragmenter.KEY_PT);
-            boolean enhanced = ptStream.uniform() < enhancedFraction;
-            double factor = INV_SQRT2 * (enhanced ? enhancedWidth : 1);
+            boolean enhanced = ptStream.uniform() < fc.enhancedFraction();
+            double factor = INV_SQRT2 * (enhanced ? fc.enhancedWidth() : 1);
             double width = sigma * factor;
             double widthS = factor * 1.0;
             double nx = ptStream.standardNormal();
             end.pxNew = 0.0 + width * nx;
             double ny = ptStream.standardNormal();
             end.pyNew = 0.0 + width * ny;
-            if (ptScore) {
+            if (fc.ptScore()) {
                 // drawn at the width's value; σ enters through the Gaussian density, as a likelihood-ratio weight:
                 // logDensity = −2 ln w − r²/(2w²), its value subtracted (the triple code's operations)
                 end.pxNewS = 0;
@@ -391,7 +374,7 @@ final class ScoreFragmenter {
             double bmA = mT2 * 0.0 + b * 0.0;
             double bmB = mT2 * 1.0 + b * 0.0;
             double bmS = mT2 * 0.0 + b * mT2S;
-            if (!(bm > 0) || !(a >= 0) || !(head >= 1)) {
+            if (!(bm > 0) || !(a >= 0) || !(fc.head() >= 1)) {
                 throw new IllegalArgumentException("lund z: a = " + a + ", b*mT2 = " + bm);
             }
             // zMax(a, bm), a's tangent the unit vector along a
@@ -458,7 +441,7 @@ final class ScoreFragmenter {
                     }
                 }
             }
-            LundZ.Envelope env = peaked ? LundZ.Envelope.of(a, bm, FastFragmenter.zMax(a, bm)) : null;
+            LundZ.Envelope env = fc.peaked() ? LundZ.Envelope.of(a, bm, FastFragmenter.zMax(a, bm)) : null;
             // 1/zMax and, with the a-term, 1/(1 − zMax)
             double invZm = Math.pow(zm, -1);
             double di = -1.0 * Math.pow(zm, -1.0 - 1);
@@ -526,7 +509,7 @@ final class ScoreFragmenter {
                         fS = f * eS;
                     }
                 }
-                double c = 1 / (head * fPrel);
+                double c = 1 / (fc.head() * fPrel);
                 double alpha = f * c;
                 double alphaA = c * fA;
                 double alphaB = c * fB;
@@ -584,9 +567,9 @@ final class ScoreFragmenter {
             other.mHad = ParticleData.mass(idOther);
             int idNow = now.pdgNew;
 
-            double xPosRem = (remE + remPz) / eCm;
-            double xNegRem = (remE - remPz) / eCm;
-            double ie = 1 / eCm;
+            double xPosRem = (remE + remPz) / fc.eCm();
+            double xNegRem = (remE - remPz) / fc.eCm();
+            double ie = 1 / fc.eCm();
             double xPosRemT = (remE + remPz) * ie;
             double xPosRemTS = ie * (remES + remPzS);
             double xNegRemT = (remE - remPz) * ie;
@@ -676,7 +659,7 @@ final class ScoreFragmenter {
             double negXpS = xPosRemT * a3S + a3 * xPosRemTS;
             double negXm = a4 * xNegRemT;
             double negXmS = xNegRemT * a4S + a4 * xNegRemTS;
-            double half = 0.5 * eCm;
+            double half = 0.5 * fc.eCm();
             int idPos = now == pos ? idNow : idOther;
             int idNeg = now == neg ? idNow : idOther;
             Hadron hPos = new Hadron(idPos, mPos, t(posPx, posPxS), t(posPy, posPyS),
@@ -697,6 +680,6 @@ final class ScoreFragmenter {
      * kinematics are constants (the pT is drawn at a fixed width).
      */
     private StochasticTriple t(double value, double dSigma) {
-        return ptScore ? StochasticTriple.constant(value) : StochasticTriple.of(value, 0, 0, dSigma, 0);
+        return fc.ptScore() ? StochasticTriple.constant(value) : StochasticTriple.of(value, 0, 0, dSigma, 0);
     }
 }
