@@ -27,7 +27,6 @@ import org.stochad.UniformStream;
  */
 public final class FastFragmenter {
 
-    private static final double CATEGORICAL_TOLERANCE = 1e-9;
 
     private final LundSettings settings;
     private final FlavourSelector flavours;
@@ -48,7 +47,7 @@ public final class FastFragmenter {
         this.a = settings.aLund();
         this.b = settings.bLund();
         this.sigma = settings.sigma();
-        this.table = new FlavourTable(flavours, settings.effectiveProbStoUD());
+        this.table = new FlavourTable(flavours, StochasticTriple.constant(settings.effectiveProbStoUD()));
     }
 
     /** @return the settings */
@@ -92,7 +91,7 @@ public final class FastFragmenter {
         LundParameters.fromTheta(new StochasticTriple[] {StochasticTriple.constant(theta[0]),
             StochasticTriple.constant(theta[1]), StochasticTriple.constant(theta[2]),
             StochasticTriple.constant(rho)}, settings);
-        FlavourTable t = rho == table.rho ? table : new FlavourTable(flavours, rho);
+        FlavourTable t = rho == table.rho ? table : new FlavourTable(flavours, StochasticTriple.constant(rho));
         Buffer buf = new Buffer();
         buf.recorder = history ? new Recorder() : null;
         run(root, buf, theta[0], theta[1], theta[2], t);
@@ -108,68 +107,6 @@ public final class FastFragmenter {
     public void fragmentInto(UniformStream root, Buffer out) {
         out.recorder = null;
         run(root, out, a, b, sigma, table);
-    }
-
-    /**
-     * The ρ-dependent categorical of the flavour choice, per signed end flavour: the probability
-     * values exactly as {@link FlavourSelector#probabilities} computes them, their running sum, and
-     * the outcomes.
-     */
-    private static final class FlavourTable {
-        final double rho;
-        /** Indexed by oldEnd + 3. */
-        final double[][] p = new double[7][];
-        final double[] sum = new double[7];
-        final int[][] newQuark = new int[7][];
-        final int[][] pdg = new int[7][];
-
-        FlavourTable(FlavourSelector selector, double rho) {
-            this.rho = rho;
-            for (int oldEnd = -3; oldEnd <= 3; oldEnd++) {
-                if (oldEnd == 0) {
-                    continue;
-                }
-                int k = oldEnd + 3;
-                StochasticTriple[] probs = selector.probabilities(oldEnd, StochasticTriple.constant(rho));
-                List<FlavourSelector.Outcome> outs = selector.outcomes(oldEnd);
-                p[k] = new double[probs.length];
-                newQuark[k] = new int[probs.length];
-                pdg[k] = new int[probs.length];
-                double s = 0;
-                for (int i = 0; i < probs.length; i++) {
-                    p[k][i] = probs[i].value();
-                    if (!(p[k][i] >= 0 && p[k][i] <= 1)) {
-                        throw new IllegalArgumentException("categorical: probabilities[" + i + "] = " + p[k][i]
-                                + " is outside [0, 1]");
-                    }
-                    s += p[k][i];
-                    newQuark[k][i] = outs.get(i).newQuark();
-                    pdg[k][i] = outs.get(i).pdgId();
-                }
-                if (Math.abs(s - 1) > CATEGORICAL_TOLERANCE) {
-                    throw new IllegalArgumentException("categorical: probabilities sum to " + s + ", not 1");
-                }
-                sum[k] = s;
-            }
-        }
-
-        /** @return the outcome index for uniform u (the engine's categorical inversion) */
-        int pick(int oldEnd, double u) {
-            double[] q = p[oldEnd + 3];
-            double v = u * sum[oldEnd + 3];
-            double c = 0;
-            int last = -1;
-            for (int i = 0; i < q.length; i++) {
-                if (q[i] > 0) {
-                    c += q[i];
-                    last = i;
-                    if (v <= c) {
-                        return i;
-                    }
-                }
-            }
-            return last;
-        }
     }
 
     /** The mutable state of one string end during an attempt. */
@@ -535,23 +472,6 @@ public final class FastFragmenter {
         return z;
     }
 
-    /** {@link FlavourSelector#combineFinal} on a plain stream. */
-    private int combineFinal(UniformStream stream, int id1, int id2) {
-        if (Math.abs(id1) != Math.abs(id2)) {
-            return ParticleData.offDiagonalMeson(id1, id2);
-        }
-        double[] w = flavours.diagonalWeights(Math.abs(id1));
-        double sum = w[0] + w[1] + w[2];
-        if (!(sum > 0)) {
-            return 0;
-        }
-        double u = stream.uniform() * sum;
-        if (u < w[0] || w[1] + w[2] == 0) {
-            return ParticleData.PI0;
-        }
-        return u < w[0] + w[1] || w[2] == 0 ? ParticleData.ETA : ParticleData.ETA_PRIME;
-    }
-
     /** Pythia's finalTwo on doubles; false on failure. */
     private boolean finalTwo(UniformStream stream, Buffer buf, End now, double remPx, double remPy, double remPz,
                              double remE, double w2Rem, double pb, Recorder rec, int attempt) {
@@ -564,7 +484,7 @@ public final class FastFragmenter {
             return false;
         }
         End other = now == pos ? neg : pos;
-        int idOther = combineFinal(stream.fork(0), other.flavOld, now.sign() * now.newQuark);
+        int idOther = flavours.combineFinal(stream.fork(0), other.flavOld, now.sign() * now.newQuark);
         if (idOther == 0) {
             return false;
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.stochad.Sampler;
 import org.stochad.StochasticTriple;
+import org.stochad.UniformStream;
 
 /**
  * Pythia's choice of the new flavour at a string break and of the pseudoscalar meson it forms,
@@ -164,7 +165,31 @@ public final class FlavourSelector {
         if (!(sum > 0)) {
             return 0;
         }
-        double u = sampler.uniform() * sum;
+        return diagonal(w, sampler.uniform() * sum);
+    }
+
+    /**
+     * {@link #combineFinal(Sampler, int, int)} on a plain stream (the double paths).
+     *
+     * @param stream the stream
+     * @param id1    signed flavour of one end
+     * @param id2    signed flavour of the other (opposite sign)
+     * @return the PDG code, or 0 when no meson of that flavour is allowed
+     */
+    int combineFinal(UniformStream stream, int id1, int id2) {
+        if (Math.abs(id1) != Math.abs(id2)) {
+            return ParticleData.offDiagonalMeson(id1, id2);
+        }
+        double[] w = diagonalWeights(Math.abs(id1));
+        double sum = w[0] + w[1] + w[2];
+        if (!(sum > 0)) {
+            return 0;
+        }
+        return diagonal(w, stream.uniform() * sum);
+    }
+
+    /** @return the diagonal meson for u uniform on [0, w0 + w1 + w2) */
+    private static int diagonal(double[] w, double u) {
         if (u < w[0] || w[1] + w[2] == 0) {
             return DIAGONAL[0];
         }

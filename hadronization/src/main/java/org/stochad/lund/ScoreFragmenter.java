@@ -45,7 +45,7 @@ final class ScoreFragmenter {
     private final FlavourSelector flavours;
     private final FragmenterConstants fc;
     /** The flavour tables of the last ρ asked for (immutable; shared by threads). */
-    private volatile Flavours lastFlavours;
+    private volatile FlavourTable lastFlavours;
 
     /** @param settings the generator settings (flips mode, pT pathwise) */
     ScoreFragmenter(LundSettings settings) {
@@ -81,70 +81,6 @@ final class ScoreFragmenter {
             return null;   // the triple run throws its own exception
         } catch (RuntimeException e) {
             return null;   // the same: let the triple run raise it
-        }
-    }
-
-    /** The flavour probabilities' values and ρ tangents per end flavour, as the triple code computes them. */
-    private static final class Flavours {
-        final double[][] p = new double[7][];
-        final double[][] dRho = new double[7][];
-        final double[] sum = new double[7];
-        final int[][] newQuark = new int[7][];
-        final int[][] pdg = new int[7][];
-        final double rho;
-        /** A probability of 0 or 1 with a tangent: the triple run checks or calls the score blind. */
-        final boolean edge;
-
-        Flavours(FlavourSelector selector, double rho, boolean pionsOnly) {
-            this.rho = rho;
-            boolean atEdge = false;
-            // the same triple ρ as LundParameters.fromTheta makes from the estimator's seeded θ
-            StochasticTriple rhoT = pionsOnly ? StochasticTriple.constant(0) : StochasticTriple.of(rho, 0, 0, 0, 1);
-            for (int oldEnd = -3; oldEnd <= 3; oldEnd++) {
-                if (oldEnd == 0) {
-                    continue;
-                }
-                int k = oldEnd + 3;
-                StochasticTriple[] probs = selector.probabilities(oldEnd, rhoT);
-                List<FlavourSelector.Outcome> outs = selector.outcomes(oldEnd);
-                p[k] = new double[probs.length];
-                dRho[k] = new double[probs.length];
-                newQuark[k] = new int[probs.length];
-                pdg[k] = new int[probs.length];
-                double s = 0;
-                for (int i = 0; i < probs.length; i++) {
-                    p[k][i] = probs[i].value();
-                    dRho[k][i] = probs[i].directions() > R ? probs[i].delta(R) : 0;
-                    for (int j = 0; j < probs[i].directions(); j++) {
-                        atEdge |= !(p[k][i] > 0 && p[k][i] < 1) && probs[i].delta(j) != 0;
-                    }
-                    if (!(p[k][i] >= 0 && p[k][i] <= 1)) {
-                        throw new IllegalArgumentException("categorical: probabilities[" + i + "] = " + p[k][i]);
-                    }
-                    s += p[k][i];
-                    newQuark[k][i] = outs.get(i).newQuark();
-                    pdg[k][i] = outs.get(i).pdgId();
-                }
-                sum[k] = s;
-            }
-            this.edge = atEdge;
-        }
-
-        int pick(int oldEnd, double u) {
-            double[] q = p[oldEnd + 3];
-            double v = u * sum[oldEnd + 3];
-            double c = 0;
-            int last = -1;
-            for (int i = 0; i < q.length; i++) {
-                if (q[i] > 0) {
-                    c += q[i];
-                    last = i;
-                    if (v <= c) {
-                        return i;
-                    }
-                }
-            }
-            return last;
         }
     }
 
@@ -185,7 +121,7 @@ final class ScoreFragmenter {
         final double a;
         final double b;
         final double sigma;
-        final Flavours table;
+        final FlavourTable table;
         final double[] score = new double[4];
         /** ln of the pT likelihood ratio in ptScore mode (over every attempt, as the triple run sums it): value, σ tangent. */
         double logW;
@@ -196,9 +132,13 @@ final class ScoreFragmenter {
             this.a = theta[0];
             this.b = theta[1];
             this.sigma = theta[2];
-            Flavours f = lastFlavours;
-            if (f == null || Double.doubleToRawLongBits(f.rho) != Double.doubleToRawLongBits(theta[3])) {
-                f = new Flavours(flavours, theta[3], settings.pionsOnlyMode());
+            // the same triple ρ as LundParameters.fromTheta makes from the estimator's seeded θ
+            boolean pionsOnly = settings.pionsOnlyMode();
+            double rho = pionsOnly ? 0 : theta[3];
+            FlavourTable f = lastFlavours;
+            if (f == null || Double.doubleToRawLongBits(f.rho) != Double.doubleToRawLongBits(rho)) {
+                f = new FlavourTable(flavours, pionsOnly ? StochasticTriple.constant(0)
+                        : StochasticTriple.of(rho, 0, 0, 0, 1));
                 lastFlavours = f;
             }
             this.table = f;
@@ -529,22 +469,6 @@ final class ScoreFragmenter {
             throw new IllegalStateException("lund z: no z accepted in " + MAX_Z_TRIES + " proposals");
         }
 
-        private int combineFinal(UniformStream stream, int id1, int id2) {
-            if (Math.abs(id1) != Math.abs(id2)) {
-                return ParticleData.offDiagonalMeson(id1, id2);
-            }
-            double[] w = flavours.diagonalWeights(Math.abs(id1));
-            double sum = w[0] + w[1] + w[2];
-            if (!(sum > 0)) {
-                return 0;
-            }
-            double u = stream.uniform() * sum;
-            if (u < w[0] || w[1] + w[2] == 0) {
-                return ParticleData.PI0;
-            }
-            return u < w[0] + w[1] || w[2] == 0 ? ParticleData.ETA : ParticleData.ETA_PRIME;
-        }
-
         /** StringFragmenter.finalTwo with σ tangents; null on failure. */
         private Hadron[] finalTwo(UniformStream stream, End now, End pos, End neg, double remPx, double remPxS,
                                   double remPy, double remPyS, double remPz, double remPzS, double remE,
@@ -556,7 +480,7 @@ final class ScoreFragmenter {
                 return null;
             }
             End other = now == pos ? neg : pos;
-            int idOther = combineFinal(stream.fork(0), other.flavOld, now.sign() * now.newQuark);
+            int idOther = flavours.combineFinal(stream.fork(0), other.flavOld, now.sign() * now.newQuark);
             if (idOther == 0) {
                 return null;
             }
