@@ -381,7 +381,8 @@ final class ScoreFragmenter {
                     }
                 }
             }
-            LundZ.Envelope env = fc.peaked() ? LundZ.Envelope.of(a, bm, FastFragmenter.zMax(a, bm)) : null;
+            // zm is FastFragmenter.zMax(a, bm), operation for operation
+            LundZ.Envelope env = fc.peaked() ? LundZ.Envelope.of(a, bm, zm) : null;
             // 1/zMax and, with the a-term, 1/(1 − zMax)
             double invZm = Math.pow(zm, -1);
             double di = -1.0 * Math.pow(zm, -1.0 - 1);
