@@ -320,50 +320,26 @@ public final class StringFragmenter {
         }
         StochasticTriple pxRem = remPx.minus(pos.pxOld).minus(neg.pxOld);
         StochasticTriple pyRem = remPy.minus(pos.pyOld).minus(neg.pyOld);
-        StochasticTriple posPx = pos.pxOld.plus(pxRem.times(0.5)).plus(pos.pxNew);
-        StochasticTriple posPy = pos.pyOld.plus(pyRem.times(0.5)).plus(pos.pyNew);
-        StochasticTriple negPx = neg.pxOld.plus(pxRem.times(0.5)).plus(neg.pxNew);
-        StochasticTriple negPy = neg.pyOld.plus(pyRem.times(0.5)).plus(neg.pyNew);
         double mPos = now == pos ? now.mHad : other.mHad;
         double mNeg = now == neg ? now.mHad : other.mHad;
-        StochasticTriple mT2Pos = posPx.square().plus(posPy.square()).plus(mPos * mPos);
-        StochasticTriple mT2Neg = negPx.square().plus(negPy.square()).plus(mNeg * mNeg);
-        StochasticTriple wT2Rem = w2Rem.plus(posPx.plus(negPx).square()).plus(posPy.plus(negPy).square());
-        if (Math.sqrt(wT2Rem.value()) < Math.sqrt(mT2Pos.value()) + Math.sqrt(mT2Neg.value())) {
+        FinalTwoKinematics k = FinalTwoKinematics.of(pos.pxOld, pos.pyOld, pos.pxNew, pos.pyNew, neg.pxOld,
+                neg.pyOld, neg.pxNew, neg.pyNew, pxRem, pyRem, mPos, mNeg, w2Rem);
+        if (k == null) {
             return null;
         }
-        StochasticTriple lambda2 = wT2Rem.minus(mT2Pos).minus(mT2Neg).square()
-                .minus(mT2Pos.times(mT2Neg).times(4));
-        if (lambda2.value() <= 0) {
-            return null;
-        }
-        StochasticTriple lambda = lambda2.sqrt();
+        StochasticTriple lambda = k.lambda();
         StochasticTriple probReverse = p.b().times(lambda).min(EXP_MAX).exp().plus(1).pow(-1);
         boolean reversed = stream.fork(1).bernoulli(probReverse).value() == 1;
         if (rec.history) {
             rec.finals.add(new FragmentationHistory.FinalTwoRecord(rec.attempt, lambda.value(), p.b().value(),
                     probReverse.value(), reversed));
         }
-        StochasticTriple xpzPos = lambda.div(wT2Rem).times(0.5);
+        StochasticTriple xpzPos = k.xpz();
         if (reversed) {
             xpzPos = xpzPos.neg();
         }
-        StochasticTriple xmDiff = mT2Pos.minus(mT2Neg).div(wT2Rem);
-        StochasticTriple xePos = xmDiff.plus(1).times(0.5);
-        StochasticTriple xeNeg = xmDiff.neg().plus(1).times(0.5);
-        StochasticTriple posXp = xePos.plus(xpzPos).times(xPosRemT);
-        StochasticTriple posXm = xePos.minus(xpzPos).times(xNegRemT);
-        StochasticTriple negXp = xeNeg.minus(xpzPos).times(xPosRemT);
-        StochasticTriple negXm = xeNeg.plus(xpzPos).times(xNegRemT);
         int idPos = now == pos ? idNow : idOther;
         int idNeg = now == neg ? idNow : idOther;
-        Hadron hPos = new Hadron(idPos, mPos, posPx, posPy, posXp.minus(posXm).times(0.5 * fc.eCm()),
-                posXp.plus(posXm).times(0.5 * fc.eCm()), 0, pos.rank + 1, true);
-        Hadron hNeg = new Hadron(idNeg, mNeg, negPx, negPy, negXp.minus(negXm).times(0.5 * fc.eCm()),
-                negXp.plus(negXm).times(0.5 * fc.eCm()), 1, neg.rank + 1, true);
-        if (hPos.eValue() < 0 || hNeg.eValue() < 0) {
-            return null;
-        }
-        return new Hadron[] {hPos, hNeg};
+        return k.hadrons(xpzPos, idPos, idNeg, pos.rank + 1, neg.rank + 1, xPosRemT, xNegRemT, fc.eCm());
     }
 }

@@ -11,6 +11,7 @@ import org.stochad.StochasticTriple;
 import org.stochad.distribution.ContinuousFamilies;
 import org.stochad.lund.Event;
 import org.stochad.lund.FlavourSelector;
+import org.stochad.lund.FinalTwoKinematics;
 import org.stochad.lund.FragmenterConstants;
 import org.stochad.lund.FragmentationHistory;
 import org.stochad.lund.Hadron;
@@ -791,37 +792,27 @@ public final class PathwiseFragmenter {
                 return null;
             }
         }
-        StochasticTriple posPx = pos.pxOld.plus(pxRem.times(0.5)).plus(pos.pxNew);
-        StochasticTriple posPy = pos.pyOld.plus(pyRem.times(0.5)).plus(pos.pyNew);
-        StochasticTriple negPx = neg.pxOld.plus(pxRem.times(0.5)).plus(neg.pxNew);
-        StochasticTriple negPy = neg.pyOld.plus(pyRem.times(0.5)).plus(neg.pyNew);
         double mPos = now == pos ? now.mHad : other.mHad;
         double mNeg = now == neg ? now.mHad : other.mHad;
-        StochasticTriple mT2Pos = posPx.square().plus(posPy.square()).plus(mPos * mPos);
-        StochasticTriple mT2Neg = negPx.square().plus(negPy.square()).plus(mNeg * mNeg);
-        StochasticTriple wT2Rem = w2Rem.plus(posPx.plus(negPx).square()).plus(posPy.plus(negPy).square());
-        if (Math.sqrt(wT2Rem.value()) < Math.sqrt(mT2Pos.value()) + Math.sqrt(mT2Neg.value())) {
+        FinalTwoKinematics k = FinalTwoKinematics.of(pos.pxOld, pos.pyOld, pos.pxNew, pos.pyNew, neg.pxOld,
+                neg.pyOld, neg.pxNew, neg.pyNew, pxRem, pyRem, mPos, mNeg, w2Rem);
+        if (k == null) {
             return null;
         }
-        StochasticTriple lambda2 = wT2Rem.minus(mT2Pos).minus(mT2Neg).square()
-                .minus(mT2Pos.times(mT2Neg).times(4));
-        if (lambda2.value() <= 0) {
-            return null;
-        }
-        StochasticTriple lambda = lambda2.sqrt();
+        StochasticTriple lambda = k.lambda();
         StochasticTriple probReverse = run.p.b().times(lambda).min(EXP_MAX).exp().plus(1).pow(-1);
         boolean reversed = options.orderAveraged()
                 ? stream.fork(1).bernoulli(probReverse.value()).value() == 1
                 : stream.fork(1).bernoulli(probReverse).value() == 1;
-        StochasticTriple xpz = lambda.div(wT2Rem).times(0.5);
+        StochasticTriple xpz = k.xpz();
         int idPos = now == pos ? idNow : idOther;
         int idNeg = now == neg ? idNow : idOther;
-        run.last = pair(reversed ? xpz.neg() : xpz, idPos, idNeg, pos, neg, posPx, posPy, negPx, negPy, mPos, mNeg,
-                mT2Pos, mT2Neg, wT2Rem, xPosRemT, xNegRemT);
+        run.last = k.hadrons(reversed ? xpz.neg() : xpz, idPos, idNeg, pos.rank + 1, neg.rank + 1, xPosRemT,
+                xNegRemT, fc.eCm());
         run.altLast = null;
         if (options.orderAveraged()) {
-            run.altLast = pair(reversed ? xpz : xpz.neg(), idPos, idNeg, pos, neg, posPx, posPy, negPx, negPy, mPos,
-                    mNeg, mT2Pos, mT2Neg, wT2Rem, xPosRemT, xNegRemT);
+            run.altLast = k.hadrons(reversed ? xpz : xpz.neg(), idPos, idNeg, pos.rank + 1, neg.rank + 1, xPosRemT,
+                    xNegRemT, fc.eCm());
             run.reversed = reversed;
             run.dProbReverse = probReverse.tangent();
             if (run.altLast == null) {
@@ -829,27 +820,6 @@ public final class PathwiseFragmenter {
             }
         }
         return run.last;
-    }
-
-    private Hadron[] pair(StochasticTriple xpzPos, int idPos, int idNeg, End pos, End neg, StochasticTriple posPx,
-                          StochasticTriple posPy, StochasticTriple negPx, StochasticTriple negPy, double mPos,
-                          double mNeg, StochasticTriple mT2Pos, StochasticTriple mT2Neg, StochasticTriple wT2Rem,
-                          StochasticTriple xPosRemT, StochasticTriple xNegRemT) {
-        StochasticTriple xmDiff = mT2Pos.minus(mT2Neg).div(wT2Rem);
-        StochasticTriple xePos = xmDiff.plus(1).times(0.5);
-        StochasticTriple xeNeg = xmDiff.neg().plus(1).times(0.5);
-        StochasticTriple posXp = xePos.plus(xpzPos).times(xPosRemT);
-        StochasticTriple posXm = xePos.minus(xpzPos).times(xNegRemT);
-        StochasticTriple negXp = xeNeg.minus(xpzPos).times(xPosRemT);
-        StochasticTriple negXm = xeNeg.plus(xpzPos).times(xNegRemT);
-        Hadron hPos = new Hadron(idPos, mPos, posPx, posPy, posXp.minus(posXm).times(0.5 * fc.eCm()),
-                posXp.plus(posXm).times(0.5 * fc.eCm()), 0, pos.rank + 1, true);
-        Hadron hNeg = new Hadron(idNeg, mNeg, negPx, negPy, negXp.minus(negXm).times(0.5 * fc.eCm()),
-                negXp.plus(negXm).times(0.5 * fc.eCm()), 1, neg.rank + 1, true);
-        if (hPos.eValue() < 0 || hNeg.eValue() < 0) {
-            return null;
-        }
-        return new Hadron[] {hPos, hNeg};
     }
 
     /**
