@@ -338,9 +338,7 @@ public final class FastFragmenter {
             if (remE < 0) {
                 return false;
             }
-            double wMin = (fc.stopMass() + ParticleData.constituentMass(pos.flavOld)
-                    + ParticleData.constituentMass(neg.flavOld)
-                    + fc.stopNewFlav() * ParticleData.constituentMass(now.newQuark)) * smear;
+            double wMin = fc.stopW0(pos.flavOld, neg.flavOld, now.newQuark) * smear;
             w2Rem = remE * remE - remPx * remPx - remPy * remPy - remPz * remPz;
             if (w2Rem < wMin * wMin) {
                 break;

@@ -39,4 +39,18 @@ public record FragmenterConstants(double eCm, double stopMass, double stopNewFla
                 settings.parm(LundSettings.ENHANCED_FRACTION), settings.parm(LundSettings.ENHANCED_WIDTH),
                 settings.zHead(), settings.peakedEnvelopes(), settings.ptScore(), settings.maxRetries());
     }
+
+    /**
+     * Pythia's unsmeared stop mass W₀ = stopMass + m(end⁺) + m(end⁻) + stopNewFlav·m(new quark),
+     * summed in that order (the stop test compares the remaining mass with W₀·smear).
+     *
+     * @param posFlavour the quark end's flavour
+     * @param negFlavour the antiquark end's flavour
+     * @param newQuark   the new quark's flavour at the stepped end
+     * @return W₀ (GeV)
+     */
+    public double stopW0(int posFlavour, int negFlavour, int newQuark) {
+        return stopMass + ParticleData.constituentMass(posFlavour) + ParticleData.constituentMass(negFlavour)
+                + stopNewFlav * ParticleData.constituentMass(newQuark);
+    }
 }

@@ -202,9 +202,7 @@ final class ScoreFragmenter {
                 if (remE < 0) {
                     return null;
                 }
-                double wMin = (fc.stopMass() + ParticleData.constituentMass(pos.flavOld)
-                        + ParticleData.constituentMass(neg.flavOld)
-                        + fc.stopNewFlav() * ParticleData.constituentMass(now.newQuark)) * smear;
+                double wMin = fc.stopW0(pos.flavOld, neg.flavOld, now.newQuark) * smear;
                 w2Rem = remE * remE - remPx * remPx - remPy * remPy - remPz * remPz;
                 w2RemS = 2 * remE * remES - 2 * remPx * remPxS - 2 * remPy * remPyS - 2 * remPz * remPzS;
                 if (w2Rem < wMin * wMin) {

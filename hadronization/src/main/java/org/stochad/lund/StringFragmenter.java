@@ -190,9 +190,7 @@ public final class StringFragmenter {
             if (remE.value() < 0) {
                 return null;
             }
-            double wMin = (fc.stopMass() + ParticleData.constituentMass(pos.flavOld)
-                    + ParticleData.constituentMass(neg.flavOld)
-                    + fc.stopNewFlav() * ParticleData.constituentMass(now.outcome.newQuark())) * smear;
+            double wMin = fc.stopW0(pos.flavOld, neg.flavOld, now.outcome.newQuark()) * smear;
             w2Rem = remE.square().minus(remPx.square()).minus(remPy.square()).minus(remPz.square());
             if (w2Rem.value() < wMin * wMin) {
                 break;

@@ -409,9 +409,7 @@ public final class PathwiseFragmenter {
             if (remE.value() < 0) {
                 return null;
             }
-            double w0 = fc.stopMass() + ParticleData.constituentMass(pos.flavOld)
-                    + ParticleData.constituentMass(neg.flavOld)
-                    + fc.stopNewFlav() * ParticleData.constituentMass(now.outcome.newQuark());
+            double w0 = fc.stopW0(pos.flavOld, neg.flavOld, now.outcome.newQuark());
             w2Rem = remE.square().minus(remPx.square()).minus(remPy.square()).minus(remPz.square());
             if (options.stopByZ() ? run.nextStop : stop(stepStream, w2Rem, w0)) {
                 break;
