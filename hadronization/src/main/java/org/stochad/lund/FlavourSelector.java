@@ -2,6 +2,7 @@ package org.stochad.lund;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleSupplier;
 import org.stochad.Sampler;
 import org.stochad.StochasticTriple;
 import org.stochad.UniformStream;
@@ -157,15 +158,7 @@ public final class FlavourSelector {
      * @return the PDG code, or 0 when no meson of that flavour is allowed (the string restarts)
      */
     public int combineFinal(Sampler sampler, int id1, int id2) {
-        if (Math.abs(id1) != Math.abs(id2)) {
-            return ParticleData.offDiagonalMeson(id1, id2);
-        }
-        double[] w = diagonalWeights(Math.abs(id1));
-        double sum = w[0] + w[1] + w[2];
-        if (!(sum > 0)) {
-            return 0;
-        }
-        return diagonal(w, sampler.uniform() * sum);
+        return combineFinal(sampler::uniform, id1, id2);
     }
 
     /**
@@ -177,6 +170,11 @@ public final class FlavourSelector {
      * @return the PDG code, or 0 when no meson of that flavour is allowed
      */
     int combineFinal(UniformStream stream, int id1, int id2) {
+        return combineFinal(stream::uniform, id1, id2);
+    }
+
+    /** The draw of both: one uniform, taken only for a diagonal pair that can form a meson. */
+    private int combineFinal(DoubleSupplier uniform, int id1, int id2) {
         if (Math.abs(id1) != Math.abs(id2)) {
             return ParticleData.offDiagonalMeson(id1, id2);
         }
@@ -185,11 +183,7 @@ public final class FlavourSelector {
         if (!(sum > 0)) {
             return 0;
         }
-        return diagonal(w, stream.uniform() * sum);
-    }
-
-    /** @return the diagonal meson for u uniform on [0, w0 + w1 + w2) */
-    private static int diagonal(double[] w, double u) {
+        double u = uniform.getAsDouble() * sum;
         if (u < w[0] || w[1] + w[2] == 0) {
             return DIAGONAL[0];
         }
