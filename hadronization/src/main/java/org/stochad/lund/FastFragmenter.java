@@ -1,5 +1,9 @@
 package org.stochad.lund;
 
+import static org.stochad.lund.FragmenterConstants.EXP_MAX;
+import static org.stochad.lund.FragmenterConstants.INV_SQRT2;
+import static org.stochad.lund.FragmenterConstants.MAX_Z_TRIES;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.stochad.StochasticTriple;
@@ -23,22 +27,10 @@ import org.stochad.UniformStream;
  */
 public final class FastFragmenter {
 
-    private static final double INV_SQRT2 = 1 / Math.sqrt(2);
-    private static final int MAX_Z_TRIES = 100_000;
-    private static final double EXP_MAX = 50;
-    private static final double CATEGORICAL_TOLERANCE = 1e-9;
 
     private final LundSettings settings;
     private final FlavourSelector flavours;
-    private final double eCm;
-    private final double stopMass;
-    private final double stopNewFlav;
-    private final double stopSmear;
-    private final double enhancedFraction;
-    private final double enhancedWidth;
-    private final double head;
-    private final boolean peaked;
-    private final int maxRetries;
+    private final FragmenterConstants fc;
     private final double a;
     private final double b;
     private final double sigma;
@@ -51,19 +43,11 @@ public final class FastFragmenter {
         }
         this.settings = settings;
         this.flavours = new FlavourSelector(settings);
-        this.eCm = settings.eCM();
-        this.stopMass = settings.parm(LundSettings.STOP_MASS);
-        this.stopNewFlav = settings.parm(LundSettings.STOP_NEW_FLAV);
-        this.stopSmear = settings.parm(LundSettings.STOP_SMEAR);
-        this.enhancedFraction = settings.parm(LundSettings.ENHANCED_FRACTION);
-        this.enhancedWidth = settings.parm(LundSettings.ENHANCED_WIDTH);
-        this.head = settings.zHead();
-        this.peaked = settings.peakedEnvelopes();
-        this.maxRetries = settings.maxRetries();
+        this.fc = FragmenterConstants.of(settings);
         this.a = settings.aLund();
         this.b = settings.bLund();
         this.sigma = settings.sigma();
-        this.table = new FlavourTable(flavours, settings.effectiveProbStoUD());
+        this.table = new FlavourTable(flavours, StochasticTriple.constant(settings.effectiveProbStoUD()));
     }
 
     /** @return the settings */
@@ -85,7 +69,7 @@ public final class FastFragmenter {
     public Event fragment(UniformStream root) {
         Buffer buf = new Buffer();
         fragmentInto(root, buf);
-        return buf.toEvent(eCm);
+        return buf.toEvent(fc.eCm());
     }
 
     /**
@@ -107,11 +91,11 @@ public final class FastFragmenter {
         LundParameters.fromTheta(new StochasticTriple[] {StochasticTriple.constant(theta[0]),
             StochasticTriple.constant(theta[1]), StochasticTriple.constant(theta[2]),
             StochasticTriple.constant(rho)}, settings);
-        FlavourTable t = rho == table.rho ? table : new FlavourTable(flavours, rho);
+        FlavourTable t = rho == table.rho ? table : new FlavourTable(flavours, StochasticTriple.constant(rho));
         Buffer buf = new Buffer();
         buf.recorder = history ? new Recorder() : null;
         run(root, buf, theta[0], theta[1], theta[2], t);
-        return buf.toEvent(eCm);
+        return buf.toEvent(fc.eCm());
     }
 
     /**
@@ -123,68 +107,6 @@ public final class FastFragmenter {
     public void fragmentInto(UniformStream root, Buffer out) {
         out.recorder = null;
         run(root, out, a, b, sigma, table);
-    }
-
-    /**
-     * The ρ-dependent categorical of the flavour choice, per signed end flavour: the probability
-     * values exactly as {@link FlavourSelector#probabilities} computes them, their running sum, and
-     * the outcomes.
-     */
-    private static final class FlavourTable {
-        final double rho;
-        /** Indexed by oldEnd + 3. */
-        final double[][] p = new double[7][];
-        final double[] sum = new double[7];
-        final int[][] newQuark = new int[7][];
-        final int[][] pdg = new int[7][];
-
-        FlavourTable(FlavourSelector selector, double rho) {
-            this.rho = rho;
-            for (int oldEnd = -3; oldEnd <= 3; oldEnd++) {
-                if (oldEnd == 0) {
-                    continue;
-                }
-                int k = oldEnd + 3;
-                StochasticTriple[] probs = selector.probabilities(oldEnd, StochasticTriple.constant(rho));
-                List<FlavourSelector.Outcome> outs = selector.outcomes(oldEnd);
-                p[k] = new double[probs.length];
-                newQuark[k] = new int[probs.length];
-                pdg[k] = new int[probs.length];
-                double s = 0;
-                for (int i = 0; i < probs.length; i++) {
-                    p[k][i] = probs[i].value();
-                    if (!(p[k][i] >= 0 && p[k][i] <= 1)) {
-                        throw new IllegalArgumentException("categorical: probabilities[" + i + "] = " + p[k][i]
-                                + " is outside [0, 1]");
-                    }
-                    s += p[k][i];
-                    newQuark[k][i] = outs.get(i).newQuark();
-                    pdg[k][i] = outs.get(i).pdgId();
-                }
-                if (Math.abs(s - 1) > CATEGORICAL_TOLERANCE) {
-                    throw new IllegalArgumentException("categorical: probabilities sum to " + s + ", not 1");
-                }
-                sum[k] = s;
-            }
-        }
-
-        /** @return the outcome index for uniform u (the engine's categorical inversion) */
-        int pick(int oldEnd, double u) {
-            double[] q = p[oldEnd + 3];
-            double v = u * sum[oldEnd + 3];
-            double c = 0;
-            int last = -1;
-            for (int i = 0; i < q.length; i++) {
-                if (q[i] > 0) {
-                    c += q[i];
-                    last = i;
-                    if (v <= c) {
-                        return i;
-                    }
-                }
-            }
-            return last;
-        }
     }
 
     /** The mutable state of one string end during an attempt. */
@@ -375,14 +297,14 @@ public final class FastFragmenter {
     }
 
     private void run(UniformStream root, Buffer buf, double pa, double pb, double psigma, FlavourTable t) {
-        for (int attempt = 0; attempt < maxRetries; attempt++) {
+        for (int attempt = 0; attempt < fc.maxRetries(); attempt++) {
             if (attempt(root.fork(attempt), buf, attempt, pa, pb, psigma, t)) {
                 buf.restarts = attempt;
                 return;
             }
         }
-        throw new IllegalStateException("string fragmentation failed " + maxRetries + " times in a row (E_CM = "
-                + eCm + "); raise " + LundSettings.MAX_RETRIES);
+        throw new IllegalStateException("string fragmentation failed " + fc.maxRetries() + " times in a row (E_CM = "
+                + fc.eCm() + "); raise " + LundSettings.MAX_RETRIES);
     }
 
     /** One attempt; true when it made an event (then in {@code buf}). */
@@ -397,8 +319,8 @@ public final class FastFragmenter {
         double remPx = 0;
         double remPy = 0;
         double remPz = 0;
-        double remE = eCm;
-        double w2 = eCm * eCm;
+        double remE = fc.eCm();
+        double w2 = fc.eCm() * fc.eCm();
         End now;
         double w2Rem;
         for (int step = 0; ; step++) {
@@ -412,13 +334,11 @@ public final class FastFragmenter {
             double pyHad = now.pyOld + now.pyNew;
             double mT2 = pxHad * pxHad + pyHad * pyHad + now.mHad * now.mHad;
 
-            double smear = 1 + (2 * stepStream.uniform() - 1) * stopSmear;
+            double smear = 1 + (2 * stepStream.uniform() - 1) * fc.stopSmear();
             if (remE < 0) {
                 return false;
             }
-            double wMin = (stopMass + ParticleData.constituentMass(pos.flavOld)
-                    + ParticleData.constituentMass(neg.flavOld)
-                    + stopNewFlav * ParticleData.constituentMass(now.newQuark)) * smear;
+            double wMin = fc.stopW0(pos.flavOld, neg.flavOld, now.newQuark) * smear;
             w2Rem = remE * remE - remPx * remPx - remPy * remPy - remPz * remPz;
             if (w2Rem < wMin * wMin) {
                 break;
@@ -433,8 +353,8 @@ public final class FastFragmenter {
             double xInvHad = mT2 * (1 / (xDirHad * w2));
             double xPos = fromPos ? xDirHad : xInvHad;
             double xNeg = fromPos ? xInvHad : xDirHad;
-            double e = (xPos + xNeg) * (0.5 * eCm);
-            double pz = (xPos - xNeg) * (0.5 * eCm);
+            double e = (xPos + xNeg) * (0.5 * fc.eCm());
+            double pz = (xPos - xNeg) * (0.5 * fc.eCm());
             now.add(now.pdgNew, pxHad, pyHad, pz, e);
 
             now.xDirOld -= xDirHad;
@@ -464,8 +384,8 @@ public final class FastFragmenter {
                     end.newQuark, end.pdgNew));
         }
         UniformStream ptStream = stream.fork(StringFragmenter.KEY_PT);
-        boolean enhanced = ptStream.uniform() < enhancedFraction;
-        double factor = INV_SQRT2 * (enhanced ? enhancedWidth : 1);
+        boolean enhanced = ptStream.uniform() < fc.enhancedFraction();
+        double factor = INV_SQRT2 * (enhanced ? fc.enhancedWidth() : 1);
         double width = psigma * factor;
         end.pxNew = 0.0 + width * ptStream.standardNormal();
         end.pyNew = 0.0 + width * ptStream.standardNormal();
@@ -480,11 +400,11 @@ public final class FastFragmenter {
     private double sampleZ(UniformStream stream, double pa, double pb, double mT2, Recorder rec, int attempt,
                            int endIndex, int rank) {
         double bm = pb * mT2;
-        if (!(bm > 0) || !(pa >= 0) || !(head >= 1)) {
-            throw new IllegalArgumentException("lund z: a = " + pa + ", b*mT2 = " + bm + ", head = " + head);
+        if (!(bm > 0) || !(pa >= 0) || !(fc.head() >= 1)) {
+            throw new IllegalArgumentException("lund z: a = " + pa + ", b*mT2 = " + bm + ", head = " + fc.head());
         }
         double zm = zMax(pa, bm);
-        LundZ.Envelope env = peaked ? LundZ.Envelope.of(pa, bm, zm) : null;
+        LundZ.Envelope env = fc.peaked() ? LundZ.Envelope.of(pa, bm, zm) : null;
         double invZm = Math.pow(zm, -1);
         boolean aTerm = pa >= 0.02;
         double invOneMinusZm = Math.pow(zm * -1.0 + 1, -1);
@@ -508,11 +428,11 @@ public final class FastFragmenter {
                 e = e <= EXP_MAX ? e : EXP_MAX;
                 f = Math.exp(e);
             }
-            double alpha = f * (1 / (head * fPrel));
+            double alpha = f * (1 / (fc.head() * fPrel));
             if (alpha > 1) {
                 if (env == null && alpha > 1 + 1e-9) {
                     throw new IllegalStateException("lund z: acceptance " + alpha + " > 1 at z = " + z
-                            + " (a = " + pa + ", b*mT2 = " + bm + ", head = " + head + ")");
+                            + " (a = " + pa + ", b*mT2 = " + bm + ", head = " + fc.head() + ")");
                 }
                 alpha = 1.0;
             }
@@ -521,7 +441,8 @@ public final class FastFragmenter {
             }
             boolean ok = stream.uniform() > 1 - alpha;
             if (rec != null) {
-                rec.z.add(new FragmentationHistory.ZRecord(attempt, endIndex, rank, z, ok, pa, pb, mT2, fPrel, head));
+                rec.z.add(new FragmentationHistory.ZRecord(attempt, endIndex, rank, z, ok, pa, pb, mT2, fPrel,
+                        fc.head()));
             }
             if (ok) {
                 return z;
@@ -549,23 +470,6 @@ public final class FastFragmenter {
         return z;
     }
 
-    /** {@link FlavourSelector#combineFinal} on a plain stream. */
-    private int combineFinal(UniformStream stream, int id1, int id2) {
-        if (Math.abs(id1) != Math.abs(id2)) {
-            return ParticleData.offDiagonalMeson(id1, id2);
-        }
-        double[] w = flavours.diagonalWeights(Math.abs(id1));
-        double sum = w[0] + w[1] + w[2];
-        if (!(sum > 0)) {
-            return 0;
-        }
-        double u = stream.uniform() * sum;
-        if (u < w[0] || w[1] + w[2] == 0) {
-            return ParticleData.PI0;
-        }
-        return u < w[0] + w[1] || w[2] == 0 ? ParticleData.ETA : ParticleData.ETA_PRIME;
-    }
-
     /** Pythia's finalTwo on doubles; false on failure. */
     private boolean finalTwo(UniformStream stream, Buffer buf, End now, double remPx, double remPy, double remPz,
                              double remE, double w2Rem, double pb, Recorder rec, int attempt) {
@@ -578,7 +482,7 @@ public final class FastFragmenter {
             return false;
         }
         End other = now == pos ? neg : pos;
-        int idOther = combineFinal(stream.fork(0), other.flavOld, now.sign() * now.newQuark);
+        int idOther = flavours.combineFinal(stream.fork(0), other.flavOld, now.sign() * now.newQuark);
         if (idOther == 0) {
             return false;
         }
@@ -587,10 +491,10 @@ public final class FastFragmenter {
         other.mHad = ParticleData.mass(idOther);
         int idNow = now.pdgNew;
 
-        double xPosRem = (remE + remPz) / eCm;
-        double xNegRem = (remE - remPz) / eCm;
-        double xPosRemT = (remE + remPz) * (1 / eCm);
-        double xNegRemT = (remE - remPz) * (1 / eCm);
+        double xPosRem = (remE + remPz) / fc.eCm();
+        double xNegRem = (remE - remPz) / fc.eCm();
+        double xPosRemT = (remE + remPz) * (1 / fc.eCm());
+        double xNegRemT = (remE - remPz) * (1 / fc.eCm());
         if (!(xPosRem > 0 && xNegRem > 0)) {
             return false;
         }
@@ -637,7 +541,7 @@ public final class FastFragmenter {
         double posXm = (xePos - xpzPos) * xNegRemT;
         double negXp = (xeNeg - xpzPos) * xPosRemT;
         double negXm = (xeNeg + xpzPos) * xNegRemT;
-        double half = 0.5 * eCm;
+        double half = 0.5 * fc.eCm();
         double ePos = (posXp + posXm) * half;
         double eNeg = (negXp + negXm) * half;
         if (ePos < 0 || eNeg < 0) {

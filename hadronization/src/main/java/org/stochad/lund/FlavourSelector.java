@@ -2,8 +2,10 @@ package org.stochad.lund;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleSupplier;
 import org.stochad.Sampler;
 import org.stochad.StochasticTriple;
+import org.stochad.UniformStream;
 
 /**
  * Pythia's choice of the new flavour at a string break and of the pseudoscalar meson it forms,
@@ -156,6 +158,23 @@ public final class FlavourSelector {
      * @return the PDG code, or 0 when no meson of that flavour is allowed (the string restarts)
      */
     public int combineFinal(Sampler sampler, int id1, int id2) {
+        return combineFinal(sampler::uniform, id1, id2);
+    }
+
+    /**
+     * {@link #combineFinal(Sampler, int, int)} on a plain stream (the double paths).
+     *
+     * @param stream the stream
+     * @param id1    signed flavour of one end
+     * @param id2    signed flavour of the other (opposite sign)
+     * @return the PDG code, or 0 when no meson of that flavour is allowed
+     */
+    int combineFinal(UniformStream stream, int id1, int id2) {
+        return combineFinal(stream::uniform, id1, id2);
+    }
+
+    /** The draw of both: one uniform, taken only for a diagonal pair that can form a meson. */
+    private int combineFinal(DoubleSupplier uniform, int id1, int id2) {
         if (Math.abs(id1) != Math.abs(id2)) {
             return ParticleData.offDiagonalMeson(id1, id2);
         }
@@ -164,7 +183,7 @@ public final class FlavourSelector {
         if (!(sum > 0)) {
             return 0;
         }
-        double u = sampler.uniform() * sum;
+        double u = uniform.getAsDouble() * sum;
         if (u < w[0] || w[1] + w[2] == 0) {
             return DIAGONAL[0];
         }

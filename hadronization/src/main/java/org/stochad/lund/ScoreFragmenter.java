@@ -1,5 +1,9 @@
 package org.stochad.lund;
 
+import static org.stochad.lund.FragmenterConstants.EXP_MAX;
+import static org.stochad.lund.FragmenterConstants.INV_SQRT2;
+import static org.stochad.lund.FragmenterConstants.MAX_Z_TRIES;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.stochad.StochasticTriple;
@@ -36,39 +40,18 @@ final class ScoreFragmenter {
     private static final int B = 1;
     private static final int S = 2;
     private static final int R = 3;
-    private static final double INV_SQRT2 = 1 / Math.sqrt(2);
-    private static final int MAX_Z_TRIES = 100_000;
-    private static final double EXP_MAX = 50;
 
     private final LundSettings settings;
     private final FlavourSelector flavours;
-    private final double eCm;
-    private final double stopMass;
-    private final double stopNewFlav;
-    private final double stopSmear;
-    private final double enhancedFraction;
-    private final double enhancedWidth;
-    private final double head;
-    private final boolean peaked;
-    private final int maxRetries;
-    private final boolean ptScore;
+    private final FragmenterConstants fc;
     /** The flavour tables of the last ρ asked for (immutable; shared by threads). */
-    private volatile Flavours lastFlavours;
+    private volatile FlavourTable lastFlavours;
 
     /** @param settings the generator settings (flips mode, pT pathwise) */
     ScoreFragmenter(LundSettings settings) {
         this.settings = settings;
         this.flavours = new FlavourSelector(settings);
-        this.eCm = settings.eCM();
-        this.stopMass = settings.parm(LundSettings.STOP_MASS);
-        this.stopNewFlav = settings.parm(LundSettings.STOP_NEW_FLAV);
-        this.stopSmear = settings.parm(LundSettings.STOP_SMEAR);
-        this.enhancedFraction = settings.parm(LundSettings.ENHANCED_FRACTION);
-        this.enhancedWidth = settings.parm(LundSettings.ENHANCED_WIDTH);
-        this.head = settings.zHead();
-        this.peaked = settings.peakedEnvelopes();
-        this.maxRetries = settings.maxRetries();
-        this.ptScore = settings.ptScore();
+        this.fc = FragmenterConstants.of(settings);
     }
 
     /** The event (hadron momenta with their σ tangent) and the score of one run. */
@@ -82,7 +65,7 @@ final class ScoreFragmenter {
     Result run(UniformStream root, double[] theta) {
         try {
             Run r = new Run(theta);
-            for (int attempt = 0; attempt < maxRetries; attempt++) {
+            for (int attempt = 0; attempt < fc.maxRetries(); attempt++) {
                 List<Hadron> hadrons = r.attempt(root.fork(attempt));
                 if (r.declined) {
                     return null;
@@ -90,78 +73,14 @@ final class ScoreFragmenter {
                 if (hadrons != null) {
                     FragmentationHistory h = new FragmentationHistory(List.of(), List.of(), List.of(), List.of(),
                             attempt + 1);
-                    StochasticTriple weight = ptScore ? StochasticTriple.of(r.logW, 0, 0, r.logWS, 0).exp()
+                    StochasticTriple weight = fc.ptScore() ? StochasticTriple.of(r.logW, 0, 0, r.logWS, 0).exp()
                             : StochasticTriple.constant(0).exp();
-                    return new Result(new Event(eCm, hadrons, attempt, h, weight), r.score);
+                    return new Result(new Event(fc.eCm(), hadrons, attempt, h, weight), r.score);
                 }
             }
             return null;   // the triple run throws its own exception
         } catch (RuntimeException e) {
             return null;   // the same: let the triple run raise it
-        }
-    }
-
-    /** The flavour probabilities' values and ρ tangents per end flavour, as the triple code computes them. */
-    private static final class Flavours {
-        final double[][] p = new double[7][];
-        final double[][] dRho = new double[7][];
-        final double[] sum = new double[7];
-        final int[][] newQuark = new int[7][];
-        final int[][] pdg = new int[7][];
-        final double rho;
-        /** A probability of 0 or 1 with a tangent: the triple run checks or calls the score blind. */
-        final boolean edge;
-
-        Flavours(FlavourSelector selector, double rho, boolean pionsOnly) {
-            this.rho = rho;
-            boolean atEdge = false;
-            // the same triple ρ as LundParameters.fromTheta makes from the estimator's seeded θ
-            StochasticTriple rhoT = pionsOnly ? StochasticTriple.constant(0) : StochasticTriple.of(rho, 0, 0, 0, 1);
-            for (int oldEnd = -3; oldEnd <= 3; oldEnd++) {
-                if (oldEnd == 0) {
-                    continue;
-                }
-                int k = oldEnd + 3;
-                StochasticTriple[] probs = selector.probabilities(oldEnd, rhoT);
-                List<FlavourSelector.Outcome> outs = selector.outcomes(oldEnd);
-                p[k] = new double[probs.length];
-                dRho[k] = new double[probs.length];
-                newQuark[k] = new int[probs.length];
-                pdg[k] = new int[probs.length];
-                double s = 0;
-                for (int i = 0; i < probs.length; i++) {
-                    p[k][i] = probs[i].value();
-                    dRho[k][i] = probs[i].directions() > R ? probs[i].delta(R) : 0;
-                    for (int j = 0; j < probs[i].directions(); j++) {
-                        atEdge |= !(p[k][i] > 0 && p[k][i] < 1) && probs[i].delta(j) != 0;
-                    }
-                    if (!(p[k][i] >= 0 && p[k][i] <= 1)) {
-                        throw new IllegalArgumentException("categorical: probabilities[" + i + "] = " + p[k][i]);
-                    }
-                    s += p[k][i];
-                    newQuark[k][i] = outs.get(i).newQuark();
-                    pdg[k][i] = outs.get(i).pdgId();
-                }
-                sum[k] = s;
-            }
-            this.edge = atEdge;
-        }
-
-        int pick(int oldEnd, double u) {
-            double[] q = p[oldEnd + 3];
-            double v = u * sum[oldEnd + 3];
-            double c = 0;
-            int last = -1;
-            for (int i = 0; i < q.length; i++) {
-                if (q[i] > 0) {
-                    c += q[i];
-                    last = i;
-                    if (v <= c) {
-                        return i;
-                    }
-                }
-            }
-            return last;
         }
     }
 
@@ -202,7 +121,7 @@ final class ScoreFragmenter {
         final double a;
         final double b;
         final double sigma;
-        final Flavours table;
+        final FlavourTable table;
         final double[] score = new double[4];
         /** ln of the pT likelihood ratio in ptScore mode (over every attempt, as the triple run sums it): value, σ tangent. */
         double logW;
@@ -213,9 +132,13 @@ final class ScoreFragmenter {
             this.a = theta[0];
             this.b = theta[1];
             this.sigma = theta[2];
-            Flavours f = lastFlavours;
-            if (f == null || Double.doubleToRawLongBits(f.rho) != Double.doubleToRawLongBits(theta[3])) {
-                f = new Flavours(flavours, theta[3], settings.pionsOnlyMode());
+            // the same triple ρ as LundParameters.fromTheta makes from the estimator's seeded θ
+            boolean pionsOnly = settings.pionsOnlyMode();
+            double rho = pionsOnly ? 0 : theta[3];
+            FlavourTable f = lastFlavours;
+            if (f == null || Double.doubleToRawLongBits(f.rho) != Double.doubleToRawLongBits(rho)) {
+                f = new FlavourTable(flavours, pionsOnly ? StochasticTriple.constant(0)
+                        : StochasticTriple.of(rho, 0, 0, 0, 1));
                 lastFlavours = f;
             }
             this.table = f;
@@ -254,10 +177,10 @@ final class ScoreFragmenter {
             double remPyS = 0;
             double remPz = 0;
             double remPzS = 0;
-            double remE = eCm;
+            double remE = fc.eCm();
             double remES = 0;
-            double w2 = eCm * eCm;
-            double half = 0.5 * eCm;
+            double w2 = fc.eCm() * fc.eCm();
+            double half = 0.5 * fc.eCm();
             End now;
             double w2Rem;
             double w2RemS;
@@ -275,13 +198,11 @@ final class ScoreFragmenter {
                 double mT2 = pxHad * pxHad + pyHad * pyHad + now.mHad * now.mHad;
                 double mT2S = 2 * pxHad * pxHadS + 2 * pyHad * pyHadS;
 
-                double smear = 1 + (2 * stepStream.uniform() - 1) * stopSmear;
+                double smear = 1 + (2 * stepStream.uniform() - 1) * fc.stopSmear();
                 if (remE < 0) {
                     return null;
                 }
-                double wMin = (stopMass + ParticleData.constituentMass(pos.flavOld)
-                        + ParticleData.constituentMass(neg.flavOld)
-                        + stopNewFlav * ParticleData.constituentMass(now.newQuark)) * smear;
+                double wMin = fc.stopW0(pos.flavOld, neg.flavOld, now.newQuark) * smear;
                 w2Rem = remE * remE - remPx * remPx - remPy * remPy - remPz * remPz;
                 w2RemS = 2 * remE * remES - 2 * remPx * remPxS - 2 * remPy * remPyS - 2 * remPz * remPzS;
                 if (w2Rem < wMin * wMin) {
@@ -348,15 +269,15 @@ final class ScoreFragmenter {
             end.newQuark = table.newQuark[k][index];
             end.pdgNew = table.pdg[k][index];
             UniformStream ptStream = stream.fork(StringFragmenter.KEY_PT);
-            boolean enhanced = ptStream.uniform() < enhancedFraction;
-            double factor = INV_SQRT2 * (enhanced ? enhancedWidth : 1);
+            boolean enhanced = ptStream.uniform() < fc.enhancedFraction();
+            double factor = INV_SQRT2 * (enhanced ? fc.enhancedWidth() : 1);
             double width = sigma * factor;
             double widthS = factor * 1.0;
             double nx = ptStream.standardNormal();
             end.pxNew = 0.0 + width * nx;
             double ny = ptStream.standardNormal();
             end.pyNew = 0.0 + width * ny;
-            if (ptScore) {
+            if (fc.ptScore()) {
                 // drawn at the width's value; σ enters through the Gaussian density, as a likelihood-ratio weight:
                 // logDensity = −2 ln w − r²/(2w²), its value subtracted (the triple code's operations)
                 end.pxNewS = 0;
@@ -391,7 +312,7 @@ final class ScoreFragmenter {
             double bmA = mT2 * 0.0 + b * 0.0;
             double bmB = mT2 * 1.0 + b * 0.0;
             double bmS = mT2 * 0.0 + b * mT2S;
-            if (!(bm > 0) || !(a >= 0) || !(head >= 1)) {
+            if (!(bm > 0) || !(a >= 0) || !(fc.head() >= 1)) {
                 throw new IllegalArgumentException("lund z: a = " + a + ", b*mT2 = " + bm);
             }
             // zMax(a, bm), a's tangent the unit vector along a
@@ -458,7 +379,8 @@ final class ScoreFragmenter {
                     }
                 }
             }
-            LundZ.Envelope env = peaked ? LundZ.Envelope.of(a, bm, FastFragmenter.zMax(a, bm)) : null;
+            // zm is FastFragmenter.zMax(a, bm), operation for operation
+            LundZ.Envelope env = fc.peaked() ? LundZ.Envelope.of(a, bm, zm) : null;
             // 1/zMax and, with the a-term, 1/(1 − zMax)
             double invZm = Math.pow(zm, -1);
             double di = -1.0 * Math.pow(zm, -1.0 - 1);
@@ -526,7 +448,7 @@ final class ScoreFragmenter {
                         fS = f * eS;
                     }
                 }
-                double c = 1 / (head * fPrel);
+                double c = 1 / (fc.head() * fPrel);
                 double alpha = f * c;
                 double alphaA = c * fA;
                 double alphaB = c * fB;
@@ -546,22 +468,6 @@ final class ScoreFragmenter {
             throw new IllegalStateException("lund z: no z accepted in " + MAX_Z_TRIES + " proposals");
         }
 
-        private int combineFinal(UniformStream stream, int id1, int id2) {
-            if (Math.abs(id1) != Math.abs(id2)) {
-                return ParticleData.offDiagonalMeson(id1, id2);
-            }
-            double[] w = flavours.diagonalWeights(Math.abs(id1));
-            double sum = w[0] + w[1] + w[2];
-            if (!(sum > 0)) {
-                return 0;
-            }
-            double u = stream.uniform() * sum;
-            if (u < w[0] || w[1] + w[2] == 0) {
-                return ParticleData.PI0;
-            }
-            return u < w[0] + w[1] || w[2] == 0 ? ParticleData.ETA : ParticleData.ETA_PRIME;
-        }
-
         /** StringFragmenter.finalTwo with σ tangents; null on failure. */
         private Hadron[] finalTwo(UniformStream stream, End now, End pos, End neg, double remPx, double remPxS,
                                   double remPy, double remPyS, double remPz, double remPzS, double remE,
@@ -573,7 +479,7 @@ final class ScoreFragmenter {
                 return null;
             }
             End other = now == pos ? neg : pos;
-            int idOther = combineFinal(stream.fork(0), other.flavOld, now.sign() * now.newQuark);
+            int idOther = flavours.combineFinal(stream.fork(0), other.flavOld, now.sign() * now.newQuark);
             if (idOther == 0) {
                 return null;
             }
@@ -584,9 +490,9 @@ final class ScoreFragmenter {
             other.mHad = ParticleData.mass(idOther);
             int idNow = now.pdgNew;
 
-            double xPosRem = (remE + remPz) / eCm;
-            double xNegRem = (remE - remPz) / eCm;
-            double ie = 1 / eCm;
+            double xPosRem = (remE + remPz) / fc.eCm();
+            double xNegRem = (remE - remPz) / fc.eCm();
+            double ie = 1 / fc.eCm();
             double xPosRemT = (remE + remPz) * ie;
             double xPosRemTS = ie * (remES + remPzS);
             double xNegRemT = (remE - remPz) * ie;
@@ -676,7 +582,7 @@ final class ScoreFragmenter {
             double negXpS = xPosRemT * a3S + a3 * xPosRemTS;
             double negXm = a4 * xNegRemT;
             double negXmS = xNegRemT * a4S + a4 * xNegRemTS;
-            double half = 0.5 * eCm;
+            double half = 0.5 * fc.eCm();
             int idPos = now == pos ? idNow : idOther;
             int idNeg = now == neg ? idNow : idOther;
             Hadron hPos = new Hadron(idPos, mPos, t(posPx, posPxS), t(posPy, posPyS),
@@ -697,6 +603,6 @@ final class ScoreFragmenter {
      * kinematics are constants (the pT is drawn at a fixed width).
      */
     private StochasticTriple t(double value, double dSigma) {
-        return ptScore ? StochasticTriple.constant(value) : StochasticTriple.of(value, 0, 0, dSigma, 0);
+        return fc.ptScore() ? StochasticTriple.constant(value) : StochasticTriple.of(value, 0, 0, dSigma, 0);
     }
 }

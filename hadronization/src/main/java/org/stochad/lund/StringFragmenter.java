@@ -1,5 +1,9 @@
 package org.stochad.lund;
 
+import static org.stochad.lund.FragmenterConstants.EXP_MAX;
+import static org.stochad.lund.FragmenterConstants.INV_SQRT2;
+import static org.stochad.lund.FragmenterConstants.MAX_Z_TRIES;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -39,37 +43,16 @@ public final class StringFragmenter {
     /** Sub-stream key of a hadron's z draws. */
     public static final long KEY_Z = 2;
 
-    private static final double INV_SQRT2 = 1 / Math.sqrt(2);
-    private static final int MAX_Z_TRIES = 100_000;
-    private static final double EXP_MAX = 50;
 
     private final LundSettings settings;
     private final FlavourSelector flavours;
-    private final double eCm;
-    private final double stopMass;
-    private final double stopNewFlav;
-    private final double stopSmear;
-    private final double enhancedFraction;
-    private final double enhancedWidth;
-    private final double head;
-    private final boolean peaked;
-    private final boolean ptScore;
-    private final int maxRetries;
+    private final FragmenterConstants fc;
 
     /** @param settings the generator settings */
     public StringFragmenter(LundSettings settings) {
         this.settings = settings;
         this.flavours = new FlavourSelector(settings);
-        this.eCm = settings.eCM();
-        this.stopMass = settings.parm(LundSettings.STOP_MASS);
-        this.stopNewFlav = settings.parm(LundSettings.STOP_NEW_FLAV);
-        this.stopSmear = settings.parm(LundSettings.STOP_SMEAR);
-        this.enhancedFraction = settings.parm(LundSettings.ENHANCED_FRACTION);
-        this.enhancedWidth = settings.parm(LundSettings.ENHANCED_WIDTH);
-        this.head = settings.zHead();
-        this.peaked = settings.peakedEnvelopes();
-        this.ptScore = settings.ptScore();
-        this.maxRetries = settings.maxRetries();
+        this.fc = FragmenterConstants.of(settings);
     }
 
     /** @return the settings */
@@ -112,7 +95,7 @@ public final class StringFragmenter {
      */
     public Event fragment(Sampler sampler, LundParameters p, boolean history) {
         Recorder rec = new Recorder(history);
-        for (int attempt = 0; attempt < maxRetries; attempt++) {
+        for (int attempt = 0; attempt < fc.maxRetries(); attempt++) {
             rec.attempt = attempt;
             List<Hadron> hadrons = attempt(sampler.fork(attempt), p, rec);
             if (hadrons != null) {
@@ -122,11 +105,11 @@ public final class StringFragmenter {
                         Collections.unmodifiableList(rec.z), Collections.unmodifiableList(rec.flavours),
                         Collections.unmodifiableList(rec.pts), Collections.unmodifiableList(rec.finals),
                         attempt + 1);
-                return new Event(eCm, hadrons, attempt, h, rec.logWeight.exp());
+                return new Event(fc.eCm(), hadrons, attempt, h, rec.logWeight.exp());
             }
         }
-        throw new IllegalStateException("string fragmentation failed " + maxRetries + " times in a row (E_CM = "
-                + eCm + "); raise " + LundSettings.MAX_RETRIES);
+        throw new IllegalStateException("string fragmentation failed " + fc.maxRetries() + " times in a row (E_CM = "
+                + fc.eCm() + "); raise " + LundSettings.MAX_RETRIES);
     }
 
     /** Mutable lists of one event's decisions (filled only when the history is asked for), and per-event caches. */
@@ -187,8 +170,8 @@ public final class StringFragmenter {
         StochasticTriple remPx = zero;
         StochasticTriple remPy = zero;
         StochasticTriple remPz = zero;
-        StochasticTriple remE = StochasticTriple.constant(eCm);
-        double w2 = eCm * eCm;
+        StochasticTriple remE = StochasticTriple.constant(fc.eCm());
+        double w2 = fc.eCm() * fc.eCm();
         End now;
         StochasticTriple w2Rem;
         for (int step = 0; ; step++) {
@@ -203,13 +186,11 @@ public final class StringFragmenter {
             StochasticTriple mT2 = pxHad.square().plus(pyHad.square()).plus(now.mHad * now.mHad);
 
             // Stop test (Pythia's energyUsedUp).
-            double smear = 1 + (2 * stepStream.uniform() - 1) * stopSmear;
+            double smear = 1 + (2 * stepStream.uniform() - 1) * fc.stopSmear();
             if (remE.value() < 0) {
                 return null;
             }
-            double wMin = (stopMass + ParticleData.constituentMass(pos.flavOld)
-                    + ParticleData.constituentMass(neg.flavOld)
-                    + stopNewFlav * ParticleData.constituentMass(now.outcome.newQuark())) * smear;
+            double wMin = fc.stopW0(pos.flavOld, neg.flavOld, now.outcome.newQuark()) * smear;
             w2Rem = remE.square().minus(remPx.square()).minus(remPy.square()).minus(remPz.square());
             if (w2Rem.value() < wMin * wMin) {
                 break;
@@ -219,12 +200,12 @@ public final class StringFragmenter {
             if (rec.history) {
                 rec.trials.clear();
             }
-            double z = LundZ.sample(hadronStream.fork(KEY_Z), p.a(), p.b(), mT2, head, peaked, MAX_Z_TRIES,
+            double z = LundZ.sample(hadronStream.fork(KEY_Z), p.a(), p.b(), mT2, fc.head(), fc.peaked(), MAX_Z_TRIES,
                     rec.trials);
             if (rec.history) {
                 for (LundZ.Trial t : rec.trials) {
                     rec.z.add(new FragmentationHistory.ZRecord(rec.attempt, now.index, rank, t.z(), t.accepted(),
-                            p.a().value(), p.b().value(), mT2.value(), t.proposalFactor(), head));
+                            p.a().value(), p.b().value(), mT2.value(), t.proposalFactor(), fc.head()));
                 }
             }
             double xDirHad = z * now.xDirOld;
@@ -236,8 +217,8 @@ public final class StringFragmenter {
             StochasticTriple xInvHad = mT2.div(xDirHad * w2);
             StochasticTriple xPos = fromPos ? StochasticTriple.constant(xDirHad) : xInvHad;
             StochasticTriple xNeg = fromPos ? xInvHad : StochasticTriple.constant(xDirHad);
-            StochasticTriple e = xPos.plus(xNeg).times(0.5 * eCm);
-            StochasticTriple pz = xPos.minus(xNeg).times(0.5 * eCm);
+            StochasticTriple e = xPos.plus(xNeg).times(0.5 * fc.eCm());
+            StochasticTriple pz = xPos.minus(xNeg).times(0.5 * fc.eCm());
             now.hadrons.add(new Hadron(now.outcome.pdgId(), now.mHad, pxHad, pyHad, pz, e, now.index, rank, false));
 
             // Update the end and the remaining momentum.
@@ -283,11 +264,11 @@ public final class StringFragmenter {
                     index, o.newQuark(), o.pdgId()));
         }
         Sampler ptStream = stream.fork(KEY_PT);
-        boolean enhanced = ptStream.uniform() < enhancedFraction;
-        double factor = INV_SQRT2 * (enhanced ? enhancedWidth : 1);
+        boolean enhanced = ptStream.uniform() < fc.enhancedFraction();
+        double factor = INV_SQRT2 * (enhanced ? fc.enhancedWidth() : 1);
         StochasticTriple width = p.sigma().times(factor);
         StochasticTriple zero = StochasticTriple.constant(0);
-        if (ptScore) {
+        if (fc.ptScore()) {
             // draw with the width's value only; σ enters through the density, as a likelihood-ratio weight
             StochasticTriple fixed = StochasticTriple.constant(width.value());
             end.pxNew = ptStream.normal(zero, fixed);
@@ -328,59 +309,35 @@ public final class StringFragmenter {
         other.mHad = ParticleData.mass(idOther);
         int idNow = now.outcome.pdgId();
 
-        double xPosRem = (remE.value() + remPz.value()) / eCm;
-        double xNegRem = (remE.value() - remPz.value()) / eCm;
-        StochasticTriple xPosRemT = remE.plus(remPz).div(eCm);
-        StochasticTriple xNegRemT = remE.minus(remPz).div(eCm);
+        double xPosRem = (remE.value() + remPz.value()) / fc.eCm();
+        double xNegRem = (remE.value() - remPz.value()) / fc.eCm();
+        StochasticTriple xPosRemT = remE.plus(remPz).div(fc.eCm());
+        StochasticTriple xNegRemT = remE.minus(remPz).div(fc.eCm());
         if (!(xPosRem > 0 && xNegRem > 0)) {
             return null;
         }
         StochasticTriple pxRem = remPx.minus(pos.pxOld).minus(neg.pxOld);
         StochasticTriple pyRem = remPy.minus(pos.pyOld).minus(neg.pyOld);
-        StochasticTriple posPx = pos.pxOld.plus(pxRem.times(0.5)).plus(pos.pxNew);
-        StochasticTriple posPy = pos.pyOld.plus(pyRem.times(0.5)).plus(pos.pyNew);
-        StochasticTriple negPx = neg.pxOld.plus(pxRem.times(0.5)).plus(neg.pxNew);
-        StochasticTriple negPy = neg.pyOld.plus(pyRem.times(0.5)).plus(neg.pyNew);
         double mPos = now == pos ? now.mHad : other.mHad;
         double mNeg = now == neg ? now.mHad : other.mHad;
-        StochasticTriple mT2Pos = posPx.square().plus(posPy.square()).plus(mPos * mPos);
-        StochasticTriple mT2Neg = negPx.square().plus(negPy.square()).plus(mNeg * mNeg);
-        StochasticTriple wT2Rem = w2Rem.plus(posPx.plus(negPx).square()).plus(posPy.plus(negPy).square());
-        if (Math.sqrt(wT2Rem.value()) < Math.sqrt(mT2Pos.value()) + Math.sqrt(mT2Neg.value())) {
+        FinalTwoKinematics k = FinalTwoKinematics.of(pos.pxOld, pos.pyOld, pos.pxNew, pos.pyNew, neg.pxOld,
+                neg.pyOld, neg.pxNew, neg.pyNew, pxRem, pyRem, mPos, mNeg, w2Rem);
+        if (k == null) {
             return null;
         }
-        StochasticTriple lambda2 = wT2Rem.minus(mT2Pos).minus(mT2Neg).square()
-                .minus(mT2Pos.times(mT2Neg).times(4));
-        if (lambda2.value() <= 0) {
-            return null;
-        }
-        StochasticTriple lambda = lambda2.sqrt();
+        StochasticTriple lambda = k.lambda();
         StochasticTriple probReverse = p.b().times(lambda).min(EXP_MAX).exp().plus(1).pow(-1);
         boolean reversed = stream.fork(1).bernoulli(probReverse).value() == 1;
         if (rec.history) {
             rec.finals.add(new FragmentationHistory.FinalTwoRecord(rec.attempt, lambda.value(), p.b().value(),
                     probReverse.value(), reversed));
         }
-        StochasticTriple xpzPos = lambda.div(wT2Rem).times(0.5);
+        StochasticTriple xpzPos = k.xpz();
         if (reversed) {
             xpzPos = xpzPos.neg();
         }
-        StochasticTriple xmDiff = mT2Pos.minus(mT2Neg).div(wT2Rem);
-        StochasticTriple xePos = xmDiff.plus(1).times(0.5);
-        StochasticTriple xeNeg = xmDiff.neg().plus(1).times(0.5);
-        StochasticTriple posXp = xePos.plus(xpzPos).times(xPosRemT);
-        StochasticTriple posXm = xePos.minus(xpzPos).times(xNegRemT);
-        StochasticTriple negXp = xeNeg.minus(xpzPos).times(xPosRemT);
-        StochasticTriple negXm = xeNeg.plus(xpzPos).times(xNegRemT);
         int idPos = now == pos ? idNow : idOther;
         int idNeg = now == neg ? idNow : idOther;
-        Hadron hPos = new Hadron(idPos, mPos, posPx, posPy, posXp.minus(posXm).times(0.5 * eCm),
-                posXp.plus(posXm).times(0.5 * eCm), 0, pos.rank + 1, true);
-        Hadron hNeg = new Hadron(idNeg, mNeg, negPx, negPy, negXp.minus(negXm).times(0.5 * eCm),
-                negXp.plus(negXm).times(0.5 * eCm), 1, neg.rank + 1, true);
-        if (hPos.eValue() < 0 || hNeg.eValue() < 0) {
-            return null;
-        }
-        return new Hadron[] {hPos, hNeg};
+        return k.hadrons(xpzPos, idPos, idNeg, pos.rank + 1, neg.rank + 1, xPosRemT, xNegRemT, fc.eCm());
     }
 }

@@ -1,5 +1,9 @@
 package org.stochad.lund.pathwise;
 
+import static org.stochad.lund.FragmenterConstants.EXP_MAX;
+import static org.stochad.lund.FragmenterConstants.INV_SQRT2;
+import static org.stochad.lund.FragmenterConstants.MAX_Z_TRIES;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.stochad.Sampler;
@@ -7,6 +11,8 @@ import org.stochad.StochasticTriple;
 import org.stochad.distribution.ContinuousFamilies;
 import org.stochad.lund.Event;
 import org.stochad.lund.FlavourSelector;
+import org.stochad.lund.FinalTwoKinematics;
+import org.stochad.lund.FragmenterConstants;
 import org.stochad.lund.FragmentationHistory;
 import org.stochad.lund.Hadron;
 import org.stochad.lund.LundParameters;
@@ -62,9 +68,6 @@ public final class PathwiseFragmenter {
     /** Gauss–Legendre nodes per segment of the Lund CDF in the setting's formulation (12 suffice: see the docs). */
     public static final int DEFAULT_NODES = 12;
 
-    private static final double INV_SQRT2 = 1 / Math.sqrt(2);
-    private static final int MAX_Z_TRIES = 100_000;
-    private static final double EXP_MAX = 50;
     /** F(z_min) is neglected when c/z_min exceeds this (F &lt; e^−60). */
     private static final double VETO_CUT = 60;
 
@@ -211,14 +214,7 @@ public final class PathwiseFragmenter {
     private final LundZCdf cdf;
     private final double[] jointNodes;
     private final double[] jointWeights;
-    private final double eCm;
-    private final double stopMass;
-    private final double stopNewFlav;
-    private final double stopSmear;
-    private final double enhancedFraction;
-    private final double enhancedWidth;
-    private final double head;
-    private final int maxRetries;
+    private final FragmenterConstants fc;
     private final LundZFamily zFamily;
     private final StochasticTriple smearLo;
     private final StochasticTriple smearHi;
@@ -250,17 +246,10 @@ public final class PathwiseFragmenter {
         this.jointNodes = new double[options.nodes()];
         this.jointWeights = new double[options.nodes()];
         LundZCdf.legendre(options.nodes(), jointNodes, jointWeights);
-        this.eCm = settings.eCM();
-        this.stopMass = settings.parm(LundSettings.STOP_MASS);
-        this.stopNewFlav = settings.parm(LundSettings.STOP_NEW_FLAV);
-        this.stopSmear = settings.parm(LundSettings.STOP_SMEAR);
-        this.enhancedFraction = settings.parm(LundSettings.ENHANCED_FRACTION);
-        this.enhancedWidth = settings.parm(LundSettings.ENHANCED_WIDTH);
-        this.head = settings.zHead();
-        this.maxRetries = settings.maxRetries();
-        this.zFamily = new LundZFamily(cdf, head);
-        this.smearLo = StochasticTriple.constant(1 - stopSmear);
-        this.smearHi = StochasticTriple.constant(1 + stopSmear);
+        this.fc = FragmenterConstants.of(settings);
+        this.zFamily = new LundZFamily(cdf, fc.head());
+        this.smearLo = StochasticTriple.constant(1 - fc.stopSmear());
+        this.smearHi = StochasticTriple.constant(1 + fc.stopSmear());
     }
 
     /**
@@ -295,19 +284,19 @@ public final class PathwiseFragmenter {
      */
     public Result fragmentFull(Sampler sampler, LundParameters p) {
         Run run = new Run(p);
-        for (int attempt = 0; attempt < maxRetries; attempt++) {
+        for (int attempt = 0; attempt < fc.maxRetries(); attempt++) {
             List<Hadron> hadrons = attempt(sampler.fork(attempt), run);
             if (hadrons != null) {
                 return result(hadrons, attempt, run);
             }
         }
-        throw new IllegalStateException("string fragmentation failed " + maxRetries + " times in a row");
+        throw new IllegalStateException("string fragmentation failed " + fc.maxRetries() + " times in a row");
     }
 
     private Result result(List<Hadron> hadrons, int attempt, Run run) {
         FragmentationHistory h = new FragmentationHistory(List.of(), List.of(), List.of(), List.of(), attempt + 1);
         StochasticTriple w = run.logWeight.exp();
-        Event e = new Event(eCm, hadrons, attempt, h, w);
+        Event e = new Event(fc.eCm(), hadrons, attempt, h, w);
         if (run.altLast == null) {
             return new Result(e, null, false, new double[0]);
         }
@@ -315,7 +304,7 @@ public final class PathwiseFragmenter {
         int i = alt.indexOf(run.last[0]);
         alt.set(i, run.altLast[0]);
         alt.set(i + 1, run.altLast[1]);
-        return new Result(e, new Event(eCm, alt, attempt, h, w), run.reversed, run.dProbReverse);
+        return new Result(e, new Event(fc.eCm(), alt, attempt, h, w), run.reversed, run.dProbReverse);
     }
 
     /**
@@ -401,8 +390,8 @@ public final class PathwiseFragmenter {
         StochasticTriple remPx = zero;
         StochasticTriple remPy = zero;
         StochasticTriple remPz = zero;
-        StochasticTriple remE = StochasticTriple.constant(eCm);
-        double w2 = eCm * eCm;
+        StochasticTriple remE = StochasticTriple.constant(fc.eCm());
+        double w2 = fc.eCm() * fc.eCm();
         End now;
         StochasticTriple w2Rem;
         run.nextStop = false;
@@ -420,9 +409,7 @@ public final class PathwiseFragmenter {
             if (remE.value() < 0) {
                 return null;
             }
-            double w0 = stopMass + ParticleData.constituentMass(pos.flavOld)
-                    + ParticleData.constituentMass(neg.flavOld)
-                    + stopNewFlav * ParticleData.constituentMass(now.outcome.newQuark());
+            double w0 = fc.stopW0(pos.flavOld, neg.flavOld, now.outcome.newQuark());
             w2Rem = remE.square().minus(remPx.square()).minus(remPy.square()).minus(remPz.square());
             if (options.stopByZ() ? run.nextStop : stop(stepStream, w2Rem, w0)) {
                 break;
@@ -444,8 +431,8 @@ public final class PathwiseFragmenter {
             StochasticTriple xInvHad = mT2.div(xDirHad.times(w2));
             StochasticTriple xPos = fromPos ? xDirHad : xInvHad;
             StochasticTriple xNeg = fromPos ? xInvHad : xDirHad;
-            StochasticTriple e = xPos.plus(xNeg).times(0.5 * eCm);
-            StochasticTriple pz = xPos.minus(xNeg).times(0.5 * eCm);
+            StochasticTriple e = xPos.plus(xNeg).times(0.5 * fc.eCm());
+            StochasticTriple pz = xPos.minus(xNeg).times(0.5 * fc.eCm());
             now.hadrons.add(new Hadron(now.outcome.pdgId(), now.mHad, pxHad, pyHad, pz, e, now.index, rank, false));
 
             now.xDirOld = now.xDirOld.minus(xDirHad);
@@ -478,8 +465,8 @@ public final class PathwiseFragmenter {
      * t = (W/W₀ − 1 + s)/(2s), a Bernoulli draw carrying W's tangent. Hard: today's smeared threshold.
      */
     private boolean stop(Sampler stepStream, StochasticTriple w2Rem, double w0) {
-        if (!options.stopConditioned() || stopSmear == 0) {
-            double smear = 1 + (2 * stepStream.uniform() - 1) * stopSmear;
+        if (!options.stopConditioned() || fc.stopSmear() == 0) {
+            double smear = 1 + (2 * stepStream.uniform() - 1) * fc.stopSmear();
             return w2Rem.value() < w0 * smear * w0 * smear;
         }
         if (!(w2Rem.value() > 0)) {
@@ -581,8 +568,8 @@ public final class PathwiseFragmenter {
             dc[j] = c.delta(j);
         }
         JointStopZ joint = new JointStopZ(jointNodes, jointWeights, k, a, cv, totals, da, dc, fromPos, w2,
-                remE.plus(remPz).div(eCm), remE.minus(remPz).div(eCm), now.xDirOld, mT2,
-                qx.square().plus(qy.square()), w0, stopSmear);
+                remE.plus(remPz).div(fc.eCm()), remE.minus(remPz).div(fc.eCm()), now.xDirOld, mT2,
+                qx.square().plus(qy.square()), w0, fc.stopSmear());
         // P(veto) = F(z_min) with its tangent
         double qv = 0;
         double[] dqv = new double[k];
@@ -738,7 +725,7 @@ public final class PathwiseFragmenter {
         for (int i = 0; i < MAX_Z_TRIES; i++) {
             double u = zStream.uniform();
             double z = zLo == 0 ? u : zLo + (1 - zLo) * u;
-            double alpha = LundZ.normalisedF(z, aArg, c) / (head * norm);
+            double alpha = LundZ.normalisedF(z, aArg, c) / (fc.head() * norm);
             if (zStream.uniform() > 1 - alpha) { // the Bernoulli inversion of Sampler.accept
                 return z;
             }
@@ -751,8 +738,8 @@ public final class PathwiseFragmenter {
         LundParameters p = run.p;
         end.outcome = flavours.pick(stream.fork(StringFragmenter.KEY_FLAVOUR), end.flavOld, p.rho());
         Sampler ptStream = stream.fork(StringFragmenter.KEY_PT);
-        boolean enhanced = ptStream.uniform() < enhancedFraction;
-        double factor = INV_SQRT2 * (enhanced ? enhancedWidth : 1);
+        boolean enhanced = ptStream.uniform() < fc.enhancedFraction();
+        double factor = INV_SQRT2 * (enhanced ? fc.enhancedWidth() : 1);
         StochasticTriple width = p.sigma().times(factor);
         end.width = width;
         StochasticTriple zero = StochasticTriple.constant(0);
@@ -789,8 +776,8 @@ public final class PathwiseFragmenter {
         other.pyNew = now.pyNew.neg();
         other.mHad = ParticleData.mass(idOther);
         int idNow = now.outcome.pdgId();
-        StochasticTriple xPosRemT = remE.plus(remPz).div(eCm);
-        StochasticTriple xNegRemT = remE.minus(remPz).div(eCm);
+        StochasticTriple xPosRemT = remE.plus(remPz).div(fc.eCm());
+        StochasticTriple xNegRemT = remE.minus(remPz).div(fc.eCm());
         if (!(xPosRemT.value() > 0 && xNegRemT.value() > 0)) {
             return null;
         }
@@ -803,37 +790,27 @@ public final class PathwiseFragmenter {
                 return null;
             }
         }
-        StochasticTriple posPx = pos.pxOld.plus(pxRem.times(0.5)).plus(pos.pxNew);
-        StochasticTriple posPy = pos.pyOld.plus(pyRem.times(0.5)).plus(pos.pyNew);
-        StochasticTriple negPx = neg.pxOld.plus(pxRem.times(0.5)).plus(neg.pxNew);
-        StochasticTriple negPy = neg.pyOld.plus(pyRem.times(0.5)).plus(neg.pyNew);
         double mPos = now == pos ? now.mHad : other.mHad;
         double mNeg = now == neg ? now.mHad : other.mHad;
-        StochasticTriple mT2Pos = posPx.square().plus(posPy.square()).plus(mPos * mPos);
-        StochasticTriple mT2Neg = negPx.square().plus(negPy.square()).plus(mNeg * mNeg);
-        StochasticTriple wT2Rem = w2Rem.plus(posPx.plus(negPx).square()).plus(posPy.plus(negPy).square());
-        if (Math.sqrt(wT2Rem.value()) < Math.sqrt(mT2Pos.value()) + Math.sqrt(mT2Neg.value())) {
+        FinalTwoKinematics k = FinalTwoKinematics.of(pos.pxOld, pos.pyOld, pos.pxNew, pos.pyNew, neg.pxOld,
+                neg.pyOld, neg.pxNew, neg.pyNew, pxRem, pyRem, mPos, mNeg, w2Rem);
+        if (k == null) {
             return null;
         }
-        StochasticTriple lambda2 = wT2Rem.minus(mT2Pos).minus(mT2Neg).square()
-                .minus(mT2Pos.times(mT2Neg).times(4));
-        if (lambda2.value() <= 0) {
-            return null;
-        }
-        StochasticTriple lambda = lambda2.sqrt();
+        StochasticTriple lambda = k.lambda();
         StochasticTriple probReverse = run.p.b().times(lambda).min(EXP_MAX).exp().plus(1).pow(-1);
         boolean reversed = options.orderAveraged()
                 ? stream.fork(1).bernoulli(probReverse.value()).value() == 1
                 : stream.fork(1).bernoulli(probReverse).value() == 1;
-        StochasticTriple xpz = lambda.div(wT2Rem).times(0.5);
+        StochasticTriple xpz = k.xpz();
         int idPos = now == pos ? idNow : idOther;
         int idNeg = now == neg ? idNow : idOther;
-        run.last = pair(reversed ? xpz.neg() : xpz, idPos, idNeg, pos, neg, posPx, posPy, negPx, negPy, mPos, mNeg,
-                mT2Pos, mT2Neg, wT2Rem, xPosRemT, xNegRemT);
+        run.last = k.hadrons(reversed ? xpz.neg() : xpz, idPos, idNeg, pos.rank + 1, neg.rank + 1, xPosRemT,
+                xNegRemT, fc.eCm());
         run.altLast = null;
         if (options.orderAveraged()) {
-            run.altLast = pair(reversed ? xpz : xpz.neg(), idPos, idNeg, pos, neg, posPx, posPy, negPx, negPy, mPos,
-                    mNeg, mT2Pos, mT2Neg, wT2Rem, xPosRemT, xNegRemT);
+            run.altLast = k.hadrons(reversed ? xpz : xpz.neg(), idPos, idNeg, pos.rank + 1, neg.rank + 1, xPosRemT,
+                    xNegRemT, fc.eCm());
             run.reversed = reversed;
             run.dProbReverse = probReverse.tangent();
             if (run.altLast == null) {
@@ -841,27 +818,6 @@ public final class PathwiseFragmenter {
             }
         }
         return run.last;
-    }
-
-    private Hadron[] pair(StochasticTriple xpzPos, int idPos, int idNeg, End pos, End neg, StochasticTriple posPx,
-                          StochasticTriple posPy, StochasticTriple negPx, StochasticTriple negPy, double mPos,
-                          double mNeg, StochasticTriple mT2Pos, StochasticTriple mT2Neg, StochasticTriple wT2Rem,
-                          StochasticTriple xPosRemT, StochasticTriple xNegRemT) {
-        StochasticTriple xmDiff = mT2Pos.minus(mT2Neg).div(wT2Rem);
-        StochasticTriple xePos = xmDiff.plus(1).times(0.5);
-        StochasticTriple xeNeg = xmDiff.neg().plus(1).times(0.5);
-        StochasticTriple posXp = xePos.plus(xpzPos).times(xPosRemT);
-        StochasticTriple posXm = xePos.minus(xpzPos).times(xNegRemT);
-        StochasticTriple negXp = xeNeg.minus(xpzPos).times(xPosRemT);
-        StochasticTriple negXm = xeNeg.plus(xpzPos).times(xNegRemT);
-        Hadron hPos = new Hadron(idPos, mPos, posPx, posPy, posXp.minus(posXm).times(0.5 * eCm),
-                posXp.plus(posXm).times(0.5 * eCm), 0, pos.rank + 1, true);
-        Hadron hNeg = new Hadron(idNeg, mNeg, negPx, negPy, negXp.minus(negXm).times(0.5 * eCm),
-                negXp.plus(negXm).times(0.5 * eCm), 1, neg.rank + 1, true);
-        if (hPos.eValue() < 0 || hNeg.eValue() < 0) {
-            return null;
-        }
-        return new Hadron[] {hPos, hNeg};
     }
 
     /**
