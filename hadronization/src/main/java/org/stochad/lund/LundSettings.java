@@ -160,6 +160,33 @@ public final class LundSettings {
         }
     }
 
+    /**
+     * How the pathwise mode treats a failed attempt: replay (the default: restart, the success flip
+     * replayed into the next attempt) or conditioned (attempt 0 only, Rao–Blackwellised with a pilot).
+     */
+    public static final String PATHWISE_RESTARTS = "Lund:pathwiseRestarts";
+
+    /** The values of {@link #PATHWISE_RESTARTS}. */
+    public enum PathwiseRestarts {
+        /** A failed attempt restarts as in Pythia; a flip of the success decision replays into the next attempt. */
+        REPLAY,
+        /**
+         * Only attempt 0 is run; the output is m̂ + K̂·1{success}·(f − m̂)·w, m̂ and K̂ (≈ 1/P(success))
+         * from two independent pilot runs of the fast path at each θ: the same expected gradient, about
+         * half the variance, no restarts' work; the output's mean is still ⟨f⟩ (see
+         * {@code LundProgram}).
+         */
+        CONDITIONED;
+
+        /** @return the setting's spelling */
+        public String word() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** Events in each of the two pilot runs of {@code Lund:pathwiseRestarts = conditioned}. */
+    public static final String PATHWISE_PILOT_EVENTS = "Lund:pathwisePilotEvents";
+
     /** Random seed. */
     public static final String SEED = "Random:seed";
     /** Number of events to generate. */
@@ -199,6 +226,11 @@ public final class LundSettings {
         choice(PATHWISE_FINAL_TWO, PathwiseFinalTwo.RADIAL, Group.ESTIMATOR,
                 "pathwise mode's finalTwo failure: radial (split of the last pT's length) or plane (the whole"
                         + " 2D pT integrated out)");
+        choice(PATHWISE_RESTARTS, PathwiseRestarts.REPLAY, Group.ESTIMATOR,
+                "pathwise mode's failed attempts: replay (restart; the success flip replays into the next"
+                        + " attempt) or conditioned (attempt 0 only, Rao-Blackwellised with two pilot runs per theta)");
+        mode(PATHWISE_PILOT_EVENTS, 20_000, 100, 1.0e9, Group.ESTIMATOR,
+                "events in each of the two pilot runs (mean of f, attempts per event) of conditioned restarts");
         mode(SEED, 1, Long.MIN_VALUE, Long.MAX_VALUE, Group.RUN, "random seed");
         mode(EVENTS, 1000, 0, 2.0e9, Group.RUN, "number of events");
     }
@@ -539,6 +571,16 @@ public final class LundSettings {
     /** @return how the pathwise mode conditions finalTwo's failure ({@link #PATHWISE_FINAL_TWO}) */
     public PathwiseFinalTwo pathwiseFinalTwo() {
         return choice(PATHWISE_FINAL_TWO, PathwiseFinalTwo.class);
+    }
+
+    /** @return how the pathwise mode treats a failed attempt ({@link #PATHWISE_RESTARTS}) */
+    public PathwiseRestarts pathwiseRestarts() {
+        return choice(PATHWISE_RESTARTS, PathwiseRestarts.class);
+    }
+
+    /** @return the events in each pilot run of conditioned restarts ({@link #PATHWISE_PILOT_EVENTS}) */
+    public int pathwisePilotEvents() {
+        return (int) mode(PATHWISE_PILOT_EVENTS);
     }
 
     /** @return how the pathwise mode conditions the stop test ({@link #PATHWISE_STOP}) */

@@ -35,7 +35,8 @@ import org.stochad.lund.observable.Observables;
  * </pre>
  * OBSERVABLES a comma list of N, T, y, xE; FORMS a comma list of the keys of {@link #forms}
  * (score = score function + baseline, the reference; lab, split, ord, ord12, ord12ts, rc, rcts,
- * byz, byzrc, byzrc12, byzrc12ts, pl12, pl12ts, rcpl12ts, byzpl12ts, byzrcpl12ts, sfpw, hyb, m4;
+ * byz, byzrc, byzrc12, byzrc12ts, pl12, pl12ts, rcpl12ts, byzpl12ts, byzrcpl12ts, byzpl12tsC,
+ * byzhybpl12tsC, sfpw, hyb, m4; "C" = {@code Lund:pathwiseRestarts = conditioned} through the settings;
  * "ts" = two-sided Bernoulli flips, "pl" = finalTwo conditioned on the whole 2D pT, "byz" = the
  * joint stop, "rc" = restarts Rao–Blackwellised); SPLIT &gt; 0 also prints, per pathwise form, the
  * pathwise/flip split of the per-sample estimate, their correlation and the tail shares. The cost
@@ -201,6 +202,16 @@ public final class PathwiseHarness {
         m.put("byzrcpl12ts", new Form("stochastic AD (pathwise: joint stop, finalTwo 2D pT, restart-conditioned, 12 nodes, two-sided, m=1)",
                 (o, mean) -> PathwiseProgram.restartConditioned(base, o, mean, ps, byZPlane12),
                 Estimators.stochasticAd(twoSided)));
+        // what users select: Lund:differentiation = pathwise, pathwiseStop = joint, pathwiseFinalTwo = plane,
+        // pathwiseRestarts = conditioned (pilots of Lund:pathwisePilotEvents fast-path events per theta)
+        LundSettings selected = base.with(LundSettings.DIFFERENTIATION, LundSettings.Differentiation.PATHWISE.word())
+                .with(LundSettings.PATHWISE_STOP, LundSettings.PathwiseStop.JOINT.word())
+                .with(LundSettings.PATHWISE_FINAL_TWO, LundSettings.PathwiseFinalTwo.PLANE.word())
+                .with(LundSettings.PATHWISE_RESTARTS, LundSettings.PathwiseRestarts.CONDITIONED.word());
+        m.put("byzpl12tsC", new Form("stochastic AD (pathwise: joint stop, finalTwo 2D pT, restarts conditioned by the setting, 12 nodes, two-sided, m=1)",
+                (o, mean) -> LundProgram.of(selected, o), Estimators.stochasticAd(twoSided)));
+        m.put("byzhybpl12tsC", new Form("hybrid (pathwise: joint stop, finalTwo 2D pT, restarts conditioned by the setting, two-sided)",
+                (o, mean) -> LundProgram.of(selected, o), Estimators.hybrid(twoSided)));
         m.put("byzrc12ts", new Form("stochastic AD (pathwise: joint stop, finalTwo radial split, restart-conditioned, 12 nodes, two-sided, m=1)",
                 (o, mean) -> PathwiseProgram.restartConditioned(base, o, mean, ps, byZ12),
                 Estimators.stochasticAd(twoSided)));

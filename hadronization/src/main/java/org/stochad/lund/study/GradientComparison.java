@@ -189,10 +189,13 @@ public final class GradientComparison {
         // kinematic veto and finalTwo's failure conditioned, finalTwo's ordering averaged, σ through
         // the pT weight with the same baseline c = ⟨f⟩; its best selectable form (research note,
         // round 2): the stop smoothed by the smear and the new hadron's z together (pions only),
-        // finalTwo's failure by the last breakup's whole 2D pT
+        // finalTwo's failure by the last breakup's whole 2D pT; restarts conditioned (round 4: half
+        // the per-sample variance and no restarts' work; two pilot runs of fast-path events per θ,
+        // seeds from Random:seed, independent of the estimates' seeds)
         LundSettings pathwiseSettings = pions.with(LundSettings.PT_SCORE, true)
                 .with(LundSettings.DIFFERENTIATION, LundSettings.Differentiation.PATHWISE.word())
-                .with(LundSettings.PATHWISE_FINAL_TWO, LundSettings.PathwiseFinalTwo.PLANE.word());
+                .with(LundSettings.PATHWISE_FINAL_TWO, LundSettings.PathwiseFinalTwo.PLANE.word())
+                .with(LundSettings.PATHWISE_RESTARTS, LundSettings.PathwiseRestarts.CONDITIONED.word());
         if (pions.pionsOnlyMode()) {
             pathwiseSettings = pathwiseSettings.with(LundSettings.PATHWISE_STOP,
                     LundSettings.PathwiseStop.JOINT.word());
@@ -295,8 +298,10 @@ public final class GradientComparison {
         // two-sided Bernoulli flips: 2.6–4× lower per-sample variance than the inversion coupling's
         // for d⟨N⟩, d⟨thrust⟩/d(a, b) (hadronization-gradients.md, section 5)
         StochasticAdOptions twoSided = replay(1).twoSidedBernoulli();
-        return List.of(named("stochastic AD (pathwise, replay m=1)", placement.apply(Estimators.stochasticAd(twoSided))),
-                named("stochastic AD (pathwise) + score hybrid", placement.apply(Estimators.hybrid(twoSided))));
+        return List.of(named("stochastic AD (pathwise, restarts conditioned, replay m=1)",
+                        placement.apply(Estimators.stochasticAd(twoSided))),
+                named("stochastic AD (pathwise, restarts conditioned) + score hybrid",
+                        placement.apply(Estimators.hybrid(twoSided))));
     }
 
     private List<Estimator> placed(List<Estimator> estimators) {

@@ -60,8 +60,8 @@ class FitWarningsTest {
         EstimateRow rsa = new EstimateRow("N", "RSA derivative + baseline", "sigma", 1, 1, 1, 10, 1);
         EstimateRow a = new EstimateRow("N", "stochastic AD (replay, m=1)", "a", 1, 1, 1, 10, 1);
         // the pathwise mode's rows take σ through the pT weight (Lund:ptScore = on): unbiased
-        EstimateRow pathwise = new EstimateRow("N", "stochastic AD (pathwise, replay m=1)", "sigma", 1, 1, 1, 10, 1);
-        EstimateRow pathwiseHybrid = new EstimateRow("N", "stochastic AD (pathwise) + score hybrid", "sigma", 1, 1, 1,
+        EstimateRow pathwise = new EstimateRow("N", "stochastic AD (pathwise, restarts conditioned, replay m=1)", "sigma", 1, 1, 1, 10, 1);
+        EstimateRow pathwiseHybrid = new EstimateRow("N", "stochastic AD (pathwise, restarts conditioned) + score hybrid", "sigma", 1, 1, 1,
                 10, 1);
         assertThat(HadronReports.biasedByDesign(sad)).isTrue();
         assertThat(HadronReports.estimatorLabel(sad)).contains("biased by design");

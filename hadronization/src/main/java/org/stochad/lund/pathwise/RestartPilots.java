@@ -1,0 +1,80 @@
+package org.stochad.lund.pathwise;
+
+import java.util.concurrent.ConcurrentHashMap;
+import org.stochad.Seeds;
+import org.stochad.lund.FastFragmenter;
+import org.stochad.lund.LundSettings;
+import org.stochad.lund.observable.Observable;
+
+/**
+ * The {@link RestartPilot}s of one restart-conditioned program, run once per θ when first asked
+ * for and kept (a per-program memo; thread-safe: concurrent callers at a new θ wait for the one
+ * run). The runs' seeds are derived from the settings' {@code Random:seed} alone, never from an
+ * estimate's seed, so the pilots are independent of the estimate's samples, the same at every θ
+ * (common random numbers across θ) and the same in every process (a program sent to a cluster
+ * recomputes identical pilots).
+ */
+public final class RestartPilots {
+
+    /** The derivation key of pilot run A (the mean) from {@code Random:seed}. */
+    static final long KEY_MEAN = 0x52425f4d45414eL;
+    /** The derivation key of pilot run B (the attempts) from {@code Random:seed}. */
+    static final long KEY_ATTEMPTS = 0x52425f4154544dL;
+
+    private final FastFragmenter generator;
+    private final Observable observable;
+    private final int events;
+    private final long seedMean;
+    private final long seedAttempts;
+    private final ConcurrentHashMap<Key, RestartPilot> memo = new ConcurrentHashMap<>();
+
+    /** θ's values, the memo's key. */
+    private record Key(double a, double b, double sigma, double rho) {
+    }
+
+    private RestartPilots(LundSettings settings, Observable observable) {
+        // the fast path makes the events of the flips mode; the law is the same in every mode
+        this.generator = new FastFragmenter(settings.with(LundSettings.DIFFERENTIATION,
+                LundSettings.Differentiation.FLIPS.word()));
+        this.observable = observable;
+        this.events = settings.pathwisePilotEvents();
+        this.seedMean = Seeds.derive(settings.seed(), KEY_MEAN);
+        this.seedAttempts = Seeds.derive(settings.seed(), KEY_ATTEMPTS);
+    }
+
+    /**
+     * @param settings   the generator settings ({@code Lund:pathwisePilotEvents} events per run;
+     *                   the seeds derived from {@code Random:seed})
+     * @param observable f
+     * @return an empty memo
+     */
+    public static RestartPilots of(LundSettings settings, Observable observable) {
+        if (settings == null || observable == null) {
+            throw new IllegalArgumentException("settings = " + settings + ", observable = " + observable);
+        }
+        return new RestartPilots(settings, observable);
+    }
+
+    /**
+     * @param theta (a, b, σ, ρ) as the fragmenter sees them (ρ = 0 when pions only)
+     * @return the pilot at θ, run on this thread the first time
+     */
+    public RestartPilot at(double[] theta) {
+        if (theta == null || theta.length != 4) {
+            throw new IllegalArgumentException("theta = " + java.util.Arrays.toString(theta)
+                    + ": expected (a, b, sigma, rho)");
+        }
+        Key key = new Key(theta[0], theta[1], theta[2], theta[3]);
+        RestartPilot known = memo.get(key);
+        if (known != null) {
+            return known;
+        }
+        return memo.computeIfAbsent(key, k -> RestartPilot.run(generator, observable,
+                new double[] {k.a(), k.b(), k.sigma(), k.rho()}, events, seedMean, seedAttempts));
+    }
+
+    /** @return the events of each pilot run */
+    public int events() {
+        return events;
+    }
+}
