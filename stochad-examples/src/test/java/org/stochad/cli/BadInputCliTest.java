@@ -122,6 +122,8 @@ class BadInputCliTest {
                 bad("a histogram bin in the pathwise mode", List.of("histogram bin", "Lund:differentiation = flips"),
                         "hadron", "gradient", "--samples", "4", "--set", "Lund:differentiation=pathwise",
                         "--observable", "bin:rapidity:-0.5:0.5"),
+                bad("unknown word of a word setting", List.of("Lund:pathwiseRestarts", "rao"), "hadron", "gradient",
+                        "--samples", "4", "--set", "Lund:pathwiseRestarts=rao"),
                 bad("NaN setting", List.of("StringZ:aLund", "NaN"), "hadron", "generate", "--set", "StringZ:aLund=NaN"),
                 bad("NaN learning rate", List.of("--lr = NaN"), "hadron", "fit", "--lr", "NaN"),
                 bad("unknown fit gradient", List.of("--gradient = hessian"), "hadron", "fit", "--gradient", "hessian"),

@@ -59,6 +59,18 @@ class HadronGradientCommandTest {
     }
 
     @Test
+    void gradientTakesConditionedRestartsFromTheSettings() {
+        Cli.Run r = ok(run(quiet(out(), "hadron", "gradient", "--samples", "40", "--set", "Lund:pionsOnly=on", "--set",
+                "Lund:differentiation=pathwise", "--set", "Lund:pathwiseStop=joint", "--set",
+                "Lund:pathwiseRestarts=conditioned", "--set", "Lund:pathwisePilotEvents=400", "--format", "csv")));
+        List<String[]> rows = r.csvRows("d⟨multiplicity⟩/dθ");
+        assertThat(rows).hasSize(4);
+        for (String[] row : rows) {
+            assertThat(Double.parseDouble(row[2])).as(String.join(",", row)).isFinite();
+        }
+    }
+
+    @Test
     void fitOnPseudoDataRunsBothMethods() {
         Cli.Run r = ok(run(quiet(out(), "hadron", "fit", "--quick", "--steps", "4", "--repeats", "2",
                 "--base-events", "100", "--hist-events", "20", "--grad-samples", "4", "--pseudo-events", "200",
