@@ -446,6 +446,6 @@ public final class LundProgram implements ScoredProgram, java.io.Serializable {
     @Override
     public String toString() {
         return "LundProgram[" + (abOnly ? "(a, b)" : "(a, b, sigma, rho)") + (centred ? ", pT baseline "
-                + ptBaseline : "") + "]";
+                + ptBaseline : "") + (pilots != null ? ", restarts conditioned" : "") + "]";
     }
 }

@@ -59,7 +59,10 @@ public final class PathwiseProgram implements StochasticProgram {
      * or out of a failure then changes the output by (f − m)/P_s instead of by the difference to an
      * independent fresh event (Rao–Blackwellisation of the restart). Its value is not f (mean ≈ 0);
      * only its gradient is meaningful. m and P_s come from an independent primal run; an error ε in
-     * m biases the gradient by ε·(dP_s/dθ)/P_s, a relative error in P_s scales it.
+     * m biases the gradient by ε·(dP_s/dθ)/P_s, a relative error in P_s scales it. (The research
+     * form; users select {@code Lund:pathwiseRestarts = conditioned}, where {@code LundProgram} takes
+     * m̂ and K̂ ≈ 1/P_s from two independent pilot runs per θ — exactly unbiased — and keeps the
+     * output's mean at ⟨f⟩.)
      *
      * @param settings everything but θ
      * @param observable the output
