@@ -41,8 +41,8 @@ import org.stochad.lund.pathwise.RestartPilots;
  * the output by K̂·(f − m̂) instead of by the difference to an independent fresh attempt
  * (Rao–Blackwellisation of the restart): about half the per-sample variance, and no restarts'
  * work. The output's mean is still ⟨f⟩ (E[m̂ + K̂·1_s·(f − m̂)] = ⟨f⟩ exactly), so the estimate's
- * value stays meaningful, with per-sample variance ≈ var(f)/P_s plus P_s·(1 − P_s)·(⟨f⟩K)²-type
- * terms instead of var(f). The pT baseline c of {@link #withPtBaseline} is not used: m̂ takes its
+ * value stays meaningful, with per-sample variance K²·P_s·E[(f − m̂)² | success] ≈ var(f)/P_s
+ * instead of var(f). The pT baseline c of {@link #withPtBaseline} is not used: m̂ takes its
  * place. The reported standard error is that of the samples; the pilots add an error that is the
  * same for every sample: to first order −(m̂ − ⟨f⟩)·K·dP_s + g·(K̂ − K)/K (g the gradient), of
  * standard deviation √((K·dP_s·sd(f))²/n + g²·(1 − P_s)/n) for n pilot events, dominated by the
