@@ -8,8 +8,8 @@ import org.stochad.lund.observable.Observable;
 
 /**
  * The {@link RestartPilot}s of one restart-conditioned program, run once per θ when first asked
- * for and kept (a per-program memo; thread-safe: concurrent callers at a new θ wait for the one
- * run). The runs' seeds are derived from the settings' {@code Random:seed} alone, never from an
+ * for and kept for the program's lifetime (a per-program memo of a few doubles per θ; thread-safe:
+ * concurrent callers at a new θ wait for the one run). The runs' seeds are derived from the settings' {@code Random:seed} alone, never from an
  * estimate's seed, so the pilots are independent of the estimate's samples, the same at every θ
  * (common random numbers across θ) and the same in every process (a program sent to a cluster
  * recomputes identical pilots).

@@ -1,0 +1,1 @@
+# stochad hadron compare --format csv --samples 24000 --fd-samples 120000 --study-samples 2000 --z-samples 5000 --threads 2 --seed 20261122 --out pathwise-compare  (2026-12-01 19:47-19:50 UTC, 2 threads, load 5-6 from other builds, 2 min 35 s; pathwise rows with Lund:pathwiseRestarts = conditioned)
