@@ -127,8 +127,8 @@ class RestartConditionedTest {
      * pilots' own error (|g|·se(K̂)/K̂, the dominant term) is added to the tolerance. The s.e. is
      * small enough to see a wrong pilot: K̂ = 1 (no 1/P_s; the estimate scales by 1/K̂ exactly) and
      * m̂ = 0 (no centring; shift K̂·⟨N⟩·dP_s/da, rerun on the same samples) each move d⟨N⟩/da by
-     * more than 5 combined s.e. (A wrong m only matters through dP_s/dθ ≈ 0.07 (a), ≈ 0.04 (b):
-     * m̂ + 1 moves d⟨N⟩/da by ≈ 0.08, below this test's resolution.)
+     * more than 5 combined s.e. (A wrong m only matters through dP_s/dθ ≈ 0.10 (a), ≈ 0.03 (b):
+     * m̂ + 1 moves d⟨N⟩/da by ≈ 0.12, below this test's resolution.)
      */
     @Test
     void conditionedMultiplicityDerivativeAgreesWithTheCentralDifference() {
