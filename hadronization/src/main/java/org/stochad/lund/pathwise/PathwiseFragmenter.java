@@ -583,17 +583,17 @@ public final class PathwiseFragmenter {
                 dqv[j] = atMin.dCdfDa() * da[j] + atMin.dCdfDc() * dc[j] + atMin.density() * dzLo[j];
             }
         }
-        List<Double> bp = joint.breakpoints(zLo);
+        double[] bp = joint.breakpoints(zLo);
         // P_s by quadrature over the segments where π > 0 (cached per segment); P_c = 1 − F(z_min) − P_s
         // (the continue density p·(1 − π) is never integrated: its set {π < 1} is one interval, W'² being
         // concave in z, and its partial integral is F(z) − F(z_min) − I_s(z))
-        int nSeg = bp.size() - 1;
+        int nSeg = bp.length - 1;
         double[][] segStop = new double[nSeg][];
         double[] ps = new double[1 + k];
         for (int i = 0; i < nSeg; i++) {
-            double t0 = Math.max(bp.get(i), zLo);
-            double t1 = bp.get(i + 1);
-            if (!(t1 > t0) || joint.pi(0.5 * (bp.get(i) + t1), null) == 0) {
+            double t0 = Math.max(bp[i], zLo);
+            double t1 = bp[i + 1];
+            if (!(t1 > t0) || joint.pi(0.5 * (bp[i] + t1), null) == 0) {
                 continue;
             }
             segStop[i] = joint.integral(t0, t1, true);
@@ -614,7 +614,7 @@ public final class PathwiseFragmenter {
         }
         boolean continueLive = false;
         for (int i = 0; i < nSeg && !continueLive; i++) {
-            continueLive = bp.get(i + 1) > bp.get(i) && joint.pi(0.5 * (bp.get(i) + bp.get(i + 1)), null) < 1;
+            continueLive = bp[i + 1] > bp[i] && joint.pi(0.5 * (bp[i] + bp[i + 1]), null) < 1;
         }
         if (!continueLive) {
             // π = 1 on all of (z_min, 1): the complement is only the quadrature's error
@@ -649,8 +649,8 @@ public final class PathwiseFragmenter {
         List<Double> masses = new ArrayList<>();
         double total = 0;
         for (int i = 0; i < nSeg; i++) {
-            double t0 = bp.get(i);
-            double t1 = bp.get(i + 1);
+            double t0 = bp[i];
+            double t1 = bp[i + 1];
             boolean live = stop ? segStop[i] != null : joint.pi(0.5 * (t0 + t1), null) < 1;
             if (!live) {
                 continue;
