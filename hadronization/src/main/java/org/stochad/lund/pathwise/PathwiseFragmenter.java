@@ -347,6 +347,12 @@ public final class PathwiseFragmenter {
         double[] dProbReverse;
         /** stopByZ: the next step's stop decision, drawn with the previous z. */
         boolean nextStop;
+        /** The flavour probabilities per end flavour + 3 (computed on first use; they depend on ρ only). */
+        final StochasticTriple[][] flavourProbabilities = new StochasticTriple[7][];
+        /** The pT width σ·factor (plain, enhanced), −2·ln(width) and width⁻² (computed on first use). */
+        final StochasticTriple[] widths = new StochasticTriple[2];
+        final StochasticTriple[] widthLogTerm = new StochasticTriple[2];
+        final StochasticTriple[] widthInverseSquare = new StochasticTriple[2];
 
         Run(LundParameters p) {
             this.p = p;
@@ -736,11 +742,29 @@ public final class PathwiseFragmenter {
 
     private void newHadron(End end, Sampler stream, Run run) {
         LundParameters p = run.p;
-        end.outcome = flavours.pick(stream.fork(StringFragmenter.KEY_FLAVOUR), end.flavOld, p.rho());
+        // the flavour probabilities of an end flavour are the same all event long: computed once per run
+        int slot = end.flavOld + 3;
+        StochasticTriple[] probs = slot >= 0 && slot < run.flavourProbabilities.length
+                ? run.flavourProbabilities[slot] : null;
+        if (probs == null) {
+            probs = flavours.probabilities(end.flavOld, p.rho());
+            if (slot >= 0 && slot < run.flavourProbabilities.length) {
+                run.flavourProbabilities[slot] = probs;
+            }
+        }
+        end.outcome = flavours.outcomes(end.flavOld)
+                .get(stream.fork(StringFragmenter.KEY_FLAVOUR).categorical(probs).intValue());
         Sampler ptStream = stream.fork(StringFragmenter.KEY_PT);
         boolean enhanced = ptStream.uniform() < fc.enhancedFraction();
-        double factor = INV_SQRT2 * (enhanced ? fc.enhancedWidth() : 1);
-        StochasticTriple width = p.sigma().times(factor);
+        int wi = enhanced ? 1 : 0;
+        if (run.widths[wi] == null) {
+            double factor = INV_SQRT2 * (enhanced ? fc.enhancedWidth() : 1);
+            StochasticTriple width = p.sigma().times(factor);
+            run.widths[wi] = width;
+            run.widthLogTerm[wi] = width.log().times(-2);
+            run.widthInverseSquare[wi] = width.square().pow(-1);
+        }
+        StochasticTriple width = run.widths[wi];
         end.width = width;
         StochasticTriple zero = StochasticTriple.constant(0);
         if (!options.ptPathwise()) {
@@ -748,7 +772,7 @@ public final class PathwiseFragmenter {
             end.pxNew = ptStream.normal(zero, fixed);
             end.pyNew = ptStream.normal(zero, fixed);
             double r2 = end.pxNew.value() * end.pxNew.value() + end.pyNew.value() * end.pyNew.value();
-            StochasticTriple logDensity = width.log().times(-2).minus(width.square().pow(-1).times(0.5 * r2));
+            StochasticTriple logDensity = run.widthLogTerm[wi].minus(run.widthInverseSquare[wi].times(0.5 * r2));
             run.logWeight = run.logWeight.plus(logDensity.minus(logDensity.value()));
         } else {
             end.pxNew = ptStream.normal(zero, width);
