@@ -80,6 +80,12 @@ final class FinalTwoRegion {
     private double[][] sinD;
     /** The last root found (a warm start for the next ray; working state). */
     private double lastRoot;
+    /**
+     * {@link #lastRoot} when the constructor ends: {@link #draw} starts from it, so that a draw gives
+     * the same k whatever was asked of the region before (a region may be drawn from again by a
+     * replayed run, {@link PrefixMemo}).
+     */
+    private final double rootAfterConstruction;
 
     /**
      * The coordinate frame: centre, stretch direction and factor.
@@ -215,6 +221,7 @@ final class FinalTwoRegion {
             System.arraycopy(sums, 1, dq, 0, k);
         }
         this.q = Math.min(Math.max(total, 0), 1);
+        this.rootAfterConstruction = lastRoot;
     }
 
     /** @return P(success) */
@@ -270,6 +277,7 @@ final class FinalTwoRegion {
         if (success && !possible) {
             throw new IllegalStateException("finalTwo: success drawn with q = 0");
         }
+        lastRoot = rootAfterConstruction;
         if (success ? q >= RAREST : 1 - q >= RAREST) {
             for (int i = 0; i < MAX_TRIES; i++) {
                 double r = w * Math.sqrt(-2 * Math.log(stream.uniform()));

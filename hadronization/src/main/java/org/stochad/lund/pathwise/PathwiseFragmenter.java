@@ -218,6 +218,8 @@ public final class PathwiseFragmenter {
     private final LundZFamily zFamily;
     private final StochasticTriple smearLo;
     private final StochasticTriple smearHi;
+    /** Per thread: the last run with tangents' expensive steps, for the replayed runs ({@link PrefixMemo}). */
+    private final ThreadLocal<PrefixMemo> memos = ThreadLocal.withInitial(PrefixMemo::new);
 
     /**
      * @param settings the generator settings
@@ -283,7 +285,7 @@ public final class PathwiseFragmenter {
      * @return the event and its alternative ordering
      */
     public Result fragmentFull(Sampler sampler, LundParameters p) {
-        Run run = new Run(p);
+        Run run = new Run(p, memos);
         for (int attempt = 0; attempt < fc.maxRetries(); attempt++) {
             List<Hadron> hadrons = attempt(sampler.fork(attempt), run);
             if (hadrons != null) {
@@ -329,7 +331,7 @@ public final class PathwiseFragmenter {
      * @return attempt 0's event and its alternative ordering, or null when it failed
      */
     public Result firstAttemptFull(Sampler sampler, LundParameters p) {
-        Run run = new Run(p);
+        Run run = new Run(p, memos);
         List<Hadron> hadrons = attempt(sampler.fork(0), run);
         return hadrons == null ? null : result(hadrons, 0, run);
     }
@@ -354,9 +356,18 @@ public final class PathwiseFragmenter {
         final StochasticTriple[] widthLogTerm = new StochasticTriple[2];
         final StochasticTriple[] widthInverseSquare = new StochasticTriple[2];
 
-        Run(LundParameters p) {
+        /** This thread's record of the last run with tangents: written by one, read by one without. */
+        final PrefixMemo memo;
+
+        Run(LundParameters p, ThreadLocal<PrefixMemo> memos) {
             this.p = p;
             this.k = Math.max(p.a().directions(), Math.max(p.b().directions(), p.sigma().directions()));
+            this.memo = memos.get();
+            if (k > 0) {
+                memo.startRecording();
+            } else {
+                memo.startReplay();
+            }
             this.aEff = p.a().value() >= 0.02 ? p.a().value() : 0; // Pythia's a < 0.02 branch drops (1 − z)^a
         }
     }
@@ -563,79 +574,35 @@ public final class PathwiseFragmenter {
         if (!(zMinV < 1)) {
             return null;
         }
-        StochasticTriple zMin = mT2.div(now.xDirOld.times(now.xInvOld.neg().plus(1)).times(w2));
-        boolean vetoPossible = zMinV > 0 && cv / zMinV < VETO_CUT;
-        double zLo = vetoPossible ? zMinV : 0;
-        LundZCdf.Totals totals = cdf.totals(a, cv);
-        double[] da = new double[k];
-        double[] dc = new double[k];
-        for (int j = 0; j < k; j++) {
-            da[j] = da(run, j);
-            dc[j] = c.delta(j);
+        // the step's deterministic part: from the recorded run when this (tangent-free) run repeats its inputs
+        double[] key = {a, cv, mT2.value(), now.xDirOld.value(), now.xInvOld.value(), fromPos ? 1 : 0, remE.value(),
+            remPz.value(), qx.value(), qy.value(), w0};
+        JointStep st = (JointStep) run.memo.lookup(PrefixMemo.KIND_JOINT, key);
+        if (st == null) {
+            st = jointStep(run, c, mT2, now, w2, fromPos, remE, remPz, qx, qy, w0, zMinV);
+            run.memo.record(PrefixMemo.KIND_JOINT, key, st);
         }
-        JointStopZ joint = new JointStopZ(jointNodes, jointWeights, k, a, cv, totals, da, dc, fromPos, w2,
-                remE.plus(remPz).div(fc.eCm()), remE.minus(remPz).div(fc.eCm()), now.xDirOld, mT2,
-                qx.square().plus(qy.square()), w0, fc.stopSmear());
-        // P(veto) = F(z_min) with its tangent
-        double qv = 0;
-        double[] dqv = new double[k];
-        double[] dzLo = new double[k];
-        LundZCdf.Point atMin = null;
-        if (vetoPossible) {
-            atMin = cdf.at(zMinV, a, cv, totals);
-            qv = atMin.cdf();
-            for (int j = 0; j < k; j++) {
-                dzLo[j] = zMin.delta(j);
-                dqv[j] = atMin.dCdfDa() * da[j] + atMin.dCdfDc() * dc[j] + atMin.density() * dzLo[j];
-            }
-        }
-        double[] bp = joint.breakpoints(zLo);
-        // P_s by quadrature over the segments where π > 0 (cached per segment); P_c = 1 − F(z_min) − P_s
-        // (the continue density p·(1 − π) is never integrated: its set {π < 1} is one interval, W'² being
-        // concave in z, and its partial integral is F(z) − F(z_min) − I_s(z))
+        JointStopZ joint = st.joint();
+        LundZCdf.Totals totals = st.totals();
+        LundZCdf.Point atMin = st.atMin();
+        double zLo = st.zLo();
+        double[] bp = st.bp();
         int nSeg = bp.length - 1;
-        double[][] segStop = new double[nSeg][];
-        double[] ps = new double[1 + k];
-        for (int i = 0; i < nSeg; i++) {
-            double t0 = Math.max(bp[i], zLo);
-            double t1 = bp[i + 1];
-            if (!(t1 > t0) || joint.pi(0.5 * (bp[i] + t1), null) == 0) {
-                continue;
-            }
-            segStop[i] = joint.integral(t0, t1, true);
-            for (int j = 0; j <= k; j++) {
-                ps[j] += segStop[i][j];
-            }
-        }
-        double pLo = vetoPossible ? joint.density(zLo, null) : 0;
-        double piLo = vetoPossible ? joint.pi(zLo, null) : 0;
-        double pStop = Math.min(Math.max(ps[0], 0), 1 - qv);
-        double pCont = Math.max(1 - qv - pStop, 0);
-        // (continue's set {π < 1} is empty when W'(z) < W_lo on all of (z_min, 1))
-        double[] dps = new double[k];
-        double[] dpc = new double[k];
-        for (int j = 0; j < k; j++) {
-            dps[j] = ps[1 + j] - pLo * piLo * dzLo[j];
-            dpc[j] = -dqv[j] - dps[j];
-        }
-        boolean continueLive = false;
-        for (int i = 0; i < nSeg && !continueLive; i++) {
-            continueLive = bp[i + 1] > bp[i] && joint.pi(0.5 * (bp[i] + bp[i + 1]), null) < 1;
-        }
-        if (!continueLive) {
-            // π = 1 on all of (z_min, 1): the complement is only the quadrature's error
-            pStop = Math.max(1 - qv, 0);
-            pCont = 0;
-            for (int j = 0; j < k; j++) {
-                dps[j] = -dqv[j];
-                dpc[j] = 0;
-            }
-        }
+        double[][] segStop = st.segStop();
+        double qv = st.qv();
+        double pStop = st.pStop();
+        double pCont = st.pCont();
+        double pLo = st.pLo();
+        double piLo = st.piLo();
+        double[] da = st.da();
+        double[] dc = st.dc();
+        double[] dzLo = st.dzLo();
+        double[] dps = st.dps();
+        double[] dpc = st.dpc();
+        // (a recorded step carries the recording run's tangents: a run without tangents passes none)
+        double[] dqv = st.dqvDraw().length == k ? st.dqvDraw() : new double[k];
         // the categorical {veto, stop, continue} as two Bernoulli draws (so that two-sided flips apply):
         // veto ~ Bernoulli(F(z_min)), then stop ~ Bernoulli(P_s/(1 − F(z_min)))
-        if (qv >= 1 || qv <= 0) {
-            java.util.Arrays.fill(dqv, 0);
-        }
         if (hs.fork(KEY_VETO).bernoulli(StochasticTriple.of(Math.min(Math.max(qv, 0), 1), dqv)).value() == 1) {
             return null;
         }
@@ -713,6 +680,101 @@ public final class PathwiseFragmenter {
             dz[j] = -(dI - g * dCat[j]) / (pz * pcz);
         }
         return StochasticTriple.of(z, dz);
+    }
+
+    /**
+     * The deterministic part of one joint stop/z step (everything before its draws): the quadratures
+     * of P(veto) = F(z_min) and P_s, their tangents, the breakpoints and the stop segments' masses.
+     * A pure function of its inputs' values (and, for the tangents, of their tangents).
+     */
+    private JointStep jointStep(Run run, StochasticTriple c, StochasticTriple mT2, End now, double w2,
+                                boolean fromPos, StochasticTriple remE, StochasticTriple remPz, StochasticTriple qx,
+                                StochasticTriple qy, double w0, double zMinV) {
+        int k = run.k;
+        double cv = c.value();
+        double a = run.aEff;
+        StochasticTriple zMin = mT2.div(now.xDirOld.times(now.xInvOld.neg().plus(1)).times(w2));
+        boolean vetoPossible = zMinV > 0 && cv / zMinV < VETO_CUT;
+        double zLo = vetoPossible ? zMinV : 0;
+        LundZCdf.Totals totals = cdf.totals(a, cv);
+        double[] da = new double[k];
+        double[] dc = new double[k];
+        for (int j = 0; j < k; j++) {
+            da[j] = da(run, j);
+            dc[j] = c.delta(j);
+        }
+        JointStopZ joint = new JointStopZ(jointNodes, jointWeights, k, a, cv, totals, da, dc, fromPos, w2,
+                remE.plus(remPz).div(fc.eCm()), remE.minus(remPz).div(fc.eCm()), now.xDirOld, mT2,
+                qx.square().plus(qy.square()), w0, fc.stopSmear());
+        // P(veto) = F(z_min) with its tangent
+        double qv = 0;
+        double[] dqv = new double[k];
+        double[] dzLo = new double[k];
+        LundZCdf.Point atMin = null;
+        if (vetoPossible) {
+            atMin = cdf.at(zMinV, a, cv, totals);
+            qv = atMin.cdf();
+            for (int j = 0; j < k; j++) {
+                dzLo[j] = zMin.delta(j);
+                dqv[j] = atMin.dCdfDa() * da[j] + atMin.dCdfDc() * dc[j] + atMin.density() * dzLo[j];
+            }
+        }
+        double[] bp = joint.breakpoints(zLo);
+        // P_s by quadrature over the segments where π > 0 (cached per segment); P_c = 1 − F(z_min) − P_s
+        // (the continue density p·(1 − π) is never integrated: its set {π < 1} is one interval, W'² being
+        // concave in z, and its partial integral is F(z) − F(z_min) − I_s(z))
+        int nSeg = bp.length - 1;
+        double[][] segStop = new double[nSeg][];
+        double[] ps = new double[1 + k];
+        for (int i = 0; i < nSeg; i++) {
+            double t0 = Math.max(bp[i], zLo);
+            double t1 = bp[i + 1];
+            if (!(t1 > t0) || joint.pi(0.5 * (bp[i] + t1), null) == 0) {
+                continue;
+            }
+            segStop[i] = joint.integral(t0, t1, true);
+            for (int j = 0; j <= k; j++) {
+                ps[j] += segStop[i][j];
+            }
+        }
+        double pLo = vetoPossible ? joint.density(zLo, null) : 0;
+        double piLo = vetoPossible ? joint.pi(zLo, null) : 0;
+        double pStop = Math.min(Math.max(ps[0], 0), 1 - qv);
+        double pCont = Math.max(1 - qv - pStop, 0);
+        // (continue's set {π < 1} is empty when W'(z) < W_lo on all of (z_min, 1))
+        double[] dps = new double[k];
+        double[] dpc = new double[k];
+        for (int j = 0; j < k; j++) {
+            dps[j] = ps[1 + j] - pLo * piLo * dzLo[j];
+            dpc[j] = -dqv[j] - dps[j];
+        }
+        boolean continueLive = false;
+        for (int i = 0; i < nSeg && !continueLive; i++) {
+            continueLive = bp[i + 1] > bp[i] && joint.pi(0.5 * (bp[i] + bp[i + 1]), null) < 1;
+        }
+        if (!continueLive) {
+            // π = 1 on all of (z_min, 1): the complement is only the quadrature's error
+            pStop = Math.max(1 - qv, 0);
+            pCont = 0;
+            for (int j = 0; j < k; j++) {
+                dps[j] = -dqv[j];
+                dpc[j] = 0;
+            }
+        }
+        if (qv >= 1 || qv <= 0) {
+            java.util.Arrays.fill(dqv, 0); // P(veto) ∈ {0, 1}: no tangent for the draw
+        }
+        return new JointStep(joint, totals, atMin, zLo, bp, segStop, qv, pStop, pCont, pLo, piLo, da, dc, dzLo,
+                dps, dpc, dqv);
+    }
+
+    /**
+     * The deterministic part of one joint stop/z step ({@link #jointStep}); its tangent arrays have
+     * the length of the computing run's tangent count.
+     */
+    private record JointStep(JointStopZ joint, LundZCdf.Totals totals, LundZCdf.Point atMin, double zLo, double[] bp,
+                             double[][] segStop, double qv, double pStop, double pCont, double pLo, double piLo,
+                             double[] da, double[] dc, double[] dzLo, double[] dps, double[] dpc, double[] dqvDraw) {
     }
 
     private static double da(Run run, int j) {
@@ -964,9 +1026,15 @@ public final class PathwiseFragmenter {
                                StochasticTriple ay, StochasticTriple bx, StochasticTriple by, StochasticTriple wT,
                                double r0, double m1, double m2) {
         int k = run.k;
-        FinalTwoRegion region = FinalTwoRegion.of(ax, ay, bx, by, m1, m2, wT, now.width.value(), k);
+        double[] key = {ax.value(), ay.value(), bx.value(), by.value(), wT.value(), m1, m2, now.width.value()};
+        FinalTwoRegion region = (FinalTwoRegion) run.memo.lookup(PrefixMemo.KIND_FINAL_PLANE, key);
+        if (region == null) {
+            region = FinalTwoRegion.of(ax, ay, bx, by, m1, m2, wT, now.width.value(), k);
+            run.memo.record(PrefixMemo.KIND_FINAL_PLANE, key, region);
+        }
         double q = region.q();
-        double[] dq = region.dq();
+        // (a recorded region carries the recording run's tangents: a run without tangents passes none)
+        double[] dq = k == 0 ? new double[0] : region.dq();
         if (q >= 1 || q <= 0) {
             java.util.Arrays.fill(dq, 0);
         }
@@ -978,7 +1046,7 @@ public final class PathwiseFragmenter {
         if (!success) {
             return false;
         }
-        double[][] dk = region.tangent(kk[0], kk[1]);
+        double[][] dk = k == 0 ? new double[2][0] : region.tangent(kk[0], kk[1]);
         pos.pxNew = StochasticTriple.of(kk[0], dk[0]);
         pos.pyNew = StochasticTriple.of(kk[1], dk[1]);
         neg.pxNew = pos.pxNew.neg();
