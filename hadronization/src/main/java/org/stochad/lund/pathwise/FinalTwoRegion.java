@@ -477,7 +477,7 @@ final class FinalTwoRegion {
         double ky = cy + t * e[1];
         double[] gr = grad(kx, ky);
         double slope = gr[0] * e[0] + gr[1] * e[1];
-        double dens = density(t, psi);
+        double dens = density(t, e);
         double[] dMass = new double[k];
         double px = ax + kx;
         double py = ay + ky;
@@ -490,7 +490,7 @@ final class FinalTwoRegion {
             double dg = (px * d[0] + py * d[1]) / v1 + (qx * d[2] + qy * d[3]) / v2;
             dMass[j] = dens * (d[4] - dg) / slope;
         }
-        return new Ray(t, mass(t, psi), dMass, dens / slope);
+        return new Ray(t, mass(t, e), dMass, dens / slope);
     }
 
     /** The trapezoid sum (2π/N)·Σ x_j. */
@@ -533,23 +533,25 @@ final class FinalTwoRegion {
                 cs[m] = Math.cos(TWO_PI * m / n);
                 sn[m] = Math.sin(TWO_PI * m / n);
             }
+            // (f·i mod n by increments; each sum runs over i in ascending order)
             for (int f = 0; f <= half; f++) {
                 double ac = 0;
                 double as = 0;
-                for (int i = 0; i < n; i++) {
-                    int m = (int) ((long) f * i % n);
+                for (int i = 0, m = 0; i < n; i++, m = m + f >= n ? m + f - n : m + f) {
                     ac += nodeI[i] * cs[m];
                     as += nodeI[i] * sn[m];
-                    for (int j = 0; j < k; j++) {
-                        cosD[j][f] += nodeDi[i][j] * cs[m];
-                        sinD[j][f] += nodeDi[i][j] * sn[m];
-                    }
                 }
                 cosC[f] = 2 * ac / n;
                 sinC[f] = 2 * as / n;
                 for (int j = 0; j < k; j++) {
-                    cosD[j][f] *= 2.0 / n;
-                    sinD[j][f] *= 2.0 / n;
+                    double dc = 0;
+                    double ds = 0;
+                    for (int i = 0, m = 0; i < n; i++, m = m + f >= n ? m + f - n : m + f) {
+                        dc += nodeDi[i][j] * cs[m];
+                        ds += nodeDi[i][j] * sn[m];
+                    }
+                    cosD[j][f] = dc * (2.0 / n);
+                    sinD[j][f] = ds * (2.0 / n);
                 }
             }
         }
@@ -587,7 +589,11 @@ final class FinalTwoRegion {
 
     /** The density κ·t·N_w(c + t·e) in (ψ, t). */
     private double density(double t, double psi) {
-        double[] e = e(psi);
+        return density(t, e(psi));
+    }
+
+    /** The density κ·t·N_w(c + t·e) along e = {@link #e}(ψ). */
+    private double density(double t, double[] e) {
         double x = frame.cx + t * e[0];
         double y = frame.cy + t * e[1];
         return frame.kappa * t * Math.exp(-(x * x + y * y) / (2 * w * w)) / (TWO_PI * w * w);
@@ -595,10 +601,14 @@ final class FinalTwoRegion {
 
     /** J(t, ψ) = ∫₀^t κ·t'·N_w(c + t'·e) dt' in closed form. */
     double mass(double t, double psi) {
+        return t <= 0 ? 0 : mass(t, e(psi));
+    }
+
+    /** J(t, ψ) along e = {@link #e}(ψ). */
+    private double mass(double t, double[] e) {
         if (t <= 0) {
             return 0;
         }
-        double[] e = e(psi);
         double lambda = Math.hypot(e[0], e[1]);
         double ex = e[0] / lambda;
         double ey = e[1] / lambda;
