@@ -533,25 +533,30 @@ final class FinalTwoRegion {
                 cs[m] = Math.cos(TWO_PI * m / n);
                 sn[m] = Math.sin(TWO_PI * m / n);
             }
-            // (f·i mod n by increments; each sum runs over i in ascending order)
+            // (f·i mod n by increments; each sum runs over i in ascending order, all sums of one f at once)
+            double[] dc = new double[k];
+            double[] ds = new double[k];
             for (int f = 0; f <= half; f++) {
                 double ac = 0;
                 double as = 0;
+                java.util.Arrays.fill(dc, 0);
+                java.util.Arrays.fill(ds, 0);
                 for (int i = 0, m = 0; i < n; i++, m = m + f >= n ? m + f - n : m + f) {
-                    ac += nodeI[i] * cs[m];
-                    as += nodeI[i] * sn[m];
+                    double c = cs[m];
+                    double sn1 = sn[m];
+                    ac += nodeI[i] * c;
+                    as += nodeI[i] * sn1;
+                    double[] di = nodeDi[i];
+                    for (int j = 0; j < k; j++) {
+                        dc[j] += di[j] * c;
+                        ds[j] += di[j] * sn1;
+                    }
                 }
                 cosC[f] = 2 * ac / n;
                 sinC[f] = 2 * as / n;
                 for (int j = 0; j < k; j++) {
-                    double dc = 0;
-                    double ds = 0;
-                    for (int i = 0, m = 0; i < n; i++, m = m + f >= n ? m + f - n : m + f) {
-                        dc += nodeDi[i][j] * cs[m];
-                        ds += nodeDi[i][j] * sn[m];
-                    }
-                    cosD[j][f] = dc * (2.0 / n);
-                    sinD[j][f] = ds * (2.0 / n);
+                    cosD[j][f] = dc[j] * (2.0 / n);
+                    sinD[j][f] = ds[j] * (2.0 / n);
                 }
             }
         }

@@ -410,7 +410,7 @@ public final class PathwiseFragmenter {
         StochasticTriple remE = StochasticTriple.constant(fc.eCm());
         double w2 = fc.eCm() * fc.eCm();
         End now;
-        StochasticTriple w2Rem;
+        StochasticTriple w2Rem = null;
         run.nextStop = false;
         for (int step = 0; ; step++) {
             Sampler stepStream = att.fork(StringFragmenter.KEY_STEP).fork(step);
@@ -427,16 +427,21 @@ public final class PathwiseFragmenter {
                 return null;
             }
             double w0 = fc.stopW0(pos.flavOld, neg.flavOld, now.outcome.newQuark());
-            w2Rem = remE.square().minus(remPx.square()).minus(remPy.square()).minus(remPz.square());
-            if (options.stopByZ() ? run.nextStop : stop(stepStream, w2Rem, w0)) {
+            // W²_rem: for the stop test, or (joint stop, decided with the previous z) only for finalTwo
+            boolean stopNow = options.stopByZ() && run.nextStop;
+            if (!options.stopByZ() || stopNow) {
+                w2Rem = remE.square().minus(remPx.square()).minus(remPy.square()).minus(remPz.square());
+            }
+            if (options.stopByZ() ? stopNow : stop(stepStream, w2Rem, w0)) {
                 break;
             }
 
             // z: region split of the kinematic veto, then the (truncated) Lund z with its implicit tangent
             StochasticTriple c = p.b().times(mT2);
+            StochasticTriple remPxAfter = remPx.minus(pxHad);
+            StochasticTriple remPyAfter = remPy.minus(pyHad);
             StochasticTriple zT = options.stopByZ()
-                    ? drawZJoint(hadronStream, run, c, mT2, now, w2, fromPos, remE, remPz, remPx.minus(pxHad),
-                            remPy.minus(pyHad), w0)
+                    ? drawZJoint(hadronStream, run, c, mT2, now, w2, fromPos, remE, remPz, remPxAfter, remPyAfter, w0)
                     : drawZ(hadronStream, run, c, mT2, now, w2);
             if (zT == null) {
                 return null;
@@ -458,8 +463,8 @@ public final class PathwiseFragmenter {
             now.pyOld = now.pyNew.neg();
             now.flavOld = now.sign() * now.outcome.newQuark();
             now.rank = rank;
-            remPx = remPx.minus(pxHad);
-            remPy = remPy.minus(pyHad);
+            remPx = remPxAfter;
+            remPy = remPyAfter;
             remPz = remPz.minus(pz);
             remE = remE.minus(e);
         }
@@ -693,8 +698,10 @@ public final class PathwiseFragmenter {
         int k = run.k;
         double cv = c.value();
         double a = run.aEff;
-        StochasticTriple zMin = mT2.div(now.xDirOld.times(now.xInvOld.neg().plus(1)).times(w2));
         boolean vetoPossible = zMinV > 0 && cv / zMinV < VETO_CUT;
+        // z_min's tangent (only its tangent is used, and only where the veto is possible)
+        StochasticTriple zMin = vetoPossible && k > 0
+                ? mT2.div(now.xDirOld.times(now.xInvOld.neg().plus(1)).times(w2)) : null;
         double zLo = vetoPossible ? zMinV : 0;
         LundZCdf.Totals totals = cdf.totals(a, cv);
         double[] da = new double[k];
