@@ -126,7 +126,9 @@ final class JointStopZ {
 
     private static void zero(double[] x) {
         if (x != null) {
-            java.util.Arrays.fill(x, 0);
+            for (int j = 0; j < x.length; j++) {
+                x[j] = 0; // (a loop: Arrays.fill's call was visible on arrays this short)
+            }
         }
     }
 
@@ -177,8 +179,17 @@ final class JointStopZ {
         }
         r[n++] = lo;
         r[n++] = 1.0;
-        double[] out = java.util.Arrays.copyOf(r, n);
-        java.util.Arrays.sort(out);
+        // insertion sort in Double.compare's order (the order of Arrays.sort; at most 7 values)
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            double x = r[i];
+            int j = i;
+            while (j > 0 && Double.compare(out[j - 1], x) > 0) {
+                out[j] = out[j - 1];
+                j--;
+            }
+            out[j] = x;
+        }
         return out;
     }
 

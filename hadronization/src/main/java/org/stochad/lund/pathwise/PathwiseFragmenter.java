@@ -623,8 +623,10 @@ public final class PathwiseFragmenter {
         boolean stop = cat == 1;
         run.nextStop = stop;
         // z from p·π_c: choose a region (maximal run of segments with π_c > 0) by its mass, sample in it
-        List<double[]> regions = new ArrayList<>();
-        List<Double> masses = new ArrayList<>();
+        double[] regionLo = new double[nSeg];
+        double[] regionHi = new double[nSeg];
+        double[] masses = new double[nSeg];
+        int nRegions = 0;
         double total = 0;
         for (int i = 0; i < nSeg; i++) {
             double t0 = bp[i];
@@ -634,26 +636,28 @@ public final class PathwiseFragmenter {
                 continue;
             }
             double m = stop ? segStop[i][0] : 0; // continue: one region, its mass is not needed
-            if (!regions.isEmpty() && regions.get(regions.size() - 1)[1] == t0) {
-                regions.get(regions.size() - 1)[1] = t1;
-                masses.set(masses.size() - 1, masses.get(masses.size() - 1) + m);
+            if (nRegions > 0 && regionHi[nRegions - 1] == t0) {
+                regionHi[nRegions - 1] = t1;
+                masses[nRegions - 1] = masses[nRegions - 1] + m;
             } else {
-                regions.add(new double[] {t0, t1});
-                masses.add(m);
+                regionLo[nRegions] = t0;
+                regionHi[nRegions] = t1;
+                masses[nRegions] = m;
+                nRegions++;
             }
             total += m;
         }
-        if (regions.isEmpty() || (!stop && regions.size() > 1)) {
-            throw new IllegalStateException("joint stop/z: category " + cat + " has " + regions.size()
+        if (nRegions == 0 || (!stop && nRegions > 1)) {
+            throw new IllegalStateException("joint stop/z: category " + cat + " has " + nRegions
                     + " regions (P = " + pStop + ", " + pCont + ")");
         }
         double v = hs.fork(KEY_JOINT_REGION).uniform() * total;
         int r = 0;
-        while (r < regions.size() - 1 && v > masses.get(r)) {
-            v -= masses.get(r);
+        while (r < nRegions - 1 && v > masses[r]) {
+            v -= masses[r];
             r++;
         }
-        double z = joint.sample(hs.fork(KEY_JOINT_Z), regions.get(r)[0], regions.get(r)[1], stop);
+        double z = joint.sample(hs.fork(KEY_JOINT_Z), regionLo[r], regionHi[r], stop);
         if (k == 0) {
             return StochasticTriple.constant(z);
         }
