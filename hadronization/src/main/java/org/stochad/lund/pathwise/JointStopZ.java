@@ -44,6 +44,9 @@ final class JointStopZ {
     private final double[] dq;
     private final double wLo;
     private final double wHi;
+    /** N_a/N and N_c/N. */
+    private final double ratioA;
+    private final double ratioC;
     /** Working array of {@link #pi}'s W'² tangent (this object is per hadron and single-threaded). */
     private final double[] scratch;
 
@@ -75,6 +78,8 @@ final class JointStopZ {
         this.wLo = w0 * (1 - smear);
         this.wHi = w0 * (1 + smear);
         this.scratch = new double[k];
+        this.ratioA = normA / norm;
+        this.ratioC = normC / norm;
     }
 
     private double[] tangent(StochasticTriple t) {
@@ -138,8 +143,8 @@ final class JointStopZ {
         double g = Math.exp(a * l1 - c / t) / t;
         double p = g / norm;
         if (dOut != null) {
-            double la = l1 - normA / norm;
-            double lc = -1 / t + normC / norm; // ∂c ln N = −N_c/N
+            double la = l1 - ratioA;
+            double lc = -1 / t + ratioC; // ∂c ln N = −N_c/N
             for (int j = 0; j < k; j++) {
                 dOut[j] = p * (la * da[j] + lc * dc[j]);
             }
