@@ -242,17 +242,29 @@ final class JointStopZ {
         return out;
     }
 
-    /** ∫ p·π_c over the live segments of [lo, hi] (breakpoints bp), c = stop or continue. */
-    double[] categoryIntegral(double[] bp, double lo, double hi, boolean stop) {
+    /**
+     * ∫ p·π_c over the live segments of [lo, hi] (breakpoints bp), c = stop or continue; a segment
+     * that ends below hi and has its stop integral in {@code known} (the step's P_s segments, computed
+     * with the same arguments; may be null) is taken from there.
+     */
+    double[] categoryIntegral(double[] bp, double lo, double hi, boolean stop, double[][] known) {
         double[] out = new double[1 + k];
         for (int i = 0; i + 1 < bp.length; i++) {
             double t0 = Math.max(bp[i], lo);
             double t1 = Math.min(bp[i + 1], hi);
-            double piMid = pi(0.5 * (bp[i] + bp[i + 1]), null);
-            if (!(t1 > t0) || (stop ? piMid == 0 : piMid == 1)) {
+            if (!(t1 > t0)) {
                 continue;
             }
-            double[] s = integral(t0, t1, stop);
+            double[] s;
+            if (stop && known != null && t1 == bp[i + 1] && known[i] != null) {
+                s = known[i];
+            } else {
+                double piMid = pi(0.5 * (bp[i] + bp[i + 1]), null);
+                if (stop ? piMid == 0 : piMid == 1) {
+                    continue;
+                }
+                s = integral(t0, t1, stop);
+            }
             for (int j = 0; j <= k; j++) {
                 out[j] += s[j];
             }

@@ -662,7 +662,7 @@ public final class PathwiseFragmenter {
             return StochasticTriple.constant(z);
         }
         // implicit tangent of the conditional CDF G_c(z) = I_c(z)/P_c
-        double[] is = joint.categoryIntegral(bp, zLo, z, true);
+        double[] is = joint.categoryIntegral(bp, zLo, z, true, segStop);
         double[] ic;
         if (stop) {
             ic = is;
