@@ -110,8 +110,8 @@ final class JointStopZ {
 
     /** π(W'(t)) and, into dOut (if not null), its state tangent. */
     double pi(double t, double[] dOut) {
-        double[] dw2 = dOut == null ? null : scratch;
-        double w2 = w2After(t, dw2);
+        // the value first: W'²'s tangent is only needed inside the smear window (same value either way)
+        double w2 = w2After(t, null);
         if (w2 <= wLo * wLo) {
             zero(dOut);
             return 1;
@@ -122,6 +122,8 @@ final class JointStopZ {
         }
         double w = Math.sqrt(w2);
         if (dOut != null) {
+            double[] dw2 = scratch;
+            w2After(t, dw2);
             for (int j = 0; j < k; j++) {
                 dOut[j] = -dw2[j] / (2 * w) / (wHi - wLo);
             }
