@@ -303,7 +303,7 @@ public final class PathwiseFragmenter {
             return new Result(e, null, false, new double[0]);
         }
         List<Hadron> alt = new ArrayList<>(hadrons);
-        int i = alt.indexOf(run.last[0]);
+        int i = run.lastIndex;
         alt.set(i, run.altLast[0]);
         alt.set(i + 1, run.altLast[1]);
         return new Result(e, new Event(fc.eCm(), alt, attempt, h, w), run.reversed, run.dProbReverse);
@@ -345,6 +345,8 @@ public final class PathwiseFragmenter {
         /** finalTwo's hadrons (pos, neg) and, when the ordering is averaged, those of the other ordering. */
         Hadron[] last;
         Hadron[] altLast;
+        /** The index of finalTwo's first hadron in the event's list. */
+        int lastIndex;
         boolean reversed;
         double[] dProbReverse;
         /** stopByZ: the next step's stop decision, drawn with the previous z. */
@@ -473,7 +475,9 @@ public final class PathwiseFragmenter {
         if (last == null) {
             return null;
         }
-        List<Hadron> all = new ArrayList<>(pos.hadrons);
+        List<Hadron> all = new ArrayList<>(pos.hadrons.size() + 2 + neg.hadrons.size());
+        all.addAll(pos.hadrons);
+        run.lastIndex = all.size();
         all.add(last[0]);
         all.add(last[1]);
         for (int i = neg.hadrons.size() - 1; i >= 0; i--) {
