@@ -218,6 +218,11 @@ public final class PathwiseFragmenter {
     private final LundZFamily zFamily;
     private final StochasticTriple smearLo;
     private final StochasticTriple smearHi;
+    /**
+     * Pions only: the flavour probabilities at the constant ρ = 0 per end flavour + 3 (u and d ends;
+     * null elsewhere), the same triples every run would compute.
+     */
+    private final StochasticTriple[][] constantRhoProbabilities = new StochasticTriple[7][];
     /** Per thread: the last run with tangents' expensive steps, for the replayed runs ({@link PrefixMemo}). */
     private final ThreadLocal<PrefixMemo> memos = ThreadLocal.withInitial(PrefixMemo::new);
 
@@ -252,6 +257,11 @@ public final class PathwiseFragmenter {
         this.zFamily = new LundZFamily(cdf, fc.head());
         this.smearLo = StochasticTriple.constant(1 - fc.stopSmear());
         this.smearHi = StochasticTriple.constant(1 + fc.stopSmear());
+        if (settings.pionsOnlyMode()) {
+            for (int flavour : new int[] {-2, -1, 1, 2}) {
+                constantRhoProbabilities[flavour + 3] = flavours.probabilities(flavour, StochasticTriple.constant(0));
+            }
+        }
     }
 
     /**
@@ -823,6 +833,10 @@ public final class PathwiseFragmenter {
         int slot = end.flavOld + 3;
         StochasticTriple[] probs = slot >= 0 && slot < run.flavourProbabilities.length
                 ? run.flavourProbabilities[slot] : null;
+        if (probs == null && slot >= 0 && slot < constantRhoProbabilities.length && p.rho().directions() == 0
+                && !p.rho().hasPerturbation() && Double.doubleToRawLongBits(p.rho().value()) == 0L) {
+            probs = constantRhoProbabilities[slot]; // (pions only: ρ is the constant 0 in every run)
+        }
         if (probs == null) {
             probs = flavours.probabilities(end.flavOld, p.rho());
             if (slot >= 0 && slot < run.flavourProbabilities.length) {
