@@ -285,9 +285,15 @@ final class JointStopZ {
             if (!(z > 0 && z < 1)) {
                 continue;
             }
+            double ratio = g(z) / gMax;
+            double u = zStream.uniform();
+            if (u >= ratio * (1 + 1e-15)) {
+                // rejected whatever π is: π_c ≤ 1 up to an ulp of the window's end, so acc ≤ ratio·(1 + 3e-16)
+                continue;
+            }
             double pi = pi(z, null);
-            double acc = g(z) / gMax * (stop ? pi : 1 - pi);
-            if (zStream.uniform() < acc) {
+            double acc = ratio * (stop ? pi : 1 - pi);
+            if (u < acc) {
                 return z;
             }
         }
