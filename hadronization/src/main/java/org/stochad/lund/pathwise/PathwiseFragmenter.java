@@ -58,7 +58,10 @@ import org.stochad.lund.StringFragmenter;
  * </ul>
  *
  * <p>Streams: as {@link StringFragmenter}, plus {@code fork(e).fork(n).fork(KEY_VETO)} for the veto.
- * Without tangent directions (primal and replayed runs) no quadrature is done.
+ * Without tangent directions (primal and replayed runs) no tangent quadrature is done; the
+ * decisions' probabilities (the joint stop's P_s and F(z_min), finalTwo's q) are, and a replayed run
+ * takes them over from the run with tangents before it on the same thread for as long as it repeats
+ * that run's inputs bit for bit ({@link PrefixMemo}).
  */
 public final class PathwiseFragmenter {
 
