@@ -475,16 +475,16 @@ final class FinalTwoRegion {
         lastRoot = t;
         double kx = cx + t * e[0];
         double ky = cy + t * e[1];
-        double[] gr = grad(kx, ky);
-        double slope = gr[0] * e[0] + gr[1] * e[1];
-        double dens = density(t, e);
-        double[] dMass = new double[k];
+        // ∇g at the boundary point (as grad computes it; its square roots serve the tangents too)
         double px = ax + kx;
         double py = ay + ky;
         double qx = bx - kx;
         double qy = by - ky;
         double v1 = Math.sqrt(px * px + py * py + m1 * m1);
         double v2 = Math.sqrt(qx * qx + qy * qy + m2 * m2);
+        double slope = (px / v1 - qx / v2) * e[0] + (py / v1 - qy / v2) * e[1];
+        double dens = density(t, e);
+        double[] dMass = new double[k];
         for (int j = 0; j < k; j++) {
             double[] d = tan[j];
             double dg = (px * d[0] + py * d[1]) / v1 + (qx * d[2] + qy * d[3]) / v2;
