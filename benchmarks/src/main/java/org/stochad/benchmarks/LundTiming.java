@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import org.stochad.Estimators;
 import org.stochad.Samplers;
+import org.stochad.StochasticAdOptions;
 import org.stochad.lund.Event;
 import org.stochad.lund.FastFragmenter;
 import org.stochad.lund.LundProgram;
@@ -30,8 +31,10 @@ import org.stochad.lund.reweight.RsaWeights;
  * {@code scoreSample} (one sample of the core score-function estimator on the Lund program,
  * multiplicity observable; the program gives it on doubles through {@code ScoredProgram}) and
  * {@code scoreTriples} (the same sample with the program run on triples, as the estimator runs a
- * program that is not a {@code ScoredProgram}; bit-identical estimates). Output: one JSON object on
- * standard output.
+ * program that is not a {@code ScoredProgram}; bit-identical estimates); on request also
+ * {@code pathwiseSad} (one stochastic-AD sample of all four parameters in the pathwise mode with the
+ * joint stop and finalTwo in the plane, two-sided Bernoulli flips, multiplicity observable: the
+ * primal run with tangents and the replayed alternative). Output: one JSON object on standard output.
  */
 public final class LundTiming {
 
@@ -45,7 +48,8 @@ public final class LundTiming {
      * @param args events per mode per round (default 20000), rounds (default 5), warm-up events per
      *             mode (default 20000), modes (comma-separated; default the six above; also
      *             {@code thrustSweep}, {@code thrustCubic}: a fast-path event plus its thrust axis by
-     *             the O(n² log n) sweep or the O(n³) scan)
+     *             the O(n² log n) sweep or the O(n³) scan; {@code pathwiseSad}: a pathwise
+     *             stochastic-AD sample)
      */
     public static void main(String[] args) {
         int chunk = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
@@ -100,6 +104,8 @@ public final class LundTiming {
         final LundProgram program;
         /** The program behind a lambda: not a ScoredProgram, so the estimator runs it on triples. */
         final org.stochad.StochasticProgram onTriples;
+        /** The pathwise mode's program (joint stop, finalTwo in the plane), multiplicity observable. */
+        final LundProgram pathwise;
         long sink;
 
         Runner(LundSettings s) {
@@ -113,6 +119,9 @@ public final class LundTiming {
             theta = s.theta();
             program = LundProgram.of(s, Observables.multiplicity());
             onTriples = program::run;
+            pathwise = LundProgram.of(s.with(LundSettings.DIFFERENTIATION, "pathwise")
+                    .with(LundSettings.PATHWISE_STOP, "joint").with(LundSettings.PATHWISE_FINAL_TWO, "plane"),
+                    Observables.multiplicity());
         }
 
         void run(String mode, long from, int n) {
@@ -149,6 +158,10 @@ public final class LundTiming {
                 case "scoreSample":
                     sink += (long) Estimators.scoreFunction().withParallelism(1)
                             .estimate(program, theta, n, from).mean(0);
+                    break;
+                case "pathwiseSad":
+                    sink += (long) Estimators.stochasticAd(StochasticAdOptions.replay().twoSidedBernoulli())
+                            .withParallelism(1).estimate(pathwise, theta, n, from).mean(0);
                     break;
                 case "scoreTriples":
                     sink += (long) Estimators.scoreFunction().withParallelism(1)

@@ -89,10 +89,13 @@ final class RecordRule extends ScoreRule {
 
     @Override
     void afterCategorical(AddressedStream stream, StochasticTriple[] probabilities, double[] p, double sum, int x) {
-        CategoricalFlips flips = new CategoricalFlips(probabilities, p, x, score().length);
         long index = stream.position();
         long prefix = hash.value();
         hash.add(stream, index, sum);
+        if (!anyTangent(probabilities)) {
+            return; // every flip would weigh 0 and be offered to no reservoir
+        }
+        CategoricalFlips flips = new CategoricalFlips(probabilities, p, x, score().length);
         for (int t = 0; t < flips.upTargets.length; t++) {
             double[] g = flips.gUp[t];
             offer(stream, flips.upTargets[t], g.length, j -> g[j], null, null, -1 / p[x], index, prefix);
@@ -101,6 +104,15 @@ final class RecordRule extends ScoreRule {
             double[] g = flips.gDown[t];
             offer(stream, flips.downTargets[t], g.length, j -> g[j], null, null, 1 / p[x], index, prefix);
         }
+    }
+
+    private static boolean anyTangent(StochasticTriple[] probabilities) {
+        for (StochasticTriple t : probabilities) {
+            if (hasTangent(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -126,7 +126,11 @@ class ScoreRule implements DrawRule {
         return StochasticTriple.constant(x);
     }
 
-    private static boolean hasTangent(StochasticTriple t) {
+    /**
+     * @param t a triple
+     * @return whether any of its tangent components is not zero
+     */
+    static boolean hasTangent(StochasticTriple t) {
         int[] ix = TripleAccess.sparseIndices(t);
         if (ix != null && TripleAccess.sparseFill(t) == 0) {
             for (double d : TripleAccess.sparseValues(t)) {

@@ -147,8 +147,11 @@ final class TrackingSampler implements Sampler {
         for (int i = 0; i < k; i++) {
             p[i] = probabilities[i].value();
             if (!(p[i] > 0 && p[i] < 1)) {
-                // the argument's name is only built for the message (string building per draw was a hot spot)
-                DiscreteFamily.checkProbability("categorical", "probabilities[" + i + "]", p[i]);
+                // the argument's name is only built for the message (string building per draw was a hot
+                // spot, also for the common probabilities 0 and 1)
+                if (!(p[i] >= 0 && p[i] <= 1)) {
+                    DiscreteFamily.checkProbability("categorical", "probabilities[" + i + "]", p[i]);
+                }
                 checkEdgeTangent(probabilities[i], i, p[i]);
             }
             sum += p[i];

@@ -80,6 +80,12 @@ final class FinalTwoRegion {
     private double[][] sinD;
     /** The last root found (a warm start for the next ray; working state). */
     private double lastRoot;
+    /**
+     * {@link #lastRoot} when the constructor ends: {@link #draw} starts from it, so that a draw gives
+     * the same k whatever was asked of the region before (a region may be drawn from again by a
+     * replayed run, {@link PrefixMemo}).
+     */
+    private final double rootAfterConstruction;
 
     /**
      * The coordinate frame: centre, stretch direction and factor.
@@ -215,6 +221,7 @@ final class FinalTwoRegion {
             System.arraycopy(sums, 1, dq, 0, k);
         }
         this.q = Math.min(Math.max(total, 0), 1);
+        this.rootAfterConstruction = lastRoot;
     }
 
     /** @return P(success) */
@@ -270,6 +277,7 @@ final class FinalTwoRegion {
         if (success && !possible) {
             throw new IllegalStateException("finalTwo: success drawn with q = 0");
         }
+        lastRoot = rootAfterConstruction;
         if (success ? q >= RAREST : 1 - q >= RAREST) {
             for (int i = 0; i < MAX_TRIES; i++) {
                 double r = w * Math.sqrt(-2 * Math.log(stream.uniform()));
@@ -467,22 +475,22 @@ final class FinalTwoRegion {
         lastRoot = t;
         double kx = cx + t * e[0];
         double ky = cy + t * e[1];
-        double[] gr = grad(kx, ky);
-        double slope = gr[0] * e[0] + gr[1] * e[1];
-        double dens = density(t, psi);
-        double[] dMass = new double[k];
+        // ∇g at the boundary point (as grad computes it; its square roots serve the tangents too)
         double px = ax + kx;
         double py = ay + ky;
         double qx = bx - kx;
         double qy = by - ky;
         double v1 = Math.sqrt(px * px + py * py + m1 * m1);
         double v2 = Math.sqrt(qx * qx + qy * qy + m2 * m2);
+        double slope = (px / v1 - qx / v2) * e[0] + (py / v1 - qy / v2) * e[1];
+        double dens = density(t, e);
+        double[] dMass = new double[k];
         for (int j = 0; j < k; j++) {
             double[] d = tan[j];
             double dg = (px * d[0] + py * d[1]) / v1 + (qx * d[2] + qy * d[3]) / v2;
             dMass[j] = dens * (d[4] - dg) / slope;
         }
-        return new Ray(t, mass(t, psi), dMass, dens / slope);
+        return new Ray(t, mass(t, e), dMass, dens / slope);
     }
 
     /** The trapezoid sum (2π/N)·Σ x_j. */
@@ -525,23 +533,30 @@ final class FinalTwoRegion {
                 cs[m] = Math.cos(TWO_PI * m / n);
                 sn[m] = Math.sin(TWO_PI * m / n);
             }
+            // (f·i mod n by increments; each sum runs over i in ascending order, all sums of one f at once)
+            double[] dc = new double[k];
+            double[] ds = new double[k];
             for (int f = 0; f <= half; f++) {
                 double ac = 0;
                 double as = 0;
-                for (int i = 0; i < n; i++) {
-                    int m = (int) ((long) f * i % n);
-                    ac += nodeI[i] * cs[m];
-                    as += nodeI[i] * sn[m];
+                java.util.Arrays.fill(dc, 0);
+                java.util.Arrays.fill(ds, 0);
+                for (int i = 0, m = 0; i < n; i++, m = m + f >= n ? m + f - n : m + f) {
+                    double c = cs[m];
+                    double sn1 = sn[m];
+                    ac += nodeI[i] * c;
+                    as += nodeI[i] * sn1;
+                    double[] di = nodeDi[i];
                     for (int j = 0; j < k; j++) {
-                        cosD[j][f] += nodeDi[i][j] * cs[m];
-                        sinD[j][f] += nodeDi[i][j] * sn[m];
+                        dc[j] += di[j] * c;
+                        ds[j] += di[j] * sn1;
                     }
                 }
                 cosC[f] = 2 * ac / n;
                 sinC[f] = 2 * as / n;
                 for (int j = 0; j < k; j++) {
-                    cosD[j][f] *= 2.0 / n;
-                    sinD[j][f] *= 2.0 / n;
+                    cosD[j][f] = dc[j] * (2.0 / n);
+                    sinD[j][f] = ds[j] * (2.0 / n);
                 }
             }
         }
@@ -579,7 +594,11 @@ final class FinalTwoRegion {
 
     /** The density κ·t·N_w(c + t·e) in (ψ, t). */
     private double density(double t, double psi) {
-        double[] e = e(psi);
+        return density(t, e(psi));
+    }
+
+    /** The density κ·t·N_w(c + t·e) along e = {@link #e}(ψ). */
+    private double density(double t, double[] e) {
         double x = frame.cx + t * e[0];
         double y = frame.cy + t * e[1];
         return frame.kappa * t * Math.exp(-(x * x + y * y) / (2 * w * w)) / (TWO_PI * w * w);
@@ -587,10 +606,14 @@ final class FinalTwoRegion {
 
     /** J(t, ψ) = ∫₀^t κ·t'·N_w(c + t'·e) dt' in closed form. */
     double mass(double t, double psi) {
+        return t <= 0 ? 0 : mass(t, e(psi));
+    }
+
+    /** J(t, ψ) along e = {@link #e}(ψ). */
+    private double mass(double t, double[] e) {
         if (t <= 0) {
             return 0;
         }
-        double[] e = e(psi);
         double lambda = Math.hypot(e[0], e[1]);
         double ex = e[0] / lambda;
         double ey = e[1] / lambda;

@@ -1,7 +1,5 @@
 package org.stochad.lund.pathwise;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.stochad.Sampler;
 import org.stochad.StochasticTriple;
 
@@ -46,6 +44,11 @@ final class JointStopZ {
     private final double[] dq;
     private final double wLo;
     private final double wHi;
+    /** N_a/N and N_c/N. */
+    private final double ratioA;
+    private final double ratioC;
+    /** Working array of {@link #pi}'s W'² tangent (this object is per hadron and single-threaded). */
+    private final double[] scratch;
 
     JointStopZ(double[] nodes, double[] weights, int k, double a, double c, LundZCdf.Totals totals, double[] da,
                double[] dc, boolean fromPos, double e2, StochasticTriple xPlus, StochasticTriple xMinus,
@@ -74,6 +77,9 @@ final class JointStopZ {
         this.dq = tangent(q2);
         this.wLo = w0 * (1 - smear);
         this.wHi = w0 * (1 + smear);
+        this.scratch = new double[k];
+        this.ratioA = normA / norm;
+        this.ratioC = normC / norm;
     }
 
     private double[] tangent(StochasticTriple t) {
@@ -104,8 +110,8 @@ final class JointStopZ {
 
     /** π(W'(t)) and, into dOut (if not null), its state tangent. */
     double pi(double t, double[] dOut) {
-        double[] dw2 = dOut == null ? null : new double[k];
-        double w2 = w2After(t, dw2);
+        // the value first: W'²'s tangent is only needed inside the smear window (same value either way)
+        double w2 = w2After(t, null);
         if (w2 <= wLo * wLo) {
             zero(dOut);
             return 1;
@@ -116,6 +122,8 @@ final class JointStopZ {
         }
         double w = Math.sqrt(w2);
         if (dOut != null) {
+            double[] dw2 = scratch;
+            w2After(t, dw2);
             for (int j = 0; j < k; j++) {
                 dOut[j] = -dw2[j] / (2 * w) / (wHi - wLo);
             }
@@ -125,17 +133,20 @@ final class JointStopZ {
 
     private static void zero(double[] x) {
         if (x != null) {
-            java.util.Arrays.fill(x, 0);
+            for (int j = 0; j < x.length; j++) {
+                x[j] = 0; // (a loop: Arrays.fill's call was visible on arrays this short)
+            }
         }
     }
 
     /** p(t) = g(t)/N and, into dOut, its (a, c) tangent. */
     double density(double t, double[] dOut) {
-        double g = Math.exp(a * Math.log1p(-t) - c / t) / t;
+        double l1 = Math.log1p(-t);
+        double g = Math.exp(a * l1 - c / t) / t;
         double p = g / norm;
         if (dOut != null) {
-            double la = Math.log1p(-t) - normA / norm;
-            double lc = -1 / t + normC / norm; // ∂c ln N = −N_c/N
+            double la = l1 - ratioA;
+            double lc = -1 / t + ratioC; // ∂c ln N = −N_c/N
             for (int j = 0; j < k; j++) {
                 dOut[j] = p * (la * da[j] + lc * dc[j]);
             }
@@ -143,13 +154,15 @@ final class JointStopZ {
         return p;
     }
 
-    /** The breakpoints of π in (lo, 1): where W'² = W_lo² or W_hi². */
-    List<Double> breakpoints(double lo) {
-        List<Double> r = new ArrayList<>();
+    /** The breakpoints of π in (lo, 1): where W'² = W_lo² or W_hi²; with 0.5 (below ½), lo and 1, sorted. */
+    double[] breakpoints(double lo) {
+        double[] r = new double[7];
+        int n = 0;
         double mu = m2 / (d * e2);
         double x1 = fromPos ? xm : xp;
         double x2 = fromPos ? xp : xm;
-        for (double kk : new double[] {wLo * wLo, wHi * wHi}) {
+        for (int b = 0; b < 2; b++) {
+            double kk = b == 0 ? wLo * wLo : wHi * wHi;
             double qa = -e2 * d * x1;
             double qb = e2 * (xp * xm + d * mu) - (q + kk);
             double qc = -e2 * x2 * mu;
@@ -159,19 +172,32 @@ final class JointStopZ {
             }
             double sd = Math.sqrt(disc);
             double qq = -0.5 * (qb + Math.copySign(sd, qb));
-            for (double root : new double[] {qq / qa, qc / qq}) {
-                if (root > lo && root < 1) {
-                    r.add(root);
-                }
+            double root1 = qq / qa;
+            double root2 = qc / qq;
+            if (root1 > lo && root1 < 1) {
+                r[n++] = root1;
+            }
+            if (root2 > lo && root2 < 1) {
+                r[n++] = root2;
             }
         }
         if (lo < 0.5) {
-            r.add(0.5);
+            r[n++] = 0.5;
         }
-        r.add(lo);
-        r.add(1.0);
-        java.util.Collections.sort(r);
-        return r;
+        r[n++] = lo;
+        r[n++] = 1.0;
+        // insertion sort in Double.compare's order (the order of Arrays.sort; at most 7 values)
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            double x = r[i];
+            int j = i;
+            while (j > 0 && Double.compare(out[j - 1], x) > 0) {
+                out[j] = out[j - 1];
+                j--;
+            }
+            out[j] = x;
+        }
+        return out;
     }
 
     /**
@@ -218,17 +244,29 @@ final class JointStopZ {
         return out;
     }
 
-    /** ∫ p·π_c over the live segments of [lo, hi] (breakpoints bp), c = stop or continue. */
-    double[] categoryIntegral(List<Double> bp, double lo, double hi, boolean stop) {
+    /**
+     * ∫ p·π_c over the live segments of [lo, hi] (breakpoints bp), c = stop or continue; a segment
+     * that ends below hi and has its stop integral in {@code known} (the step's P_s segments, computed
+     * with the same arguments; may be null) is taken from there.
+     */
+    double[] categoryIntegral(double[] bp, double lo, double hi, boolean stop, double[][] known) {
         double[] out = new double[1 + k];
-        for (int i = 0; i + 1 < bp.size(); i++) {
-            double t0 = Math.max(bp.get(i), lo);
-            double t1 = Math.min(bp.get(i + 1), hi);
-            double piMid = pi(0.5 * (bp.get(i) + bp.get(i + 1)), null);
-            if (!(t1 > t0) || (stop ? piMid == 0 : piMid == 1)) {
+        for (int i = 0; i + 1 < bp.length; i++) {
+            double t0 = Math.max(bp[i], lo);
+            double t1 = Math.min(bp[i + 1], hi);
+            if (!(t1 > t0)) {
                 continue;
             }
-            double[] s = integral(t0, t1, stop);
+            double[] s;
+            if (stop && known != null && t1 == bp[i + 1] && known[i] != null) {
+                s = known[i];
+            } else {
+                double piMid = pi(0.5 * (bp[i] + bp[i + 1]), null);
+                if (stop ? piMid == 0 : piMid == 1) {
+                    continue;
+                }
+                s = integral(t0, t1, stop);
+            }
             for (int j = 0; j <= k; j++) {
                 out[j] += s[j];
             }
@@ -247,9 +285,15 @@ final class JointStopZ {
             if (!(z > 0 && z < 1)) {
                 continue;
             }
+            double ratio = g(z) / gMax;
+            double u = zStream.uniform();
+            if (u >= ratio * (1 + 1e-15)) {
+                // rejected whatever π is: π_c ≤ 1 up to an ulp of the window's end, so acc ≤ ratio·(1 + 3e-16)
+                continue;
+            }
             double pi = pi(z, null);
-            double acc = g(z) / gMax * (stop ? pi : 1 - pi);
-            if (zStream.uniform() < acc) {
+            double acc = ratio * (stop ? pi : 1 - pi);
+            if (u < acc) {
                 return z;
             }
         }

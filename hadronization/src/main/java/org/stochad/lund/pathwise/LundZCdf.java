@@ -29,6 +29,16 @@ public final class LundZCdf {
 
     private final double[] nodes;
     private final double[] weights;
+    /**
+     * Per node of the high segment's t rule, t = (1 + x)/2: POWER·ln t, (POWER − 1)·ln t and
+     * t^POWER = exp(POWER·ln t) — the same operations as evaluated per call before, done once.
+     */
+    private final double[] hiLt4;
+    private final double[] hiLt3;
+    private final double[] hiT4;
+    /** ... and for the full-range split u₁ = ½: 1 − u = ½·t^POWER, u and ln(1 − u) = ln ½ + POWER·ln t. */
+    private final double[] halfU;
+    private final double[] halfL1u;
 
     /**
      * @param n Gauss–Legendre nodes per segment, &ge; 4
@@ -40,6 +50,21 @@ public final class LundZCdf {
         nodes = new double[n];
         weights = new double[n];
         legendre(n, nodes, weights);
+        hiLt4 = new double[n];
+        hiLt3 = new double[n];
+        hiT4 = new double[n];
+        halfU = new double[n];
+        halfL1u = new double[n];
+        double lHalf = Math.log(0.5);
+        for (int i = 0; i < n; i++) {
+            double t = 0.5 * (1 + nodes[i]);
+            double lt = Math.log(t);
+            hiLt4[i] = POWER * lt;
+            hiLt3[i] = (POWER - 1) * lt;
+            hiT4[i] = Math.exp(POWER * lt);
+            halfU[i] = 1 - 0.5 * hiT4[i];
+            halfL1u[i] = lHalf + hiLt4[i];
+        }
     }
 
     /** @return the default rule (24 nodes per segment, ≈ 1e-12 relative at the point) */
@@ -207,17 +232,23 @@ public final class LundZCdf {
     private void highSegment(double u1, double a, double c, double[] out) {
         double w = 1 - u1;
         double lw = Math.log(w);
+        boolean half = w == 0.5;
         double r0 = 0;
         double ra = 0;
         double rc = 0;
         for (int i = 0; i < nodes.length; i++) {
-            double t = 0.5 * (1 + nodes[i]);
-            double lt = Math.log(t);
-            double oneMinusU = w * Math.exp(POWER * lt);
-            double u = 1 - oneMinusU;
-            double l1u = lw + POWER * lt;
+            double u;
+            double l1u;
+            if (half) {
+                u = halfU[i];
+                l1u = halfL1u[i];
+            } else {
+                double oneMinusU = w * hiT4[i];
+                u = 1 - oneMinusU;
+                l1u = lw + hiLt4[i];
+            }
             // g du = (1 − u)^a/u·e^(−c/u) · POWER·w·t^(POWER−1) dt
-            double h = weights[i] * Math.exp(a * l1u - c / u + (POWER - 1) * lt) / u;
+            double h = weights[i] * Math.exp(a * l1u - c / u + hiLt3[i]) / u;
             r0 += h;
             ra += h * l1u;
             rc += h / u;

@@ -58,7 +58,10 @@ import org.stochad.lund.StringFragmenter;
  * </ul>
  *
  * <p>Streams: as {@link StringFragmenter}, plus {@code fork(e).fork(n).fork(KEY_VETO)} for the veto.
- * Without tangent directions (primal and replayed runs) no quadrature is done.
+ * Without tangent directions (primal and replayed runs) no tangent quadrature is done; the
+ * decisions' probabilities (the joint stop's P_s and F(z_min), finalTwo's q) are, and a replayed run
+ * takes them over from the run with tangents before it on the same thread for as long as it repeats
+ * that run's inputs bit for bit ({@link PrefixMemo}).
  */
 public final class PathwiseFragmenter {
 
@@ -218,6 +221,13 @@ public final class PathwiseFragmenter {
     private final LundZFamily zFamily;
     private final StochasticTriple smearLo;
     private final StochasticTriple smearHi;
+    /**
+     * Pions only: the flavour probabilities at the constant ρ = 0 per end flavour + 3 (u and d ends;
+     * null elsewhere), the same triples every run would compute.
+     */
+    private final StochasticTriple[][] constantRhoProbabilities = new StochasticTriple[7][];
+    /** Per thread: the last run with tangents' expensive steps, for the replayed runs ({@link PrefixMemo}). */
+    private final ThreadLocal<PrefixMemo> memos = ThreadLocal.withInitial(PrefixMemo::new);
 
     /**
      * @param settings the generator settings
@@ -250,6 +260,11 @@ public final class PathwiseFragmenter {
         this.zFamily = new LundZFamily(cdf, fc.head());
         this.smearLo = StochasticTriple.constant(1 - fc.stopSmear());
         this.smearHi = StochasticTriple.constant(1 + fc.stopSmear());
+        if (settings.pionsOnlyMode()) {
+            for (int flavour : new int[] {-2, -1, 1, 2}) {
+                constantRhoProbabilities[flavour + 3] = flavours.probabilities(flavour, StochasticTriple.constant(0));
+            }
+        }
     }
 
     /**
@@ -283,7 +298,7 @@ public final class PathwiseFragmenter {
      * @return the event and its alternative ordering
      */
     public Result fragmentFull(Sampler sampler, LundParameters p) {
-        Run run = new Run(p);
+        Run run = new Run(p, memos);
         for (int attempt = 0; attempt < fc.maxRetries(); attempt++) {
             List<Hadron> hadrons = attempt(sampler.fork(attempt), run);
             if (hadrons != null) {
@@ -301,7 +316,7 @@ public final class PathwiseFragmenter {
             return new Result(e, null, false, new double[0]);
         }
         List<Hadron> alt = new ArrayList<>(hadrons);
-        int i = alt.indexOf(run.last[0]);
+        int i = run.lastIndex;
         alt.set(i, run.altLast[0]);
         alt.set(i + 1, run.altLast[1]);
         return new Result(e, new Event(fc.eCm(), alt, attempt, h, w), run.reversed, run.dProbReverse);
@@ -329,7 +344,7 @@ public final class PathwiseFragmenter {
      * @return attempt 0's event and its alternative ordering, or null when it failed
      */
     public Result firstAttemptFull(Sampler sampler, LundParameters p) {
-        Run run = new Run(p);
+        Run run = new Run(p, memos);
         List<Hadron> hadrons = attempt(sampler.fork(0), run);
         return hadrons == null ? null : result(hadrons, 0, run);
     }
@@ -343,14 +358,31 @@ public final class PathwiseFragmenter {
         /** finalTwo's hadrons (pos, neg) and, when the ordering is averaged, those of the other ordering. */
         Hadron[] last;
         Hadron[] altLast;
+        /** The index of finalTwo's first hadron in the event's list. */
+        int lastIndex;
         boolean reversed;
         double[] dProbReverse;
         /** stopByZ: the next step's stop decision, drawn with the previous z. */
         boolean nextStop;
+        /** The flavour probabilities per end flavour + 3 (computed on first use; they depend on ρ only). */
+        final StochasticTriple[][] flavourProbabilities = new StochasticTriple[7][];
+        /** The pT width σ·factor (plain, enhanced), −2·ln(width) and width⁻² (computed on first use). */
+        final StochasticTriple[] widths = new StochasticTriple[2];
+        final StochasticTriple[] widthLogTerm = new StochasticTriple[2];
+        final StochasticTriple[] widthInverseSquare = new StochasticTriple[2];
 
-        Run(LundParameters p) {
+        /** This thread's record of the last run with tangents: written by one, read by one without. */
+        final PrefixMemo memo;
+
+        Run(LundParameters p, ThreadLocal<PrefixMemo> memos) {
             this.p = p;
             this.k = Math.max(p.a().directions(), Math.max(p.b().directions(), p.sigma().directions()));
+            this.memo = memos.get();
+            if (k > 0) {
+                memo.startRecording();
+            } else {
+                memo.startReplay();
+            }
             this.aEff = p.a().value() >= 0.02 ? p.a().value() : 0; // Pythia's a < 0.02 branch drops (1 − z)^a
         }
     }
@@ -393,7 +425,7 @@ public final class PathwiseFragmenter {
         StochasticTriple remE = StochasticTriple.constant(fc.eCm());
         double w2 = fc.eCm() * fc.eCm();
         End now;
-        StochasticTriple w2Rem;
+        StochasticTriple w2Rem = null;
         run.nextStop = false;
         for (int step = 0; ; step++) {
             Sampler stepStream = att.fork(StringFragmenter.KEY_STEP).fork(step);
@@ -410,16 +442,21 @@ public final class PathwiseFragmenter {
                 return null;
             }
             double w0 = fc.stopW0(pos.flavOld, neg.flavOld, now.outcome.newQuark());
-            w2Rem = remE.square().minus(remPx.square()).minus(remPy.square()).minus(remPz.square());
-            if (options.stopByZ() ? run.nextStop : stop(stepStream, w2Rem, w0)) {
+            // W²_rem: for the stop test, or (joint stop, decided with the previous z) only for finalTwo
+            boolean stopNow = options.stopByZ() && run.nextStop;
+            if (!options.stopByZ() || stopNow) {
+                w2Rem = remE.square().minus(remPx.square()).minus(remPy.square()).minus(remPz.square());
+            }
+            if (options.stopByZ() ? stopNow : stop(stepStream, w2Rem, w0)) {
                 break;
             }
 
             // z: region split of the kinematic veto, then the (truncated) Lund z with its implicit tangent
             StochasticTriple c = p.b().times(mT2);
+            StochasticTriple remPxAfter = remPx.minus(pxHad);
+            StochasticTriple remPyAfter = remPy.minus(pyHad);
             StochasticTriple zT = options.stopByZ()
-                    ? drawZJoint(hadronStream, run, c, mT2, now, w2, fromPos, remE, remPz, remPx.minus(pxHad),
-                            remPy.minus(pyHad), w0)
+                    ? drawZJoint(hadronStream, run, c, mT2, now, w2, fromPos, remE, remPz, remPxAfter, remPyAfter, w0)
                     : drawZ(hadronStream, run, c, mT2, now, w2);
             if (zT == null) {
                 return null;
@@ -441,8 +478,8 @@ public final class PathwiseFragmenter {
             now.pyOld = now.pyNew.neg();
             now.flavOld = now.sign() * now.outcome.newQuark();
             now.rank = rank;
-            remPx = remPx.minus(pxHad);
-            remPy = remPy.minus(pyHad);
+            remPx = remPxAfter;
+            remPy = remPyAfter;
             remPz = remPz.minus(pz);
             remE = remE.minus(e);
         }
@@ -451,7 +488,9 @@ public final class PathwiseFragmenter {
         if (last == null) {
             return null;
         }
-        List<Hadron> all = new ArrayList<>(pos.hadrons);
+        List<Hadron> all = new ArrayList<>(pos.hadrons.size() + 2 + neg.hadrons.size());
+        all.addAll(pos.hadrons);
+        run.lastIndex = all.size();
         all.add(last[0]);
         all.add(last[1]);
         for (int i = neg.hadrons.size() - 1; i >= 0; i--) {
@@ -557,79 +596,35 @@ public final class PathwiseFragmenter {
         if (!(zMinV < 1)) {
             return null;
         }
-        StochasticTriple zMin = mT2.div(now.xDirOld.times(now.xInvOld.neg().plus(1)).times(w2));
-        boolean vetoPossible = zMinV > 0 && cv / zMinV < VETO_CUT;
-        double zLo = vetoPossible ? zMinV : 0;
-        LundZCdf.Totals totals = cdf.totals(a, cv);
-        double[] da = new double[k];
-        double[] dc = new double[k];
-        for (int j = 0; j < k; j++) {
-            da[j] = da(run, j);
-            dc[j] = c.delta(j);
+        // the step's deterministic part: from the recorded run when this (tangent-free) run repeats its inputs
+        double[] key = {a, cv, mT2.value(), now.xDirOld.value(), now.xInvOld.value(), fromPos ? 1 : 0, remE.value(),
+            remPz.value(), qx.value(), qy.value(), w0};
+        JointStep st = (JointStep) run.memo.lookup(PrefixMemo.KIND_JOINT, key);
+        if (st == null) {
+            st = jointStep(run, c, mT2, now, w2, fromPos, remE, remPz, qx, qy, w0, zMinV);
+            run.memo.record(PrefixMemo.KIND_JOINT, key, st);
         }
-        JointStopZ joint = new JointStopZ(jointNodes, jointWeights, k, a, cv, totals, da, dc, fromPos, w2,
-                remE.plus(remPz).div(fc.eCm()), remE.minus(remPz).div(fc.eCm()), now.xDirOld, mT2,
-                qx.square().plus(qy.square()), w0, fc.stopSmear());
-        // P(veto) = F(z_min) with its tangent
-        double qv = 0;
-        double[] dqv = new double[k];
-        double[] dzLo = new double[k];
-        LundZCdf.Point atMin = null;
-        if (vetoPossible) {
-            atMin = cdf.at(zMinV, a, cv, totals);
-            qv = atMin.cdf();
-            for (int j = 0; j < k; j++) {
-                dzLo[j] = zMin.delta(j);
-                dqv[j] = atMin.dCdfDa() * da[j] + atMin.dCdfDc() * dc[j] + atMin.density() * dzLo[j];
-            }
-        }
-        List<Double> bp = joint.breakpoints(zLo);
-        // P_s by quadrature over the segments where π > 0 (cached per segment); P_c = 1 − F(z_min) − P_s
-        // (the continue density p·(1 − π) is never integrated: its set {π < 1} is one interval, W'² being
-        // concave in z, and its partial integral is F(z) − F(z_min) − I_s(z))
-        int nSeg = bp.size() - 1;
-        double[][] segStop = new double[nSeg][];
-        double[] ps = new double[1 + k];
-        for (int i = 0; i < nSeg; i++) {
-            double t0 = Math.max(bp.get(i), zLo);
-            double t1 = bp.get(i + 1);
-            if (!(t1 > t0) || joint.pi(0.5 * (bp.get(i) + t1), null) == 0) {
-                continue;
-            }
-            segStop[i] = joint.integral(t0, t1, true);
-            for (int j = 0; j <= k; j++) {
-                ps[j] += segStop[i][j];
-            }
-        }
-        double pLo = vetoPossible ? joint.density(zLo, null) : 0;
-        double piLo = vetoPossible ? joint.pi(zLo, null) : 0;
-        double pStop = Math.min(Math.max(ps[0], 0), 1 - qv);
-        double pCont = Math.max(1 - qv - pStop, 0);
-        // (continue's set {π < 1} is empty when W'(z) < W_lo on all of (z_min, 1))
-        double[] dps = new double[k];
-        double[] dpc = new double[k];
-        for (int j = 0; j < k; j++) {
-            dps[j] = ps[1 + j] - pLo * piLo * dzLo[j];
-            dpc[j] = -dqv[j] - dps[j];
-        }
-        boolean continueLive = false;
-        for (int i = 0; i < nSeg && !continueLive; i++) {
-            continueLive = bp.get(i + 1) > bp.get(i) && joint.pi(0.5 * (bp.get(i) + bp.get(i + 1)), null) < 1;
-        }
-        if (!continueLive) {
-            // π = 1 on all of (z_min, 1): the complement is only the quadrature's error
-            pStop = Math.max(1 - qv, 0);
-            pCont = 0;
-            for (int j = 0; j < k; j++) {
-                dps[j] = -dqv[j];
-                dpc[j] = 0;
-            }
-        }
+        JointStopZ joint = st.joint();
+        LundZCdf.Totals totals = st.totals();
+        LundZCdf.Point atMin = st.atMin();
+        double zLo = st.zLo();
+        double[] bp = st.bp();
+        int nSeg = bp.length - 1;
+        double[][] segStop = st.segStop();
+        double qv = st.qv();
+        double pStop = st.pStop();
+        double pCont = st.pCont();
+        double pLo = st.pLo();
+        double piLo = st.piLo();
+        double[] da = st.da();
+        double[] dc = st.dc();
+        double[] dzLo = st.dzLo();
+        double[] dps = st.dps();
+        double[] dpc = st.dpc();
+        // (a recorded step carries the recording run's tangents: a run without tangents passes none)
+        double[] dqv = st.dqvDraw().length == k ? st.dqvDraw() : new double[k];
         // the categorical {veto, stop, continue} as two Bernoulli draws (so that two-sided flips apply):
         // veto ~ Bernoulli(F(z_min)), then stop ~ Bernoulli(P_s/(1 − F(z_min)))
-        if (qv >= 1 || qv <= 0) {
-            java.util.Arrays.fill(dqv, 0);
-        }
         if (hs.fork(KEY_VETO).bernoulli(StochasticTriple.of(Math.min(Math.max(qv, 0), 1), dqv)).value() == 1) {
             return null;
         }
@@ -645,42 +640,46 @@ public final class PathwiseFragmenter {
         boolean stop = cat == 1;
         run.nextStop = stop;
         // z from p·π_c: choose a region (maximal run of segments with π_c > 0) by its mass, sample in it
-        List<double[]> regions = new ArrayList<>();
-        List<Double> masses = new ArrayList<>();
+        double[] regionLo = new double[nSeg];
+        double[] regionHi = new double[nSeg];
+        double[] masses = new double[nSeg];
+        int nRegions = 0;
         double total = 0;
         for (int i = 0; i < nSeg; i++) {
-            double t0 = bp.get(i);
-            double t1 = bp.get(i + 1);
+            double t0 = bp[i];
+            double t1 = bp[i + 1];
             boolean live = stop ? segStop[i] != null : joint.pi(0.5 * (t0 + t1), null) < 1;
             if (!live) {
                 continue;
             }
             double m = stop ? segStop[i][0] : 0; // continue: one region, its mass is not needed
-            if (!regions.isEmpty() && regions.get(regions.size() - 1)[1] == t0) {
-                regions.get(regions.size() - 1)[1] = t1;
-                masses.set(masses.size() - 1, masses.get(masses.size() - 1) + m);
+            if (nRegions > 0 && regionHi[nRegions - 1] == t0) {
+                regionHi[nRegions - 1] = t1;
+                masses[nRegions - 1] = masses[nRegions - 1] + m;
             } else {
-                regions.add(new double[] {t0, t1});
-                masses.add(m);
+                regionLo[nRegions] = t0;
+                regionHi[nRegions] = t1;
+                masses[nRegions] = m;
+                nRegions++;
             }
             total += m;
         }
-        if (regions.isEmpty() || (!stop && regions.size() > 1)) {
-            throw new IllegalStateException("joint stop/z: category " + cat + " has " + regions.size()
+        if (nRegions == 0 || (!stop && nRegions > 1)) {
+            throw new IllegalStateException("joint stop/z: category " + cat + " has " + nRegions
                     + " regions (P = " + pStop + ", " + pCont + ")");
         }
         double v = hs.fork(KEY_JOINT_REGION).uniform() * total;
         int r = 0;
-        while (r < regions.size() - 1 && v > masses.get(r)) {
-            v -= masses.get(r);
+        while (r < nRegions - 1 && v > masses[r]) {
+            v -= masses[r];
             r++;
         }
-        double z = joint.sample(hs.fork(KEY_JOINT_Z), regions.get(r)[0], regions.get(r)[1], stop);
+        double z = joint.sample(hs.fork(KEY_JOINT_Z), regionLo[r], regionHi[r], stop);
         if (k == 0) {
             return StochasticTriple.constant(z);
         }
         // implicit tangent of the conditional CDF G_c(z) = I_c(z)/P_c
-        double[] is = joint.categoryIntegral(bp, zLo, z, true);
+        double[] is = joint.categoryIntegral(bp, zLo, z, true, segStop);
         double[] ic;
         if (stop) {
             ic = is;
@@ -707,6 +706,103 @@ public final class PathwiseFragmenter {
             dz[j] = -(dI - g * dCat[j]) / (pz * pcz);
         }
         return StochasticTriple.of(z, dz);
+    }
+
+    /**
+     * The deterministic part of one joint stop/z step (everything before its draws): the quadratures
+     * of P(veto) = F(z_min) and P_s, their tangents, the breakpoints and the stop segments' masses.
+     * A pure function of its inputs' values (and, for the tangents, of their tangents).
+     */
+    private JointStep jointStep(Run run, StochasticTriple c, StochasticTriple mT2, End now, double w2,
+                                boolean fromPos, StochasticTriple remE, StochasticTriple remPz, StochasticTriple qx,
+                                StochasticTriple qy, double w0, double zMinV) {
+        int k = run.k;
+        double cv = c.value();
+        double a = run.aEff;
+        boolean vetoPossible = zMinV > 0 && cv / zMinV < VETO_CUT;
+        // z_min's tangent (only its tangent is used, and only where the veto is possible)
+        StochasticTriple zMin = vetoPossible && k > 0
+                ? mT2.div(now.xDirOld.times(now.xInvOld.neg().plus(1)).times(w2)) : null;
+        double zLo = vetoPossible ? zMinV : 0;
+        LundZCdf.Totals totals = cdf.totals(a, cv);
+        double[] da = new double[k];
+        double[] dc = new double[k];
+        for (int j = 0; j < k; j++) {
+            da[j] = da(run, j);
+            dc[j] = c.delta(j);
+        }
+        JointStopZ joint = new JointStopZ(jointNodes, jointWeights, k, a, cv, totals, da, dc, fromPos, w2,
+                remE.plus(remPz).div(fc.eCm()), remE.minus(remPz).div(fc.eCm()), now.xDirOld, mT2,
+                qx.square().plus(qy.square()), w0, fc.stopSmear());
+        // P(veto) = F(z_min) with its tangent
+        double qv = 0;
+        double[] dqv = new double[k];
+        double[] dzLo = new double[k];
+        LundZCdf.Point atMin = null;
+        if (vetoPossible) {
+            atMin = cdf.at(zMinV, a, cv, totals);
+            qv = atMin.cdf();
+            for (int j = 0; j < k; j++) {
+                dzLo[j] = zMin.delta(j);
+                dqv[j] = atMin.dCdfDa() * da[j] + atMin.dCdfDc() * dc[j] + atMin.density() * dzLo[j];
+            }
+        }
+        double[] bp = joint.breakpoints(zLo);
+        // P_s by quadrature over the segments where π > 0 (cached per segment); P_c = 1 − F(z_min) − P_s
+        // (the continue density p·(1 − π) is never integrated: its set {π < 1} is one interval, W'² being
+        // concave in z, and its partial integral is F(z) − F(z_min) − I_s(z))
+        int nSeg = bp.length - 1;
+        double[][] segStop = new double[nSeg][];
+        double[] ps = new double[1 + k];
+        for (int i = 0; i < nSeg; i++) {
+            double t0 = Math.max(bp[i], zLo);
+            double t1 = bp[i + 1];
+            if (!(t1 > t0) || joint.pi(0.5 * (bp[i] + t1), null) == 0) {
+                continue;
+            }
+            segStop[i] = joint.integral(t0, t1, true);
+            for (int j = 0; j <= k; j++) {
+                ps[j] += segStop[i][j];
+            }
+        }
+        double pLo = vetoPossible ? joint.density(zLo, null) : 0;
+        double piLo = vetoPossible ? joint.pi(zLo, null) : 0;
+        double pStop = Math.min(Math.max(ps[0], 0), 1 - qv);
+        double pCont = Math.max(1 - qv - pStop, 0);
+        // (continue's set {π < 1} is empty when W'(z) < W_lo on all of (z_min, 1))
+        double[] dps = new double[k];
+        double[] dpc = new double[k];
+        for (int j = 0; j < k; j++) {
+            dps[j] = ps[1 + j] - pLo * piLo * dzLo[j];
+            dpc[j] = -dqv[j] - dps[j];
+        }
+        boolean continueLive = false;
+        for (int i = 0; i < nSeg && !continueLive; i++) {
+            continueLive = bp[i + 1] > bp[i] && joint.pi(0.5 * (bp[i] + bp[i + 1]), null) < 1;
+        }
+        if (!continueLive) {
+            // π = 1 on all of (z_min, 1): the complement is only the quadrature's error
+            pStop = Math.max(1 - qv, 0);
+            pCont = 0;
+            for (int j = 0; j < k; j++) {
+                dps[j] = -dqv[j];
+                dpc[j] = 0;
+            }
+        }
+        if (qv >= 1 || qv <= 0) {
+            java.util.Arrays.fill(dqv, 0); // P(veto) ∈ {0, 1}: no tangent for the draw
+        }
+        return new JointStep(joint, totals, atMin, zLo, bp, segStop, qv, pStop, pCont, pLo, piLo, da, dc, dzLo,
+                dps, dpc, dqv);
+    }
+
+    /**
+     * The deterministic part of one joint stop/z step ({@link #jointStep}); its tangent arrays have
+     * the length of the computing run's tangent count.
+     */
+    private record JointStep(JointStopZ joint, LundZCdf.Totals totals, LundZCdf.Point atMin, double zLo, double[] bp,
+                             double[][] segStop, double qv, double pStop, double pCont, double pLo, double piLo,
+                             double[] da, double[] dc, double[] dzLo, double[] dps, double[] dpc, double[] dqvDraw) {
     }
 
     private static double da(Run run, int j) {
@@ -736,11 +832,33 @@ public final class PathwiseFragmenter {
 
     private void newHadron(End end, Sampler stream, Run run) {
         LundParameters p = run.p;
-        end.outcome = flavours.pick(stream.fork(StringFragmenter.KEY_FLAVOUR), end.flavOld, p.rho());
+        // the flavour probabilities of an end flavour are the same all event long: computed once per run
+        int slot = end.flavOld + 3;
+        StochasticTriple[] probs = slot >= 0 && slot < run.flavourProbabilities.length
+                ? run.flavourProbabilities[slot] : null;
+        if (probs == null && slot >= 0 && slot < constantRhoProbabilities.length && p.rho().directions() == 0
+                && !p.rho().hasPerturbation() && Double.doubleToRawLongBits(p.rho().value()) == 0L) {
+            probs = constantRhoProbabilities[slot]; // (pions only: ρ is the constant 0 in every run)
+        }
+        if (probs == null) {
+            probs = flavours.probabilities(end.flavOld, p.rho());
+            if (slot >= 0 && slot < run.flavourProbabilities.length) {
+                run.flavourProbabilities[slot] = probs;
+            }
+        }
+        end.outcome = flavours.outcomes(end.flavOld)
+                .get(stream.fork(StringFragmenter.KEY_FLAVOUR).categorical(probs).intValue());
         Sampler ptStream = stream.fork(StringFragmenter.KEY_PT);
         boolean enhanced = ptStream.uniform() < fc.enhancedFraction();
-        double factor = INV_SQRT2 * (enhanced ? fc.enhancedWidth() : 1);
-        StochasticTriple width = p.sigma().times(factor);
+        int wi = enhanced ? 1 : 0;
+        if (run.widths[wi] == null) {
+            double factor = INV_SQRT2 * (enhanced ? fc.enhancedWidth() : 1);
+            StochasticTriple width = p.sigma().times(factor);
+            run.widths[wi] = width;
+            run.widthLogTerm[wi] = width.log().times(-2);
+            run.widthInverseSquare[wi] = width.square().pow(-1);
+        }
+        StochasticTriple width = run.widths[wi];
         end.width = width;
         StochasticTriple zero = StochasticTriple.constant(0);
         if (!options.ptPathwise()) {
@@ -748,7 +866,7 @@ public final class PathwiseFragmenter {
             end.pxNew = ptStream.normal(zero, fixed);
             end.pyNew = ptStream.normal(zero, fixed);
             double r2 = end.pxNew.value() * end.pxNew.value() + end.pyNew.value() * end.pyNew.value();
-            StochasticTriple logDensity = width.log().times(-2).minus(width.square().pow(-1).times(0.5 * r2));
+            StochasticTriple logDensity = run.widthLogTerm[wi].minus(run.widthInverseSquare[wi].times(0.5 * r2));
             run.logWeight = run.logWeight.plus(logDensity.minus(logDensity.value()));
         } else {
             end.pxNew = ptStream.normal(zero, width);
@@ -940,9 +1058,15 @@ public final class PathwiseFragmenter {
                                StochasticTriple ay, StochasticTriple bx, StochasticTriple by, StochasticTriple wT,
                                double r0, double m1, double m2) {
         int k = run.k;
-        FinalTwoRegion region = FinalTwoRegion.of(ax, ay, bx, by, m1, m2, wT, now.width.value(), k);
+        double[] key = {ax.value(), ay.value(), bx.value(), by.value(), wT.value(), m1, m2, now.width.value()};
+        FinalTwoRegion region = (FinalTwoRegion) run.memo.lookup(PrefixMemo.KIND_FINAL_PLANE, key);
+        if (region == null) {
+            region = FinalTwoRegion.of(ax, ay, bx, by, m1, m2, wT, now.width.value(), k);
+            run.memo.record(PrefixMemo.KIND_FINAL_PLANE, key, region);
+        }
         double q = region.q();
-        double[] dq = region.dq();
+        // (a recorded region carries the recording run's tangents: a run without tangents passes none)
+        double[] dq = k == 0 ? new double[0] : region.dq();
         if (q >= 1 || q <= 0) {
             java.util.Arrays.fill(dq, 0);
         }
@@ -954,7 +1078,7 @@ public final class PathwiseFragmenter {
         if (!success) {
             return false;
         }
-        double[][] dk = region.tangent(kk[0], kk[1]);
+        double[][] dk = k == 0 ? new double[2][0] : region.tangent(kk[0], kk[1]);
         pos.pxNew = StochasticTriple.of(kk[0], dk[0]);
         pos.pyNew = StochasticTriple.of(kk[1], dk[1]);
         neg.pxNew = pos.pxNew.neg();
