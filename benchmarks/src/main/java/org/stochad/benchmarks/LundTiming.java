@@ -31,7 +31,10 @@ import org.stochad.lund.reweight.RsaWeights;
  * multiplicity observable; the program gives it on doubles through {@code ScoredProgram}) and
  * {@code scoreTriples} (the same sample with the program run on triples, as the estimator runs a
  * program that is not a {@code ScoredProgram}; bit-identical estimates). Output: one JSON object on
- * standard output.
+ * standard output: per mode the median and the rounds' CPU µs per event, and the bytes allocated per
+ * event on the measuring thread (median of the rounds,
+ * {@code com.sun.management.ThreadMXBean#getCurrentThreadAllocatedBytes}; −1 where the JVM does not
+ * measure it).
  */
 public final class LundTiming {
 
@@ -56,28 +59,37 @@ public final class LundTiming {
                 .with(LundSettings.SIGMA, 0.335).with(LundSettings.E_CM, 100.0);
         Runner r = new Runner(s);
         ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        com.sun.management.ThreadMXBean alloc = bean instanceof com.sun.management.ThreadMXBean b
+                && b.isThreadAllocatedMemorySupported() && b.isThreadAllocatedMemoryEnabled() ? b : null;
         long next = 0;
         for (String m : modes) {
             r.run(m, next, warm);
             next += warm;
         }
         double[][] us = new double[modes.length][rounds];
+        double[][] bytes = new double[modes.length][rounds];
         for (int round = 0; round < rounds; round++) {
             for (int k = 0; k < modes.length; k++) {
                 int mode = (k + round) % modes.length;
+                long a0 = alloc == null ? 0 : alloc.getCurrentThreadAllocatedBytes();
                 long t0 = bean.getCurrentThreadCpuTime();
                 r.run(modes[mode], next, chunk);
                 long t1 = bean.getCurrentThreadCpuTime();
+                long a1 = alloc == null ? 0 : alloc.getCurrentThreadAllocatedBytes();
                 next += chunk;
                 us[mode][round] = (t1 - t0) / 1e3 / chunk;
+                bytes[mode][round] = alloc == null ? -1 : (double) (a1 - a0) / chunk;
             }
         }
         StringBuilder b = new StringBuilder("{\"chunk\":" + chunk + ",\"rounds\":" + rounds + ",\"modes\":{");
         for (int k = 0; k < modes.length; k++) {
             double[] v = us[k].clone();
             Arrays.sort(v);
+            double[] a = bytes[k].clone();
+            Arrays.sort(a);
             b.append(k > 0 ? "," : "").append('"').append(modes[k]).append("\":{\"median_us\":")
-                    .append(String.format(Locale.ROOT, "%.4f", v[v.length / 2])).append(",\"rounds_us\":[");
+                    .append(String.format(Locale.ROOT, "%.4f", v[v.length / 2])).append(",\"bytes_per_event\":")
+                    .append(String.format(Locale.ROOT, "%.0f", a[a.length / 2])).append(",\"rounds_us\":[");
             for (int i = 0; i < rounds; i++) {
                 b.append(i > 0 ? "," : "").append(String.format(Locale.ROOT, "%.4f", us[k][i]));
             }
