@@ -25,7 +25,10 @@ import org.stochad.lund.reweight.RsaWeights;
  * same with Pythia's own z proposals: zHead = 1 and the peaked envelopes, so its events differ from
  * the estimators' primal runs), {@code fastEvent} (the
  * fast path making {@link Event}s), {@code primal} (the differentiable path's primal run,
- * {@code StringFragmenter} with {@code PrimalSampler}), {@code rsaSample} (one score-function
+ * {@code StringFragmenter} with {@code PrimalSampler}, recording the fragmentation history as
+ * {@code fragment(sampler)} does), {@code primalRun} (the same without the history, as
+ * {@code LundProgram.run} makes the primal run of every estimator but the score function),
+ * {@code rsaSample} (one score-function
  * sample of the RSA derivative estimator: fast path with history plus Σ ∂θ ln p on doubles),
  * {@code scoreSample} (one sample of the core score-function estimator on the Lund program,
  * multiplicity observable; the program gives it on doubles through {@code ScoredProgram}) and
@@ -107,6 +110,7 @@ public final class LundTiming {
         final FastFragmenter fastPythia;
         final FastFragmenter.Buffer bufPythia;
         final StringFragmenter slow;
+        final org.stochad.lund.LundParameters parameters;
         final RsaWeights weights;
         final double[] theta;
         final LundProgram program;
@@ -121,6 +125,7 @@ public final class LundTiming {
                     .with(LundSettings.PEAKED_ENVELOPES, true));
             bufPythia = fastPythia.newBuffer();
             slow = new StringFragmenter(s);
+            parameters = org.stochad.lund.LundParameters.of(s);
             weights = RsaWeights.of(s);
             theta = s.theta();
             program = LundProgram.of(s, Observables.multiplicity());
@@ -149,6 +154,11 @@ public final class LundTiming {
                 case "primal":
                     for (long i = from; i < from + n; i++) {
                         sink += slow.fragment(PrimalSampler.of(1, i)).multiplicity();
+                    }
+                    break;
+                case "primalRun":
+                    for (long i = from; i < from + n; i++) {
+                        sink += slow.fragment(PrimalSampler.of(1, i), parameters, false).multiplicity();
                     }
                     break;
                 case "rsaSample":
