@@ -41,15 +41,15 @@ import org.stochad.lund.reweight.RsaWeights;
  */
 public final class LundTiming {
 
-    private static final String[] DEFAULT_MODES = {"fast", "fastPythia", "fastEvent", "primal", "rsaSample",
-        "scoreSample", "scoreTriples"};
+    private static final String[] DEFAULT_MODES = {"fast", "fastPythia", "fastEvent", "primal", "primalRun",
+        "rsaSample", "scoreSample", "scoreTriples"};
 
     private LundTiming() {
     }
 
     /**
      * @param args events per mode per round (default 20000), rounds (default 5), warm-up events per
-     *             mode (default 20000), modes (comma-separated; default the six above; also
+     *             mode (default 20000), modes (comma-separated; default all of the above; also
      *             {@code thrustSweep}, {@code thrustCubic}: a fast-path event plus its thrust axis by
      *             the O(n² log n) sweep or the O(n³) scan)
      */
