@@ -114,7 +114,8 @@ class GeneratorTallyTest {
         for (Event e : events) {
             GeneratorHistograms.Observed o = GeneratorHistograms.observe(e, eCm);
             assertThat(o.charged()).isEqualTo(e.chargedMultiplicity());
-            assertThat(Double.doubleToRawLongBits(o.sumPt2())).isEqualTo(Double.doubleToRawLongBits(EventTally.sumPt2(e)));
+            assertThat(Double.doubleToRawLongBits(o.sumPt2()))
+                    .isEqualTo(Double.doubleToRawLongBits(EventTally.sumPt2(e)));
             GeneratorHistograms.Observed old = new GeneratorHistograms.Observed(e, o.thrust(), o.rapidity(), o.xE(),
                     o.pt());
             assertThat(old).isEqualTo(o);
