@@ -26,7 +26,10 @@ import org.stochad.lund.reweight.RsaWeights;
  * same with Pythia's own z proposals: zHead = 1 and the peaked envelopes, so its events differ from
  * the estimators' primal runs), {@code fastEvent} (the
  * fast path making {@link Event}s), {@code primal} (the differentiable path's primal run,
- * {@code StringFragmenter} with {@code PrimalSampler}), {@code rsaSample} (one score-function
+ * {@code StringFragmenter} with {@code PrimalSampler}, recording the fragmentation history as
+ * {@code fragment(sampler)} does), {@code primalRun} (the same without the history, as
+ * {@code LundProgram.run} makes the primal run of every estimator but the score function),
+ * {@code rsaSample} (one score-function
  * sample of the RSA derivative estimator: fast path with history plus Σ ∂θ ln p on doubles),
  * {@code scoreSample} (one sample of the core score-function estimator on the Lund program,
  * multiplicity observable; the program gives it on doubles through {@code ScoredProgram}) and
@@ -34,19 +37,23 @@ import org.stochad.lund.reweight.RsaWeights;
  * program that is not a {@code ScoredProgram}; bit-identical estimates); on request also
  * {@code pathwiseSad} (one stochastic-AD sample of all four parameters in the pathwise mode with the
  * joint stop and finalTwo in the plane, two-sided Bernoulli flips, multiplicity observable: the
- * primal run with tangents and the replayed alternative). Output: one JSON object on standard output.
+ * primal run with tangents and the replayed alternative). Output: one JSON object on standard
+ * output: per mode the median and the rounds' CPU µs per event, and the bytes allocated per event on
+ * the measuring thread (median of the rounds,
+ * {@code com.sun.management.ThreadMXBean#getCurrentThreadAllocatedBytes}; −1 where the JVM does not
+ * measure it).
  */
 public final class LundTiming {
 
-    private static final String[] DEFAULT_MODES = {"fast", "fastPythia", "fastEvent", "primal", "rsaSample",
-        "scoreSample", "scoreTriples"};
+    private static final String[] DEFAULT_MODES = {"fast", "fastPythia", "fastEvent", "primal", "primalRun",
+        "rsaSample", "scoreSample", "scoreTriples"};
 
     private LundTiming() {
     }
 
     /**
      * @param args events per mode per round (default 20000), rounds (default 5), warm-up events per
-     *             mode (default 20000), modes (comma-separated; default the six above; also
+     *             mode (default 20000), modes (comma-separated; default all of the above; also
      *             {@code thrustSweep}, {@code thrustCubic}: a fast-path event plus its thrust axis by
      *             the O(n² log n) sweep or the O(n³) scan; {@code pathwiseSad}: a pathwise
      *             stochastic-AD sample)
@@ -60,28 +67,37 @@ public final class LundTiming {
                 .with(LundSettings.SIGMA, 0.335).with(LundSettings.E_CM, 100.0);
         Runner r = new Runner(s);
         ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        com.sun.management.ThreadMXBean alloc = bean instanceof com.sun.management.ThreadMXBean b
+                && b.isThreadAllocatedMemorySupported() && b.isThreadAllocatedMemoryEnabled() ? b : null;
         long next = 0;
         for (String m : modes) {
             r.run(m, next, warm);
             next += warm;
         }
         double[][] us = new double[modes.length][rounds];
+        double[][] bytes = new double[modes.length][rounds];
         for (int round = 0; round < rounds; round++) {
             for (int k = 0; k < modes.length; k++) {
                 int mode = (k + round) % modes.length;
+                long a0 = alloc == null ? 0 : alloc.getCurrentThreadAllocatedBytes();
                 long t0 = bean.getCurrentThreadCpuTime();
                 r.run(modes[mode], next, chunk);
                 long t1 = bean.getCurrentThreadCpuTime();
+                long a1 = alloc == null ? 0 : alloc.getCurrentThreadAllocatedBytes();
                 next += chunk;
                 us[mode][round] = (t1 - t0) / 1e3 / chunk;
+                bytes[mode][round] = alloc == null ? -1 : (double) (a1 - a0) / chunk;
             }
         }
         StringBuilder b = new StringBuilder("{\"chunk\":" + chunk + ",\"rounds\":" + rounds + ",\"modes\":{");
         for (int k = 0; k < modes.length; k++) {
             double[] v = us[k].clone();
             Arrays.sort(v);
+            double[] a = bytes[k].clone();
+            Arrays.sort(a);
             b.append(k > 0 ? "," : "").append('"').append(modes[k]).append("\":{\"median_us\":")
-                    .append(String.format(Locale.ROOT, "%.4f", v[v.length / 2])).append(",\"rounds_us\":[");
+                    .append(String.format(Locale.ROOT, "%.4f", v[v.length / 2])).append(",\"bytes_per_event\":")
+                    .append(String.format(Locale.ROOT, "%.0f", a[a.length / 2])).append(",\"rounds_us\":[");
             for (int i = 0; i < rounds; i++) {
                 b.append(i > 0 ? "," : "").append(String.format(Locale.ROOT, "%.4f", us[k][i]));
             }
@@ -99,6 +115,7 @@ public final class LundTiming {
         final FastFragmenter fastPythia;
         final FastFragmenter.Buffer bufPythia;
         final StringFragmenter slow;
+        final org.stochad.lund.LundParameters parameters;
         final RsaWeights weights;
         final double[] theta;
         final LundProgram program;
@@ -115,6 +132,7 @@ public final class LundTiming {
                     .with(LundSettings.PEAKED_ENVELOPES, true));
             bufPythia = fastPythia.newBuffer();
             slow = new StringFragmenter(s);
+            parameters = org.stochad.lund.LundParameters.of(s);
             weights = RsaWeights.of(s);
             theta = s.theta();
             program = LundProgram.of(s, Observables.multiplicity());
@@ -146,6 +164,11 @@ public final class LundTiming {
                 case "primal":
                     for (long i = from; i < from + n; i++) {
                         sink += slow.fragment(PrimalSampler.of(1, i)).multiplicity();
+                    }
+                    break;
+                case "primalRun":
+                    for (long i = from; i < from + n; i++) {
+                        sink += slow.fragment(PrimalSampler.of(1, i), parameters, false).multiplicity();
                     }
                     break;
                 case "rsaSample":

@@ -43,8 +43,11 @@ public record Event(double eCm, List<Hadron> hadrons, int restarts, Fragmentatio
      * @param history  the random decisions of all attempts
      */
     public Event(double eCm, List<Hadron> hadrons, int restarts, FragmentationHistory history) {
-        this(eCm, hadrons, restarts, history, StochasticTriple.constant(1));
+        this(eCm, hadrons, restarts, history, ONE);
     }
+
+    /** The weight of an unweighted event (triples are immutable, so one instance serves all). */
+    private static final StochasticTriple ONE = StochasticTriple.constant(1);
 
     /** @return the number of hadrons */
     public int multiplicity() {

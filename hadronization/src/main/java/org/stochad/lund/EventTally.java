@@ -35,10 +35,22 @@ public final class EventTally implements Serializable {
      * @param t its thrust, {@code EventShapes.thrustValue(e)}
      */
     public void accept(Event e, double t) {
-        int m = e.multiplicity();
-        int ch = e.chargedMultiplicity();
+        accept(e.multiplicity(), e.chargedMultiplicity(), e.restarts(), sumPt2(e), t);
+    }
+
+    /**
+     * Adds an event given by its numbers (computed elsewhere, e.g. in a worker thread); the same
+     * sums as {@link #accept(Event, double)} of the event.
+     *
+     * @param m        its multiplicity
+     * @param ch       its charged multiplicity
+     * @param restarts its restarts
+     * @param y        its Σ pT², {@link #sumPt2(Event)}
+     * @param t        its thrust
+     */
+    public void accept(int m, int ch, int restarts, double y, double t) {
         events++;
-        restarts += e.restarts();
+        this.restarts += restarts;
         sumN += m;
         sumNN += (long) m * m;
         sumCh += ch;
@@ -46,13 +58,21 @@ public final class EventTally implements Serializable {
         double d = t - thrustMean;
         thrustMean += d / events;
         thrustM2 += d * (t - thrustMean);
+        sumY += y;
+        sumYY += y * y;
+        sumYN += y * m;
+    }
+
+    /**
+     * @param e an event
+     * @return Σ pT² over its hadrons (GeV²), summed in hadron order
+     */
+    public static double sumPt2(Event e) {
         double y = 0;
         for (Hadron h : e.hadrons()) {
             y += h.pt2();
         }
-        sumY += y;
-        sumYY += y * y;
-        sumYN += y * m;
+        return y;
     }
 
     /**

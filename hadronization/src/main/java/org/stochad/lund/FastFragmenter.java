@@ -35,6 +35,8 @@ public final class FastFragmenter {
     private final double b;
     private final double sigma;
     private final FlavourTable table;
+    /** The quark end's flavour ({@link LundSettings#idQuark()}, read once: settings are looked up by name). */
+    private final int idQuark;
 
     /** @param settings the generator settings (their a, b, σ and effective ρ are the default parameters) */
     public FastFragmenter(LundSettings settings) {
@@ -48,6 +50,25 @@ public final class FastFragmenter {
         this.b = settings.bLund();
         this.sigma = settings.sigma();
         this.table = new FlavourTable(flavours, StochasticTriple.constant(settings.effectiveProbStoUD()));
+        this.idQuark = settings.idQuark();
+    }
+
+    /** Histories without records, by attempt count (records are immutable; shared by every event). */
+    private static final FragmentationHistory[] NO_HISTORY = new FragmentationHistory[16];
+
+    static {
+        for (int i = 0; i < NO_HISTORY.length; i++) {
+            NO_HISTORY[i] = new FragmentationHistory(List.of(), List.of(), List.of(), List.of(), i);
+        }
+    }
+
+    /**
+     * @param attempts the attempts made
+     * @return a history with empty lists and that attempt count
+     */
+    static FragmentationHistory noHistory(int attempts) {
+        return attempts >= 0 && attempts < NO_HISTORY.length ? NO_HISTORY[attempts]
+                : new FragmentationHistory(List.of(), List.of(), List.of(), List.of(), attempts);
     }
 
     /** @return the settings */
@@ -254,20 +275,17 @@ public final class FastFragmenter {
          * @return the event (history only when it was recorded)
          */
         Event toEvent(double eCm) {
-            List<Hadron> hadrons = new ArrayList<>(size);
+            Hadron[] hadrons = new Hadron[size];
             for (int i = 0; i < size; i++) {
                 boolean last2 = i == pos.count || i == pos.count + 1;
-                hadrons.add(new Hadron(id[i], mass[i], StochasticTriple.constant(px[i]),
-                        StochasticTriple.constant(py[i]), StochasticTriple.constant(pz[i]),
-                        StochasticTriple.constant(e[i]), end[i], rank[i], last2));
+                hadrons[i] = Hadron.of(id[i], mass[i], px[i], py[i], pz[i], e[i], end[i], rank[i], last2);
             }
-            FragmentationHistory h = recorder == null
-                    ? new FragmentationHistory(List.of(), List.of(), List.of(), List.of(), restarts + 1)
+            FragmentationHistory h = recorder == null ? noHistory(restarts + 1)
                     : new FragmentationHistory(java.util.Collections.unmodifiableList(recorder.z),
                             java.util.Collections.unmodifiableList(recorder.flavours),
                             java.util.Collections.unmodifiableList(recorder.pts),
                             java.util.Collections.unmodifiableList(recorder.finals), restarts + 1);
-            return new Event(eCm, hadrons, restarts, h);
+            return new Event(eCm, List.of(hadrons), restarts, h);
         }
 
         private void ensure(int n) {
@@ -312,8 +330,8 @@ public final class FastFragmenter {
                             FlavourTable t) {
         End pos = buf.pos;
         End neg = buf.neg;
-        pos.reset(settings.idQuark(), att);
-        neg.reset(-settings.idQuark(), att);
+        pos.reset(idQuark, att);
+        neg.reset(-idQuark, att);
         UniformStream steps = att.fork(StringFragmenter.KEY_STEP);
         Recorder rec = buf.recorder;
         double remPx = 0;

@@ -19,6 +19,8 @@ final class FlavourTable {
     final double[][] p = new double[7][];
     /** ∂p/∂ρ (zero when ρ carries no tangent). */
     final double[][] dRho = new double[7][];
+    /** The categorical score rule's term δp/p along ρ, {@code dRho[k][i] / p[k][i]} (computed once). */
+    final double[][] scoreRho = new double[7][];
     final double[] sum = new double[7];
     final int[][] newQuark = new int[7][];
     final int[][] pdg = new int[7][];
@@ -64,6 +66,10 @@ final class FlavourTable {
                 throw new IllegalArgumentException("categorical: probabilities sum to " + s + ", not 1");
             }
             sum[k] = s;
+            scoreRho[k] = new double[probs.length];
+            for (int i = 0; i < probs.length; i++) {
+                scoreRho[k][i] = dRho[k][i] / p[k][i];
+            }
         }
         this.edge = atEdge;
     }

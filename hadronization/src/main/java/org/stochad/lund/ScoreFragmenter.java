@@ -46,12 +46,19 @@ final class ScoreFragmenter {
     private final FragmenterConstants fc;
     /** The flavour tables of the last ρ asked for (immutable; shared by threads). */
     private volatile FlavourTable lastFlavours;
+    /** The pT density terms of the last σ asked for (immutable; shared by threads). */
+    private volatile PtDensity lastPt;
+    /** Read once (settings are looked up by name). */
+    private final int idQuark;
+    private final boolean pionsOnly;
 
     /** @param settings the generator settings (flips mode, pT pathwise) */
     ScoreFragmenter(LundSettings settings) {
         this.settings = settings;
         this.flavours = new FlavourSelector(settings);
         this.fc = FragmenterConstants.of(settings);
+        this.idQuark = settings.idQuark();
+        this.pionsOnly = settings.pionsOnlyMode();
     }
 
     /** The event (hadron momenta with their σ tangent) and the score of one run. */
@@ -66,21 +73,50 @@ final class ScoreFragmenter {
         try {
             Run r = new Run(theta);
             for (int attempt = 0; attempt < fc.maxRetries(); attempt++) {
-                List<Hadron> hadrons = r.attempt(root.fork(attempt));
+                Hadron[] hadrons = r.attempt(root.fork(attempt));
                 if (r.declined) {
                     return null;
                 }
                 if (hadrons != null) {
-                    FragmentationHistory h = new FragmentationHistory(List.of(), List.of(), List.of(), List.of(),
-                            attempt + 1);
+                    FragmentationHistory h = FastFragmenter.noHistory(attempt + 1);
                     StochasticTriple weight = fc.ptScore() ? StochasticTriple.of(r.logW, 0, 0, r.logWS, 0).exp()
                             : StochasticTriple.constant(0).exp();
-                    return new Result(new Event(fc.eCm(), hadrons, attempt, h, weight), r.score);
+                    return new Result(new Event(fc.eCm(), List.of(hadrons), attempt, h, weight), r.score);
                 }
             }
             return null;   // the triple run throws its own exception
         } catch (RuntimeException e) {
             return null;   // the same: let the triple run raise it
+        }
+    }
+
+    /**
+     * The terms of the pT density's log that depend on σ and the width factor only, with their σ
+     * tangents, per width (index 0 the normal width, 1 the enhanced one): the same operations as the
+     * triple code performs for every hadron, made once.
+     */
+    private static final class PtDensity {
+        final double sigma;
+        final double[] l2 = new double[2];
+        final double[] l2S = new double[2];
+        final double[] q2 = new double[2];
+        final double[] q2S = new double[2];
+
+        PtDensity(double sigma, FragmenterConstants fc) {
+            this.sigma = sigma;
+            for (int w = 0; w < 2; w++) {
+                double factor = INV_SQRT2 * (w == 1 ? fc.enhancedWidth() : 1);
+                double width = sigma * factor;
+                double widthS = factor * 1.0;
+                double l1 = Math.log(width);
+                double l1S = 1 / width * widthS;
+                l2[w] = l1 * -2;
+                l2S[w] = -2 * l1S;
+                double q1 = width * width;
+                double q1S = 2 * width * widthS;
+                q2[w] = Math.pow(q1, -1);
+                q2S[w] = -1.0 * Math.pow(q1, -1.0 - 1) * q1S;
+            }
         }
     }
 
@@ -96,7 +132,7 @@ final class ScoreFragmenter {
         double xDirOld = 1;
         double xInvOld;
         int rank;
-        final List<Hadron> hadrons = new ArrayList<>();
+        final List<Hadron> hadrons = new ArrayList<>(16);
         int newQuark;
         int pdgNew;
         double pxNew;
@@ -122,6 +158,8 @@ final class ScoreFragmenter {
         final double b;
         final double sigma;
         final FlavourTable table;
+        /** The pT density's width terms (ptScore mode), else null. */
+        final PtDensity pt;
         final double[] score = new double[4];
         /** ln of the pT likelihood ratio in ptScore mode (over every attempt, as the triple run sums it): value, σ tangent. */
         double logW;
@@ -133,7 +171,6 @@ final class ScoreFragmenter {
             this.b = theta[1];
             this.sigma = theta[2];
             // the same triple ρ as LundParameters.fromTheta makes from the estimator's seeded θ
-            boolean pionsOnly = settings.pionsOnlyMode();
             double rho = pionsOnly ? 0 : theta[3];
             FlavourTable f = lastFlavours;
             if (f == null || Double.doubleToRawLongBits(f.rho) != Double.doubleToRawLongBits(rho)) {
@@ -143,6 +180,15 @@ final class ScoreFragmenter {
             }
             this.table = f;
             this.declined = table.edge;
+            PtDensity d = null;
+            if (fc.ptScore()) {
+                d = lastPt;
+                if (d == null || Double.doubleToRawLongBits(d.sigma) != Double.doubleToRawLongBits(sigma)) {
+                    d = new PtDensity(sigma, fc);
+                    lastPt = d;
+                }
+            }
+            this.pt = d;
         }
 
         /** A Bernoulli draw's score along (a, b, σ): the family rule's δp·(F′(x) − F′(x − 1))/pmf(x). */
@@ -157,19 +203,26 @@ final class ScoreFragmenter {
             if (tangent) {
                 double diff = one ? 0.0 - -1.0 : -1.0 - 0.0;
                 double pmf = one ? p : 1 - p;
+                // a zero term (either sign) leaves the score as it is: it starts at +0.0 and so is never −0.0
                 if (pmf > 0) {
-                    score[A] += dA * diff / pmf;
-                    score[B] += dB * diff / pmf;
-                    score[S] += dS * diff / pmf;
+                    if (dA != 0) {
+                        score[A] += dA * diff / pmf;
+                    }
+                    if (dB != 0) {
+                        score[B] += dB * diff / pmf;
+                    }
+                    if (dS != 0) {
+                        score[S] += dS * diff / pmf;
+                    }
                 }
             }
             return one;
         }
 
         /** @return the hadrons, or null when the attempt failed */
-        List<Hadron> attempt(UniformStream att) {
-            End pos = new End(0, settings.idQuark(), att);
-            End neg = new End(1, -settings.idQuark(), att);
+        Hadron[] attempt(UniformStream att) {
+            End pos = new End(0, idQuark, att);
+            End neg = new End(1, -idQuark, att);
             UniformStream steps = att.fork(StringFragmenter.KEY_STEP);
             double remPx = 0;
             double remPxS = 0;
@@ -226,8 +279,8 @@ final class ScoreFragmenter {
                 double eS = half * xInvHadS;
                 double pz = (xPos - xNeg) * half;
                 double pzS = half * (fromPos ? -xInvHadS : xInvHadS);
-                now.hadrons.add(new Hadron(now.pdgNew, now.mHad, t(pxHad, pxHadS), t(pyHad, pyHadS), t(pz, pzS),
-                        t(e, eS), now.index, rank, false));
+                now.hadrons.add(hadron(now.pdgNew, now.mHad, pxHad, pxHadS, pyHad, pyHadS, pz, pzS, e, eS,
+                        now.index, rank, false));
 
                 now.xDirOld -= xDirHad;
                 now.xInvOld += xInvHad;
@@ -251,12 +304,16 @@ final class ScoreFragmenter {
             if (last == null) {
                 return null;
             }
-            List<Hadron> all = new ArrayList<>(pos.hadrons.size() + 2 + neg.hadrons.size());
-            all.addAll(pos.hadrons);
-            all.add(last[0]);
-            all.add(last[1]);
-            for (int i = neg.hadrons.size() - 1; i >= 0; i--) {
-                all.add(neg.hadrons.get(i));
+            int np = pos.hadrons.size();
+            int nn = neg.hadrons.size();
+            Hadron[] all = new Hadron[np + 2 + nn];
+            for (int i = 0; i < np; i++) {
+                all[i] = pos.hadrons.get(i);
+            }
+            all[np] = last[0];
+            all[np + 1] = last[1];
+            for (int i = 0; i < nn; i++) {
+                all[np + 2 + i] = neg.hadrons.get(nn - 1 - i);
             }
             return all;
         }
@@ -265,7 +322,7 @@ final class ScoreFragmenter {
             int k = end.flavOld + 3;
             int index = table.pick(end.flavOld, stream.fork(StringFragmenter.KEY_FLAVOUR).uniform());
             // the categorical rule: δp_x/p_x along ρ (the other directions add zeros)
-            score[R] += table.dRho[k][index] / table.p[k][index];
+            score[R] += table.scoreRho[k][index];
             end.newQuark = table.newQuark[k][index];
             end.pdgNew = table.pdg[k][index];
             UniformStream ptStream = stream.fork(StringFragmenter.KEY_PT);
@@ -279,18 +336,16 @@ final class ScoreFragmenter {
             end.pyNew = 0.0 + width * ny;
             if (fc.ptScore()) {
                 // drawn at the width's value; σ enters through the Gaussian density, as a likelihood-ratio weight:
-                // logDensity = −2 ln w − r²/(2w²), its value subtracted (the triple code's operations)
+                // logDensity = −2 ln w − r²/(2w²), its value subtracted (the triple code's operations); the
+                // terms that depend on the width only are computed once per width (PtDensity)
                 end.pxNewS = 0;
                 end.pyNewS = 0;
                 double r2 = end.pxNew * end.pxNew + end.pyNew * end.pyNew;
-                double l1 = Math.log(width);
-                double l1S = 1 / width * widthS;
-                double l2 = l1 * -2;
-                double l2S = -2 * l1S;
-                double q1 = width * width;
-                double q1S = 2 * width * widthS;
-                double q2 = Math.pow(q1, -1);
-                double q2S = -1.0 * Math.pow(q1, -1.0 - 1) * q1S;
+                int w = enhanced ? 1 : 0;
+                double l2 = pt.l2[w];
+                double l2S = pt.l2S[w];
+                double q2 = pt.q2[w];
+                double q2S = pt.q2S[w];
                 double h = 0.5 * r2;
                 double q3 = q2 * h;
                 double q3S = h * q2S;
@@ -400,6 +455,12 @@ final class ScoreFragmenter {
                 ioB = dio * (-1.0 * zmB);
                 ioS = dio * (-1.0 * zmS);
             }
+            // The σ direction of the acceptance probability is a zero of either sign when mT² carries no σ
+            // tangent (ptScore mode) and the coefficients it is multiplied by are finite; a zero adds nothing
+            // to the score, so it is skipped then (sDir false). With a non-finite coefficient the triple run
+            // would make a NaN: computed as there.
+            boolean sDir = !(bmS == 0 && zmS == 0 && invZmS == 0 && ioS == 0 && Double.isFinite(bm)
+                    && Double.isFinite(invZm) && Double.isFinite(io));
             for (int i = 0; i < MAX_Z_TRIES; i++) {
                 double z = stream.uniform();
                 double fPrel = 1;
@@ -418,25 +479,29 @@ final class ScoreFragmenter {
                     double e = bm * q1;
                     double eA = q1 * bmA + bm * invZmA;
                     double eB = q1 * bmB + bm * invZmB;
-                    double eS = q1 * bmS + bm * invZmS;
+                    double eS = sDir ? q1 * bmS + bm * invZmS : 0;
                     double iz = 1 / z;
                     double r1 = zm * iz;
                     double dl = 1 / r1;
                     e = e + Math.log(r1);
                     eA = eA + dl * (iz * zmA);
                     eB = eB + dl * (iz * zmB);
-                    eS = eS + dl * (iz * zmS);
+                    if (sDir) {
+                        eS = eS + dl * (iz * zmS);
+                    }
                     if (aTerm) {
                         double s1 = io * (1 - z);
                         double s2 = Math.log(s1);
                         double ds = 1 / s1;
                         double s2A = ds * ((1 - z) * ioA);
                         double s2B = ds * ((1 - z) * ioB);
-                        double s2S = ds * ((1 - z) * ioS);
+                        double s2S = sDir ? ds * ((1 - z) * ioS) : 0;
                         e = e + a * s2;
                         eA = eA + (s2 * 1.0 + a * s2A);
                         eB = eB + (s2 * 0.0 + a * s2B);
-                        eS = eS + (s2 * 0.0 + a * s2S);
+                        if (sDir) {
+                            eS = eS + (s2 * 0.0 + a * s2S);
+                        }
                     }
                     tangent = e >= -EXP_MAX && e <= EXP_MAX;   // a clamped exponent is a constant
                     e = e >= -EXP_MAX ? e : -EXP_MAX;
@@ -445,14 +510,14 @@ final class ScoreFragmenter {
                     if (tangent) {
                         fA = f * eA;
                         fB = f * eB;
-                        fS = f * eS;
+                        fS = sDir ? f * eS : 0;
                     }
                 }
                 double c = 1 / (fc.head() * fPrel);
                 double alpha = f * c;
                 double alphaA = c * fA;
                 double alphaB = c * fB;
-                double alphaS = c * fS;
+                double alphaS = sDir ? c * fS : 0;
                 if (alpha > 1) {
                     if (env == null && alpha > 1 + 1e-9) {
                         throw new IllegalStateException("lund z: acceptance " + alpha + " > 1");
@@ -585,12 +650,10 @@ final class ScoreFragmenter {
             double half = 0.5 * fc.eCm();
             int idPos = now == pos ? idNow : idOther;
             int idNeg = now == neg ? idNow : idOther;
-            Hadron hPos = new Hadron(idPos, mPos, t(posPx, posPxS), t(posPy, posPyS),
-                    t((posXp - posXm) * half, half * (posXpS - posXmS)),
-                    t((posXp + posXm) * half, half * (posXpS + posXmS)), 0, pos.rank + 1, true);
-            Hadron hNeg = new Hadron(idNeg, mNeg, t(negPx, negPxS), t(negPy, negPyS),
-                    t((negXp - negXm) * half, half * (negXpS - negXmS)),
-                    t((negXp + negXm) * half, half * (negXpS + negXmS)), 1, neg.rank + 1, true);
+            Hadron hPos = hadron(idPos, mPos, posPx, posPxS, posPy, posPyS, (posXp - posXm) * half,
+                    half * (posXpS - posXmS), (posXp + posXm) * half, half * (posXpS + posXmS), 0, pos.rank + 1, true);
+            Hadron hNeg = hadron(idNeg, mNeg, negPx, negPxS, negPy, negPyS, (negXp - negXm) * half,
+                    half * (negXpS - negXmS), (negXp + negXm) * half, half * (negXpS + negXmS), 1, neg.rank + 1, true);
             if (hPos.eValue() < 0 || hNeg.eValue() < 0) {
                 return null;
             }
@@ -599,10 +662,20 @@ final class ScoreFragmenter {
     }
 
     /**
-     * A kinematic quantity: value and its σ tangent, the other directions zero; in ptScore mode the
-     * kinematics are constants (the pT is drawn at a fixed width).
+     * A hadron whose kinematic quantities carry their σ tangent, the other directions zero; in
+     * ptScore mode the kinematics are constants (the pT is drawn at a fixed width), kept as values
+     * ({@link Hadron#of}).
      */
-    private StochasticTriple t(double value, double dSigma) {
-        return fc.ptScore() ? StochasticTriple.constant(value) : StochasticTriple.of(value, 0, 0, dSigma, 0);
+    private Hadron hadron(int pdgId, double mass, double px, double pxS, double py, double pyS, double pz,
+                          double pzS, double e, double eS, int end, int rank, boolean fromFinalTwo) {
+        if (fc.ptScore()) {
+            return Hadron.of(pdgId, mass, px, py, pz, e, end, rank, fromFinalTwo);
+        }
+        return new Hadron(pdgId, mass, t(px, pxS), t(py, pyS), t(pz, pzS), t(e, eS), end, rank, fromFinalTwo);
+    }
+
+    /** A kinematic quantity with its σ tangent (pT pathwise), the other directions zero. */
+    private static StochasticTriple t(double value, double dSigma) {
+        return StochasticTriple.of(value, 0, 0, dSigma, 0);
     }
 }

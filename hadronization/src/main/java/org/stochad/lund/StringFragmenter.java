@@ -124,6 +124,13 @@ public final class StringFragmenter {
         final StochasticTriple[][] flavourProbabilities = new StochasticTriple[7][];
         /** ln of the pT likelihood ratio (value 0, tangents = the pT score) in ptScore mode. */
         StochasticTriple logWeight = StochasticTriple.constant(0);
+        /**
+         * ptScore mode: the pT density's width terms −2 ln w and w⁻² per width (index 0 the normal
+         * width, 1 the enhanced one), made once per event: they depend on σ and the width factor only,
+         * and triple arithmetic is a function of its operands, so reusing them changes no bit.
+         */
+        final StochasticTriple[] ptLogTerm = new StochasticTriple[2];
+        final StochasticTriple[] ptInverseSquare = new StochasticTriple[2];
         int attempt;
 
         Recorder(boolean history) {
@@ -174,12 +181,16 @@ public final class StringFragmenter {
         double w2 = fc.eCm() * fc.eCm();
         End now;
         StochasticTriple w2Rem;
+        // the parents of the per-step and per-hadron streams, forked once (forks are pure addressing)
+        Sampler steps = att.fork(KEY_STEP);
+        Sampler posStreams = att.fork(pos.index);
+        Sampler negStreams = att.fork(neg.index);
         for (int step = 0; ; step++) {
-            Sampler stepStream = att.fork(KEY_STEP).fork(step);
+            Sampler stepStream = steps.fork(step);
             boolean fromPos = stepStream.uniform() < 0.5;
             now = fromPos ? pos : neg;
             int rank = now.rank + 1;
-            Sampler hadronStream = att.fork(now.index).fork(rank);
+            Sampler hadronStream = (fromPos ? posStreams : negStreams).fork(rank);
             newHadron(now, rank, hadronStream, p, rec);
             StochasticTriple pxHad = now.pxOld.plus(now.pxNew);
             StochasticTriple pyHad = now.pyOld.plus(now.pyNew);
@@ -274,7 +285,12 @@ public final class StringFragmenter {
             end.pxNew = ptStream.normal(zero, fixed);
             end.pyNew = ptStream.normal(zero, fixed);
             double r2 = end.pxNew.value() * end.pxNew.value() + end.pyNew.value() * end.pyNew.value();
-            StochasticTriple logDensity = width.log().times(-2).minus(width.square().pow(-1).times(0.5 * r2));
+            int w = enhanced ? 1 : 0;
+            if (rec.ptLogTerm[w] == null) {
+                rec.ptLogTerm[w] = width.log().times(-2);
+                rec.ptInverseSquare[w] = width.square().pow(-1);
+            }
+            StochasticTriple logDensity = rec.ptLogTerm[w].minus(rec.ptInverseSquare[w].times(0.5 * r2));
             rec.logWeight = rec.logWeight.plus(logDensity.minus(logDensity.value()));
         } else {
             end.pxNew = ptStream.normal(zero, width);

@@ -2,6 +2,7 @@ package org.stochad.lund.io;
 
 import java.util.List;
 import org.stochad.lund.Event;
+import org.stochad.lund.EventTally;
 import org.stochad.lund.Hadron;
 import org.stochad.lund.observable.EventShapes;
 import org.stochad.lund.observable.HadronQuantity;
@@ -49,17 +50,24 @@ public final class GeneratorHistograms implements java.io.Serializable {
      * @return the event's entries
      */
     public static Observed observe(Event e, double eCm) {
-        int n = e.multiplicity();
+        List<Hadron> hadrons = e.hadrons();
+        int n = hadrons.size();
         double[] y = new double[n];
         double[] x = new double[n];
         double[] p = new double[n];
+        int charged = 0;
+        double sumPt2 = 0;
         for (int i = 0; i < n; i++) {
-            Hadron h = e.hadrons().get(i);
+            Hadron h = hadrons.get(i);
             y[i] = HadronQuantity.RAPIDITY.valueOf(h, eCm);
             x[i] = HadronQuantity.X_E.valueOf(h, eCm);
             p[i] = HadronQuantity.PT.valueOf(h, eCm);
+            if (h.charge() != 0) {
+                charged++;
+            }
+            sumPt2 += h.pt2();   // in hadron order, as EventTally.sumPt2
         }
-        return new Observed(e, EventShapes.thrustValue(e), y, x, p);
+        return new Observed(e, EventShapes.thrustValue(e), y, x, p, charged, sumPt2);
     }
 
     /**
@@ -69,7 +77,7 @@ public final class GeneratorHistograms implements java.io.Serializable {
      */
     public void fill(Observed o) {
         multiplicity.fill(o.event().multiplicity(), 1);
-        charged.fill(o.event().chargedMultiplicity(), 1);
+        charged.fill(o.charged(), 1);
         for (int i = 0; i < o.rapidity().length; i++) {
             rapidity.fill(o.rapidity()[i], 1);
             xE.fill(o.xE()[i], 1);
@@ -80,15 +88,33 @@ public final class GeneratorHistograms implements java.io.Serializable {
     }
 
     /**
-     * One event with its observables, computed in a worker thread.
+     * One event with its observables, computed in a worker thread, so that the thread adding them
+     * to the sums in event order does little more than add.
      *
      * @param event    the event
      * @param thrust   its thrust
      * @param rapidity its hadrons' rapidities
      * @param xE       their energy fractions
      * @param pt       their transverse momenta (GeV)
+     * @param charged  its charged multiplicity
+     * @param sumPt2   Σ pT² over its hadrons in hadron order (GeV², {@link EventTally#sumPt2})
      */
-    public record Observed(Event event, double thrust, double[] rapidity, double[] xE, double[] pt) { }
+    public record Observed(Event event, double thrust, double[] rapidity, double[] xE, double[] pt, int charged,
+                           double sumPt2) {
+
+        /**
+         * The entries with the charged multiplicity and Σ pT² taken from the event.
+         *
+         * @param event    the event
+         * @param thrust   its thrust
+         * @param rapidity its hadrons' rapidities
+         * @param xE       their energy fractions
+         * @param pt       their transverse momenta (GeV)
+         */
+        public Observed(Event event, double thrust, double[] rapidity, double[] xE, double[] pt) {
+            this(event, thrust, rapidity, xE, pt, event.chargedMultiplicity(), EventTally.sumPt2(event));
+        }
+    }
 
     /**
      * Adds another run's histograms bin by bin (the sums of a later block of events).

@@ -31,7 +31,7 @@ public final class GeneratorTally implements Serializable {
      * @param o the event's observables ({@link GeneratorHistograms#observe})
      */
     public void accept(GeneratorHistograms.Observed o) {
-        summary.accept(o.event(), o.thrust());
+        summary.accept(o.event().multiplicity(), o.charged(), o.event().restarts(), o.sumPt2(), o.thrust());
         histograms.fill(o);
     }
 

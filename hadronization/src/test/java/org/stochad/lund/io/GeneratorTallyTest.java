@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.stochad.lund.Event;
 import org.stochad.lund.EventGenerator;
 import org.stochad.lund.EventSummary;
+import org.stochad.lund.EventTally;
 import org.stochad.lund.LundSettings;
 import org.stochad.lund.observable.Histogram;
 
@@ -96,6 +97,39 @@ class GeneratorTallyTest {
                 assertThat(y.entries(bin)).isEqualTo(x.entries(bin));
                 assertThat(y.sumWX(bin)).isCloseTo(x.sumWX(bin), within(1e-12 * Math.abs(x.sumWX(bin))));
             }
+        }
+    }
+
+    @Test
+    void theWorkersNumbersGiveTheSumsOfTheEventsThemselvesBitForBit() {
+        // the charged multiplicity and Σ pT² are counted in the worker threads (Observed); the tally must be
+        // the one made from the events, with strangeness (neutral kaons) so that N_ch differs from N
+        LundSettings s = LundSettings.defaults();
+        double eCm = s.eCM();
+        List<Event> events = new ArrayList<>();
+        new EventGenerator(s, false).generate(9, 2000, 2, events::add);
+        EventTally fromEvents = new EventTally();
+        GeneratorTally fromObserved = new GeneratorTally(eCm);
+        long differ = 0;
+        for (Event e : events) {
+            GeneratorHistograms.Observed o = GeneratorHistograms.observe(e, eCm);
+            assertThat(o.charged()).isEqualTo(e.chargedMultiplicity());
+            assertThat(Double.doubleToRawLongBits(o.sumPt2()))
+                    .isEqualTo(Double.doubleToRawLongBits(EventTally.sumPt2(e)));
+            GeneratorHistograms.Observed old = new GeneratorHistograms.Observed(e, o.thrust(), o.rapidity(), o.xE(),
+                    o.pt());
+            assertThat(old).isEqualTo(o);
+            fromEvents.accept(e, o.thrust());
+            fromObserved.accept(o);
+            differ += e.multiplicity() - o.charged();
+        }
+        assertThat(differ).isPositive();
+        assertThat(fromObserved.summary().toMarkdown()).isEqualTo(fromEvents.toMarkdown());
+        for (double[][] pair : List.of(new double[][] {fromEvents.chargedMultiplicity(),
+            fromObserved.summary().chargedMultiplicity()},
+                new double[][] {fromEvents.meanPt2(), fromObserved.summary().meanPt2()},
+                new double[][] {fromEvents.thrust(), fromObserved.summary().thrust()})) {
+            assertThat(pair[1]).isEqualTo(pair[0]);
         }
     }
 }
