@@ -34,7 +34,7 @@ import org.stochad.lund.reweight.RsaWeights;
  * {@code scoreSample} (one sample of the core score-function estimator on the Lund program,
  * multiplicity observable; the program gives it on doubles through {@code ScoredProgram}) and
  * {@code scoreTriples} (the same sample with the program run on triples, as the estimator runs a
- * program that is not a {@code ScoredProgram}; bit-identical estimates); on request also
+ * program that is not a {@code ScoredProgram}; bit-identical estimates) and
  * {@code pathwiseSad} (one stochastic-AD sample of all four parameters in the pathwise mode with the
  * joint stop and finalTwo in the plane, two-sided Bernoulli flips, multiplicity observable: the
  * primal run with tangents and the replayed alternative). Output: one JSON object on standard
@@ -46,7 +46,7 @@ import org.stochad.lund.reweight.RsaWeights;
 public final class LundTiming {
 
     private static final String[] DEFAULT_MODES = {"fast", "fastPythia", "fastEvent", "primal", "primalRun",
-        "rsaSample", "scoreSample", "scoreTriples"};
+        "rsaSample", "scoreSample", "scoreTriples", "pathwiseSad"};
 
     private LundTiming() {
     }
@@ -55,8 +55,7 @@ public final class LundTiming {
      * @param args events per mode per round (default 20000), rounds (default 5), warm-up events per
      *             mode (default 20000), modes (comma-separated; default all of the above; also
      *             {@code thrustSweep}, {@code thrustCubic}: a fast-path event plus its thrust axis by
-     *             the O(n² log n) sweep or the O(n³) scan; {@code pathwiseSad}: a pathwise
-     *             stochastic-AD sample)
+     *             the O(n² log n) sweep or the O(n³) scan)
      */
     public static void main(String[] args) {
         int chunk = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;

@@ -25,10 +25,27 @@ public record LundParameters(StochasticTriple a, StochasticTriple b, StochasticT
      * @param rho s/u suppression ρ ({@code StringFlav:probStoUD})
      */
     public LundParameters {
-        check("a", a, 0, 1e9);
-        check("b", b, 1e-12, 1e9);
-        check("sigma", sigma, 0, 1e9);
+        check("a", a, A_MIN, MAX);
+        check("b", b, B_MIN, MAX);
+        check("sigma", sigma, 0, MAX);
         check("rho", rho, 0, 1);
+    }
+
+    private static final double A_MIN = 0;
+    private static final double B_MIN = 1e-12;
+    private static final double MAX = 1e9;
+
+    /**
+     * The constructor's range check on plain values, without building the parameters.
+     *
+     * @param a     Lund a
+     * @param b     Lund b
+     * @param sigma pT width σ
+     * @param rho   s/u suppression ρ
+     * @return whether the constructor would accept these values
+     */
+    public static boolean inRange(double a, double b, double sigma, double rho) {
+        return a >= A_MIN && a <= MAX && b >= B_MIN && b <= MAX && sigma >= 0 && sigma <= MAX && rho >= 0 && rho <= 1;
     }
 
     private static void check(String name, StochasticTriple t, double lo, double hi) {

@@ -74,6 +74,8 @@ public final class LundProgram implements ScoredProgram, java.io.Serializable {
     private final boolean abOnly;
     /** The score-function sample on doubles (flips mode, θ = (a, b, σ, ρ)), or null. */
     private final transient ScoreFragmenter scorer;
+    /** Whether the settings are pions only (ρ is then the constant 0). */
+    private final transient boolean pionsOnly;
     /** The pilots of conditioned restarts by θ = (a, b, σ, ρ), or null (restarts replayed, or flips mode). */
     private final transient java.util.function.Function<double[], RestartPilot> pilots;
 
@@ -89,6 +91,7 @@ public final class LundProgram implements ScoredProgram, java.io.Serializable {
         this.ptBaseline = ptBaseline;
         this.abOnly = abOnly;
         this.scorer = pathwise == null && !abOnly ? new ScoreFragmenter(settings) : null;
+        this.pionsOnly = settings.pionsOnlyMode();
         this.pilots = pilots;
     }
 
@@ -255,14 +258,8 @@ public final class LundProgram implements ScoredProgram, java.io.Serializable {
         if (scorer == null || theta == null || theta.length != LundParameters.COUNT) {
             return null;
         }
-        try {
-            StochasticTriple[] t = new StochasticTriple[theta.length];
-            for (int j = 0; j < t.length; j++) {
-                t[j] = StochasticTriple.constant(theta[j]);
-            }
-            LundParameters.fromTheta(t, settings);   // the run's range checks
-        } catch (IllegalArgumentException e) {
-            return null;
+        if (!LundParameters.inRange(theta[0], theta[1], theta[2], pionsOnly ? 0 : theta[3])) {
+            return null;   // the run on triples throws the range error
         }
         ScoreFragmenter.Result r = scorer.run(Samplers.primalStream(seed, sample), theta);
         if (r == null) {

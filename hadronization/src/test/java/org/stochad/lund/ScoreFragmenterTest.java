@@ -1,6 +1,7 @@
 package org.stochad.lund;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.stochad.ChunkedEstimator;
@@ -59,6 +60,23 @@ class ScoreFragmenterTest {
                 .scoredSample(PYTHIA_POINT, 1, 0);
         assertThat(direct).isNotNull();
         assertThat(direct.score()).hasSize(4);
+    }
+
+    @Test
+    void parametersOutOfRangeLeaveTheSampleToTheTripleRunWhichNamesThem() {
+        LundProgram pions = LundProgram.of(LundSettings.pionsOnly(), Observables.multiplicity());
+        double[] badA = {-0.1, 0.98, 0.335, 0};
+        assertThat(pions.scoredSample(badA, 1, 0)).isNull();
+        assertThat(pions.scoredSample(new double[] {0.68, 0.0, 0.335, 0}, 1, 0)).isNull();
+        assertThat(pions.scoredSample(new double[] {0.68, 0.98, -1e-9, 0}, 1, 0)).isNull();
+        assertThat(pions.scoredSample(new double[] {0.68, Double.NaN, 0.335, 0}, 1, 0)).isNull();
+        assertThat(pions.scoredSample(new double[] {0.68, 0.98, 0.335, 1.5}, 1, 0))
+                .as("pions only: rho is replaced by 0, so its value is not checked").isNotNull();
+        LundProgram strange = LundProgram.of(LundSettings.defaults(), Observables.multiplicity());
+        assertThat(strange.scoredSample(new double[] {0.68, 0.98, 0.335, 1.5}, 1, 0)).isNull();
+        assertThat(strange.scoredSample(new double[] {0.68, 0.98, 0.335, 1.0}, 1, 0)).isNotNull();
+        assertThatThrownBy(() -> Estimators.scoreFunction().estimate(pions, badA, 10, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Lund parameter a = -0.1");
     }
 
     private static void compare(LundSettings settings, Observable o, double[] theta, int samples) {
