@@ -32,7 +32,7 @@ import org.stochad.lund.reweight.RsaWeights;
  * {@code rsaSample} (one score-function
  * sample of the RSA derivative estimator: fast path with history plus Σ ∂θ ln p on doubles),
  * {@code scoreSample} (one sample of the core score-function estimator on the Lund program,
- * multiplicity observable; the program gives it on doubles through {@code ScoredProgram}) and
+ * multiplicity observable; the program gives it on doubles through {@code ScoredProgram}),
  * {@code scoreTriples} (the same sample with the program run on triples, as the estimator runs a
  * program that is not a {@code ScoredProgram}; bit-identical estimates) and
  * {@code pathwiseSad} (one stochastic-AD sample of all four parameters in the pathwise mode with the
