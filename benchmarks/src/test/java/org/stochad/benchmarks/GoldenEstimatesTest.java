@@ -11,6 +11,10 @@ import org.stochad.GradientEstimate;
 import org.stochad.Sampler;
 import org.stochad.StochasticProgram;
 import org.stochad.StochasticTriple;
+import org.stochad.lund.LundProgram;
+import org.stochad.lund.LundSettings;
+import org.stochad.lund.observable.Observable;
+import org.stochad.lund.observable.Observables;
 
 /**
  * Guards the speed work on the core's hot paths against any change of behaviour: every
@@ -28,6 +32,18 @@ import org.stochad.StochasticTriple;
  * baseline from the other half of the batch, like its weight, instead of a leave-one-out mean
  * within the sample's own half (a different, equally unbiased estimate whose reported standard
  * error is right where the best mix has almost no variance; see HybridEstimator).
+ *
+ * <p>The "lund" and "lund-a" rows run the pions-only string with {@code Lund:ptScore} off (σ_pT
+ * differentiated pathwise through the pT draws, as in docs/performance.md). The "lund-pt" rows
+ * run the same string in the generator's default mode, flips with {@code Lund:ptScore} on (σ_pT
+ * through the pT densities' likelihood ratio: the event weight's tangent), the mode of
+ * {@code stochad hadron gradient}, compare and the fits: every estimator on the multiplicity,
+ * "lund-pt-thrust" the score-function estimators on thrust, and "lund-pt-c" replay and the
+ * baselined score function on the centred form f·w − c·(w − 1), c = 16.5, that compare uses. The
+ * program is the {@link LundProgram} itself, so the score-function rows take its sample on
+ * doubles ({@link LundProgram#scoredSample}, ScoreFragmenter); when recorded (commit 5abad89)
+ * these were bit for bit the values of the run on triples of the same program. The generator's
+ * pathwise mode has its own golden test (hadronization's PathwiseGoldenTest).
  */
 class GoldenEstimatesTest {
 
@@ -128,6 +144,30 @@ class GoldenEstimatesTest {
                     "40308ccccccccccb 40267fffffffffff 40aa87aaaaaaaaab"),
             Map.entry("lund-a:hybrid",
                     "40308cccccccccce 400259d8e8034f2d 405753fe513f07cc"),
+            Map.entry("lund-pt:primal",
+                    "40308ccccccccccb 0 0 0 0 0 0 0 0"),
+            Map.entry("lund-pt:propagate",
+                    "throws IllegalStateException"),
+            Map.entry("lund-pt:replay-1",
+                    "40308ccccccccccb 4004485df7ebf4b0 40875a5aa0ddff68 c01aaf1f7d6c7ef5 4079df1c1fbee3f1 c05716ed8d7e28c9 41025e71900f9350 0 0"),
+            Map.entry("lund-pt:replay-4",
+                    "40308ccccccccccb bfdc9a70b043ff2a 407914222f7464a2 c020a99ee35b7520 406c8ba2e2bd3392 c05716ed8d7e28c9 41025e71900f9350 0 0"),
+            Map.entry("lund-pt:score",
+                    "40308ccccccccccb 4028259f6c918ea8 40a2ef1d30e92f73 c023be40987e6e4d 40b162dde13ce40e c05716ed8d7e28c9 41025e71900f9350 0 0"),
+            Map.entry("lund-pt:score-baseline",
+                    "40308ccccccccccb 4010347529d28b03 405cd097a170cda4 bff8dc318470cd6a 40657b6884a2fd55 c05716ed8d7e28c9 41025e71900f9350 0 0"),
+            Map.entry("lund-pt:fd",
+                    "40308ccccccccccb 40267fffffffffff 40aa87aaaaaaaaab c014000000000000 407e72df2df2df33 c038fffffffffffe 40cc8bb13b13b13b 0 0"),
+            Map.entry("lund-pt:hybrid",
+                    "40308cccccccccce 4010b94ffebc00f2 4056fecc3c4c54c7 c007fa74ac83893d 405d90c140b41f52 c05716ed8d7e28c8 41025e71900f9350 0 0"),
+            Map.entry("lund-pt-thrust:score",
+                    "3fefa18e30712e0c 3fdecb880b573f35 401a3a432f9baf32 bfdfa55ab35860aa 402c17393021e68d c01337beee5ae95a 4080e3918e7ebd40 0 0"),
+            Map.entry("lund-pt-thrust:score-baseline",
+                    "3fefa18e30712e0c bf70df9966e1a4fd 3f2272da828df2df 3f7384bc91320e74 3f3b2fd073483483 c01337beee5ae95a 4080e3918e7ebd40 0 0"),
+            Map.entry("lund-pt-c:replay-1",
+                    "40308ccccccccccb 4004485df7ebf4b0 40875a5aa0ddff68 c01aaf1f7d6c7ef5 4079df1c1fbee3f1 c0295eb7e074bbb1 40b3b9699f3a4ce7 0 0"),
+            Map.entry("lund-pt-c:score-baseline",
+                    "40308ccccccccccb 4010347529d28b03 405cd097a170cda4 bff8dc318470cd6a 40657b6884a2fd55 c0295eb7e074bbb1 40b3b9699f3a4ce7 0 0"),
             Map.entry("draws:primal",
                     "4033af14cbbde260 0 0 0 0"),
             Map.entry("draws:propagate",
@@ -161,6 +201,10 @@ class GoldenEstimatesTest {
             Map.entry("six:hybrid",
                     "4014e3c21cce3cc5 3fe08ede54b48d3b 0 3fe4601afb1f693e 0 400339a43da88b26 3fcec4ec4ec4ec54 400e1073f2830e95 3feff66eaf8ba67e 400e81d9ae65c4c5 3fc14c16f8d34315 400d02755dad95f2 3fb37599d7edab7d"));
 
+    /** The "lund" rows' string (pions only, E_CM = 100 GeV) in the default mode: flips, Lund:ptScore on. */
+    private static final LundSettings PT_SCORE_SETTINGS = LundSettings.pionsOnly().with(LundSettings.E_CM, 100.0)
+            .with(LundSettings.PT_SCORE, "on");
+
     @Test
     void everyEstimateIsBitIdenticalToThePreOptimisationCore() {
         List<String> mismatches = new ArrayList<>();
@@ -172,7 +216,7 @@ class GoldenEstimatesTest {
             }
         }
         assertThat(mismatches).isEmpty();
-        assertThat(EXPECTED).hasSize(64);
+        assertThat(EXPECTED).hasSize(76);
     }
 
     private static String fingerprint(String programName, String estimatorName) {
@@ -186,6 +230,18 @@ class GoldenEstimatesTest {
             case "six" -> {
                 program = GoldenEstimatesTest::six;
                 theta = new double[] {0.9, 1.1, 0.7, 1.4, 0.6, 0.8};
+            }
+            case "lund-pt" -> {
+                program = lundPtScore(Observables.multiplicity());
+                theta = PT_SCORE_SETTINGS.theta();
+            }
+            case "lund-pt-c" -> {
+                program = lundPtScore(Observables.multiplicity()).withPtBaseline(16.5);
+                theta = PT_SCORE_SETTINGS.theta();
+            }
+            case "lund-pt-thrust" -> {
+                program = lundPtScore(Observables.thrust());
+                theta = PT_SCORE_SETTINGS.theta();
             }
             default -> {
                 BenchmarkPrograms.Case c = BenchmarkPrograms.of(programName);
@@ -205,6 +261,14 @@ class GoldenEstimatesTest {
             sb.append(' ').append(bits(g.mean(j))).append(' ').append(bits(g.variance(j)));
         }
         return sb.toString();
+    }
+
+    /**
+     * The program itself, not wrapped, so that the score-function estimators take its
+     * {@link LundProgram#scoredSample} (the sample on doubles from ScoreFragmenter).
+     */
+    private static LundProgram lundPtScore(Observable observable) {
+        return LundProgram.of(PT_SCORE_SETTINGS, observable);
     }
 
     private static String bits(double x) {
