@@ -157,6 +157,18 @@ public interface Sampler {
     boolean accept(StochasticTriple probability);
 
     /**
+     * An accept/reject decision whose probability carries no tangent and no perturbation: the same
+     * draw, with the same result and the same bookkeeping, as {@code accept(StochasticTriple.constant(probability))}
+     * (a sampler may take it without building triples, as the primal run does).
+     *
+     * @param probability the acceptance probability in [0, 1]
+     * @return true when accepted
+     */
+    default boolean accept(double probability) {
+        return accept(StochasticTriple.constant(probability));
+    }
+
+    /**
      * An addressed, independent substream: the same key path from the same seed always gives
      * the same numbers, whatever else was drawn before.
      *

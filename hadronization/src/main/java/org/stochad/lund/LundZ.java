@@ -184,17 +184,19 @@ public final class LundZ {
                 z = zf[0];
                 fPrel = zf[1];
             }
-            StochasticTriple f = z > 0 && z < 1 ? norm.f(z) : StochasticTriple.constant(0);
-            StochasticTriple alpha = f.div(head * fPrel);
-            if (alpha.value() > 1) {
-                // rounding at z = zMax with H = 1, or Pythia's envelope (which, like Pythia, we then clip)
-                if (env == null && alpha.value() > 1 + 1e-9) {
-                    throw new IllegalStateException("lund z: acceptance " + alpha.value() + " > 1 at z = " + z
-                            + " (a = " + av + ", b*mT2 = " + bv + ", head = " + head + ")");
+            boolean ok;
+            if (norm.plain) {
+                // no tangent, no perturbation: the triple arithmetic's value, on doubles (f.div(c) is f·(1/c))
+                double alpha = (z > 0 && z < 1 ? norm.fValue(z) : 0) * (1 / (head * fPrel));
+                ok = sampler.accept(alpha > 1 ? clipped(alpha, env, z, av, bv, head) : alpha);
+            } else {
+                StochasticTriple f = z > 0 && z < 1 ? norm.f(z) : StochasticTriple.constant(0);
+                StochasticTriple alpha = f.div(head * fPrel);
+                if (alpha.value() > 1) {
+                    alpha = alpha.min(clipped(alpha.value(), env, z, av, bv, head));
                 }
-                alpha = alpha.min(1.0);
+                ok = sampler.accept(alpha);
             }
-            boolean ok = sampler.accept(alpha);
             if (trials != null) {
                 trials.add(new Trial(z, ok, fPrel));
             }
@@ -204,6 +206,20 @@ public final class LundZ {
         }
         throw new IllegalStateException("lund z: no z accepted in " + maxTries + " proposals (a = " + av
                 + ", b*mT2 = " + bv + ")");
+    }
+
+    /**
+     * An acceptance probability above 1: rounding at z = zMax with H = 1, or Pythia's envelope
+     * (which, like Pythia, we then clip to 1); anything else is an error.
+     *
+     * @return 1
+     */
+    private static double clipped(double alpha, Envelope env, double z, double av, double bv, double head) {
+        if (env == null && alpha > 1 + 1e-9) {
+            throw new IllegalStateException("lund z: acceptance " + alpha + " > 1 at z = " + z
+                    + " (a = " + av + ", b*mT2 = " + bv + ", head = " + head + ")");
+        }
+        return 1.0;
     }
 
     /** Pythia's piecewise envelope for strongly peaked f (values only; not differentiable in a, b). */

@@ -277,28 +277,33 @@ public final class StringFragmenter {
         Sampler ptStream = stream.fork(KEY_PT);
         boolean enhanced = ptStream.uniform() < fc.enhancedFraction();
         double factor = INV_SQRT2 * (enhanced ? fc.enhancedWidth() : 1);
-        StochasticTriple width = p.sigma().times(factor);
         StochasticTriple zero = StochasticTriple.constant(0);
+        double widthValue = p.sigma().value() * factor;   // the value of p.sigma().times(factor)
         if (fc.ptScore()) {
             // draw with the width's value only; σ enters through the density, as a likelihood-ratio weight
-            StochasticTriple fixed = StochasticTriple.constant(width.value());
+            StochasticTriple fixed = StochasticTriple.constant(widthValue);
             end.pxNew = ptStream.normal(zero, fixed);
             end.pyNew = ptStream.normal(zero, fixed);
             double r2 = end.pxNew.value() * end.pxNew.value() + end.pyNew.value() * end.pyNew.value();
-            int w = enhanced ? 1 : 0;
-            if (rec.ptLogTerm[w] == null) {
-                rec.ptLogTerm[w] = width.log().times(-2);
-                rec.ptInverseSquare[w] = width.square().pow(-1);
+            // a width without tangent or perturbation adds a constant +0.0, which changes no bit of the weight
+            if (p.sigma().directions() > 0 || p.sigma().hasPerturbation()) {
+                StochasticTriple width = p.sigma().times(factor);
+                int w = enhanced ? 1 : 0;
+                if (rec.ptLogTerm[w] == null) {
+                    rec.ptLogTerm[w] = width.log().times(-2);
+                    rec.ptInverseSquare[w] = width.square().pow(-1);
+                }
+                StochasticTriple logDensity = rec.ptLogTerm[w].minus(rec.ptInverseSquare[w].times(0.5 * r2));
+                rec.logWeight = rec.logWeight.plus(logDensity.minus(logDensity.value()));
             }
-            StochasticTriple logDensity = rec.ptLogTerm[w].minus(rec.ptInverseSquare[w].times(0.5 * r2));
-            rec.logWeight = rec.logWeight.plus(logDensity.minus(logDensity.value()));
         } else {
+            StochasticTriple width = p.sigma().times(factor);
             end.pxNew = ptStream.normal(zero, width);
             end.pyNew = ptStream.normal(zero, width);
         }
         if (rec.history) {
             rec.pts.add(new FragmentationHistory.PtRecord(rec.attempt, end.index, rank, end.pxNew.value(),
-                    end.pyNew.value(), width.value(), enhanced));
+                    end.pyNew.value(), widthValue, enhanced));
         }
         end.outcome = o;
         end.mHad = ParticleData.mass(o.pdgId());

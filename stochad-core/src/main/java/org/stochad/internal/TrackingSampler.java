@@ -123,13 +123,31 @@ final class TrackingSampler implements Sampler {
         return b.value() == 1;
     }
 
-    private StochasticTriple discrete(DiscreteFamily family, StochasticTriple param,
-                                      Alternative carried, DiscreteFamily altFamily, double altTheta) {
-        double theta = param.value();
+    /**
+     * In the primal run a constant acceptance probability needs no triple: the checks, the uniform
+     * and the quantile of {@link #discrete}, whose primal rule returns the quantile as a constant.
+     */
+    @Override
+    public boolean accept(double probability) {
+        if (rule != PrimalRule.INSTANCE) {
+            return accept(StochasticTriple.constant(probability));
+        }
+        DiscreteFamily bernoulli = DiscreteFamilies.bernoulli();
+        checkParameter(bernoulli, probability);
+        return bernoulli.quantile(stream.nextUniform(), probability) == 1;
+    }
+
+    private static void checkParameter(DiscreteFamily family, double theta) {
         if (Double.isNaN(theta)) {
             throw new IllegalArgumentException(family.name() + ": " + family.parameterName() + " = NaN");
         }
         family.checkParameter(theta);
+    }
+
+    private StochasticTriple discrete(DiscreteFamily family, StochasticTriple param,
+                                      Alternative carried, DiscreteFamily altFamily, double altTheta) {
+        double theta = param.value();
+        checkParameter(family, theta);
         checkTangent(family, param, theta);
         double u = stream.nextUniform();
         int x = family.quantile(u, theta);
@@ -262,7 +280,11 @@ final class TrackingSampler implements Sampler {
         if (sd.value() < 0) {
             throw new IllegalArgumentException("normal: sd = " + sd.value() + " is negative");
         }
-        return mean.plus(sd.times(standardNormal()));
+        double z = standardNormal();
+        if (mean.directions() == 0 && sd.directions() == 0 && !mean.hasPerturbation() && !sd.hasPerturbation()) {
+            return StochasticTriple.constant(mean.value() + sd.value() * z);   // the value of the triple arithmetic
+        }
+        return mean.plus(sd.times(z));
     }
 
     @Override
