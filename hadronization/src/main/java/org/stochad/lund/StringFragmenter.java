@@ -202,8 +202,11 @@ public final class StringFragmenter {
                 return null;
             }
             double wMin = fc.stopW0(pos.flavOld, neg.flavOld, now.outcome.newQuark()) * smear;
-            w2Rem = remE.square().minus(remPx.square()).minus(remPy.square()).minus(remPz.square());
-            if (w2Rem.value() < wMin * wMin) {
+            // the test needs the value only (the triple's, operation for operation); the triple when it stops
+            double w2RemValue = remE.value() * remE.value() - remPx.value() * remPx.value()
+                    - remPy.value() * remPy.value() - remPz.value() * remPz.value();
+            if (w2RemValue < wMin * wMin) {
+                w2Rem = remE.square().minus(remPx.square()).minus(remPy.square()).minus(remPz.square());
                 break;
             }
 
