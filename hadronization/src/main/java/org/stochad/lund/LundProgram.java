@@ -76,6 +76,8 @@ public final class LundProgram implements ScoredProgram, java.io.Serializable {
     private final transient ScoreFragmenter scorer;
     /** Whether the settings are pions only (ρ is then the constant 0). */
     private final transient boolean pionsOnly;
+    /** Whether σ is differentiated through the pT densities' likelihood ratio ({@code Lund:ptScore}). */
+    private final transient boolean ptScore;
     /** The pilots of conditioned restarts by θ = (a, b, σ, ρ), or null (restarts replayed, or flips mode). */
     private final transient java.util.function.Function<double[], RestartPilot> pilots;
 
@@ -92,6 +94,7 @@ public final class LundProgram implements ScoredProgram, java.io.Serializable {
         this.abOnly = abOnly;
         this.scorer = pathwise == null && !abOnly ? new ScoreFragmenter(settings) : null;
         this.pionsOnly = settings.pionsOnlyMode();
+        this.ptScore = settings.ptScore();
         this.pilots = pilots;
     }
 
@@ -258,7 +261,8 @@ public final class LundProgram implements ScoredProgram, java.io.Serializable {
         if (scorer == null || theta == null || theta.length != LundParameters.COUNT) {
             return null;
         }
-        if (!LundParameters.inRange(theta[0], theta[1], theta[2], pionsOnly ? 0 : theta[3])) {
+        if (!LundParameters.inRange(theta[0], theta[1], theta[2], pionsOnly ? 0 : theta[3])
+                || ptScore && theta[SIGMA] == 0) {
             return null;   // the run on triples throws the range error
         }
         ScoreFragmenter.Result r = scorer.run(Samplers.primalStream(seed, sample), theta);
@@ -352,8 +356,15 @@ public final class LundProgram implements ScoredProgram, java.io.Serializable {
             return new LundParameters(theta[A], theta[B], StochasticTriple.constant(settings.sigma()),
                     StochasticTriple.constant(settings.effectiveProbStoUD()));
         }
+        if (ptScore && theta != null && theta.length > SIGMA && theta[SIGMA] != null && theta[SIGMA].value() == 0) {
+            throw new IllegalArgumentException(ZERO_WIDTH);
+        }
         return LundParameters.fromTheta(theta, settings);
     }
+
+    private static final String ZERO_WIDTH = "Lund parameter sigma = 0 with " + LundSettings.PT_SCORE
+            + " = on: sigma is differentiated through the pT densities' likelihood ratio, which needs sigma > 0"
+            + " (or set " + LundSettings.PT_SCORE + " = off to differentiate it pathwise)";
 
     /** f, or f·w (− c·(w − 1)) when σ is a parameter: see the class comment. */
     private StochasticTriple weighted(StochasticTriple f, Event e) {

@@ -77,6 +77,15 @@ class ScoreFragmenterTest {
         assertThat(strange.scoredSample(new double[] {0.68, 0.98, 0.335, 1.0}, 1, 0)).isNotNull();
         assertThatThrownBy(() -> Estimators.scoreFunction().estimate(pions, badA, 10, 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Lund parameter a = -0.1");
+        // σ = 0 is a valid generator setting, but the pT densities' likelihood ratio has no derivative there
+        double[] zeroWidth = {0.68, 0.98, 0, 0};
+        assertThat(pions.scoredSample(zeroWidth, 1, 0)).isNull();
+        assertThatThrownBy(() -> Estimators.scoreFunction().estimate(pions, zeroWidth, 10, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sigma = 0");
+        LundProgram pathwiseWidth = LundProgram.of(LundSettings.pionsOnly().with(LundSettings.PT_SCORE, "off"),
+                Observables.multiplicity());
+        assertThat(Estimators.scoreFunction().estimate(pathwiseWidth, zeroWidth, 10, 1).mean(0))
+                .as("pathwise σ at σ = 0 is defined").isFinite();
     }
 
     private static void compare(LundSettings settings, Observable o, double[] theta, int samples) {
