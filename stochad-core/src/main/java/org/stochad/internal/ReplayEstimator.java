@@ -128,8 +128,9 @@ public final class ReplayEstimator extends SampleEstimator {
 
     @Override
     public String name() {
-        return options.exhaustiveReplay() ? "stochastic AD (replay, exhaustive)"
-                : "stochastic AD (replay, m=" + options.alternativeCount() + ")";
+        String twoSided = options.bernoulliTwoSided() ? ", two-sided Bernoulli flips" : "";
+        return options.exhaustiveReplay() ? "stochastic AD (replay, exhaustive" + twoSided + ")"
+                : "stochastic AD (replay, m=" + options.alternativeCount() + twoSided + ")";
     }
 
     @Override

@@ -12,6 +12,11 @@ public enum EstimatorChoice {
     SAD("sad"),
     /** Stochastic AD, replay with four alternatives. */
     SAD4("sad4"),
+    /**
+     * Stochastic AD, replay with one alternative and two-sided Bernoulli flips (bounded flip
+     * weights; what {@code hadron compare} runs in the generator's pathwise mode).
+     */
+    SAD_TWO_SIDED("sad-ts"),
     /** The hybrid of stochastic AD and the score function. */
     HYBRID("hybrid"),
     /** The score function. */
@@ -41,6 +46,7 @@ public enum EstimatorChoice {
         return switch (this) {
             case SAD -> Estimators.stochasticAd();
             case SAD4 -> Estimators.stochasticAd(StochasticAdOptions.replay().alternatives(4));
+            case SAD_TWO_SIDED -> Estimators.stochasticAd(StochasticAdOptions.replay().twoSidedBernoulli());
             case HYBRID -> Estimators.hybrid();
             case SCORE -> Estimators.scoreFunction();
             case SCORE_BASELINE -> Estimators.scoreFunctionWithBaseline();

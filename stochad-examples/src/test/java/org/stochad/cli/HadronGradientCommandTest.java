@@ -62,7 +62,9 @@ class HadronGradientCommandTest {
     void gradientTakesConditionedRestartsFromTheSettings() {
         Cli.Run r = ok(run(quiet(out(), "hadron", "gradient", "--samples", "40", "--set", "Lund:pionsOnly=on", "--set",
                 "Lund:differentiation=pathwise", "--set", "Lund:pathwiseStop=joint", "--set",
-                "Lund:pathwiseRestarts=conditioned", "--set", "Lund:pathwisePilotEvents=400", "--format", "csv")));
+                "Lund:pathwiseRestarts=conditioned", "--set", "Lund:pathwisePilotEvents=400", "--estimator", "sad-ts",
+                "--format", "csv")));
+        assertThat(r.out()).contains("by stochastic AD (replay, m=1, two-sided Bernoulli flips)");
         List<String[]> rows = r.csvRows("d⟨multiplicity⟩/dθ");
         assertThat(rows).hasSize(4);
         for (String[] row : rows) {
