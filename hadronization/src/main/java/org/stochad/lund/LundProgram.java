@@ -356,10 +356,11 @@ public final class LundProgram implements ScoredProgram, java.io.Serializable {
             return new LundParameters(theta[A], theta[B], StochasticTriple.constant(settings.sigma()),
                     StochasticTriple.constant(settings.effectiveProbStoUD()));
         }
-        if (ptScore && theta != null && theta.length > SIGMA && theta[SIGMA] != null && theta[SIGMA].value() == 0) {
+        LundParameters p = LundParameters.fromTheta(theta, settings);
+        if (ptScore && p.sigma().value() == 0) {
             throw new IllegalArgumentException(ZERO_WIDTH);
         }
-        return LundParameters.fromTheta(theta, settings);
+        return p;
     }
 
     private static final String ZERO_WIDTH = "Lund parameter sigma = 0 with " + LundSettings.PT_SCORE

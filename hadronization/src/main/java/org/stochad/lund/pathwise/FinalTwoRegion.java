@@ -1,5 +1,6 @@
 package org.stochad.lund.pathwise;
 
+import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.numbers.gamma.ErfDifference;
 import org.stochad.Sampler;
 import org.stochad.StochasticTriple;
@@ -319,52 +320,43 @@ final class FinalTwoRegion {
             throw new IllegalStateException("finalTwo: no success set to draw from (q = " + q + ")");
         }
         double target = u1 * q;
-        double lo = 0;
-        double hi = TWO_PI;
-        double psi = TWO_PI * u1;
-        for (int it = 0; it < 200; it++) {
-            double f = partial(psi, null) - target;
-            if (f > 0) {
-                hi = psi;
+        double psi = solve(x -> partial(x, null) - target, x -> ray(x).mass, 0, TWO_PI, TWO_PI * u1, 200,
+                x -> 1e-14);
+        Ray ray = ray(psi);
+        double goal = u2 * ray.mass;
+        double t = solve(x -> mass(x, psi) - goal, x -> density(x, psi), 0, ray.t, ray.t * Math.sqrt(u2), 100,
+                x -> 1e-15 * (1 + x));
+        double[] e = e(psi);
+        return new double[] {frame.cx + t * e[0], frame.cy + t * e[1]};
+    }
+
+    /**
+     * The root of an increasing f in [lo, hi] by Newton steps with derivative {@code slope}, falling
+     * back to bisection of the bracket whenever a step leaves it; stops when a step or the bracket is
+     * below {@code tolerance} at the current point, or after {@code maxIterations} steps.
+     */
+    private static double solve(DoubleUnaryOperator f, DoubleUnaryOperator slope, double lo, double hi, double start,
+                                int maxIterations, DoubleUnaryOperator tolerance) {
+        double x = start;
+        for (int it = 0; it < maxIterations; it++) {
+            double fx = f.applyAsDouble(x);
+            if (fx > 0) {
+                hi = x;
             } else {
-                lo = psi;
+                lo = x;
             }
-            double dens = ray(psi).mass;
-            double next = dens > 0 ? psi - f / dens : 0.5 * (lo + hi);
+            double dens = slope.applyAsDouble(x);
+            double next = dens > 0 ? x - fx / dens : 0.5 * (lo + hi);
             if (!(next > lo && next < hi)) {
                 next = 0.5 * (lo + hi);
             }
-            if (Math.abs(next - psi) < 1e-14 || hi - lo < 1e-14) {
-                psi = next;
-                break;
+            double tol = tolerance.applyAsDouble(x);
+            if (Math.abs(next - x) < tol || hi - lo < tol) {
+                return next;
             }
-            psi = next;
+            x = next;
         }
-        Ray ray = ray(psi);
-        double goal = u2 * ray.mass;
-        double tLo = 0;
-        double tHi = ray.t;
-        double t = tHi * Math.sqrt(u2);
-        for (int it = 0; it < 100; it++) {
-            double f = mass(t, psi) - goal;
-            if (f > 0) {
-                tHi = t;
-            } else {
-                tLo = t;
-            }
-            double dens = density(t, psi);
-            double next = dens > 0 ? t - f / dens : 0.5 * (tLo + tHi);
-            if (!(next > tLo && next < tHi)) {
-                next = 0.5 * (tLo + tHi);
-            }
-            if (Math.abs(next - t) < 1e-15 * (1 + t) || tHi - tLo < 1e-15 * (1 + t)) {
-                t = next;
-                break;
-            }
-            t = next;
-        }
-        double[] e = e(psi);
-        return new double[] {frame.cx + t * e[0], frame.cy + t * e[1]};
+        return x;
     }
 
     /**
