@@ -169,6 +169,24 @@ public interface Sampler {
     }
 
     /**
+     * Reports the program's own score-function estimate of this run's per-sample Jacobian, for the
+     * hybrid estimator ({@link Estimators#hybrid()}): it then mixes stochastic AD with this estimate
+     * instead of with the score it records draw by draw. Worth it when the program knows a better
+     * behaved score than its draws' — typically that of the same law in another parameterisation,
+     * where draws it conditions or differentiates pathwise are plain densities (the Lund
+     * generator's pathwise mode: the z densities instead of its smoothed stop decisions).
+     *
+     * <p>The estimate must be unbiased for the same Jacobian and computed from this run (a
+     * baseline that does not depend on the run is allowed); a program that reports must report
+     * once in every run with tangents. Entry (i, j) — output i, parameter j — is at i·k + j. Every
+     * other estimator, and every run without tangents, ignores it.
+     *
+     * @param jacobian the estimate, length (outputs)·(parameters)
+     */
+    default void reportScoreEstimate(double... jacobian) {
+    }
+
+    /**
      * An addressed, independent substream: the same key path from the same seed always gives
      * the same numbers, whatever else was drawn before.
      *

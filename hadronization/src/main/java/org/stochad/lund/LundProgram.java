@@ -220,6 +220,7 @@ public final class LundProgram implements ScoredProgram, java.io.Serializable {
         if (pathwise != null) {
             PathwiseFragmenter.Result r = pathwise.fragmentFull(sampler, parameters(theta));
             StochasticTriple f = observable.value(r.event());
+            reportScore(sampler, r, f.value() - (centred ? ptBaseline : 0), 1);
             return withOrdering(weighted(f, r.event()), f.value(), r, observable);
         }
         Event e = event(sampler, theta);
@@ -235,12 +236,39 @@ public final class LundProgram implements ScoredProgram, java.io.Serializable {
         double m = pilot.mean();
         PathwiseFragmenter.Result r = pathwise.firstAttemptFull(sampler, p);
         if (r == null) {
+            if (p.a().directions() > 0) {
+                sampler.reportScoreEstimate(new double[p.a().directions()]);
+            }
             return StochasticTriple.constant(m);
         }
         StochasticTriple f = observable.value(r.event());
+        reportScore(sampler, r, f.value() - m, pilot.attempts());
         StochasticTriple centredF = f.minus(m);
         StochasticTriple out = abOnly ? centredF : centredF.times(r.event().weight());
         return withOrdering(out, f.value(), r, observable).times(pilot.attempts()).plus(m);
+    }
+
+    /**
+     * Reports the pathwise run's score-function estimate to the hybrid estimator
+     * ({@link Sampler#reportScoreEstimate}): scale·(f − b)·S, S the score of the attempts run in
+     * Pythia's parameterisation (the fragmenter's, plus the pT weight's tangent) — the score
+     * function of the same event, without the smoothed decisions' scores (whose variance is
+     * infinite: ∫ dπ/π).
+     *
+     * @param centred (f − b), b a baseline fixed before the run
+     * @param scale   1, or K̂ for conditioned restarts
+     */
+    private void reportScore(Sampler sampler, PathwiseFragmenter.Result r, double centred, double scale) {
+        double[] score = r.score();
+        if (score == null) {
+            return;
+        }
+        StochasticTriple w = r.event().weight();
+        double[] g = new double[score.length];
+        for (int j = 0; j < g.length; j++) {
+            g[j] = scale * centred * (score[j] + w.delta(j));
+        }
+        sampler.reportScoreEstimate(g);
     }
 
     /**

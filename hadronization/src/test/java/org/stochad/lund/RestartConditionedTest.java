@@ -157,6 +157,37 @@ class RestartConditionedTest {
                 .isGreaterThan(5 * combined[0]);
     }
 
+    /**
+     * (c) The hybrid of the conditioned program mixes stochastic AD with the score function of the
+     * same first attempt in Pythia's parameterisation, K̂·1_s·(f − m̂)·S (the program reports it,
+     * {@link org.stochad.Sampler#reportScoreEstimate}): still unbiased against {@link #FD}, and with a
+     * clearly smaller variance than stochastic AD alone (measured at 16,000 samples: 0.39× for a,
+     * 0.59× for b; the hybrid with the smoothed decisions' recorded score stayed at 0.95×).
+     */
+    @Test
+    void theHybridMixesInTheScoreFunctionOfTheSameAttempt() {
+        int samples = 16_000;
+        long seed = 20_261_202L;
+        LundProgram program = LundProgram.of(CONDITIONED, Observables.multiplicity());
+        RestartPilot pilot = RestartPilots.of(CONDITIONED, Observables.multiplicity()).at(THETA);
+        StochasticAdOptions options = StochasticAdOptions.replay().twoSidedBernoulli();
+        GradientEstimate hybrid = Estimators.hybrid(options).withParallelism(2).estimate(program, THETA, samples, seed);
+        GradientEstimate sad = Estimators.stochasticAd(options).withParallelism(2).estimate(program, THETA, samples, seed);
+        double[] ratio = {0.6, 0.8};
+        for (int j = 0; j < 2; j++) {
+            double pilotSd = Math.abs(hybrid.mean(j)) * pilot.attemptsSe() / pilot.attempts();
+            double combined = Math.sqrt(hybrid.standardError(j) * hybrid.standardError(j) + FD_SE[j] * FD_SE[j]
+                    + pilotSd * pilotSd);
+            assertThat(Math.abs(hybrid.mean(j) - FD[j])).as("hybrid d<N>/d%s = %s ± %s vs FD %s ± %s",
+                    j == 0 ? "a" : "b", hybrid.mean(j), hybrid.standardError(j), FD[j], FD_SE[j])
+                    .isLessThanOrEqualTo(5 * combined);
+            assertThat(hybrid.variance(j)).as("variance, d/d%s: hybrid %s vs stochastic AD %s", j == 0 ? "a" : "b",
+                    hybrid.variance(j), sad.variance(j)).isLessThan(ratio[j] * sad.variance(j));
+        }
+        // a 6 % bias of d<N>/da lies beyond 5 s.e.
+        assertThat(5 * hybrid.standardError(0)).isLessThan(0.06 * FD[0]);
+    }
+
     private static StochasticTriple[] constants(double[] theta) {
         StochasticTriple[] t = new StochasticTriple[theta.length];
         for (int j = 0; j < t.length; j++) {

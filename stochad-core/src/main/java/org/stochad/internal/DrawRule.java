@@ -31,6 +31,15 @@ interface DrawRule {
     }
 
     /**
+     * The program's own score-function estimate of the run's Jacobian
+     * ({@link org.stochad.Sampler#reportScoreEstimate}); only the recording run keeps it.
+     *
+     * @param jacobian the estimate
+     */
+    default void reportScoreEstimate(double[] jacobian) {
+    }
+
+    /**
      * Couples the perturbations of a categorical draw's probabilities before the draw; only
      * propagation carries perturbations.
      *

@@ -22,7 +22,8 @@ import org.stochad.VectorProgram;
  * with the fixed weight ½ and a batch-wide leave-one-out baseline. The score costs nothing extra
  * — the replay estimator's primal run accumulates it anyway — so the mix costs what stochastic
  * AD costs and its variance is at most about the smaller of the two, often well below when they
- * are weakly correlated.
+ * are weakly correlated. A program that reports its own score-function estimate
+ * ({@link org.stochad.Sampler#reportScoreEstimate}) is mixed with that instead of δ + (f − b)·S.
  */
 public final class HybridEstimator extends SampleEstimator {
 
@@ -51,7 +52,8 @@ public final class HybridEstimator extends SampleEstimator {
 
     @Override
     public String name() {
-        return "hybrid SAD/score (m=" + options.alternativeCount() + ")";
+        return "hybrid SAD/score (m=" + options.alternativeCount()
+                + (options.bernoulliTwoSided() ? ", two-sided Bernoulli flips" : "") + ")";
     }
 
     @Override

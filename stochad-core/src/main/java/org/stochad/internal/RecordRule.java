@@ -21,6 +21,7 @@ final class RecordRule extends ScoreRule {
     private final List<Candidate> allCandidates;
     private final DrawHash hash = new DrawHash();
     private final boolean twoSidedBernoulli;
+    private double[] reportedScoreEstimate;
 
     /**
      * @param directions the tangent directions
@@ -43,6 +44,33 @@ final class RecordRule extends ScoreRule {
         this.reservoirs = reservoirs;
         this.allCandidates = keepAll ? new ArrayList<>() : null;
         this.twoSidedBernoulli = twoSidedBernoulli;
+    }
+
+    /**
+     * Keeps the program's own score-function estimate (a copy).
+     *
+     * @throws IllegalArgumentException when it is null or not finite
+     * @throws IllegalStateException    when the run reported one already
+     */
+    @Override
+    public void reportScoreEstimate(double[] jacobian) {
+        if (jacobian == null) {
+            throw new IllegalArgumentException("reportScoreEstimate: jacobian = null");
+        }
+        for (int i = 0; i < jacobian.length; i++) {
+            if (!Double.isFinite(jacobian[i])) {
+                throw new IllegalArgumentException("reportScoreEstimate: jacobian[" + i + "] = " + jacobian[i]);
+            }
+        }
+        if (reportedScoreEstimate != null) {
+            throw new IllegalStateException("reportScoreEstimate: the run reported a score-function estimate twice");
+        }
+        reportedScoreEstimate = jacobian.clone();
+    }
+
+    /** @return the program's own score-function estimate of this run, or null when it reported none */
+    double[] reportedScoreEstimate() {
+        return reportedScoreEstimate;
     }
 
     /** @return every candidate of the run, in order, or null when they were not kept */

@@ -47,12 +47,19 @@ public final class ReplayEstimator extends SampleEstimator {
         RecordRule rule = new RecordRule(k, reservoirs, options.exhaustiveReplay(), options.bernoulliTwoSided());
         StochasticTriple[] out = checkedOutputs(program.run(sampler(rule, seed, sample), seeded(theta, k)));
         double[] f = values(out);
-        if (withScore && rule.blind() != null) {
+        double[] reported = withScore ? rule.reportedScoreEstimate() : null;
+        if (reported != null && reported.length != f.length * k) {
+            throw new IllegalArgumentException("hybrid SAD/score: sample " + sample + " reported a score-function"
+                    + " estimate of length " + reported.length + " for " + f.length + " outputs and " + k
+                    + " parameters");
+        }
+        if (withScore && reported == null && rule.blind() != null) {
             throw new IllegalArgumentException("hybrid SAD/score: the score-function half cannot be right here: "
                     + rule.blind());
         }
-        SampleRow row = new SampleRow(f, deltas(out, k), withScore ? deltas(out, k) : null,
-                withScore ? rule.score() : null);
+        // the program's own score-function estimate stands in the place of δ + (f − b)·S, with S = 0
+        SampleRow row = new SampleRow(f, deltas(out, k), !withScore ? null : reported != null ? reported
+                : deltas(out, k), !withScore ? null : reported != null ? new double[k] : rule.score());
         double[] g = row.gradient;
         if (options.exhaustiveReplay()) {
             List<Candidate> all = rule.allCandidates();

@@ -33,6 +33,11 @@ final class TrackingSampler implements Sampler {
         return new TrackingSampler(rule, stream.fork(key));
     }
 
+    @Override
+    public void reportScoreEstimate(double... jacobian) {
+        rule.reportScoreEstimate(jacobian);
+    }
+
     // ------------------------------------------------------------ discrete draws
 
     @Override

@@ -19,6 +19,11 @@ public enum EstimatorChoice {
     SAD_TWO_SIDED("sad-ts"),
     /** The hybrid of stochastic AD and the score function. */
     HYBRID("hybrid"),
+    /**
+     * The hybrid with two-sided Bernoulli flips in its stochastic-AD part: in the generator's
+     * pathwise mode, the best measured estimator (mixed with the score of the same event).
+     */
+    HYBRID_TWO_SIDED("hybrid-ts"),
     /** The score function. */
     SCORE("score"),
     /** The score function with a baseline. */
@@ -48,6 +53,7 @@ public enum EstimatorChoice {
             case SAD4 -> Estimators.stochasticAd(StochasticAdOptions.replay().alternatives(4));
             case SAD_TWO_SIDED -> Estimators.stochasticAd(StochasticAdOptions.replay().twoSidedBernoulli());
             case HYBRID -> Estimators.hybrid();
+            case HYBRID_TWO_SIDED -> Estimators.hybrid(StochasticAdOptions.replay().twoSidedBernoulli());
             case SCORE -> Estimators.scoreFunction();
             case SCORE_BASELINE -> Estimators.scoreFunctionWithBaseline();
             case FD -> Estimators.finiteDifference(ShowerStudy.FD_STEP);

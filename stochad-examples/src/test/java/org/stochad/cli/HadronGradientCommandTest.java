@@ -70,6 +70,15 @@ class HadronGradientCommandTest {
         for (String[] row : rows) {
             assertThat(Double.parseDouble(row[2])).as(String.join(",", row)).isFinite();
         }
+        // the hybrid mixing in the score of the same event
+        Cli.Run h = ok(run(quiet(out(), "hadron", "gradient", "--samples", "40", "--set", "Lund:pionsOnly=on", "--set",
+                "Lund:differentiation=pathwise", "--set", "Lund:pathwiseStop=joint", "--set",
+                "Lund:pathwiseRestarts=conditioned", "--set", "Lund:pathwisePilotEvents=400", "--estimator",
+                "hybrid-ts", "--format", "csv")));
+        assertThat(h.out()).contains("by hybrid SAD/score (m=1, two-sided Bernoulli flips)");
+        for (String[] row : h.csvRows("d⟨multiplicity⟩/dθ")) {
+            assertThat(Double.parseDouble(row[2])).as(String.join(",", row)).isFinite();
+        }
     }
 
     @Test

@@ -36,7 +36,7 @@ import org.stochad.lund.observable.Observables;
  * OBSERVABLES a comma list of N, T, y, xE; FORMS a comma list of the keys of {@link #forms}
  * (score = score function + baseline, the reference; lab, split, ord, ord12, ord12ts, rc, rcts,
  * byz, byzrc, byzrc12, byzrc12ts, pl12, pl12ts, rcpl12ts, byzpl12ts, byzrcpl12ts, byzpl12tsC,
- * byzhybpl12tsC, sfpw, hyb, m4; "C" = {@code Lund:pathwiseRestarts = conditioned} through the settings;
+ * byzhybpl12tsC, hybpl12tsC, hyb12tsC (smear stop), sfpw, hyb, m4; "C" = {@code Lund:pathwiseRestarts = conditioned} through the settings;
  * "ts" = two-sided Bernoulli flips, "pl" = finalTwo conditioned on the whole 2D pT, "byz" = the
  * joint stop, "rc" = restarts Rao–Blackwellised); SPLIT &gt; 0 also prints, per pathwise form, the
  * pathwise/flip split of the per-sample estimate, their correlation and the tail shares. The cost
@@ -212,6 +212,13 @@ public final class PathwiseHarness {
                 (o, mean) -> LundProgram.of(selected, o), Estimators.stochasticAd(twoSided)));
         m.put("byzhybpl12tsC", new Form("hybrid (pathwise: joint stop, finalTwo 2D pT, restarts conditioned by the setting, two-sided)",
                 (o, mean) -> LundProgram.of(selected, o), Estimators.hybrid(twoSided)));
+        // the same with the stop smoothed by the smear alone (no per-hadron quadrature), and finalTwo radial
+        LundSettings smear = selected.with(LundSettings.PATHWISE_STOP, LundSettings.PathwiseStop.SMEAR.word());
+        m.put("hybpl12tsC", new Form("hybrid (pathwise: smear stop, finalTwo 2D pT, restarts conditioned by the setting, two-sided)",
+                (o, mean) -> LundProgram.of(smear, o), Estimators.hybrid(twoSided)));
+        LundSettings smearRadial = smear.with(LundSettings.PATHWISE_FINAL_TWO, LundSettings.PathwiseFinalTwo.RADIAL.word());
+        m.put("hyb12tsC", new Form("hybrid (pathwise: smear stop, finalTwo radial split, restarts conditioned by the setting, two-sided)",
+                (o, mean) -> LundProgram.of(smearRadial, o), Estimators.hybrid(twoSided)));
         m.put("byzrc12ts", new Form("stochastic AD (pathwise: joint stop, finalTwo radial split, restart-conditioned, 12 nodes, two-sided, m=1)",
                 (o, mean) -> PathwiseProgram.restartConditioned(base, o, mean, ps, byZ12),
                 Estimators.stochasticAd(twoSided)));

@@ -275,8 +275,11 @@ public final class PathwiseFragmenter {
      * @param alternative  the event with the other ordering, or null
      * @param reversed     whether the event's ordering is the reversed one
      * @param dProbReverse the tangent of P(reversed) (empty without the alternative)
+     * @param score        the score of the attempts run, in Pythia's parameterisation of the law
+     *                     (z densities, flavour and ordering probabilities, vetoes; the pT draws' is the
+     *                     event weight's tangent), one entry per tangent direction; null without tangents
      */
-    public record Result(Event event, Event alternative, boolean reversed, double[] dProbReverse) {
+    public record Result(Event event, Event alternative, boolean reversed, double[] dProbReverse, double[] score) {
     }
 
     /**
@@ -313,13 +316,13 @@ public final class PathwiseFragmenter {
         StochasticTriple w = run.logWeight.exp();
         Event e = new Event(fc.eCm(), hadrons, attempt, h, w);
         if (run.altLast == null) {
-            return new Result(e, null, false, new double[0]);
+            return new Result(e, null, false, new double[0], run.score);
         }
         List<Hadron> alt = new ArrayList<>(hadrons);
         int i = run.lastIndex;
         alt.set(i, run.altLast[0]);
         alt.set(i + 1, run.altLast[1]);
-        return new Result(e, new Event(fc.eCm(), alt, attempt, h, w), run.reversed, run.dProbReverse);
+        return new Result(e, new Event(fc.eCm(), alt, attempt, h, w), run.reversed, run.dProbReverse, run.score);
     }
 
     /**
@@ -373,6 +376,13 @@ public final class PathwiseFragmenter {
 
         /** This thread's record of the last run with tangents: written by one, read by one without. */
         final PrefixMemo memo;
+        /**
+         * With tangents: Σ ∂θ ln p of the draws in Pythia's parameterisation — z's density (draws
+         * fixed, so c = b·mT² moves with b only), a veto's F(z_min), the flavour and ordering
+         * probabilities; conditioned decisions contribute nothing, their law given the draws being
+         * free of θ. Null without tangents.
+         */
+        final double[] score;
 
         Run(LundParameters p, ThreadLocal<PrefixMemo> memos) {
             this.p = p;
@@ -384,6 +394,7 @@ public final class PathwiseFragmenter {
                 memo.startReplay();
             }
             this.aEff = p.a().value() >= 0.02 ? p.a().value() : 0; // Pythia's a < 0.02 branch drops (1 − z)^a
+            this.score = k > 0 ? new double[k] : null;
         }
     }
 
@@ -542,6 +553,7 @@ public final class PathwiseFragmenter {
             }
             StochasticTriple q = StochasticTriple.of(atMin.cdf(), g);
             if (hadronStream.fork(KEY_VETO).bernoulli(q).value() == 1) {
+                addVetoScore(run, atMin, mT2.value());
                 return null;
             }
             zLo = zMinV;
@@ -549,7 +561,11 @@ public final class PathwiseFragmenter {
         if (atMin == null) {
             // no veto possible: the core continuous-family draw (rejection sampling, implicit tangent)
             StochasticTriple aT = run.aEff > 0 ? run.p.a() : StochasticTriple.constant(0);
-            return hadronStream.fork(StringFragmenter.KEY_Z).draw(zFamily, aT, c);
+            StochasticTriple z = hadronStream.fork(StringFragmenter.KEY_Z).draw(zFamily, aT, c);
+            if (run.score != null) {
+                addZScore(run, z.value(), mT2.value(), cdf.totals(a, cv));
+            }
+            return z;
         }
         double z = sampleZ(hadronStream.fork(StringFragmenter.KEY_Z), a, cv, zLo);
         if (run.k == 0) {
@@ -558,6 +574,7 @@ public final class PathwiseFragmenter {
         if (totals == null) {
             totals = cdf.totals(a, cv);
         }
+        addZScore(run, z, mT2.value(), totals);
         LundZCdf.Point at = cdf.at(z, a, cv, totals);
         double[] dz = new double[run.k];
         for (int j = 0; j < run.k; j++) {
@@ -626,6 +643,9 @@ public final class PathwiseFragmenter {
         // the categorical {veto, stop, continue} as two Bernoulli draws (so that two-sided flips apply):
         // veto ~ Bernoulli(F(z_min)), then stop ~ Bernoulli(P_s/(1 − F(z_min)))
         if (hs.fork(KEY_VETO).bernoulli(StochasticTriple.of(Math.min(Math.max(qv, 0), 1), dqv)).value() == 1) {
+            if (run.score != null) {
+                addVetoScore(run, atMin, mT2.value());
+            }
             return null;
         }
         double rest = 1 - qv;
@@ -678,6 +698,7 @@ public final class PathwiseFragmenter {
         if (k == 0) {
             return StochasticTriple.constant(z);
         }
+        addZScore(run, z, mT2.value(), totals);
         // implicit tangent of the conditional CDF G_c(z) = I_c(z)/P_c
         double[] is = joint.categoryIntegral(bp, zLo, z, true, segStop);
         double[] ic;
@@ -809,6 +830,25 @@ public final class PathwiseFragmenter {
         return run.aEff > 0 ? run.p.a().delta(j) : 0;
     }
 
+    /** Adds ∂θ ln p(z) of the Lund density to the run's score: ∂a = ln(1 − z) − N_a/N, ∂c = N_c/N − 1/z. */
+    private static void addZScore(Run run, double z, double mT2, LundZCdf.Totals t) {
+        double sa = Math.log1p(-z) - t.normA() / t.norm();
+        double sc = t.normC() / t.norm() - 1 / z;
+        for (int j = 0; j < run.k; j++) {
+            run.score[j] += sa * da(run, j) + sc * mT2 * run.p.b().delta(j);
+        }
+    }
+
+    /** Adds ∂θ ln F(z_min) at fixed z_min (a veto) to the run's score. */
+    private static void addVetoScore(Run run, LundZCdf.Point atMin, double mT2) {
+        if (atMin == null || !(atMin.cdf() > 0)) {
+            throw new IllegalStateException("veto score: F(z_min) = " + (atMin == null ? null : atMin.cdf()));
+        }
+        for (int j = 0; j < run.k; j++) {
+            run.score[j] += (atMin.dCdfDa() * da(run, j) + atMin.dCdfDc() * mT2 * run.p.b().delta(j)) / atMin.cdf();
+        }
+    }
+
     /**
      * Rejection from the flat proposal on (zLo, 1) with acceptance f(z)/(H·max f on (zLo, 1)) — for
      * zLo = 0 the same uniforms and decisions as {@link LundZ#sample} without envelopes, as doubles.
@@ -846,8 +886,13 @@ public final class PathwiseFragmenter {
                 run.flavourProbabilities[slot] = probs;
             }
         }
-        end.outcome = flavours.outcomes(end.flavOld)
-                .get(stream.fork(StringFragmenter.KEY_FLAVOUR).categorical(probs).intValue());
+        int choice = stream.fork(StringFragmenter.KEY_FLAVOUR).categorical(probs).intValue();
+        end.outcome = flavours.outcomes(end.flavOld).get(choice);
+        if (run.score != null && probs[choice].directions() > 0) {
+            for (int j = 0; j < run.k; j++) {
+                run.score[j] += probs[choice].delta(j) / probs[choice].value();
+            }
+        }
         Sampler ptStream = stream.fork(StringFragmenter.KEY_PT);
         boolean enhanced = ptStream.uniform() < fc.enhancedFraction();
         int wi = enhanced ? 1 : 0;
@@ -920,6 +965,14 @@ public final class PathwiseFragmenter {
         boolean reversed = options.orderAveraged()
                 ? stream.fork(1).bernoulli(probReverse.value()).value() == 1
                 : stream.fork(1).bernoulli(probReverse).value() == 1;
+        if (run.score != null && run.p.b().value() * lambda.value() <= EXP_MAX) {
+            // ∂b ln P(ordering) at fixed λ: −λ·(1 − P_rev) when reversed, λ·P_rev when not
+            double pRev = probReverse.value();
+            double s = reversed ? -lambda.value() * (1 - pRev) : lambda.value() * pRev;
+            for (int j = 0; j < run.k; j++) {
+                run.score[j] += s * run.p.b().delta(j);
+            }
+        }
         StochasticTriple xpz = k.xpz();
         int idPos = now == pos ? idNow : idOther;
         int idNeg = now == neg ? idNow : idOther;
