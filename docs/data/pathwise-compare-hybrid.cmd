@@ -1,0 +1,1 @@
+# stochad hadron compare --format csv --samples 24000 --fd-samples 120000 --study-samples 2000 --z-samples 5000 --threads 2 --seed 20261122 --out pathwise-compare  (2026-12-01 21:56-21:57 UTC, 2 threads, load 1.7-2.0, 56 s; pathwise rows with Lund:pathwiseRestarts = conditioned, the hybrid on the smear stop mixing in the score of the same event)
