@@ -1,0 +1,70 @@
+package org.stochad.lund.pathwise;
+
+import java.util.Locale;
+import java.util.stream.IntStream;
+import org.stochad.StochasticTriple;
+import org.stochad.lund.LundParameters;
+import org.stochad.lund.LundSettings;
+import org.stochad.lund.PrimalSampler;
+import org.stochad.lund.observable.Observable;
+import org.stochad.lund.observable.Observables;
+
+/**
+ * The per-sample spread of the score-function half of the pathwise hybrid on its own: the estimate
+ * K̂·1_s·(f − m̂)·(S + δw) that {@code LundProgram} reports with conditioned restarts (S the score of
+ * attempt 0 in Pythia's parameterisation), for ⟨N⟩ and ⟨thrust⟩, d/da and d/db. Comparing it with the
+ * hybrid's per-sample variance (harness) shows what the stochastic-AD half adds.
+ *
+ * <pre>java -cp … org.stochad.lund.pathwise.PythiaScoreVariance EVENTS [joint|smear] [plane|radial]</pre>
+ */
+public final class PythiaScoreVariance {
+
+    private PythiaScoreVariance() {
+    }
+
+    /**
+     * @param args events, stop form, finalTwo form
+     */
+    public static void main(String[] args) {
+        int n = Integer.parseInt(args[0]);
+        LundSettings settings = LundSettings.pionsOnly().with(LundSettings.DIFFERENTIATION, "pathwise")
+                .with(LundSettings.PATHWISE_STOP, args.length > 1 ? args[1] : "smear")
+                .with(LundSettings.PATHWISE_FINAL_TWO, args.length > 2 ? args[2] : "plane");
+        double[] theta = {settings.aLund(), settings.bLund(), settings.sigma(), 0};
+        PathwiseFragmenter fragmenter = PathwiseFragmenter.of(settings);
+        for (String name : new String[] {"N", "T"}) {
+            Observable o = name.equals("N") ? Observables.multiplicity() : Observables.thrust();
+            RestartPilot pilot = RestartPilots.of(settings, o).at(theta);
+            double m = pilot.mean();
+            double k = pilot.attempts();
+            double[][] rows = IntStream.range(0, n).parallel().mapToObj(i -> {
+                StochasticTriple[] t = new StochasticTriple[4];
+                for (int j = 0; j < 4; j++) {
+                    double[] d = new double[4];
+                    d[j] = 1;
+                    t[j] = StochasticTriple.of(theta[j], d);
+                }
+                PathwiseFragmenter.Result r = fragmenter.firstAttemptFull(PrimalSampler.of(20_261_203L, i),
+                        LundParameters.fromTheta(t, settings));
+                if (r == null) {
+                    return new double[2];
+                }
+                double c = k * (o.value(r.event()).value() - m);
+                StochasticTriple w = r.event().weight();
+                return new double[] {c * (r.score()[0] + w.delta(0)), c * (r.score()[1] + w.delta(1))};
+            }).toArray(double[][]::new);
+            for (int j = 0; j < 2; j++) {
+                double s = 0;
+                double s2 = 0;
+                for (double[] r : rows) {
+                    s += r[j];
+                    s2 += r[j] * r[j];
+                }
+                double mean = s / n;
+                double sd = Math.sqrt(s2 / n - mean * mean);
+                System.out.printf(Locale.ROOT, "%s d/d%s: score half alone %.6g ± %.3g, sd %.5g%n", name,
+                        j == 0 ? "a" : "b", mean, sd / Math.sqrt(n), sd);
+            }
+        }
+    }
+}
