@@ -83,6 +83,14 @@ class ReportedScoreEstimateTest {
         };
         assertThatThrownBy(() -> Estimators.hybrid().estimate(wrongLength, new double[] {1}, 8, 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("length 2");
+        StochasticProgram sometimes = (s, t) -> {
+            if (s.uniform() < 0.5) {
+                s.reportScoreEstimate(0);
+            }
+            return t[0];
+        };
+        assertThatThrownBy(() -> Estimators.hybrid().withParallelism(1).estimate(sometimes, new double[] {1}, 64, 1))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("in every run");
         StochasticProgram notFinite = (s, t) -> {
             s.reportScoreEstimate(Double.NaN);
             return t[0];

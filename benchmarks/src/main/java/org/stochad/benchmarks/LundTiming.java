@@ -37,7 +37,9 @@ import org.stochad.lund.reweight.RsaWeights;
  * program that is not a {@code ScoredProgram}; bit-identical estimates) and
  * {@code pathwiseSad} (one stochastic-AD sample of all four parameters in the pathwise mode with the
  * joint stop and finalTwo in the plane, two-sided Bernoulli flips, multiplicity observable: the
- * primal run with tangents and the replayed alternative). Output: one JSON object on standard
+ * primal run with tangents and the replayed alternative) and {@code pathwiseHybrid} (one sample of
+ * the best measured pathwise estimator: the hybrid mixing that with the score of the same event, on
+ * the smear stop, finalTwo in the plane, restarts conditioned; its pilots run in the warm-up). Output: one JSON object on standard
  * output: per mode the median and the rounds' CPU µs per event, and the bytes allocated per event on
  * the measuring thread (median of the rounds,
  * {@code com.sun.management.ThreadMXBean#getCurrentThreadAllocatedBytes}; −1 where the JVM does not
@@ -46,7 +48,7 @@ import org.stochad.lund.reweight.RsaWeights;
 public final class LundTiming {
 
     private static final String[] DEFAULT_MODES = {"fast", "fastPythia", "fastEvent", "primal", "primalRun",
-        "rsaSample", "scoreSample", "scoreTriples", "pathwiseSad"};
+        "rsaSample", "scoreSample", "scoreTriples", "pathwiseSad", "pathwiseHybrid"};
 
     private LundTiming() {
     }
@@ -122,6 +124,8 @@ public final class LundTiming {
         final org.stochad.StochasticProgram onTriples;
         /** The pathwise mode's program (joint stop, finalTwo in the plane), multiplicity observable. */
         final LundProgram pathwise;
+        /** The hybrid's program: smear stop, finalTwo in the plane, restarts conditioned. */
+        final LundProgram pathwiseHybrid;
         long sink;
 
         Runner(LundSettings s) {
@@ -138,6 +142,9 @@ public final class LundTiming {
             onTriples = program::run;
             pathwise = LundProgram.of(s.with(LundSettings.DIFFERENTIATION, "pathwise")
                     .with(LundSettings.PATHWISE_STOP, "joint").with(LundSettings.PATHWISE_FINAL_TWO, "plane"),
+                    Observables.multiplicity());
+            pathwiseHybrid = LundProgram.of(s.with(LundSettings.DIFFERENTIATION, "pathwise")
+                    .with(LundSettings.PATHWISE_FINAL_TWO, "plane").with(LundSettings.PATHWISE_RESTARTS, "conditioned"),
                     Observables.multiplicity());
         }
 
@@ -180,6 +187,10 @@ public final class LundTiming {
                 case "scoreSample":
                     sink += (long) Estimators.scoreFunction().withParallelism(1)
                             .estimate(program, theta, n, from).mean(0);
+                    break;
+                case "pathwiseHybrid":
+                    sink += (long) Estimators.hybrid(StochasticAdOptions.replay().twoSidedBernoulli())
+                            .withParallelism(1).estimate(pathwiseHybrid, theta, n, from).mean(0);
                     break;
                 case "pathwiseSad":
                     sink += (long) Estimators.stochasticAd(StochasticAdOptions.replay().twoSidedBernoulli())

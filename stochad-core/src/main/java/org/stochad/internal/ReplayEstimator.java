@@ -59,7 +59,8 @@ public final class ReplayEstimator extends SampleEstimator {
         }
         // the program's own score-function estimate stands in the place of δ + (f − b)·S, with S = 0
         SampleRow row = new SampleRow(f, deltas(out, k), !withScore ? null : reported != null ? reported
-                : deltas(out, k), !withScore ? null : reported != null ? new double[k] : rule.score());
+                : deltas(out, k), !withScore ? null : reported != null ? new double[k] : rule.score(),
+                reported != null);
         double[] g = row.gradient;
         if (options.exhaustiveReplay()) {
             List<Candidate> all = rule.allCandidates();

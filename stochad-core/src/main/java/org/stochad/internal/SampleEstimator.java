@@ -187,6 +187,7 @@ abstract class SampleEstimator implements ChunkedEstimator, java.io.Serializable
         int d = reduction.features;
         SampleSums sums = null;
         double[] x = null;
+        boolean reported = false;
         for (long i = first; i < first + count; i++) {
             int sample = (int) i;
             SampleRow row = sample(program, theta, seed, sample);
@@ -197,6 +198,14 @@ abstract class SampleEstimator implements ChunkedEstimator, java.io.Serializable
                 throw new IllegalStateException(name() + ": sample " + sample + " of seed " + seed + " returned "
                         + row.outputs() + " outputs, sample " + first + " returned " + sums.outputs()
                         + " (a vector program must return the same number of outputs on every run)");
+            }
+            if (i == first) {
+                reported = row.reportedScore;
+            } else if (row.reportedScore != reported) {
+                throw new IllegalStateException(name() + ": sample " + sample + " of seed " + seed
+                        + (row.reportedScore ? " reported" : " did not report") + " a score-function estimate, sample "
+                        + first + (reported ? " did" : " did not") + " (a program that reports one must report it"
+                        + " in every run)");
             }
             row.features(reduction, x);
             checkFinite(row.values, x, d, sample, seed);

@@ -16,6 +16,11 @@ final class SampleRow {
     final double[] pathwise;
     /** The score S_j = Σ ∂θ_j log pmf of the run (shared by every output), or null. */
     final double[] score;
+    /**
+     * Whether {@link #pathwise} holds the program's own score-function estimate
+     * ({@link org.stochad.Sampler#reportScoreEstimate}) and {@link #score} is zero.
+     */
+    final boolean reportedScore;
 
     /**
      * @param values   the outputs (kept, not copied)
@@ -24,10 +29,22 @@ final class SampleRow {
      * @param score    the score, length k, or null
      */
     SampleRow(double[] values, double[] gradient, double[] pathwise, double[] score) {
+        this(values, gradient, pathwise, score, false);
+    }
+
+    /**
+     * @param values        the outputs (kept, not copied)
+     * @param gradient      the per-sample Jacobian estimate (kept, not copied), length m·k
+     * @param pathwise      the pathwise derivative, or the program's own score-function estimate
+     * @param score         the score, length k, or null (zero with a reported estimate)
+     * @param reportedScore whether pathwise is the program's own score-function estimate
+     */
+    SampleRow(double[] values, double[] gradient, double[] pathwise, double[] score, boolean reportedScore) {
         this.values = values;
         this.gradient = gradient;
         this.pathwise = pathwise;
         this.score = score;
+        this.reportedScore = reportedScore;
     }
 
     /**
