@@ -367,6 +367,8 @@ public final class PathwiseFragmenter {
         double[] dProbReverse;
         /** stopByZ: the next step's stop decision, drawn with the previous z. */
         boolean nextStop;
+        /** Whether the last z draw was a region split with its veto decision (a draw that can flip). */
+        boolean vetoDrawn;
         /** The flavour probabilities per end flavour + 3 (computed on first use; they depend on ρ only). */
         final StochasticTriple[][] flavourProbabilities = new StochasticTriple[7][];
         /** The pT width σ·factor (plain, enhanced), −2·ln(width) and width⁻² (computed on first use). */
@@ -440,15 +442,23 @@ public final class PathwiseFragmenter {
         run.nextStop = false;
         for (int step = 0; ; step++) {
             Sampler stepStream = att.fork(StringFragmenter.KEY_STEP).fork(step);
-            boolean fromPos = stepStream.uniform() < 0.5;
+            double side = stepStream.uniform();
+            boolean fromPos = side < 0.5;
             now = fromPos ? pos : neg;
             int rank = now.rank + 1;
             Sampler hadronStream = att.fork(now.index).fork(rank);
-            newHadron(now, hadronStream, run);
-            StochasticTriple pxHad = now.pxOld.plus(now.pxNew);
-            StochasticTriple pyHad = now.pyOld.plus(now.pyNew);
-            StochasticTriple mT2 = pxHad.square().plus(pyHad.square()).plus(now.mHad * now.mHad);
-
+            int choice = drawFlavour(now, hadronStream, run);
+            // the smear stop's steps: a run without tangents that repeats the recorded run takes its
+            // steps over (their pT and z draws, kinematics and results), making only the draws that
+            // can flip (flavour, stop, veto) and comparing their outcomes ({@link TakenStep})
+            double[] stepKey = options.stopByZ() ? null
+                    : new double[] {run.aEff, p.b().value(), p.sigma().value(), side, choice};
+            TakenStep taken = stepKey == null ? null : (TakenStep) run.memo.lookup(PrefixMemo.KIND_STEP, stepKey);
+            if (taken != null) {
+                taken.restoreTransverse(now);
+            } else {
+                drawTransverse(now, hadronStream, run);
+            }
             if (remE.value() < 0) {
                 return null;
             }
@@ -458,9 +468,29 @@ public final class PathwiseFragmenter {
             if (!options.stopByZ() || stopNow) {
                 w2Rem = remE.square().minus(remPx.square()).minus(remPy.square()).minus(remPz.square());
             }
-            if (options.stopByZ() ? stopNow : stop(stepStream, w2Rem, w0)) {
+            boolean stops = options.stopByZ() ? stopNow : stop(stepStream, w2Rem, w0);
+            if (taken != null && stops != taken.stops()) {
+                run.memo.abandon(); // the forced flip of this step's stop decision
+                taken = null;
+            }
+            if (stops) {
+                if (stepKey != null) {
+                    run.memo.record(PrefixMemo.KIND_STEP, stepKey, TakenStep.stop(now));
+                }
                 break;
             }
+            if (taken != null && !taken.vetoDrawn()) {
+                now.hadrons.add(taken.hadron());
+                taken.restoreAfter(now, rank);
+                remPx = StochasticTriple.constant(taken.remPx());
+                remPy = StochasticTriple.constant(taken.remPy());
+                remPz = StochasticTriple.constant(taken.remPz());
+                remE = StochasticTriple.constant(taken.remE());
+                continue;
+            }
+            StochasticTriple pxHad = now.pxOld.plus(now.pxNew);
+            StochasticTriple pyHad = now.pyOld.plus(now.pyNew);
+            StochasticTriple mT2 = pxHad.square().plus(pyHad.square()).plus(now.mHad * now.mHad);
 
             // z: region split of the kinematic veto, then the (truncated) Lund z with its implicit tangent
             StochasticTriple c = p.b().times(mT2);
@@ -469,6 +499,10 @@ public final class PathwiseFragmenter {
             StochasticTriple zT = options.stopByZ()
                     ? drawZJoint(hadronStream, run, c, mT2, now, w2, fromPos, remE, remPz, remPxAfter, remPyAfter, w0)
                     : drawZ(hadronStream, run, c, mT2, now, w2);
+            if (taken != null && (zT == null
+                    || Double.doubleToRawLongBits(zT.value()) != Double.doubleToRawLongBits(taken.z()))) {
+                run.memo.abandon(); // the forced flip of this step's veto
+            }
             if (zT == null) {
                 return null;
             }
@@ -493,6 +527,10 @@ public final class PathwiseFragmenter {
             remPy = remPyAfter;
             remPz = remPz.minus(pz);
             remE = remE.minus(e);
+            if (stepKey != null && run.k > 0) {
+                run.memo.record(PrefixMemo.KIND_STEP, stepKey, TakenStep.of(now, run.vetoDrawn, zT.value(), remPx,
+                        remPy, remPz, remE));
+            }
         }
         Hadron[] last = finalTwo(att.fork(StringFragmenter.KEY_FINAL), now, pos, neg, remPx, remPy, remPz, remE,
                 w2Rem, run);
@@ -535,6 +573,7 @@ public final class PathwiseFragmenter {
         double zMinV = mT2.value() / (now.xDirOld.value() * (1 - now.xInvOld.value()) * w2);
         boolean split = options.vetoSplit() && (zMinV >= 1 || !(now.xInvOld.value() < 1)
                 || (zMinV > 0 && cv / zMinV < VETO_CUT));
+        run.vetoDrawn = split;
         double zLo = 0;
         LundZCdf.Totals totals = null;
         LundZCdf.Point atMin = null;
@@ -870,7 +909,14 @@ public final class PathwiseFragmenter {
                 + ", c = " + c + ", zLo = " + zLo + ")");
     }
 
+    /** The new hadron's flavour (a draw that can flip) and then its trial pT. */
     private void newHadron(End end, Sampler stream, Run run) {
+        drawFlavour(end, stream, run);
+        drawTransverse(end, stream, run);
+    }
+
+    /** @return the index of the flavour outcome drawn for the end's new hadron (sets outcome and mass) */
+    private int drawFlavour(End end, Sampler stream, Run run) {
         LundParameters p = run.p;
         // the flavour probabilities of an end flavour are the same all event long: computed once per run
         int slot = end.flavOld + 3;
@@ -893,6 +939,13 @@ public final class PathwiseFragmenter {
                 run.score[j] += probs[choice].delta(j) / probs[choice].value();
             }
         }
+        end.mHad = ParticleData.mass(end.outcome.pdgId());
+        return choice;
+    }
+
+    /** The trial pT of the end's new hadron (and, in ptScore mode, its likelihood-ratio weight). */
+    private void drawTransverse(End end, Sampler stream, Run run) {
+        LundParameters p = run.p;
         Sampler ptStream = stream.fork(StringFragmenter.KEY_PT);
         boolean enhanced = ptStream.uniform() < fc.enhancedFraction();
         int wi = enhanced ? 1 : 0;
@@ -917,7 +970,63 @@ public final class PathwiseFragmenter {
             end.pxNew = ptStream.normal(zero, width);
             end.pyNew = ptStream.normal(zero, width);
         }
-        end.mHad = ParticleData.mass(end.outcome.pdgId());
+    }
+
+    /**
+     * A recorded string step of the smear-stop formulation, for the runs without tangents that
+     * repeat the recorded run ({@link PrefixMemo#KIND_STEP}, keyed by θ, the step's side uniform and
+     * its flavour outcome): the new hadron's trial pT and, when the string went on, the step's results
+     * as values. Such a run still makes every draw that can flip — flavour, stop, veto — and takes a
+     * step over only while their outcomes are the recorded ones; a step with a veto decision is
+     * recomputed (and its z compared). The values are those the run would compute, bit for bit.
+     *
+     * @param stops    whether the string stopped at this step
+     * @param pxNew    the trial pT, x
+     * @param pyNew    the trial pT, y
+     * @param width    its per-component width
+     * @param vetoDrawn whether the z draw was a region split with a veto decision
+     * @param z        the z drawn
+     * @param hadron   the hadron made (constant kinematics), or null when the string stopped
+     * @param after    the end's new (flavour, rank unused, xDir, xInv, pxOld, pyOld)
+     * @param remPx    the remaining momentum after the step, x
+     * @param remPy    y
+     * @param remPz    z
+     * @param remE     the remaining energy
+     */
+    private record TakenStep(boolean stops, double pxNew, double pyNew, double width, boolean vetoDrawn, double z,
+                             Hadron hadron, double[] after, double remPx, double remPy, double remPz, double remE) {
+
+        static TakenStep stop(End now) {
+            return new TakenStep(true, now.pxNew.value(), now.pyNew.value(), now.width.value(), false, 0, null, null,
+                    0, 0, 0, 0);
+        }
+
+        static TakenStep of(End now, boolean vetoDrawn, double z, StochasticTriple remPx, StochasticTriple remPy,
+                            StochasticTriple remPz, StochasticTriple remE) {
+            Hadron h = now.hadrons.get(now.hadrons.size() - 1);
+            Hadron constant = Hadron.of(h.pdgId(), h.mass(), h.px().value(), h.py().value(), h.pz().value(),
+                    h.e().value(), h.end(), h.rank(), h.fromFinalTwo());
+            return new TakenStep(false, -now.pxOld.value(), -now.pyOld.value(), now.width.value(), vetoDrawn, z,
+                    constant, new double[] {now.flavOld, now.xDirOld.value(), now.xInvOld.value(), now.pxOld.value(),
+                        now.pyOld.value()}, remPx.value(), remPy.value(), remPz.value(), remE.value());
+        }
+
+        /** Sets the end's trial pT and width as the recorded run drew them. */
+        void restoreTransverse(End now) {
+            now.pxNew = StochasticTriple.constant(pxNew);
+            now.pyNew = StochasticTriple.constant(pyNew);
+            now.width = StochasticTriple.constant(width);
+        }
+
+        /** Sets the end's state after the step as the recorded run left it. */
+        void restoreAfter(End now, int rank) {
+            now.flavOld = (int) after[0];
+            now.xDirOld = StochasticTriple.constant(after[1]);
+            now.xInvOld = StochasticTriple.constant(after[2]);
+            now.pxOld = StochasticTriple.constant(after[3]);
+            now.pyOld = StochasticTriple.constant(after[4]);
+            now.rank = rank;
+        }
     }
 
     /** Pythia's finalTwo as in {@link StringFragmenter}, with triple light-cone fractions; null on failure. */

@@ -19,6 +19,8 @@ final class PrefixMemo {
     static final int KIND_JOINT = 1;
     /** Kind of a finalTwo region. */
     static final int KIND_FINAL_PLANE = 2;
+    /** Kind of a whole string step of the smear-stop formulation (its draws' outcomes and results). */
+    static final int KIND_STEP = 3;
 
     private int[] kinds = new int[32];
     private double[][] keys = new double[32][];
@@ -59,6 +61,14 @@ final class PrefixMemo {
         }
         live = false;
         return null;
+    }
+
+    /**
+     * Ends the taking over in this run: a step taken over turned out to differ from the recorded one
+     * (a draw's outcome — the forced flip — or its result), so every later step is computed.
+     */
+    void abandon() {
+        live = false;
     }
 
     /**
