@@ -52,6 +52,22 @@ final class FinalTwoRegion {
     /** The most angular nodes (doubling stops here). */
     static final int MAX_NODES = 1024;
     private static final double TWO_PI = 2 * Math.PI;
+    /** cos(2π·m/n) and sin(2π·m/n), m &lt; n, for each node count n = 2^i ≤ {@link #MAX_NODES}, at index i. */
+    private static final double[][] COS = new double[Integer.numberOfTrailingZeros(MAX_NODES) + 1][];
+    private static final double[][] SIN = new double[COS.length][];
+
+    static {
+        for (int n = MIN_NODES; n <= MAX_NODES; n *= 2) {
+            double[] cs = new double[n];
+            double[] sn = new double[n];
+            for (int m = 0; m < n; m++) {
+                cs[m] = Math.cos(TWO_PI * m / n);
+                sn[m] = Math.sin(TWO_PI * m / n);
+            }
+            COS[Integer.numberOfTrailingZeros(n)] = cs;
+            SIN[Integer.numberOfTrailingZeros(n)] = sn;
+        }
+    }
     private static final double SQRT_2PI = Math.sqrt(TWO_PI);
     private static final double RAREST = 0.05;
     private static final int MAX_TRIES = 10_000_000;
@@ -519,12 +535,8 @@ final class FinalTwoRegion {
             sinC = new double[half + 1];
             cosD = new double[k][half + 1];
             sinD = new double[k][half + 1];
-            double[] cs = new double[n];
-            double[] sn = new double[n];
-            for (int m = 0; m < n; m++) {
-                cs[m] = Math.cos(TWO_PI * m / n);
-                sn[m] = Math.sin(TWO_PI * m / n);
-            }
+            double[] cs = COS[Integer.numberOfTrailingZeros(n)];
+            double[] sn = SIN[Integer.numberOfTrailingZeros(n)];
             // (f·i mod n by increments; each sum runs over i in ascending order, all sums of one f at once)
             double[] dc = new double[k];
             double[] ds = new double[k];

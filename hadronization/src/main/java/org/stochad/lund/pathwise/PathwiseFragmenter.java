@@ -602,7 +602,10 @@ public final class PathwiseFragmenter {
             StochasticTriple aT = run.aEff > 0 ? run.p.a() : StochasticTriple.constant(0);
             StochasticTriple z = hadronStream.fork(StringFragmenter.KEY_Z).draw(zFamily, aT, c);
             if (run.score != null) {
-                addZScore(run, z.value(), mT2.value(), cdf.totals(a, cv));
+                // the family's per-thread cache holds this z's quadrature from its implicit tangent
+                double[] g = new double[2];
+                zFamily.logDensityGradient(z.value(), new double[] {aT.value(), cv}, g);
+                addZScore(run, g[0], g[1], mT2.value());
             }
             return z;
         }
@@ -871,8 +874,11 @@ public final class PathwiseFragmenter {
 
     /** Adds ∂θ ln p(z) of the Lund density to the run's score: ∂a = ln(1 − z) − N_a/N, ∂c = N_c/N − 1/z. */
     private static void addZScore(Run run, double z, double mT2, LundZCdf.Totals t) {
-        double sa = Math.log1p(-z) - t.normA() / t.norm();
-        double sc = t.normC() / t.norm() - 1 / z;
+        addZScore(run, Math.log1p(-z) - t.normA() / t.norm(), t.normC() / t.norm() - 1 / z, mT2);
+    }
+
+    /** Adds sa·δa + sc·mT²·δb (∂a ln p = sa, ∂c ln p = sc, c = b·mT² at fixed mT²) to the run's score. */
+    private static void addZScore(Run run, double sa, double sc, double mT2) {
         for (int j = 0; j < run.k; j++) {
             run.score[j] += sa * da(run, j) + sc * mT2 * run.p.b().delta(j);
         }

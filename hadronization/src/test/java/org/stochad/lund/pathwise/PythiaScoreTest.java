@@ -17,8 +17,10 @@ import org.stochad.lund.PrimalSampler;
  */
 class PythiaScoreTest {
 
-    private static final LundSettings JOINT_PLANE = LundSettings.pionsOnly()
-            .with(LundSettings.DIFFERENTIATION, "pathwise").with(LundSettings.PATHWISE_STOP, "joint")
+    /** The pathwise mode's defaults: smear stop, finalTwo split radially (z by the core's continuous draw). */
+    private static final LundSettings SMEAR = LundSettings.pionsOnly().with(LundSettings.DIFFERENTIATION, "pathwise");
+    /** Joint stop, finalTwo in the plane (z from the joint step's conditional law). */
+    private static final LundSettings JOINT_PLANE = SMEAR.with(LundSettings.PATHWISE_STOP, "joint")
             .with(LundSettings.PATHWISE_FINAL_TWO, "plane");
     private static final double[] THETA = {0.68, 0.98, 0.335, 0};
     /**
@@ -31,7 +33,7 @@ class PythiaScoreTest {
     private static final double BASELINE = 16.0;
 
     /** Per event: the score-function estimates (N − c)·S_j (j = a, b, σ) and S_a, S_b. */
-    private static double[] row(PathwiseFragmenter fragmenter, double sign, long seed, int i) {
+    private static double[] row(PathwiseFragmenter fragmenter, LundSettings settings, double sign, long seed, int i) {
         StochasticTriple[] theta = new StochasticTriple[4];
         for (int j = 0; j < 4; j++) {
             double[] d = new double[4];
@@ -39,7 +41,7 @@ class PythiaScoreTest {
             theta[j] = StochasticTriple.of(THETA[j], d);
         }
         PathwiseFragmenter.Result r = fragmenter.fragmentFull(PrimalSampler.of(seed, i),
-                LundParameters.fromTheta(theta, JOINT_PLANE));
+                LundParameters.fromTheta(theta, settings));
         double[] s = r.score();
         StochasticTriple w = r.event().weight();
         double centred = r.event().multiplicity() - BASELINE;
@@ -47,9 +49,9 @@ class PythiaScoreTest {
             centred * (s[2] + w.delta(2)), s[0], s[1]};
     }
 
-    private static double[][] meanAndSe(double sign, int n, long seed) {
-        PathwiseFragmenter fragmenter = PathwiseFragmenter.of(JOINT_PLANE);
-        double[][] rows = IntStream.range(0, n).parallel().mapToObj(i -> row(fragmenter, sign, seed, i))
+    private static double[][] meanAndSe(LundSettings settings, double sign, int n, long seed) {
+        PathwiseFragmenter fragmenter = PathwiseFragmenter.of(settings);
+        double[][] rows = IntStream.range(0, n).parallel().mapToObj(i -> row(fragmenter, settings, sign, seed, i))
                 .toArray(double[][]::new);
         int m = rows[0].length;
         double[][] out = new double[2][m];
@@ -68,26 +70,31 @@ class PythiaScoreTest {
     }
 
     /**
-     * 30,000 events (about 2 s): the s.e. of d⟨N⟩/da is about 0.06, so 5 combined s.e. are about
-     * 6 % of it — a score that missed, say, the normalisation of one hadron in ten (≈ 16 % of
+     * 30,000 events per form and sign (about 2 s each; joint stop with both signs, smear stop): the
+     * s.e. of d⟨N⟩/da is about 0.06, so 5 combined s.e. are about 6 % of it — a score that missed, say, the normalisation of one hadron in ten (≈ 16 % of
      * d⟨N⟩/da's score part) or the veto's and ordering's terms would fail.
      */
     @Test
     void theScoreFunctionOfTheSameEventsIsUnbiasedForBothTangentSigns() {
         for (double sign : new double[] {1, -1}) {
-            double[][] ms = meanAndSe(sign, 30_000, 20_261_202L);
-            for (int j = 0; j < 3; j++) {
-                double combined = Math.hypot(ms[1][j], FD_SE[j]);
-                assertThat(Math.abs(ms[0][j] - sign * FD[j])).as("sign %s, d<N>/dθ_%s = %s ± %s vs FD %s", sign, j,
-                        ms[0][j], ms[1][j], sign * FD[j]).isLessThanOrEqualTo(5 * combined);
-            }
-            assertThat(5 * Math.hypot(ms[1][0], FD_SE[0])).isLessThan(0.07 * Math.abs(FD[0]));
-            assertThat(5 * Math.hypot(ms[1][1], FD_SE[1])).isLessThan(0.12 * Math.abs(FD[1]));
-            // the score has mean 0 (its law's normalisation is right)
-            for (int j = 3; j < 5; j++) {
-                assertThat(Math.abs(ms[0][j])).as("mean score %s = %s ± %s", j - 3, ms[0][j], ms[1][j])
-                        .isLessThanOrEqualTo(5 * ms[1][j]);
-            }
+            checkAgainstTheCentralDifference(JOINT_PLANE, sign);
+        }
+        checkAgainstTheCentralDifference(SMEAR, 1);
+    }
+
+    private static void checkAgainstTheCentralDifference(LundSettings settings, double sign) {
+        double[][] ms = meanAndSe(settings, sign, 30_000, 20_261_202L);
+        for (int j = 0; j < 3; j++) {
+            double combined = Math.hypot(ms[1][j], FD_SE[j]);
+            assertThat(Math.abs(ms[0][j] - sign * FD[j])).as("sign %s, d<N>/dθ_%s = %s ± %s vs FD %s", sign, j,
+                    ms[0][j], ms[1][j], sign * FD[j]).isLessThanOrEqualTo(5 * combined);
+        }
+        assertThat(5 * Math.hypot(ms[1][0], FD_SE[0])).isLessThan(0.07 * Math.abs(FD[0]));
+        assertThat(5 * Math.hypot(ms[1][1], FD_SE[1])).isLessThan(0.12 * Math.abs(FD[1]));
+        // the score has mean 0 (its law's normalisation is right)
+        for (int j = 3; j < 5; j++) {
+            assertThat(Math.abs(ms[0][j])).as("mean score %s = %s ± %s", j - 3, ms[0][j], ms[1][j])
+                    .isLessThanOrEqualTo(5 * ms[1][j]);
         }
     }
 }
