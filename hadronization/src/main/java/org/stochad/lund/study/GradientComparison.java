@@ -201,9 +201,11 @@ public final class GradientComparison {
                     LundSettings.PathwiseStop.JOINT.word());
         }
         // the hybrid mixes in the score of the same event (round 5), which carries most of its weight:
-        // there the stop smoothed by the smear alone (no quadrature per hadron) is the better trade
+        // there the pathwise defaults — the stop smoothed by the smear alone (no quadrature per hadron,
+        // replays that take the recorded steps over), finalTwo split radially — are the better trade
         LundSettings hybridSettings = pathwiseSettings.with(LundSettings.PATHWISE_STOP,
-                LundSettings.PathwiseStop.SMEAR.word());
+                LundSettings.PathwiseStop.SMEAR.word()).with(LundSettings.PATHWISE_FINAL_TWO,
+                LundSettings.PathwiseFinalTwo.RADIAL.word());
         List<PathwiseRow> pathwiseEstimators = pathwiseEstimators(pathwiseSettings, hybridSettings);
         for (String[] o : observables) {
             Observable observable = Observables.parse(o[1]);
