@@ -39,7 +39,8 @@ import org.stochad.lund.reweight.RsaWeights;
  * joint stop and finalTwo in the plane, two-sided Bernoulli flips, multiplicity observable: the
  * primal run with tangents and the replayed alternative) and {@code pathwiseHybrid} (one sample of
  * the best measured pathwise estimator: the hybrid mixing that with the score of the same event, on
- * the smear stop, finalTwo in the plane, restarts conditioned; its pilots run in the warm-up). Output: one JSON object on standard
+ * the pathwise defaults — smear stop, finalTwo split radially — with restarts conditioned; its
+ * pilots run in the warm-up). Output: one JSON object on standard
  * output: per mode the median and the rounds' CPU µs per event, and the bytes allocated per event on
  * the measuring thread (median of the rounds,
  * {@code com.sun.management.ThreadMXBean#getCurrentThreadAllocatedBytes}; −1 where the JVM does not
@@ -124,7 +125,7 @@ public final class LundTiming {
         final org.stochad.StochasticProgram onTriples;
         /** The pathwise mode's program (joint stop, finalTwo in the plane), multiplicity observable. */
         final LundProgram pathwise;
-        /** The hybrid's program: smear stop, finalTwo in the plane, restarts conditioned. */
+        /** The hybrid's program: the pathwise defaults (smear stop, finalTwo radial), restarts conditioned. */
         final LundProgram pathwiseHybrid;
         long sink;
 
@@ -144,8 +145,7 @@ public final class LundTiming {
                     .with(LundSettings.PATHWISE_STOP, "joint").with(LundSettings.PATHWISE_FINAL_TWO, "plane"),
                     Observables.multiplicity());
             pathwiseHybrid = LundProgram.of(s.with(LundSettings.DIFFERENTIATION, "pathwise")
-                    .with(LundSettings.PATHWISE_FINAL_TWO, "plane").with(LundSettings.PATHWISE_RESTARTS, "conditioned"),
-                    Observables.multiplicity());
+                    .with(LundSettings.PATHWISE_RESTARTS, "conditioned"), Observables.multiplicity());
         }
 
         void run(String mode, long from, int n) {
