@@ -1,7 +1,10 @@
 package org.stochad.lund.pathwise;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.IntStream;
+import org.apache.commons.statistics.descriptive.Mean;
+import org.apache.commons.statistics.descriptive.Variance;
 import org.stochad.StochasticTriple;
 import org.stochad.lund.LundParameters;
 import org.stochad.lund.LundSettings;
@@ -54,14 +57,10 @@ public final class PythiaScoreVariance {
                 return new double[] {c * (r.score()[0] + w.delta(0)), c * (r.score()[1] + w.delta(1))};
             }).toArray(double[][]::new);
             for (int j = 0; j < 2; j++) {
-                double s = 0;
-                double s2 = 0;
-                for (double[] r : rows) {
-                    s += r[j];
-                    s2 += r[j] * r[j];
-                }
-                double mean = s / n;
-                double sd = Math.sqrt(s2 / n - mean * mean);
+                int col = j;
+                double[] x = Arrays.stream(rows).mapToDouble(r -> r[col]).toArray();
+                double mean = Mean.of(x).getAsDouble();
+                double sd = Math.sqrt(Variance.of(x).getAsDouble());
                 System.out.printf(Locale.ROOT, "%s d/d%s: score half alone %.6g ± %.3g, sd %.5g%n", name,
                         j == 0 ? "a" : "b", mean, sd / Math.sqrt(n), sd);
             }

@@ -2,7 +2,10 @@ package org.stochad.lund.pathwise;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.stream.IntStream;
+import org.apache.commons.statistics.descriptive.Mean;
+import org.apache.commons.statistics.descriptive.Variance;
 import org.junit.jupiter.api.Test;
 import org.stochad.StochasticTriple;
 import org.stochad.lund.LundParameters;
@@ -56,15 +59,10 @@ class PythiaScoreTest {
         int m = rows[0].length;
         double[][] out = new double[2][m];
         for (int c = 0; c < m; c++) {
-            double sum = 0;
-            double sumSq = 0;
-            for (double[] r : rows) {
-                sum += r[c];
-                sumSq += r[c] * r[c];
-            }
-            double mean = sum / n;
-            out[0][c] = mean;
-            out[1][c] = Math.sqrt((sumSq / n - mean * mean) / (n - 1));
+            int col = c;
+            double[] x = Arrays.stream(rows).mapToDouble(r -> r[col]).toArray();
+            out[0][c] = Mean.of(x).getAsDouble();
+            out[1][c] = Math.sqrt(Variance.of(x).getAsDouble() / n);
         }
         return out;
     }
