@@ -440,13 +440,16 @@ public final class PathwiseFragmenter {
         End now;
         StochasticTriple w2Rem = null;
         run.nextStop = false;
+        // (a stream's numbers depend on its address only: the parents are forked once per attempt)
+        Sampler steps = att.fork(StringFragmenter.KEY_STEP);
+        Sampler[] ends = {att.fork(pos.index), att.fork(neg.index)};
         for (int step = 0; ; step++) {
-            Sampler stepStream = att.fork(StringFragmenter.KEY_STEP).fork(step);
+            Sampler stepStream = steps.fork(step);
             double side = stepStream.uniform();
             boolean fromPos = side < 0.5;
             now = fromPos ? pos : neg;
             int rank = now.rank + 1;
-            Sampler hadronStream = att.fork(now.index).fork(rank);
+            Sampler hadronStream = ends[now.index].fork(rank);
             int choice = drawFlavour(now, hadronStream, run);
             // the smear stop's steps: a run without tangents that repeats the recorded run takes its
             // steps over (their pT and z draws, kinematics and results), making only the draws that
