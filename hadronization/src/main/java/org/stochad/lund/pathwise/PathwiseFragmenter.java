@@ -268,11 +268,11 @@ public final class PathwiseFragmenter {
     }
 
     /**
-     * An event with, when the ordering is averaged, the same event with finalTwo's other ordering
-     * and the tangent of P(reversed).
+     * An event with, when the ordering is averaged and the run carries tangents, the same event with
+     * finalTwo's other ordering and the tangent of P(reversed).
      *
      * @param event        the event
-     * @param alternative  the event with the other ordering, or null
+     * @param alternative  the event with the other ordering, or null (no averaging, or no tangents)
      * @param reversed     whether the event's ordering is the reversed one
      * @param dProbReverse the tangent of P(reversed) (empty without the alternative)
      * @param score        the score of the attempts run, in Pythia's parameterisation of the law
@@ -1097,7 +1097,8 @@ public final class PathwiseFragmenter {
         run.last = k.hadrons(reversed ? xpz.neg() : xpz, idPos, idNeg, pos.rank + 1, neg.rank + 1, xPosRemT,
                 xNegRemT, fc.eCm());
         run.altLast = null;
-        if (options.orderAveraged()) {
+        // the other ordering's event only feeds the ordering term's tangent: not built in runs without tangents
+        if (options.orderAveraged() && run.k > 0) {
             run.altLast = k.hadrons(reversed ? xpz : xpz.neg(), idPos, idNeg, pos.rank + 1, neg.rank + 1, xPosRemT,
                     xNegRemT, fc.eCm());
             run.reversed = reversed;
