@@ -1153,12 +1153,12 @@ public final class PathwiseFragmenter {
         boolean possible = wv > gMin;
         if (possible) {
             double top = Math.max(rStar, 0) + 1;
-            while (g(top, a, b, c1, c2) < wv) {
+            while (versus(top, a, b, c1, c2, wv) < 0) {
                 top = 2 * top;
             }
             hi = root(Math.max(rStar, 0), top, a, b, c1, c2, wv);
-            possible = hi > 0 && g(Math.max(rStar, 0), a, b, c1, c2) < wv;
-            if (possible && rStar > 0 && g(0, a, b, c1, c2) > wv) {
+            possible = hi > 0 && versus(Math.max(rStar, 0), a, b, c1, c2, wv) < 0;
+            if (possible && rStar > 0 && versus(0, a, b, c1, c2, wv) > 0) {
                 lo = root(rStar, 0, a, b, c1, c2, wv);
             }
         }
@@ -1262,8 +1262,29 @@ public final class PathwiseFragmenter {
         return x * x;
     }
 
-    private static double g(double r, double a, double b, double c1, double c2) {
+    static double g(double r, double a, double b, double c1, double c2) {
         return Math.hypot(r + a, c1) + Math.hypot(r - b, c2);
+    }
+
+    /**
+     * The sign of g(r) − target, exactly as {@link #g} (with {@code Math.hypot}) gives it: decided by
+     * the cheaper √(x² + y²) form wherever that is farther from the target than both forms' rounding
+     * (a few ulps; the margin 1e-12 is a thousand times that), else by g itself — so every bisection
+     * step goes the same way as with g alone.
+     */
+    static int versus(double r, double a, double b, double c1, double c2, double target) {
+        double x = r + a;
+        double y = r - b;
+        double fast = Math.sqrt(x * x + c1 * c1) + Math.sqrt(y * y + c2 * c2);
+        double margin = 1e-12 * (1 + Math.abs(target) + Math.abs(fast));
+        if (fast < target - margin) {
+            return -1;
+        }
+        if (fast > target + margin) {
+            return 1;
+        }
+        double exact = g(r, a, b, c1, c2);
+        return exact < target ? -1 : exact > target ? 1 : 0;
     }
 
     private static double gSlope(double r, double a, double b, double c1, double c2) {
@@ -1284,7 +1305,7 @@ public final class PathwiseFragmenter {
         double x1 = out;
         for (int i = 0; i < 200 && Math.abs(x1 - x0) > 1e-13 * (1 + Math.abs(x0)); i++) {
             double mid = 0.5 * (x0 + x1);
-            if (g(mid, a, b, c1, c2) < target) {
+            if (versus(mid, a, b, c1, c2, target) < 0) {
                 x0 = mid;
             } else {
                 x1 = mid;

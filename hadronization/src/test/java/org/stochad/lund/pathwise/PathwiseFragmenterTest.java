@@ -118,4 +118,34 @@ class PathwiseFragmenterTest {
         }
         return 0.5 * (lo + hi);
     }
+
+    /**
+     * The radial split's root finding decides each bisection step by the cheap √(x² + y²) form of
+     * g unless it is within 1e-12 of the target: the sign must be the one of the exact g (with
+     * Math.hypot) everywhere — far from the target, at it, and 1 ulp, 1e-15, 1e-13 and 1e-11 relative
+     * to either side — so that the roots stay bit for bit those of plain bisection on g.
+     */
+    @Test
+    void theCheapComparisonOfTheRadialSplitAgreesWithTheExactOne() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(20261201);
+        double[] offsets = {0, 1e-15, -1e-15, 1e-13, -1e-13, 1e-11, -1e-11, 1e-3, -1e-3, 0.5, -0.5};
+        int cases = 0;
+        for (int i = 0; i < 20_000; i++) {
+            double r = random.nextDouble() * 5;
+            double a = random.nextDouble(-2, 2);
+            double b = random.nextDouble(-2, 2);
+            double c1 = random.nextDouble(0.1, 3);
+            double c2 = random.nextDouble(0.1, 3);
+            double g = PathwiseFragmenter.g(r, a, b, c1, c2);
+            for (double o : offsets) {
+                for (double target : new double[] {g * (1 + o), Math.nextUp(g * (1 + o)), Math.nextDown(g * (1 + o))}) {
+                    int exact = g < target ? -1 : g > target ? 1 : 0;
+                    assertEquals(exact, PathwiseFragmenter.versus(r, a, b, c1, c2, target), "r = " + r + ", a = "
+                            + a + ", b = " + b + ", c1 = " + c1 + ", c2 = " + c2 + ", target = " + target);
+                    cases++;
+                }
+            }
+        }
+        assertEquals(20_000 * 33, cases);
+    }
 }
