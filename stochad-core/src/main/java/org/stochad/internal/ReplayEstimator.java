@@ -57,10 +57,15 @@ public final class ReplayEstimator extends SampleEstimator {
             throw new IllegalArgumentException("hybrid SAD/score: the score-function half cannot be right here: "
                     + rule.blind());
         }
-        // the program's own score-function estimate stands in the place of δ + (f − b)·S, with S = 0
-        SampleRow row = new SampleRow(f, deltas(out, k), !withScore ? null : reported != null ? reported
-                : deltas(out, k), !withScore ? null : reported != null ? new double[k] : rule.score(),
-                reported != null);
+        SampleRow row;
+        if (!withScore) {
+            row = new SampleRow(f, deltas(out, k), null, null);
+        } else if (reported == null) {
+            row = new SampleRow(f, deltas(out, k), deltas(out, k), rule.score());
+        } else {
+            // the program's own score-function estimate stands in the place of δ + (f − b)·S, with S = 0
+            row = new SampleRow(f, deltas(out, k), reported, new double[k], true);
+        }
         double[] g = row.gradient;
         if (options.exhaustiveReplay()) {
             List<Candidate> all = rule.allCandidates();

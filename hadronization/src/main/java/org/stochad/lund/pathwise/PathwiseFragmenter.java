@@ -918,12 +918,6 @@ public final class PathwiseFragmenter {
                 + ", c = " + c + ", zLo = " + zLo + ")");
     }
 
-    /** The new hadron's flavour (a draw that can flip) and then its trial pT. */
-    private void newHadron(End end, Sampler stream, Run run) {
-        drawFlavour(end, stream, run);
-        drawTransverse(end, stream, run);
-    }
-
     /** @return the index of the flavour outcome drawn for the end's new hadron (sets outcome and mass) */
     private int drawFlavour(End end, Sampler stream, Run run) {
         LundParameters p = run.p;
@@ -989,25 +983,28 @@ public final class PathwiseFragmenter {
      * step over only while their outcomes are the recorded ones; a step with a veto decision is
      * recomputed (and its z compared). The values are those the run would compute, bit for bit.
      *
-     * @param stops    whether the string stopped at this step
-     * @param pxNew    the trial pT, x
-     * @param pyNew    the trial pT, y
-     * @param width    its per-component width
+     * @param stops     whether the string stopped at this step
+     * @param pxNew     the trial pT, x (the end's old pT after the step is its negative)
+     * @param pyNew     the trial pT, y
+     * @param width     its per-component width
      * @param vetoDrawn whether the z draw was a region split with a veto decision
-     * @param z        the z drawn
-     * @param hadron   the hadron made (constant kinematics), or null when the string stopped
-     * @param after    the end's new (flavour, rank unused, xDir, xInv, pxOld, pyOld)
-     * @param remPx    the remaining momentum after the step, x
-     * @param remPy    y
-     * @param remPz    z
-     * @param remE     the remaining energy
+     * @param z         the z drawn
+     * @param hadron    the hadron made (constant kinematics), or null when the string stopped
+     * @param flavOld   the end's flavour after the step
+     * @param xDirOld   its light-cone fraction left
+     * @param xInvOld   its inverse light-cone fraction used
+     * @param remPx     the remaining momentum after the step, x
+     * @param remPy     y
+     * @param remPz     z
+     * @param remE      the remaining energy
      */
     private record TakenStep(boolean stops, double pxNew, double pyNew, double width, boolean vetoDrawn, double z,
-                             Hadron hadron, double[] after, double remPx, double remPy, double remPz, double remE) {
+                             Hadron hadron, int flavOld, double xDirOld, double xInvOld, double remPx, double remPy,
+                             double remPz, double remE) {
 
         static TakenStep stop(End now) {
-            return new TakenStep(true, now.pxNew.value(), now.pyNew.value(), now.width.value(), false, 0, null, null,
-                    0, 0, 0, 0);
+            return new TakenStep(true, now.pxNew.value(), now.pyNew.value(), now.width.value(), false, 0, null, 0, 0,
+                    0, 0, 0, 0, 0);
         }
 
         static TakenStep of(End now, boolean vetoDrawn, double z, StochasticTriple remPx, StochasticTriple remPy,
@@ -1015,9 +1012,9 @@ public final class PathwiseFragmenter {
             Hadron h = now.hadrons.get(now.hadrons.size() - 1);
             Hadron constant = Hadron.of(h.pdgId(), h.mass(), h.px().value(), h.py().value(), h.pz().value(),
                     h.e().value(), h.end(), h.rank(), h.fromFinalTwo());
-            return new TakenStep(false, -now.pxOld.value(), -now.pyOld.value(), now.width.value(), vetoDrawn, z,
-                    constant, new double[] {now.flavOld, now.xDirOld.value(), now.xInvOld.value(), now.pxOld.value(),
-                        now.pyOld.value()}, remPx.value(), remPy.value(), remPz.value(), remE.value());
+            return new TakenStep(false, now.pxNew.value(), now.pyNew.value(), now.width.value(), vetoDrawn, z,
+                    constant, now.flavOld, now.xDirOld.value(), now.xInvOld.value(), remPx.value(), remPy.value(),
+                    remPz.value(), remE.value());
         }
 
         /** Sets the end's trial pT and width as the recorded run drew them. */
@@ -1029,11 +1026,11 @@ public final class PathwiseFragmenter {
 
         /** Sets the end's state after the step as the recorded run left it. */
         void restoreAfter(End now, int rank) {
-            now.flavOld = (int) after[0];
-            now.xDirOld = StochasticTriple.constant(after[1]);
-            now.xInvOld = StochasticTriple.constant(after[2]);
-            now.pxOld = StochasticTriple.constant(after[3]);
-            now.pyOld = StochasticTriple.constant(after[4]);
+            now.flavOld = flavOld;
+            now.xDirOld = StochasticTriple.constant(xDirOld);
+            now.xInvOld = StochasticTriple.constant(xInvOld);
+            now.pxOld = StochasticTriple.constant(-pxNew);
+            now.pyOld = StochasticTriple.constant(-pyNew);
             now.rank = rank;
         }
     }
