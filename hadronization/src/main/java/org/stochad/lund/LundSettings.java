@@ -193,6 +193,8 @@ public final class LundSettings {
     public static final String EVENTS = "Main:numberOfEvents";
 
     private static final Map<String, Setting> SPECS = new LinkedHashMap<>();
+    /** The same settings by their canonical key as spelled here: the accessors' lookups need no lower-casing. */
+    private static final Map<String, Setting> BY_CANONICAL_KEY = new HashMap<>();
     /** The words a {@link Kind#WORD} setting takes (its enum's constants in lower case), by canonical key. */
     private static final Map<String, List<String>> WORDS = new HashMap<>();
 
@@ -256,6 +258,7 @@ public final class LundSettings {
 
     private static void put(Setting s) {
         SPECS.put(s.key().toLowerCase(Locale.ROOT), s);
+        BY_CANONICAL_KEY.put(s.key(), s);
     }
 
     /** Values by canonical key: Boolean (flag), Long (mode), Double (parm) or String (word). */
@@ -403,6 +406,10 @@ public final class LundSettings {
     private static Setting spec(String key) {
         if (key == null) {
             throw new IllegalArgumentException("settings key = null");
+        }
+        Setting exact = BY_CANONICAL_KEY.get(key);
+        if (exact != null) {
+            return exact;
         }
         Setting s = SPECS.get(key.trim().toLowerCase(Locale.ROOT));
         if (s == null) {

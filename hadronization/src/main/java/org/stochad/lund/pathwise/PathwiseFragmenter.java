@@ -469,7 +469,7 @@ public final class PathwiseFragmenter {
             // W²_rem: for the stop test, or (joint stop, decided with the previous z) only for finalTwo
             boolean stopNow = options.stopByZ() && run.nextStop;
             if (!options.stopByZ() || stopNow) {
-                w2Rem = remE.square().minus(remPx.square()).minus(remPy.square()).minus(remPz.square());
+                w2Rem = remainingMass2(remE, remPx, remPy, remPz);
             }
             boolean stops = options.stopByZ() ? stopNow : stop(stepStream, w2Rem, w0);
             if (taken != null && stops != taken.stops()) {
@@ -1255,6 +1255,26 @@ public final class PathwiseFragmenter {
         return true;
     }
 
+    /**
+     * W²_rem = E² − p_x² − p_y² − p_z², on plain numbers (the same arithmetic) when no operand
+     * carries a tangent or a perturbation, as in every replayed run.
+     */
+    private static StochasticTriple remainingMass2(StochasticTriple e, StochasticTriple px, StochasticTriple py,
+                                                   StochasticTriple pz) {
+        if (plain(e) && plain(px) && plain(py) && plain(pz)) {
+            double ev = e.value();
+            double x = px.value();
+            double y = py.value();
+            double z = pz.value();
+            return StochasticTriple.constant(ev * ev - x * x - y * y - z * z);
+        }
+        return e.square().minus(px.square()).minus(py.square()).minus(pz.square());
+    }
+
+    private static boolean plain(StochasticTriple t) {
+        return t.directions() == 0 && !t.hasPerturbation();
+    }
+
     private static double sq(double x) {
         return x * x;
     }
@@ -1270,9 +1290,7 @@ public final class PathwiseFragmenter {
      * step goes the same way as with g alone.
      */
     static int versus(double r, double a, double b, double c1, double c2, double target) {
-        double x = r + a;
-        double y = r - b;
-        double fast = Math.sqrt(x * x + c1 * c1) + Math.sqrt(y * y + c2 * c2);
+        double fast = fastG(r, a, b, c1, c2);
         double margin = 1e-12 * (1 + Math.abs(target) + Math.abs(fast));
         if (fast < target - margin) {
             return -1;
@@ -1296,18 +1314,60 @@ public final class PathwiseFragmenter {
         return t1.plus(t2);
     }
 
-    /** The root of g = target between in (g &lt; target) and out (g &gt; target), by bisection and Newton. */
-    private static double root(double in, double out, double a, double b, double c1, double c2, double target) {
+    /**
+     * The root of g = target between in (g &lt; target) and out (g &gt; target) by bisection on
+     * {@link #versus}, to 1e-13 relative. g rises monotonically from in towards out (it is convex with
+     * its minimum at or before in), so Newton's method from out approaches the root from above; once
+     * g is certified below the target a little on the in side of Newton's estimate and above it a
+     * little on the out side (by more than twice versus's margin), every bisection point outside that
+     * zone has the sign versus would give, and only the points inside it are evaluated. The
+     * result is bit for bit that of plain bisection ({@code PathwiseFragmenterTest}).
+     */
+    static double root(double in, double out, double a, double b, double c1, double c2, double target) {
+        double s = out > in ? 1 : -1;
+        double x = out;
+        for (int i = 0; i < 8; i++) {
+            double step = (fastG(x, a, b, c1, c2) - target) / fastSlope(x, a, b, c1, c2);
+            if (!Double.isFinite(step) || !((x - step - in) * s >= 0)) {
+                break;
+            }
+            x -= step;
+            if (Math.abs(step) <= 1e-15 * (1 + Math.abs(x))) {
+                break;
+            }
+        }
+        double zone = 1e-11 * (1 + Math.abs(x));
+        double below = x - s * zone;
+        double above = x + s * zone;
+        double gBelow = fastG(below, a, b, c1, c2);
+        double gAbove = fastG(above, a, b, c1, c2);
+        boolean certified = gBelow < target - 2e-12 * (1 + Math.abs(target) + Math.abs(gBelow))
+                && gAbove > target + 2e-12 * (1 + Math.abs(target) + Math.abs(gAbove));
         double x0 = in;
         double x1 = out;
         for (int i = 0; i < 200 && Math.abs(x1 - x0) > 1e-13 * (1 + Math.abs(x0)); i++) {
             double mid = 0.5 * (x0 + x1);
-            if (versus(mid, a, b, c1, c2, target) < 0) {
+            boolean under = certified && (mid - below) * s <= 0
+                    || !(certified && (mid - above) * s >= 0) && versus(mid, a, b, c1, c2, target) < 0;
+            if (under) {
                 x0 = mid;
             } else {
                 x1 = mid;
             }
         }
         return 0.5 * (x0 + x1);
+    }
+
+    /** g in the cheap √(x² + y²) form (within a few ulps of {@link #g}). */
+    private static double fastG(double r, double a, double b, double c1, double c2) {
+        double x = r + a;
+        double y = r - b;
+        return Math.sqrt(x * x + c1 * c1) + Math.sqrt(y * y + c2 * c2);
+    }
+
+    private static double fastSlope(double r, double a, double b, double c1, double c2) {
+        double x = r + a;
+        double y = r - b;
+        return x / Math.sqrt(x * x + c1 * c1) + y / Math.sqrt(y * y + c2 * c2);
     }
 }

@@ -148,4 +148,60 @@ class PathwiseFragmenterTest {
         }
         assertEquals(20_000 * 33, cases);
     }
+
+    /**
+     * The radial split's roots skip the bisection steps outside a certified zone around Newton's
+     * estimate: they must be bit for bit those of plain bisection on {@code versus}, for both roots
+     * (above the minimum of g and, from 0, below it), with targets far above g's minimum and within
+     * 1e-6 … 1e-14 relative of it (where g is flat at the root and the zone cannot be certified).
+     */
+    @Test
+    void theRadialSplitsRootsAreThoseOfPlainBisection() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(20261202);
+        double[] lifts = {1, 0.1, 1e-3, 1e-6, 1e-9, 1e-12, 1e-14};
+        int roots = 0;
+        for (int i = 0; i < 20_000; i++) {
+            double a = random.nextDouble(-2, 2);
+            double b = random.nextDouble(-2, 2);
+            double c1 = random.nextDouble(0.1, 3);
+            double c2 = random.nextDouble(0.1, 3);
+            double rStar = -a + (a + b) * c1 / (c1 + c2);
+            double gMin = Math.hypot(a + b, c1 + c2);
+            for (double lift : lifts) {
+                double target = gMin * (1 + lift);
+                double in = Math.max(rStar, 0);
+                if (PathwiseFragmenter.versus(in, a, b, c1, c2, target) >= 0) {
+                    continue;
+                }
+                double top = in + 1;
+                while (PathwiseFragmenter.versus(top, a, b, c1, c2, target) < 0) {
+                    top = 2 * top;
+                }
+                assertEquals(bisection(in, top, a, b, c1, c2, target),
+                        PathwiseFragmenter.root(in, top, a, b, c1, c2, target));
+                roots++;
+                if (rStar > 0 && PathwiseFragmenter.versus(0, a, b, c1, c2, target) > 0) {
+                    assertEquals(bisection(rStar, 0, a, b, c1, c2, target),
+                            PathwiseFragmenter.root(rStar, 0, a, b, c1, c2, target));
+                    roots++;
+                }
+            }
+        }
+        assertTrue(roots > 100_000, "roots = " + roots);
+    }
+
+    /** Plain bisection on the sign of g − target, to 1e-13 relative (the reference). */
+    private static double bisection(double in, double out, double a, double b, double c1, double c2, double target) {
+        double x0 = in;
+        double x1 = out;
+        for (int i = 0; i < 200 && Math.abs(x1 - x0) > 1e-13 * (1 + Math.abs(x0)); i++) {
+            double mid = 0.5 * (x0 + x1);
+            if (PathwiseFragmenter.versus(mid, a, b, c1, c2, target) < 0) {
+                x0 = mid;
+            } else {
+                x1 = mid;
+            }
+        }
+        return 0.5 * (x0 + x1);
+    }
 }
