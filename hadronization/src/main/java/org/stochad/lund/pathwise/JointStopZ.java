@@ -141,7 +141,7 @@ final class JointStopZ {
 
     /** p(t) = g(t)/N and, into dOut, its (a, c) tangent. */
     double density(double t, double[] dOut) {
-        double l1 = Math.log1p(-t);
+        double l1 = Log1p.of(-t);
         double g = Math.exp(a * l1 - c / t) / t;
         double p = g / norm;
         if (dOut != null) {
@@ -301,7 +301,7 @@ final class JointStopZ {
     }
 
     private double g(double t) {
-        return Math.exp(a * Math.log1p(-t) - c / t) / t;
+        return Math.exp(a * Log1p.of(-t) - c / t) / t;
     }
 
     /** The mode of g: the root in (0, 1) of (1 − a)·t² − (1 + c)·t + c = 0. */

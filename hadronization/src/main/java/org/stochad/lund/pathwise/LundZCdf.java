@@ -154,7 +154,7 @@ public final class LundZCdf {
             ia = totals.normA() - part[1];
             ic = totals.normC() - part[2];
         }
-        double g = Math.exp(a * Math.log1p(-z) - c / z) / z;
+        double g = Math.exp(a * Log1p.of(-z) - c / z) / z;
         double cdf = Math.min(1, Math.max(0, i0 / n));
         // written as differences of products of the two sides so that neither end loses precision
         double dA;
@@ -184,12 +184,12 @@ public final class LundZCdf {
     public double integral(DoubleUnaryOperator h, double a, double c) {
         check(a, c);
         double s0 = Math.log(2);
-        double half = 0.5 * Math.log1p(TAIL / (c * 2));
+        double half = 0.5 * Log1p.of(TAIL / (c * 2));
         double mid = s0 + half;
         double low = 0;
         for (int i = 0; i < nodes.length; i++) {
             double u = Math.exp(-(mid + half * nodes[i]));
-            low += weights[i] * Math.exp(a * Math.log1p(-u) - c / u) * h.applyAsDouble(u);
+            low += weights[i] * Math.exp(a * Log1p.of(-u) - c / u) * h.applyAsDouble(u);
         }
         double w = 0.5;
         double lw = Math.log(w);
@@ -208,7 +208,7 @@ public final class LundZCdf {
         double s0 = -Math.log(u2);
         double e0 = Math.exp(s0);
         // c·e^s grows from c·e^s0 to c·e^s0 + TAIL
-        double len = Math.log1p(TAIL / (c * e0));
+        double len = Log1p.of(TAIL / (c * e0));
         double half = 0.5 * len;
         double mid = s0 + half;
         double r0 = 0;
@@ -217,7 +217,7 @@ public final class LundZCdf {
         for (int i = 0; i < nodes.length; i++) {
             double s = mid + half * nodes[i];
             double eu = Math.exp(-s); // = u
-            double l1u = Math.log1p(-eu);
+            double l1u = Log1p.of(-eu);
             double h = weights[i] * Math.exp(a * l1u - c / eu);
             r0 += h;
             ra += h * l1u;

@@ -99,7 +99,7 @@ public final class LundZFamily implements ContinuousFamily {
     @Override
     public void logDensityGradient(double z, double[] theta, double[] gradient) {
         double[] v = at(z, theta);
-        gradient[0] = Math.log1p(-z) - v[7];
+        gradient[0] = Log1p.of(-z) - v[7];
         gradient[1] = -1 / z + v[8];
     }
 

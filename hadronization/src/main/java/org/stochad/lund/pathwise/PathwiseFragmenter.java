@@ -877,7 +877,7 @@ public final class PathwiseFragmenter {
 
     /** Adds ∂θ ln p(z) of the Lund density to the run's score: ∂a = ln(1 − z) − N_a/N, ∂c = N_c/N − 1/z. */
     private static void addZScore(Run run, double z, double mT2, LundZCdf.Totals t) {
-        addZScore(run, Math.log1p(-z) - t.normA() / t.norm(), t.normC() / t.norm() - 1 / z, mT2);
+        addZScore(run, Log1p.of(-z) - t.normA() / t.norm(), t.normC() / t.norm() - 1 / z, mT2);
     }
 
     /** Adds sa·δa + sc·mT²·δb (∂a ln p = sa, ∂c ln p = sc, c = b·mT² at fixed mT²) to the run's score. */
