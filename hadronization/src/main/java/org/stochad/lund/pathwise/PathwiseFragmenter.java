@@ -563,7 +563,12 @@ public final class PathwiseFragmenter {
         if (!(w2Rem.value() > 0)) {
             return stepStream.bernoulli(StochasticTriple.constant(1)).value() == 1;
         }
-        // W_rem/W₀ < T with T = 1 + (2r − 1)·s ~ Uniform(1 − s, 1 + s), T integrated out
+        // W_rem/W₀ < T with T = 1 + (2r − 1)·s ~ Uniform(1 − s, 1 + s), T integrated out. Above 1 + s
+        // (most steps) the stop's probability and its tangent are 0: no draw is needed, and the step
+        // stream draws nothing after it, so every other number stays where it was
+        if (!w2Rem.hasPerturbation() && Math.sqrt(w2Rem.value()) * (1 / w0) > smearHi.value()) {
+            return false;
+        }
         return stepStream.below(w2Rem.sqrt().div(w0), ContinuousFamilies.uniform(), smearLo, smearHi).value() == 1;
     }
 
