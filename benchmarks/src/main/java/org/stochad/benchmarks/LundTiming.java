@@ -40,7 +40,8 @@ import org.stochad.lund.reweight.RsaWeights;
  * primal run with tangents and the replayed alternative) and {@code pathwiseHybrid} (one sample of
  * the best measured pathwise estimator: the hybrid mixing that with the score of the same event, on
  * the pathwise defaults — smear stop, finalTwo split radially — with restarts conditioned; its
- * pilots run in the warm-up). Output: one JSON object on standard
+ * pilots run in the warm-up), {@code pathwiseSadSmear} (pure stochastic AD on that program: the
+ * same sample without the score mixed in). Output: one JSON object on standard
  * output: per mode the median and the rounds' CPU µs per event, and the bytes allocated per event on
  * the measuring thread (median of the rounds,
  * {@code com.sun.management.ThreadMXBean#getCurrentThreadAllocatedBytes}; −1 where the JVM does not
@@ -49,7 +50,7 @@ import org.stochad.lund.reweight.RsaWeights;
 public final class LundTiming {
 
     private static final String[] DEFAULT_MODES = {"fast", "fastPythia", "fastEvent", "primal", "primalRun",
-        "rsaSample", "scoreSample", "scoreTriples", "pathwiseSad", "pathwiseHybrid"};
+        "rsaSample", "scoreSample", "scoreTriples", "pathwiseSad", "pathwiseSadSmear", "pathwiseHybrid"};
 
     private LundTiming() {
     }
@@ -190,6 +191,10 @@ public final class LundTiming {
                     break;
                 case "pathwiseHybrid":
                     sink += (long) Estimators.hybrid(StochasticAdOptions.replay().twoSidedBernoulli())
+                            .withParallelism(1).estimate(pathwiseHybrid, theta, n, from).mean(0);
+                    break;
+                case "pathwiseSadSmear":
+                    sink += (long) Estimators.stochasticAd(StochasticAdOptions.replay().twoSidedBernoulli())
                             .withParallelism(1).estimate(pathwiseHybrid, theta, n, from).mean(0);
                     break;
                 case "pathwiseSad":
