@@ -220,7 +220,7 @@ public final class LundProgram implements ScoredProgram, java.io.Serializable {
         if (pathwise != null) {
             PathwiseFragmenter.Result r = pathwise.fragmentFull(sampler, parameters(theta));
             StochasticTriple f = observable.value(r.event());
-            reportScore(sampler, r, f.value() - (centred ? ptBaseline : 0), 1);
+            reportScore(sampler, r, f.value() - (centred ? ptBaseline : 0));
             return withOrdering(weighted(f, r.event()), f.value(), r, observable);
         }
         Event e = event(sampler, theta);
@@ -234,31 +234,49 @@ public final class LundProgram implements ScoredProgram, java.io.Serializable {
         RestartPilot pilot = pilots.apply(new double[] {p.a().value(), p.b().value(), p.sigma().value(),
             p.rho().value()});
         double m = pilot.mean();
-        PathwiseFragmenter.Result r = pathwise.firstAttemptFull(sampler, p);
+        PathwiseFragmenter.FirstAttempt first = pathwise.firstAttemptScored(sampler, p);
+        PathwiseFragmenter.Result r = first.result();
         if (r == null) {
-            if (p.a().directions() > 0) {
-                sampler.reportScoreEstimate(new double[p.a().directions()]);
-            }
+            reportConditionedScore(sampler, first, null, 0, pilot);
             return StochasticTriple.constant(m);
         }
         StochasticTriple f = observable.value(r.event());
-        reportScore(sampler, r, f.value() - m, pilot.attempts());
+        reportConditionedScore(sampler, first, r.event().weight(), f.value() - m, pilot);
         StochasticTriple centredF = f.minus(m);
         StochasticTriple out = abOnly ? centredF : centredF.times(r.event().weight());
         return withOrdering(out, f.value(), r, observable).times(pilot.attempts()).plus(m);
     }
 
     /**
+     * The score-function estimate of a conditioned first attempt, with per-step baselines:
+     * K̂·[g·(S + δw) − Σ_segments U(state)·s], g = 1_s·(f − m̂), U the pilot's
+     * ({@link RestartPilot#stateBaseline()}; each segment's score s has mean 0 given its starting
+     * state, so any fixed U keeps it unbiased). A failed attempt reports K̂·(−Σ U·s).
+     */
+    private static void reportConditionedScore(Sampler sampler, PathwiseFragmenter.FirstAttempt first,
+                                               StochasticTriple weight, double g, RestartPilot pilot) {
+        double[] score = first.score();
+        if (score == null) {
+            return;
+        }
+        double[] out = new double[score.length];
+        for (int j = 0; j < out.length; j++) {
+            double total = weight == null ? 0 : g * (score[j] + weight.delta(j));
+            out[j] = pilot.attempts() * (total - pilot.baselineTerm(first.stateScores(), j));
+        }
+        sampler.reportScoreEstimate(out);
+    }
+
+    /**
      * Reports the pathwise run's score-function estimate to the hybrid estimator
-     * ({@link Sampler#reportScoreEstimate}): scale·(f − b)·S, S the score of the attempts run in
+     * ({@link Sampler#reportScoreEstimate}): (f − b)·S, S the score of the attempts run in
      * Pythia's parameterisation (the fragmenter's, plus the pT weight's tangent) — the score
      * function of the same event, without the smoothed decisions' scores (whose variance is
      * infinite: ∫ dπ/π).
      *
      * @param centred (f − b), b a baseline fixed before the run
-     * @param scale   1, or K̂ for conditioned restarts
      */
-    private void reportScore(Sampler sampler, PathwiseFragmenter.Result r, double centred, double scale) {
+    private void reportScore(Sampler sampler, PathwiseFragmenter.Result r, double centred) {
         double[] score = r.score();
         if (score == null) {
             return;
@@ -266,7 +284,7 @@ public final class LundProgram implements ScoredProgram, java.io.Serializable {
         StochasticTriple w = r.event().weight();
         double[] g = new double[score.length];
         for (int j = 0; j < g.length; j++) {
-            g[j] = scale * centred * (score[j] + w.delta(j));
+            g[j] = centred * (score[j] + w.delta(j));
         }
         sampler.reportScoreEstimate(g);
     }

@@ -16,7 +16,9 @@ import org.stochad.lund.observable.Observables;
  * The per-sample spread of the score-function half of the pathwise hybrid on its own: the estimate
  * K̂·1_s·(f − m̂)·(S + δw) that {@code LundProgram} reports with conditioned restarts (S the score of
  * attempt 0 in Pythia's parameterisation), for ⟨N⟩ and ⟨thrust⟩, d/da and d/db. Comparing it with the
- * hybrid's per-sample variance (harness) shows what the stochastic-AD half adds.
+ * hybrid's per-sample variance (harness) shows what the stochastic-AD half adds. Printed twice: with
+ * the constant baseline m̂ alone, and with the per-step baselines the program reports now
+ * (K̂·[g·(S + δw) − Σ U(state)·s], {@link RestartPilot}).
  *
  * <pre>java -cp … org.stochad.lund.pathwise.PythiaScoreVariance EVENTS [joint|smear] [plane|radial]</pre>
  */
@@ -31,6 +33,7 @@ public final class PythiaScoreVariance {
     public static void main(String[] args) {
         int n = Integer.parseInt(args[0]);
         LundSettings settings = LundSettings.pionsOnly().with(LundSettings.DIFFERENTIATION, "pathwise")
+                .with(LundSettings.PATHWISE_RESTARTS, "conditioned")
                 .with(LundSettings.PATHWISE_STOP, args.length > 1 ? args[1] : "smear")
                 .with(LundSettings.PATHWISE_FINAL_TWO, args.length > 2 ? args[2] : "plane");
         double[] theta = {settings.aLund(), settings.bLund(), settings.sigma(), 0};
@@ -47,22 +50,26 @@ public final class PythiaScoreVariance {
                     d[j] = 1;
                     t[j] = StochasticTriple.of(theta[j], d);
                 }
-                PathwiseFragmenter.Result r = fragmenter.firstAttemptFull(PrimalSampler.of(20_261_203L, i),
-                        LundParameters.fromTheta(t, settings));
-                if (r == null) {
-                    return new double[2];
+                PathwiseFragmenter.FirstAttempt first = fragmenter.firstAttemptScored(
+                        PrimalSampler.of(20_261_203L, i), LundParameters.fromTheta(t, settings));
+                PathwiseFragmenter.Result r = first.result();
+                double[] row = new double[4];
+                for (int j = 0; j < 2; j++) {
+                    double total = r == null ? 0
+                            : (o.value(r.event()).value() - m) * (first.score()[j] + r.event().weight().delta(j));
+                    row[j] = k * total;
+                    row[2 + j] = k * (total - pilot.baselineTerm(first.stateScores(), j));
                 }
-                double c = k * (o.value(r.event()).value() - m);
-                StochasticTriple w = r.event().weight();
-                return new double[] {c * (r.score()[0] + w.delta(0)), c * (r.score()[1] + w.delta(1))};
+                return row;
             }).toArray(double[][]::new);
-            for (int j = 0; j < 2; j++) {
-                int col = j;
+            for (int c = 0; c < 4; c++) {
+                int col = c;
                 double[] x = Arrays.stream(rows).mapToDouble(r -> r[col]).toArray();
                 double mean = Mean.of(x).getAsDouble();
                 double sd = Math.sqrt(Variance.of(x).getAsDouble());
-                System.out.printf(Locale.ROOT, "%s d/d%s: score half alone %.6g ± %.3g, sd %.5g%n", name,
-                        j == 0 ? "a" : "b", mean, sd / Math.sqrt(n), sd);
+                System.out.printf(Locale.ROOT, "%s d/d%s: score half alone, %s: %.6g ± %.3g, sd %.5g%n", name,
+                        c % 2 == 0 ? "a" : "b", c < 2 ? "constant baseline m̂" : "per-step baselines", mean,
+                        sd / Math.sqrt(n), sd);
             }
         }
     }

@@ -347,9 +347,54 @@ public final class PathwiseFragmenter {
      * @return attempt 0's event and its alternative ordering, or null when it failed
      */
     public Result firstAttemptFull(Sampler sampler, LundParameters p) {
+        return firstAttemptScored(sampler, p).result();
+    }
+
+    /**
+     * Attempt 0 of a run: its result, and what the score function's per-step baselines need.
+     *
+     * @param result      the result, or null when the attempt failed
+     * @param score       the attempt's score in Pythia's parameterisation (null without tangents)
+     * @param stateScores Φ[f][j] = Σ_segments φ_f·s_j of {@link StepStates} (null without tangents)
+     */
+    public record FirstAttempt(Result result, double[] score, double[][] stateScores) {
+    }
+
+    /**
+     * The first attempt only, with its score and the per-step baselines' sums also when it fails.
+     *
+     * @param sampler the event's root sampler
+     * @param p       the parameters with their tangents
+     * @return attempt 0
+     */
+    public FirstAttempt firstAttemptScored(Sampler sampler, LundParameters p) {
         Run run = new Run(p, memos);
+        return firstAttempt(sampler, run);
+    }
+
+    /**
+     * Attempt 0 without tangents, with the features of every segment's starting state
+     * ({@link StepStates#features}) added to {@code rows} (the per-step baselines' pilot).
+     *
+     * @param sampler the event's root sampler
+     * @param p       the parameters
+     * @param rows    where the features go, one row per segment
+     * @return the result, or null when the attempt failed
+     */
+    Result firstAttemptStates(Sampler sampler, LundParameters p, List<double[]> rows) {
+        Run run = new Run(p, memos);
+        run.states = new StepStates(run.k, rows);
+        return firstAttempt(sampler, run).result();
+    }
+
+    private FirstAttempt firstAttempt(Sampler sampler, Run run) {
         List<Hadron> hadrons = attempt(sampler.fork(0), run);
-        return hadrons == null ? null : result(hadrons, 0, run);
+        Result r = hadrons == null ? null : result(hadrons, 0, run);
+        if (run.states == null) {
+            return new FirstAttempt(r, run.score, null);
+        }
+        run.states.close(run.score);
+        return new FirstAttempt(r, run.score, run.score == null ? null : run.states.sums());
     }
 
     /** Per-event state: parameters, tangent count, pT log weight. */
@@ -385,6 +430,10 @@ public final class PathwiseFragmenter {
          * free of θ. Null without tangents.
          */
         final double[] score;
+        /** The segments' starting states for per-step baselines (runs with tangents, or a pilot's), or null. */
+        StepStates states;
+        /** D = Σ (|p| − |p_z|) of the attempt's hadrons so far (kept while {@link #states} is set). */
+        double deficit;
 
         Run(LundParameters p, ThreadLocal<PrefixMemo> memos) {
             this.p = p;
@@ -397,6 +446,7 @@ public final class PathwiseFragmenter {
             }
             this.aEff = p.a().value() >= 0.02 ? p.a().value() : 0; // Pythia's a < 0.02 branch drops (1 − z)^a
             this.score = k > 0 ? new double[k] : null;
+            this.states = k > 0 ? new StepStates(k, null) : null;
         }
     }
 
@@ -443,7 +493,12 @@ public final class PathwiseFragmenter {
         // (a stream's numbers depend on its address only: the parents are forked once per attempt)
         Sampler steps = att.fork(StringFragmenter.KEY_STEP);
         Sampler[] ends = {att.fork(pos.index), att.fork(neg.index)};
-        for (int step = 0; ; step++) {
+        run.deficit = 0;
+        int step = 0;
+        for (; ; step++) {
+            if (run.states != null) {
+                run.states.boundary(step, mass2(remE, remPx, remPy, remPz), run.deficit, run.score);
+            }
             Sampler stepStream = steps.fork(step);
             double side = stepStream.uniform();
             boolean fromPos = side < 0.5;
@@ -484,6 +539,7 @@ public final class PathwiseFragmenter {
             }
             if (taken != null && !taken.vetoDrawn()) {
                 now.hadrons.add(taken.hadron());
+                addDeficit(run, taken.hadron());
                 taken.restoreAfter(now, rank);
                 remPx = StochasticTriple.constant(taken.remPx());
                 remPy = StochasticTriple.constant(taken.remPy());
@@ -518,7 +574,9 @@ public final class PathwiseFragmenter {
             StochasticTriple xNeg = fromPos ? xInvHad : xDirHad;
             StochasticTriple e = xPos.plus(xNeg).times(0.5 * fc.eCm());
             StochasticTriple pz = xPos.minus(xNeg).times(0.5 * fc.eCm());
-            now.hadrons.add(new Hadron(now.outcome.pdgId(), now.mHad, pxHad, pyHad, pz, e, now.index, rank, false));
+            Hadron made = new Hadron(now.outcome.pdgId(), now.mHad, pxHad, pyHad, pz, e, now.index, rank, false);
+            now.hadrons.add(made);
+            addDeficit(run, made);
 
             now.xDirOld = now.xDirOld.minus(xDirHad);
             now.xInvOld = now.xInvOld.plus(xInvHad);
@@ -534,6 +592,9 @@ public final class PathwiseFragmenter {
                 run.memo.record(PrefixMemo.KIND_STEP, stepKey, TakenStep.of(now, run.vetoDrawn, zT.value(), remPx,
                         remPy, remPz, remE));
             }
+        }
+        if (run.states != null) {
+            run.states.boundary(step, mass2(remE, remPx, remPy, remPz), run.deficit, run.score);
         }
         Hadron[] last = finalTwo(att.fork(StringFragmenter.KEY_FINAL), now, pos, neg, remPx, remPy, remPz, remE,
                 w2Rem, run);
@@ -1258,6 +1319,25 @@ public final class PathwiseFragmenter {
         neg.pxNew = pos.pxNew.neg();
         neg.pyNew = pos.pyNew.neg();
         return true;
+    }
+
+    /** W²_rem of the values: E² − p_x² − p_y² − p_z². */
+    private static double mass2(StochasticTriple e, StochasticTriple px, StochasticTriple py, StochasticTriple pz) {
+        double ev = e.value();
+        double x = px.value();
+        double y = py.value();
+        double z = pz.value();
+        return ev * ev - x * x - y * y - z * z;
+    }
+
+    /** Adds |p| − |p_z| of a new string hadron to the run's D (while per-step states are kept). */
+    private static void addDeficit(Run run, Hadron h) {
+        if (run.states != null) {
+            double x = h.px().value();
+            double y = h.py().value();
+            double z = h.pz().value();
+            run.deficit += Math.sqrt(x * x + y * y + z * z) - Math.abs(z);
+        }
     }
 
     /**

@@ -2,7 +2,9 @@ package org.stochad.lund.pathwise;
 
 import java.util.concurrent.ConcurrentHashMap;
 import org.stochad.Seeds;
+import org.stochad.StochasticTriple;
 import org.stochad.lund.FastFragmenter;
+import org.stochad.lund.LundParameters;
 import org.stochad.lund.LundSettings;
 import org.stochad.lund.observable.Observable;
 
@@ -20,12 +22,17 @@ public final class RestartPilots {
     static final long KEY_MEAN = 0x52425f4d45414eL;
     /** The derivation key of pilot run B (the attempts) from {@code Random:seed}. */
     static final long KEY_ATTEMPTS = 0x52425f4154544dL;
+    /** The derivation key of pilot run C (the per-step baseline) from {@code Random:seed}. */
+    static final long KEY_BASELINE = 0x52425f42415345L;
 
     private final FastFragmenter generator;
+    private final PathwiseFragmenter pathwise;
+    private final LundSettings settings;
     private final Observable observable;
     private final int events;
     private final long seedMean;
     private final long seedAttempts;
+    private final long seedBaseline;
     private final ConcurrentHashMap<Key, RestartPilot> memo = new ConcurrentHashMap<>();
 
     /** θ's values, the memo's key. */
@@ -36,10 +43,13 @@ public final class RestartPilots {
         // the fast path makes the events of the flips mode; the law is the same in every mode
         this.generator = new FastFragmenter(settings.with(LundSettings.DIFFERENTIATION,
                 LundSettings.Differentiation.FLIPS.word()));
+        this.pathwise = PathwiseFragmenter.of(settings);
+        this.settings = settings;
         this.observable = observable;
         this.events = settings.pathwisePilotEvents();
         this.seedMean = Seeds.derive(settings.seed(), KEY_MEAN);
         this.seedAttempts = Seeds.derive(settings.seed(), KEY_ATTEMPTS);
+        this.seedBaseline = Seeds.derive(settings.seed(), KEY_BASELINE);
     }
 
     /**
@@ -69,8 +79,15 @@ public final class RestartPilots {
         if (known != null) {
             return known;
         }
-        return memo.computeIfAbsent(key, k -> RestartPilot.run(generator, observable,
-                new double[] {k.a(), k.b(), k.sigma(), k.rho()}, events, seedMean, seedAttempts));
+        return memo.computeIfAbsent(key, k -> {
+            double[] t = {k.a(), k.b(), k.sigma(), k.rho()};
+            StochasticTriple[] constants = new StochasticTriple[4];
+            for (int j = 0; j < 4; j++) {
+                constants[j] = StochasticTriple.constant(t[j]);
+            }
+            return RestartPilot.run(generator, pathwise, LundParameters.fromTheta(constants, settings), observable, t,
+                    events, seedMean, seedAttempts, seedBaseline);
+        });
     }
 
     /** @return the events of each pilot run */
