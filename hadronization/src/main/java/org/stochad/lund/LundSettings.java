@@ -184,7 +184,7 @@ public final class LundSettings {
         }
     }
 
-    /** Events in each of the two pilot runs of {@code Lund:pathwiseRestarts = conditioned}. */
+    /** Events in each of the three pilot runs of {@code Lund:pathwiseRestarts = conditioned}. */
     public static final String PATHWISE_PILOT_EVENTS = "Lund:pathwisePilotEvents";
 
     /** Random seed. */
@@ -230,9 +230,10 @@ public final class LundSettings {
                         + " 2D pT integrated out)");
         choice(PATHWISE_RESTARTS, PathwiseRestarts.REPLAY, Group.ESTIMATOR,
                 "pathwise mode's failed attempts: replay (restart; the success flip replays into the next"
-                        + " attempt) or conditioned (attempt 0 only, Rao-Blackwellised with two pilot runs per theta)");
+                        + " attempt) or conditioned (attempt 0 only, Rao-Blackwellised with three pilot runs per theta)");
         mode(PATHWISE_PILOT_EVENTS, 20_000, 100, 1.0e9, Group.ESTIMATOR,
-                "events in each of the two pilot runs (mean of f, attempts per event) of conditioned restarts");
+                "events in each of the three pilot runs (mean of f, attempts per event, the score's per-step"
+                        + " baseline) of conditioned restarts");
         mode(SEED, 1, Long.MIN_VALUE, Long.MAX_VALUE, Group.RUN, "random seed");
         mode(EVENTS, 1000, 0, 2.0e9, Group.RUN, "number of events");
     }

@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
                 + " d(rapidity bin |y| < 0.5), d⟨thrust⟩ and d(x_E bin [0.1, 0.2)) with respect to (a, b, σ) on pions-only strings by"
                 + " stochastic AD (replay), the hybrid, the score function with baseline and the RSA derivative,"
                 + " stochastic AD on the generator's pathwise mode (Lund:differentiation = pathwise, joint stop,"
-                + " finalTwo plane, restarts conditioned on two pilot runs per θ: Lund:pathwiseRestarts = conditioned),"
+                + " finalTwo plane, restarts conditioned on three pilot runs per θ: Lund:pathwiseRestarts = conditioned),"
                 + " each against a common-random-number central difference; (2) the size of the finalTwo ordering"
                 + " term of d/db; (3) d⟨z⟩/da of one z draw against quadrature; (4) a variance study of d⟨N⟩/dθ for"
                 + " all four parameters (a, b, σ, ρ) at the settings' point. Writes gradients-comparison.md,"

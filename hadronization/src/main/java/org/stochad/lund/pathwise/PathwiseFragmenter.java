@@ -1347,11 +1347,7 @@ public final class PathwiseFragmenter {
     private static StochasticTriple remainingMass2(StochasticTriple e, StochasticTriple px, StochasticTriple py,
                                                    StochasticTriple pz) {
         if (plain(e) && plain(px) && plain(py) && plain(pz)) {
-            double ev = e.value();
-            double x = px.value();
-            double y = py.value();
-            double z = pz.value();
-            return StochasticTriple.constant(ev * ev - x * x - y * y - z * z);
+            return StochasticTriple.constant(mass2(e, px, py, pz));
         }
         return e.square().minus(px.square()).minus(py.square()).minus(pz.square());
     }

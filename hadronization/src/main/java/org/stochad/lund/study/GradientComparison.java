@@ -190,7 +190,7 @@ public final class GradientComparison {
         // the pT weight with the same baseline c = ⟨f⟩; its best selectable form (research note,
         // round 2): the stop smoothed by the smear and the new hadron's z together (pions only),
         // finalTwo's failure by the last breakup's whole 2D pT; restarts conditioned (round 4: half
-        // the per-sample variance and no restarts' work; two pilot runs of fast-path events per θ,
+        // the per-sample variance and no restarts' work; pilot runs per θ (m̂, K̂, the score's per-step baseline),
         // seeds from Random:seed, independent of the estimates' seeds)
         LundSettings pathwiseSettings = pions.with(LundSettings.PT_SCORE, true)
                 .with(LundSettings.DIFFERENTIATION, LundSettings.Differentiation.PATHWISE.word())
