@@ -250,8 +250,9 @@ public final class LundProgram implements ScoredProgram, java.io.Serializable {
     /**
      * The score-function estimate of a conditioned first attempt, with per-step baselines:
      * K̂·[g·(S + δw) − Σ_segments U(state)·s], g = 1_s·(f − m̂), U the pilot's
-     * ({@link RestartPilot#stateBaseline()}; each segment's score s has mean 0 given its starting
-     * state, so any fixed U keeps it unbiased). A failed attempt reports K̂·(−Σ U·s).
+     * ({@link RestartPilot#stateBaseline()}; each segment's score s — its draws' part of S + δw,
+     * finalTwo's pT weight term left out — has mean 0 given its starting state, so any fixed U keeps
+     * it unbiased). A failed attempt reports K̂·(−Σ U·s).
      */
     private static void reportConditionedScore(Sampler sampler, PathwiseFragmenter.FirstAttempt first,
                                                StochasticTriple weight, double g, RestartPilot pilot) {

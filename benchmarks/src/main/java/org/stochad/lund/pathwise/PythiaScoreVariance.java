@@ -53,22 +53,22 @@ public final class PythiaScoreVariance {
                 PathwiseFragmenter.FirstAttempt first = fragmenter.firstAttemptScored(
                         PrimalSampler.of(20_261_203L, i), LundParameters.fromTheta(t, settings));
                 PathwiseFragmenter.Result r = first.result();
-                double[] row = new double[4];
-                for (int j = 0; j < 2; j++) {
+                double[] row = new double[6];
+                for (int j = 0; j < 3; j++) {
                     double total = r == null ? 0
                             : (o.value(r.event()).value() - m) * (first.score()[j] + r.event().weight().delta(j));
                     row[j] = k * total;
-                    row[2 + j] = k * (total - pilot.baselineTerm(first.stateScores(), j));
+                    row[3 + j] = k * (total - pilot.baselineTerm(first.stateScores(), j));
                 }
                 return row;
             }).toArray(double[][]::new);
-            for (int c = 0; c < 4; c++) {
+            for (int c = 0; c < 6; c++) {
                 int col = c;
                 double[] x = Arrays.stream(rows).mapToDouble(r -> r[col]).toArray();
                 double mean = Mean.of(x).getAsDouble();
                 double sd = Math.sqrt(Variance.of(x).getAsDouble());
                 System.out.printf(Locale.ROOT, "%s d/d%s: score half alone, %s: %.6g ± %.3g, sd %.5g%n", name,
-                        c % 2 == 0 ? "a" : "b", c < 2 ? "constant baseline m̂" : "per-step baselines", mean,
+                        new String[] {"a", "b", "σ"}[c % 3], c < 3 ? "constant baseline m̂" : "per-step baselines", mean,
                         sd / Math.sqrt(n), sd);
             }
         }

@@ -393,7 +393,7 @@ public final class PathwiseFragmenter {
         if (run.states == null) {
             return new FirstAttempt(r, run.score, null);
         }
-        run.states.close(run.score);
+        run.states.close(run.segmentScore());
         return new FirstAttempt(r, run.score, run.score == null ? null : run.states.sums());
     }
 
@@ -434,6 +434,8 @@ public final class PathwiseFragmenter {
         StepStates states;
         /** D = Σ (|p| − |p_z|) of the attempt's hadrons so far (kept while {@link #states} is set). */
         double deficit;
+        /** The pT log weight's tangent at finalTwo's start (null before): finalTwo's own term is not a segment score. */
+        double[] weightAtFinal;
 
         Run(LundParameters p, ThreadLocal<PrefixMemo> memos) {
             this.p = p;
@@ -447,6 +449,24 @@ public final class PathwiseFragmenter {
             this.aEff = p.a().value() >= 0.02 ? p.a().value() : 0; // Pythia's a < 0.02 branch drops (1 − z)^a
             this.score = k > 0 ? new double[k] : null;
             this.states = k > 0 ? new StepStates(k, null) : null;
+        }
+
+        /**
+         * The score the per-step baselines' segments see: S plus the pT log weight's tangent (each string
+         * step's pT draw has a σ score of mean 0 given the state before it), the weight frozen at
+         * finalTwo's start — the redrawn |k| of finalTwo's split moves the weight by a term whose mean
+         * given that state is not 0, so it keeps the constant baseline. Null without tangents.
+         */
+        double[] segmentScore() {
+            if (score == null) {
+                return null;
+            }
+            double[] w = weightAtFinal != null ? weightAtFinal : logWeight.tangent();
+            double[] out = score.clone();
+            for (int j = 0; j < out.length && j < w.length; j++) {
+                out[j] += w[j];
+            }
+            return out;
         }
     }
 
@@ -494,10 +514,11 @@ public final class PathwiseFragmenter {
         Sampler steps = att.fork(StringFragmenter.KEY_STEP);
         Sampler[] ends = {att.fork(pos.index), att.fork(neg.index)};
         run.deficit = 0;
+        run.weightAtFinal = null;
         int step = 0;
         for (; ; step++) {
             if (run.states != null) {
-                run.states.boundary(step, mass2(remE, remPx, remPy, remPz), run.deficit, run.score);
+                run.states.boundary(step, mass2(remE, remPx, remPy, remPz), run.deficit, run.segmentScore());
             }
             Sampler stepStream = steps.fork(step);
             double side = stepStream.uniform();
@@ -594,7 +615,8 @@ public final class PathwiseFragmenter {
             }
         }
         if (run.states != null) {
-            run.states.boundary(step, mass2(remE, remPx, remPy, remPz), run.deficit, run.score);
+            run.states.boundary(step, mass2(remE, remPx, remPy, remPz), run.deficit, run.segmentScore());
+            run.weightAtFinal = run.logWeight.tangent(); // finalTwo's segment: its pT weight term stays out
         }
         Hadron[] last = finalTwo(att.fork(StringFragmenter.KEY_FINAL), now, pos, neg, remPx, remPy, remPz, remE,
                 w2Rem, run);

@@ -8,7 +8,8 @@ import java.util.List;
  * the segment's draws (its index, the remaining string's invariant mass squared, and
  * D = Σ (|p| − |p_z|) over the hadrons made so far), and, in runs with tangents, the sums
  * Φ[f][j] = Σ_segments φ_f·s_j of the features times the segment's score s (the part of the
- * attempt's score its draws add). The score of a segment has mean 0 given its starting state, so
+ * attempt's score its draws add, with the string steps' pT weight terms; finalTwo's redrawn |k| term
+ * is left out). The score of a segment has mean 0 given its starting state, so
  * Σ_segments U(φ)·s_j = Σ_f β_f·Φ[f][j] has mean 0 for any fixed coefficients β: subtracted from
  * (f − m)·S it keeps the score-function estimate unbiased and, with U ≈ E[1_s·(f − m) | state],
  * removes the part of its variance the state explains ({@link RestartPilot#stateBaseline()}).
