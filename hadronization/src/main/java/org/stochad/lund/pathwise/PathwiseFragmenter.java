@@ -372,21 +372,6 @@ public final class PathwiseFragmenter {
         return firstAttempt(sampler, run);
     }
 
-    /**
-     * Attempt 0 without tangents, with the features of every segment's starting state
-     * ({@link StepStates#features}) added to {@code rows} (the per-step baselines' pilot).
-     *
-     * @param sampler the event's root sampler
-     * @param p       the parameters
-     * @param rows    where the features go, one row per segment
-     * @return the result, or null when the attempt failed
-     */
-    Result firstAttemptStates(Sampler sampler, LundParameters p, List<double[]> rows) {
-        Run run = new Run(p, memos);
-        run.states = new StepStates(run.k, rows);
-        return firstAttempt(sampler, run).result();
-    }
-
     private FirstAttempt firstAttempt(Sampler sampler, Run run) {
         List<Hadron> hadrons = attempt(sampler.fork(0), run);
         Result r = hadrons == null ? null : result(hadrons, 0, run);
@@ -430,7 +415,7 @@ public final class PathwiseFragmenter {
          * free of θ. Null without tangents.
          */
         final double[] score;
-        /** The segments' starting states for per-step baselines (runs with tangents, or a pilot's), or null. */
+        /** The segments' starting states for per-step baselines (runs with tangents), or null. */
         StepStates states;
         /** D = Σ (|p| − |p_z|) of the attempt's hadrons so far (kept while {@link #states} is set). */
         double deficit;
@@ -448,7 +433,7 @@ public final class PathwiseFragmenter {
             }
             this.aEff = p.a().value() >= 0.02 ? p.a().value() : 0; // Pythia's a < 0.02 branch drops (1 − z)^a
             this.score = k > 0 ? new double[k] : null;
-            this.states = k > 0 ? new StepStates(k, null) : null;
+            this.states = k > 0 ? new StepStates(k) : null;
         }
 
         /**

@@ -81,11 +81,13 @@ public final class RestartPilots {
         }
         return memo.computeIfAbsent(key, k -> {
             double[] t = {k.a(), k.b(), k.sigma(), k.rho()};
-            StochasticTriple[] constants = new StochasticTriple[4];
+            StochasticTriple[] unit = new StochasticTriple[4];
             for (int j = 0; j < 4; j++) {
-                constants[j] = StochasticTriple.constant(t[j]);
+                double[] d = new double[4];
+                d[j] = 1;
+                unit[j] = StochasticTriple.of(t[j], d);
             }
-            return RestartPilot.run(generator, pathwise, LundParameters.fromTheta(constants, settings), observable, t,
+            return RestartPilot.run(generator, pathwise, LundParameters.fromTheta(unit, settings), observable, t,
                     events, seedMean, seedAttempts, seedBaseline);
         });
     }

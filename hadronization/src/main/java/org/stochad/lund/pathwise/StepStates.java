@@ -1,7 +1,5 @@
 package org.stochad.lund.pathwise;
 
-import java.util.List;
-
 /**
  * The string's state at the start of each segment of an attempt — each string step and finalTwo —
  * for per-step baselines of the score function: features φ(step, W²_rem, D) of what is known before
@@ -9,10 +7,10 @@ import java.util.List;
  * D = Σ (|p| − |p_z|) over the hadrons made so far), and, in runs with tangents, the sums
  * Φ[f][j] = Σ_segments φ_f·s_j of the features times the segment's score s (the part of the
  * attempt's score its draws add, with the string steps' pT weight terms; finalTwo's redrawn |k| term
- * is left out). The score of a segment has mean 0 given its starting state, so
- * Σ_segments U(φ)·s_j = Σ_f β_f·Φ[f][j] has mean 0 for any fixed coefficients β: subtracted from
- * (f − m)·S it keeps the score-function estimate unbiased and, with U ≈ E[1_s·(f − m) | state],
- * removes the part of its variance the state explains ({@link RestartPilot#stateBaseline()}).
+ * is left out). The score of a segment has mean 0 given its starting state, so every Φ[f][j] has
+ * mean 0: a control variate of the score-function estimate, and Σ_f β_f·Φ[f][j] subtracted from
+ * g·S_j keeps it unbiased for any fixed β — a per-step baseline U(state) = Σ_f β_f·φ_f
+ * ({@link RestartPilot#stateBaseline()} fits β).
  *
  * <p>Mutable, confined to one attempt of one run.
  */
@@ -25,16 +23,11 @@ final class StepStates {
     private final double[] openPhi = new double[FEATURES];
     private final double[] openStart;
     private boolean open;
-    private final List<double[]> rows;
 
-    /**
-     * @param k    tangent directions (0: no sums)
-     * @param rows where to add each segment's features, or null
-     */
-    StepStates(int k, List<double[]> rows) {
+    /** @param k tangent directions */
+    StepStates(int k) {
         this.sums = new double[FEATURES][k];
         this.openStart = new double[k];
-        this.rows = rows;
     }
 
     /**
@@ -62,9 +55,6 @@ final class StepStates {
         System.arraycopy(phi, 0, openPhi, 0, FEATURES);
         if (score != null) {
             System.arraycopy(score, 0, openStart, 0, openStart.length);
-        }
-        if (rows != null) {
-            rows.add(phi);
         }
         open = true;
     }
