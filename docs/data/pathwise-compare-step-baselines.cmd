@@ -1,1 +1,1 @@
-# stochad hadron compare --format csv --samples 24000 --fd-samples 120000 --study-samples 2000 --z-samples 5000 --threads 2 --seed 20261122  (2026-12-02 00:20 UTC, 2 threads, load ~1, 61 s; the hybrid row with per-step baselines for its score half, round 6 of the research note)
+# stochad hadron compare --format csv --samples 24000 --fd-samples 120000 --study-samples 2000 --z-samples 5000 --threads 2 --seed 20261122  (2026-12-02 00:35 UTC, 2 threads, load ~2, 73 s; the hybrid row with per-step control variates for its score half, round 6 of the research note)
