@@ -158,8 +158,9 @@ class RestartConditionedTest {
      * (c) The hybrid of the conditioned program mixes stochastic AD with the score function of the
      * same first attempt in Pythia's parameterisation, K̂·1_s·(f − m̂)·S (the program reports it,
      * {@link org.stochad.Sampler#reportScoreEstimate}): still unbiased against {@link #FD}, and with a
-     * clearly smaller variance than stochastic AD alone (measured at 16,000 samples: 0.39× for a,
-     * 0.59× for b; the hybrid with the smoothed decisions' recorded score stayed at 0.95×).
+     * clearly smaller variance than stochastic AD alone (measured at 16,000 samples before the
+     * score's per-step control variates: 0.39× for a, 0.59× for b — lower since; the hybrid with the
+     * smoothed decisions' recorded score stayed at 0.95×).
      */
     @Test
     void theHybridMixesInTheScoreFunctionOfTheSameAttempt() {
