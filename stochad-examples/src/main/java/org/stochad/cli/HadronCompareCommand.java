@@ -128,10 +128,11 @@ public final class HadronCompareCommand extends ReportCommand {
 
     /**
      * One row per estimator × observable × parameter of the unbiasedness runs: cost = time per
-     * sample over the time of one primal event measured in the same run, var_x_cost = sd² × cost.
+     * sample (after a short warm-up run of the same estimator and program, which pays pilots and JIT
+     * compilation) over the time of one primal event measured in the same run, var_x_cost = sd² × cost.
      */
     private static Table csvTable(ComparisonResult r) {
-        Table.Builder t = Table.builder("estimator × observable × parameter, cost relative to one primal event",
+        Table.Builder t = Table.builder("estimator × observable × parameter, cost relative to one primal event (timed after a warm-up run)",
                 "estimator", "observable", "parameter", "mean", "se", "sd",
                 "cost", "var_x_cost");
         for (EstimateRow e : r.unbiasedness()) {

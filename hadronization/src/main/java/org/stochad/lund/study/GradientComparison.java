@@ -39,6 +39,9 @@ import org.stochad.study.VarianceStudy;
  */
 public final class GradientComparison {
 
+    /** Mixed into a row's seed for its warm-up run. */
+    private static final long WARM_UP_SEED = 0x5741524d5550L;
+
     /** Parameter names in θ order. */
     public static final List<String> NAMES = List.of("a", "b", "sigma", "rho");
 
@@ -219,7 +222,7 @@ public final class GradientComparison {
             double mean = Double.NaN;
             for (Estimator e : estimators) {
                 log("unbiasedness: " + o[0] + ", " + e.name());
-                GradientEstimate g = e.estimate(program, theta, options.samples(), seed + 1000L * ++k);
+                GradientEstimate g = warm(e, program, theta, options.samples(), seed + 1000L * ++k);
                 add(rows, o[0], e.name(), g, 3);
                 mean = g.value();
             }
@@ -229,7 +232,7 @@ public final class GradientComparison {
             for (Estimator e : List.of(placement.apply(Estimators.stochasticAd(replay(1))),
                     placement.apply(Estimators.scoreFunctionWithBaseline().withParallelism(threads)))) {
                 log("unbiasedness: " + o[0] + ", " + e.name() + ", Lund:ptScore");
-                add(rows, o[0], e.name() + ", pT score", e.estimate(scored, theta, options.samples(),
+                add(rows, o[0], e.name() + ", pT score", warm(e, scored, theta, options.samples(),
                         seed + 1000L * ++k), 3);
             }
             if (observable instanceof Observable.ThresholdOnMomenta) {
@@ -242,11 +245,11 @@ public final class GradientComparison {
                     Estimator e = r.estimator();
                     LundProgram pathwise = LundProgram.of(r.settings(), observable).withPtBaseline(mean);
                     log("unbiasedness: " + o[0] + ", " + e.name());
-                    add(rows, o[0], e.name(), e.estimate(pathwise, theta, options.samples(), seed + 1000L * ++k), 3);
+                    add(rows, o[0], e.name(), warm(e, pathwise, theta, options.samples(), seed + 1000L * ++k), 3);
                 }
             }
             log("unbiasedness: " + o[0] + ", " + fd.name());
-            add(rows, o[0], fd.name(), fd.estimate(program, theta, options.fdSamples(), seed + 1000L * ++k), 3);
+            add(rows, o[0], fd.name(), warm(fd, program, theta, options.fdSamples(), seed + 1000L * ++k), 3);
             finals.add(finalTwo(o[0], o[1], seed + 1000L * ++k));
         }
 
@@ -361,6 +364,17 @@ public final class GradientComparison {
         if (options.progress()) {
             log.accept("[compare] " + what);
         }
+    }
+
+    /**
+     * One row's estimate, timed warm: a short run of the same program first (its own seed) pays the
+     * one-off costs — a conditioned program's pilots, the first JIT compilation of its code — so the
+     * row's time per sample is its steady-state cost; the row's numbers are the second run's alone.
+     */
+    private static GradientEstimate warm(Estimator e, StochasticProgram program, double[] theta, int samples,
+                                         long seed) {
+        e.estimate(program, theta, Math.min(samples, Math.max(200, samples / 20)), seed ^ WARM_UP_SEED);
+        return e.estimate(program, theta, samples, seed);
     }
 
     private static void add(List<EstimateRow> rows, String obs, String name, GradientEstimate g, int components) {
