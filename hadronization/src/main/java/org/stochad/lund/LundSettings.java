@@ -184,7 +184,7 @@ public final class LundSettings {
         }
     }
 
-    /** Events in each of the three pilot runs of {@code Lund:pathwiseRestarts = conditioned}. */
+    /** Events in the pilot runs of {@code Lund:pathwiseRestarts = conditioned} (m̂, K̂; a quarter for the score's β). */
     public static final String PATHWISE_PILOT_EVENTS = "Lund:pathwisePilotEvents";
 
     /** Random seed. */
@@ -232,8 +232,8 @@ public final class LundSettings {
                 "pathwise mode's failed attempts: replay (restart; the success flip replays into the next"
                         + " attempt) or conditioned (attempt 0 only, Rao-Blackwellised with three pilot runs per theta)");
         mode(PATHWISE_PILOT_EVENTS, 20_000, 100, 1.0e9, Group.ESTIMATOR,
-                "events in each of the three pilot runs (mean of f, attempts per event, the score's per-step"
-                        + " baseline) of conditioned restarts");
+                "events in each pilot run of conditioned restarts (mean of f, attempts per event; a quarter of"
+                        + " them, with tangents, fit the score's per-step control variates)");
         mode(SEED, 1, Long.MIN_VALUE, Long.MAX_VALUE, Group.RUN, "random seed");
         mode(EVENTS, 1000, 0, 2.0e9, Group.RUN, "number of events");
     }
