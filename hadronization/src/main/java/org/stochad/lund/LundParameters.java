@@ -66,6 +66,29 @@ public record LundParameters(StochasticTriple a, StochasticTriple b, StochasticT
     }
 
     /**
+     * θ with one tangent direction per parameter: direction j is parameter j, scaled by {@code scale}
+     * (±1 checks both tangent signs) — the tangents the estimators seed.
+     *
+     * @param theta    (a, b, σ, ρ)
+     * @param scale    the tangent of parameter j along direction j
+     * @param settings settings; in pions-only mode ρ is the constant 0
+     * @return the parameters
+     */
+    public static LundParameters withUnitTangents(double[] theta, double scale, LundSettings settings) {
+        if (theta == null || theta.length != COUNT) {
+            throw new IllegalArgumentException("theta length = " + (theta == null ? null : theta.length)
+                    + ", expected 4: (a, b, sigma, rho)");
+        }
+        StochasticTriple[] t = new StochasticTriple[COUNT];
+        for (int j = 0; j < COUNT; j++) {
+            double[] d = new double[COUNT];
+            d[j] = scale;
+            t[j] = StochasticTriple.of(theta[j], d);
+        }
+        return fromTheta(t, settings);
+    }
+
+    /**
      * @param theta    (a, b, σ, ρ) carrying tangents
      * @param settings settings; in pions-only mode ρ is replaced by the constant 0
      * @return the parameters

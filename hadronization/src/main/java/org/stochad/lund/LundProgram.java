@@ -220,7 +220,7 @@ public final class LundProgram implements ScoredProgram, java.io.Serializable {
         if (pathwise != null) {
             PathwiseFragmenter.Result r = pathwise.fragmentFull(sampler, parameters(theta));
             StochasticTriple f = observable.value(r.event());
-            reportScore(sampler, r, f.value() - (centred ? ptBaseline : 0));
+            reportScore(sampler, r.score(), r.event().weight(), f.value() - (centred ? ptBaseline : 0), 1, j -> 0);
             return withOrdering(weighted(f, r.event()), f.value(), r, observable);
         }
         Event e = event(sampler, theta);
@@ -236,58 +236,45 @@ public final class LundProgram implements ScoredProgram, java.io.Serializable {
         double m = pilot.mean();
         PathwiseFragmenter.FirstAttempt first = pathwise.firstAttemptScored(sampler, p);
         PathwiseFragmenter.Result r = first.result();
+        java.util.function.IntToDoubleFunction perStep = j -> pilot.baselineTerm(first.stateScores(), j);
         if (r == null) {
-            reportConditionedScore(sampler, first, null, 0, pilot);
+            reportScore(sampler, first.score(), null, 0, pilot.attempts(), perStep);
             return StochasticTriple.constant(m);
         }
         StochasticTriple f = observable.value(r.event());
-        reportConditionedScore(sampler, first, r.event().weight(), f.value() - m, pilot);
+        reportScore(sampler, first.score(), r.event().weight(), f.value() - m, pilot.attempts(), perStep);
         StochasticTriple centredF = f.minus(m);
         StochasticTriple out = abOnly ? centredF : centredF.times(r.event().weight());
         return withOrdering(out, f.value(), r, observable).times(pilot.attempts()).plus(m);
     }
 
     /**
-     * The score-function estimate of a conditioned first attempt, with per-step baselines:
-     * K̂·[g·(S + δw) − Σ_segments U(state)·s], g = 1_s·(f − m̂), U the pilot's
-     * ({@link RestartPilot#stateBaseline()}; each segment's score s — its draws' part of S + δw,
-     * finalTwo's pT weight term left out — has mean 0 given its starting state, so any fixed U keeps
-     * it unbiased). A failed attempt reports K̂·(−Σ U·s).
+     * Reports the pathwise run's score-function estimate to the hybrid estimator
+     * ({@link Sampler#reportScoreEstimate}): scale·[g·(S_j + δw_j) − baseline_j], S the score of the
+     * attempts run in Pythia's parameterisation (the fragmenter's, δw the pT weight's tangent) — the
+     * score function of the same event, without the smoothed decisions' scores (whose variance is
+     * infinite: ∫ dπ/π). With conditioned restarts scale = K̂, g = 1_s·(f − m̂) and baseline_j the
+     * per-step control variates' total ({@link RestartPilot#baselineTerm}; each segment's score has
+     * mean 0 given its starting state, so any fixed β keeps the estimate unbiased), a failed attempt
+     * reporting −K̂·baseline_j; with restarts replayed scale = 1, g = f − c and no per-step term.
+     *
+     * @param score    S (null without tangents: nothing to report)
+     * @param weight   the event's pT weight, or null for a failed attempt (g = 0)
+     * @param g        the centred observable
+     * @param scale    1, or K̂
+     * @param baseline the per-step term of direction j
      */
-    private static void reportConditionedScore(Sampler sampler, PathwiseFragmenter.FirstAttempt first,
-                                               StochasticTriple weight, double g, RestartPilot pilot) {
-        double[] score = first.score();
+    private static void reportScore(Sampler sampler, double[] score, StochasticTriple weight, double g, double scale,
+                                    java.util.function.IntToDoubleFunction baseline) {
         if (score == null) {
             return;
         }
         double[] out = new double[score.length];
         for (int j = 0; j < out.length; j++) {
             double total = weight == null ? 0 : g * (score[j] + weight.delta(j));
-            out[j] = pilot.attempts() * (total - pilot.baselineTerm(first.stateScores(), j));
+            out[j] = scale * (total - baseline.applyAsDouble(j));
         }
         sampler.reportScoreEstimate(out);
-    }
-
-    /**
-     * Reports the pathwise run's score-function estimate to the hybrid estimator
-     * ({@link Sampler#reportScoreEstimate}): (f − b)·S, S the score of the attempts run in
-     * Pythia's parameterisation (the fragmenter's, plus the pT weight's tangent) — the score
-     * function of the same event, without the smoothed decisions' scores (whose variance is
-     * infinite: ∫ dπ/π).
-     *
-     * @param centred (f − b), b a baseline fixed before the run
-     */
-    private void reportScore(Sampler sampler, PathwiseFragmenter.Result r, double centred) {
-        double[] score = r.score();
-        if (score == null) {
-            return;
-        }
-        StochasticTriple w = r.event().weight();
-        double[] g = new double[score.length];
-        for (int j = 0; j < g.length; j++) {
-            g[j] = centred * (score[j] + w.delta(j));
-        }
-        sampler.reportScoreEstimate(g);
     }
 
     /**

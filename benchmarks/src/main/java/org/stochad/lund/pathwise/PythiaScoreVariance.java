@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.stream.IntStream;
 import org.apache.commons.statistics.descriptive.Mean;
 import org.apache.commons.statistics.descriptive.Variance;
-import org.stochad.StochasticTriple;
 import org.stochad.lund.LundParameters;
 import org.stochad.lund.LundSettings;
 import org.stochad.lund.PrimalSampler;
@@ -44,14 +43,8 @@ public final class PythiaScoreVariance {
             double m = pilot.mean();
             double k = pilot.attempts();
             double[][] rows = IntStream.range(0, n).parallel().mapToObj(i -> {
-                StochasticTriple[] t = new StochasticTriple[4];
-                for (int j = 0; j < 4; j++) {
-                    double[] d = new double[4];
-                    d[j] = 1;
-                    t[j] = StochasticTriple.of(theta[j], d);
-                }
                 PathwiseFragmenter.FirstAttempt first = fragmenter.firstAttemptScored(
-                        PrimalSampler.of(20_261_203L, i), LundParameters.fromTheta(t, settings));
+                        PrimalSampler.of(20_261_203L, i), LundParameters.withUnitTangents(theta, 1, settings));
                 PathwiseFragmenter.Result r = first.result();
                 double[] row = new double[6];
                 for (int j = 0; j < 3; j++) {

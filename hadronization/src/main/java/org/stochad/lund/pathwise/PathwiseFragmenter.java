@@ -369,17 +369,15 @@ public final class PathwiseFragmenter {
      */
     public FirstAttempt firstAttemptScored(Sampler sampler, LundParameters p) {
         Run run = new Run(p, memos);
-        return firstAttempt(sampler, run);
-    }
-
-    private FirstAttempt firstAttempt(Sampler sampler, Run run) {
+        // the segments' states are kept only here, where the per-step baselines read them
+        run.states = run.k > 0 ? new StepStates(run.k) : null;
         List<Hadron> hadrons = attempt(sampler.fork(0), run);
         Result r = hadrons == null ? null : result(hadrons, 0, run);
         if (run.states == null) {
-            return new FirstAttempt(r, run.score, null);
+            return new FirstAttempt(r, null, null);
         }
         run.states.close(run.segmentScore());
-        return new FirstAttempt(r, run.score, run.score == null ? null : run.states.sums());
+        return new FirstAttempt(r, run.score, run.states.sums());
     }
 
     /** Per-event state: parameters, tangent count, pT log weight. */
@@ -415,7 +413,7 @@ public final class PathwiseFragmenter {
          * free of θ. Null without tangents.
          */
         final double[] score;
-        /** The segments' starting states for per-step baselines (runs with tangents), or null. */
+        /** The segments' starting states for per-step baselines (attempt 0 of a run with tangents), or null. */
         StepStates states;
         /** D = Σ (|p| − |p_z|) of the attempt's hadrons so far (kept while {@link #states} is set). */
         double deficit;
@@ -433,7 +431,6 @@ public final class PathwiseFragmenter {
             }
             this.aEff = p.a().value() >= 0.02 ? p.a().value() : 0; // Pythia's a < 0.02 branch drops (1 − z)^a
             this.score = k > 0 ? new double[k] : null;
-            this.states = k > 0 ? new StepStates(k) : null;
         }
 
         /**

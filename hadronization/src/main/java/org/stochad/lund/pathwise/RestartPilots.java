@@ -2,7 +2,6 @@ package org.stochad.lund.pathwise;
 
 import java.util.concurrent.ConcurrentHashMap;
 import org.stochad.Seeds;
-import org.stochad.StochasticTriple;
 import org.stochad.lund.FastFragmenter;
 import org.stochad.lund.LundParameters;
 import org.stochad.lund.LundSettings;
@@ -81,14 +80,8 @@ public final class RestartPilots {
         }
         return memo.computeIfAbsent(key, k -> {
             double[] t = {k.a(), k.b(), k.sigma(), k.rho()};
-            StochasticTriple[] unit = new StochasticTriple[4];
-            for (int j = 0; j < 4; j++) {
-                double[] d = new double[4];
-                d[j] = 1;
-                unit[j] = StochasticTriple.of(t[j], d);
-            }
-            return RestartPilot.run(generator, pathwise, LundParameters.fromTheta(unit, settings), observable, t,
-                    events, seedMean, seedAttempts, seedBaseline);
+            return RestartPilot.run(generator, pathwise, LundParameters.withUnitTangents(t, 1, settings), observable,
+                    t, events, seedMean, seedAttempts, seedBaseline);
         });
     }
 

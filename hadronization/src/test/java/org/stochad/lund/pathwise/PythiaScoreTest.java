@@ -37,14 +37,8 @@ class PythiaScoreTest {
 
     /** Per event: the score-function estimates (N − c)·S_j (j = a, b, σ) and S_a, S_b. */
     private static double[] row(PathwiseFragmenter fragmenter, LundSettings settings, double sign, long seed, int i) {
-        StochasticTriple[] theta = new StochasticTriple[4];
-        for (int j = 0; j < 4; j++) {
-            double[] d = new double[4];
-            d[j] = sign;
-            theta[j] = StochasticTriple.of(THETA[j], d);
-        }
         PathwiseFragmenter.Result r = fragmenter.fragmentFull(PrimalSampler.of(seed, i),
-                LundParameters.fromTheta(theta, settings));
+                LundParameters.withUnitTangents(THETA, sign, settings));
         double[] s = r.score();
         StochasticTriple w = r.event().weight();
         double centred = r.event().multiplicity() - BASELINE;

@@ -8,7 +8,6 @@ import java.util.stream.IntStream;
 import org.apache.commons.statistics.descriptive.Mean;
 import org.apache.commons.statistics.descriptive.Variance;
 import org.junit.jupiter.api.Test;
-import org.stochad.StochasticTriple;
 import org.stochad.lund.LundParameters;
 import org.stochad.lund.LundSettings;
 import org.stochad.lund.PrimalSampler;
@@ -41,14 +40,8 @@ class StepBaselineTest {
     private static double[][] estimates(RestartPilot pilot, double sign, long seed) {
         PathwiseFragmenter fragmenter = PathwiseFragmenter.of(CONDITIONED);
         return IntStream.range(0, EVENTS).parallel().mapToObj(i -> {
-            StochasticTriple[] t = new StochasticTriple[4];
-            for (int j = 0; j < 4; j++) {
-                double[] d = new double[4];
-                d[j] = sign;
-                t[j] = StochasticTriple.of(THETA[j], d);
-            }
             PathwiseFragmenter.FirstAttempt first = fragmenter.firstAttemptScored(PrimalSampler.of(seed, i),
-                    LundParameters.fromTheta(t, CONDITIONED));
+                    LundParameters.withUnitTangents(THETA, sign, CONDITIONED));
             PathwiseFragmenter.Result r = first.result();
             double[] row = new double[6];
             for (int j = 0; j < 3; j++) {
