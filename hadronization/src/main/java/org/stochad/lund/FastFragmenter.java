@@ -103,6 +103,39 @@ public final class FastFragmenter {
      * @return the event
      */
     public Event fragment(UniformStream root, double[] theta, boolean history) {
+        FlavourTable t = tableAt(theta);
+        Buffer buf = new Buffer();
+        buf.recorder = history ? new Recorder() : null;
+        buf.listener = buf.recorder;
+        run(root, buf, theta[0], theta[1], theta[2], t);
+        return buf.toEvent(fc.eCm());
+    }
+
+    /**
+     * Runs the first attempt only (the one {@link #fragment(UniformStream, double[], boolean)} makes
+     * first, from the same stream), telling a listener its draws.
+     *
+     * @param root     the event's root stream
+     * @param theta    (a, b, σ, ρ); ρ is ignored (0) in pions-only mode
+     * @param listener hears the attempt's draws and states
+     * @return the event when the attempt succeeded, else null
+     */
+    public Event firstAttempt(UniformStream root, double[] theta, DrawListener listener) {
+        if (listener == null) {
+            throw new IllegalArgumentException("listener = null");
+        }
+        FlavourTable t = tableAt(theta);
+        Buffer buf = new Buffer();
+        buf.listener = listener;
+        if (!attempt(root.fork(0), buf, 0, theta[0], theta[1], theta[2], t)) {
+            return null;
+        }
+        buf.restarts = 0;
+        return buf.toEvent(fc.eCm());
+    }
+
+    /** θ checked as {@link LundParameters} checks it; the flavour table of its ρ. */
+    private FlavourTable tableAt(double[] theta) {
         if (theta == null || theta.length != LundParameters.COUNT) {
             throw new IllegalArgumentException("theta length = " + (theta == null ? null : theta.length)
                     + ", expected 4: (a, b, sigma, rho)");
@@ -112,11 +145,7 @@ public final class FastFragmenter {
         LundParameters.fromTheta(new StochasticTriple[] {StochasticTriple.constant(theta[0]),
             StochasticTriple.constant(theta[1]), StochasticTriple.constant(theta[2]),
             StochasticTriple.constant(rho)}, settings);
-        FlavourTable t = rho == table.rho ? table : new FlavourTable(flavours, StochasticTriple.constant(rho));
-        Buffer buf = new Buffer();
-        buf.recorder = history ? new Recorder() : null;
-        run(root, buf, theta[0], theta[1], theta[2], t);
-        return buf.toEvent(fc.eCm());
+        return rho == table.rho ? table : new FlavourTable(flavours, StochasticTriple.constant(rho));
     }
 
     /**
@@ -127,6 +156,7 @@ public final class FastFragmenter {
      */
     public void fragmentInto(UniformStream root, Buffer out) {
         out.recorder = null;
+        out.listener = null;
         run(root, out, a, b, sigma, table);
     }
 
@@ -190,12 +220,124 @@ public final class FastFragmenter {
         }
     }
 
+    /**
+     * Receives an attempt's draws, in the order the fast path makes them, and the string's state at
+     * each segment's start (a string step, or finalTwo after the stop): the fragmentation history's
+     * recorder, or a score accumulator. Thread-confined, like the {@link Buffer} it is used with.
+     */
+    public interface DrawListener {
+
+        /**
+         * A string step begins (before its flavour, pT and z draws).
+         *
+         * @param step  the step's index in the attempt
+         * @param w2Rem W²_rem, the remaining string's invariant mass squared
+         */
+        default void step(int step, double w2Rem) {
+        }
+
+        /**
+         * The new hadron's flavour: outcome {@code index} of the categorical of end flavour {@code flavOld}.
+         *
+         * @param attempt  the attempt
+         * @param end      0 (quark end) or 1
+         * @param rank     the hadron's rank from its end
+         * @param flavOld  the end's flavour before the draw
+         * @param index    the outcome's index
+         * @param newQuark the new (anti)quark
+         * @param pdg      the new hadron's id
+         */
+        void flavour(int attempt, int end, int rank, int flavOld, int index, int newQuark, int pdg);
+
+        /**
+         * The new breakup's pT kick, drawn as (width·n₁, width·n₂) with standard normals n.
+         *
+         * @param attempt  the attempt
+         * @param end      0 or 1
+         * @param rank     the hadron's rank
+         * @param px       x component
+         * @param py       y component
+         * @param width    σ times the (enhanced) factor
+         * @param enhanced whether the enhanced width was drawn
+         */
+        void pt(int attempt, int end, int rank, double px, double py, double width, boolean enhanced);
+
+        /**
+         * One z proposal of the accept/reject loop (the last one of a hadron is the accepted z).
+         *
+         * @param attempt  the attempt
+         * @param end      0 or 1
+         * @param rank     the hadron's rank
+         * @param z        the proposal
+         * @param accepted whether it was accepted
+         * @param a        Lund a
+         * @param b        Lund b
+         * @param mT2      the hadron's m_T²
+         * @param fPrel    the envelope's value at z (1: flat)
+         * @param head     the envelope's head room
+         */
+        void z(int attempt, int end, int rank, double z, boolean accepted, double a, double b, double mT2, double fPrel,
+               double head);
+
+        /**
+         * A string step made its hadron (after its z).
+         *
+         * @param px the hadron's p_x
+         * @param py p_y
+         * @param pz p_z
+         * @param e  its energy
+         */
+        default void hadron(double px, double py, double pz, double e) {
+        }
+
+        /**
+         * The stop test passed: finalTwo begins (before its own draws).
+         *
+         * @param steps the number of string steps begun (finalTwo's segment index)
+         * @param w2Rem W²_rem
+         */
+        default void stop(int steps, double w2Rem) {
+        }
+
+        /**
+         * finalTwo's ordering: reversed with probability 1/(e^{bλ} + 1).
+         *
+         * @param attempt     the attempt
+         * @param lambda      λ
+         * @param b           Lund b
+         * @param probReverse the probability of the reversed ordering
+         * @param reversed    the outcome
+         */
+        void finalTwo(int attempt, double lambda, double b, double probReverse, boolean reversed);
+    }
+
     /** Mutable lists of one event's decisions, when history is asked for. */
-    private static final class Recorder {
+    private static final class Recorder implements DrawListener {
         final List<FragmentationHistory.ZRecord> z = new ArrayList<>();
         final List<FragmentationHistory.FlavourRecord> flavours = new ArrayList<>();
         final List<FragmentationHistory.PtRecord> pts = new ArrayList<>();
         final List<FragmentationHistory.FinalTwoRecord> finals = new ArrayList<>();
+
+        @Override
+        public void flavour(int attempt, int end, int rank, int flavOld, int index, int newQuark, int pdg) {
+            flavours.add(new FragmentationHistory.FlavourRecord(attempt, end, rank, flavOld, index, newQuark, pdg));
+        }
+
+        @Override
+        public void pt(int attempt, int end, int rank, double px, double py, double width, boolean enhanced) {
+            pts.add(new FragmentationHistory.PtRecord(attempt, end, rank, px, py, width, enhanced));
+        }
+
+        @Override
+        public void z(int attempt, int end, int rank, double zValue, boolean accepted, double a, double b, double mT2,
+                      double fPrel, double head) {
+            z.add(new FragmentationHistory.ZRecord(attempt, end, rank, zValue, accepted, a, b, mT2, fPrel, head));
+        }
+
+        @Override
+        public void finalTwo(int attempt, double lambda, double b, double probReverse, boolean reversed) {
+            finals.add(new FragmentationHistory.FinalTwoRecord(attempt, lambda, b, probReverse, reversed));
+        }
     }
 
     /**
@@ -215,7 +357,10 @@ public final class FastFragmenter {
         private double[] e = new double[32];
         private int[] end = new int[32];
         private int[] rank = new int[32];
+        /** The fragmentation history's recorder, or null. */
         private Recorder recorder;
+        /** Who hears the draws (the recorder, another listener, or null). */
+        private DrawListener listener;
 
         private Buffer() {
         }
@@ -333,7 +478,7 @@ public final class FastFragmenter {
         pos.reset(idQuark, att);
         neg.reset(-idQuark, att);
         UniformStream steps = att.fork(StringFragmenter.KEY_STEP);
-        Recorder rec = buf.recorder;
+        DrawListener rec = buf.listener;
         double remPx = 0;
         double remPy = 0;
         double remPz = 0;
@@ -343,6 +488,9 @@ public final class FastFragmenter {
         double w2Rem;
         for (int step = 0; ; step++) {
             UniformStream stepStream = steps.fork(step);
+            if (rec != null) {
+                rec.step(step, remE * remE - remPx * remPx - remPy * remPy - remPz * remPz);
+            }
             boolean fromPos = stepStream.uniform() < 0.5;
             now = fromPos ? pos : neg;
             int rank = now.rank + 1;
@@ -359,6 +507,9 @@ public final class FastFragmenter {
             double wMin = fc.stopW0(pos.flavOld, neg.flavOld, now.newQuark) * smear;
             w2Rem = remE * remE - remPx * remPx - remPy * remPy - remPz * remPz;
             if (w2Rem < wMin * wMin) {
+                if (rec != null) {
+                    rec.stop(step, w2Rem);
+                }
                 break;
             }
 
@@ -374,6 +525,9 @@ public final class FastFragmenter {
             double e = (xPos + xNeg) * (0.5 * fc.eCm());
             double pz = (xPos - xNeg) * (0.5 * fc.eCm());
             now.add(now.pdgNew, pxHad, pyHad, pz, e);
+            if (rec != null) {
+                rec.hadron(pxHad, pyHad, pz, e);
+            }
 
             now.xDirOld -= xDirHad;
             now.xInvOld += xInvHad;
@@ -391,15 +545,14 @@ public final class FastFragmenter {
     }
 
     /** The trial hadron's flavour, pT and mass at an end. */
-    private void newHadron(End end, int rank, UniformStream stream, double psigma, FlavourTable t, Recorder rec,
+    private void newHadron(End end, int rank, UniformStream stream, double psigma, FlavourTable t, DrawListener rec,
                            int attempt) {
         int k = end.flavOld + 3;
         int index = t.pick(end.flavOld, stream.fork(StringFragmenter.KEY_FLAVOUR).uniform());
         end.newQuark = t.newQuark[k][index];
         end.pdgNew = t.pdg[k][index];
         if (rec != null) {
-            rec.flavours.add(new FragmentationHistory.FlavourRecord(attempt, end.index, rank, end.flavOld, index,
-                    end.newQuark, end.pdgNew));
+            rec.flavour(attempt, end.index, rank, end.flavOld, index, end.newQuark, end.pdgNew);
         }
         UniformStream ptStream = stream.fork(StringFragmenter.KEY_PT);
         boolean enhanced = ptStream.uniform() < fc.enhancedFraction();
@@ -408,14 +561,13 @@ public final class FastFragmenter {
         end.pxNew = 0.0 + width * ptStream.standardNormal();
         end.pyNew = 0.0 + width * ptStream.standardNormal();
         if (rec != null) {
-            rec.pts.add(new FragmentationHistory.PtRecord(attempt, end.index, rank, end.pxNew, end.pyNew, width,
-                    enhanced));
+            rec.pt(attempt, end.index, rank, end.pxNew, end.pyNew, width, enhanced);
         }
         end.mHad = ParticleData.mass(end.pdgNew);
     }
 
     /** {@link LundZ#sample} on doubles, with zMax and the normalisation hoisted out of the loop. */
-    private double sampleZ(UniformStream stream, double pa, double pb, double mT2, Recorder rec, int attempt,
+    private double sampleZ(UniformStream stream, double pa, double pb, double mT2, DrawListener rec, int attempt,
                            int endIndex, int rank) {
         double bm = pb * mT2;
         if (!(bm > 0) || !(pa >= 0) || !(fc.head() >= 1)) {
@@ -459,8 +611,7 @@ public final class FastFragmenter {
             }
             boolean ok = stream.uniform() > 1 - alpha;
             if (rec != null) {
-                rec.z.add(new FragmentationHistory.ZRecord(attempt, endIndex, rank, z, ok, pa, pb, mT2, fPrel,
-                        fc.head()));
+                rec.z(attempt, endIndex, rank, z, ok, pa, pb, mT2, fPrel, fc.head());
             }
             if (ok) {
                 return z;
@@ -490,7 +641,7 @@ public final class FastFragmenter {
 
     /** Pythia's finalTwo on doubles; false on failure. */
     private boolean finalTwo(UniformStream stream, Buffer buf, End now, double remPx, double remPy, double remPz,
-                             double remE, double w2Rem, double pb, Recorder rec, int attempt) {
+                             double remE, double w2Rem, double pb, DrawListener rec, int attempt) {
         End pos = buf.pos;
         End neg = buf.neg;
         if (remE < 0 || w2Rem < 0) {
@@ -546,7 +697,7 @@ public final class FastFragmenter {
         }
         boolean reversed = stream.fork(1).uniform() > 1 - probReverse;
         if (rec != null) {
-            rec.finals.add(new FragmentationHistory.FinalTwoRecord(attempt, lambda, pb, probReverse, reversed));
+            rec.finalTwo(attempt, lambda, pb, probReverse, reversed);
         }
         double xpzPos = lambda / wT2Rem * 0.5;
         if (reversed) {

@@ -62,6 +62,87 @@ class FastFragmenterTest {
         }
     }
 
+    /**
+     * The first attempt alone is the event when the event needed no restart and fails otherwise; its
+     * listener hears the history's draws of attempt 0 in order, a step before each string step's
+     * draws, a hadron after each z, and the stop before finalTwo.
+     */
+    @Test
+    void firstAttemptIsTheEventsFirstAttemptAndTheListenerHearsItsDraws() {
+        LundSettings s = LundSettings.defaults().with(LundSettings.PROB_S_TO_UD, 0.3);
+        FastFragmenter fast = new FastFragmenter(s);
+        double[] theta = {0.9, 0.7, 0.4, 0.25};
+        int failed = 0;
+        for (int i = 0; i < 2000; i++) {
+            Event full = fast.fragment(Samplers.primalStream(5, i), theta, true);
+            List<String> heard = new java.util.ArrayList<>();
+            Event first = fast.firstAttempt(Samplers.primalStream(5, i), theta, new FastFragmenter.DrawListener() {
+                @Override
+                public void step(int step, double w2Rem) {
+                    heard.add("step " + step);
+                }
+
+                @Override
+                public void flavour(int attempt, int end, int rank, int flavOld, int index, int newQuark, int pdg) {
+                    heard.add(new FragmentationHistory.FlavourRecord(attempt, end, rank, flavOld, index, newQuark, pdg)
+                            .toString());
+                }
+
+                @Override
+                public void pt(int attempt, int end, int rank, double px, double py, double width, boolean enhanced) {
+                    heard.add(new FragmentationHistory.PtRecord(attempt, end, rank, px, py, width, enhanced).toString());
+                }
+
+                @Override
+                public void z(int attempt, int end, int rank, double z, boolean accepted, double a, double b,
+                              double mT2, double fPrel, double head) {
+                    heard.add(new FragmentationHistory.ZRecord(attempt, end, rank, z, accepted, a, b, mT2, fPrel, head)
+                            .toString());
+                }
+
+                @Override
+                public void hadron(double px, double py, double pz, double e) {
+                    heard.add("hadron");
+                }
+
+                @Override
+                public void stop(int steps, double w2Rem) {
+                    heard.add("stop " + steps);
+                }
+
+                @Override
+                public void finalTwo(int attempt, double lambda, double b, double probReverse, boolean reversed) {
+                    heard.add(new FragmentationHistory.FinalTwoRecord(attempt, lambda, b, probReverse, reversed)
+                            .toString());
+                }
+            });
+            if (full.restarts() == 0) {
+                assertSame(full, first, "event " + i);
+            } else {
+                assertEquals(null, first, "event " + i + " restarted, its first attempt failed");
+                failed++;
+            }
+            FragmentationHistory h = full.history();
+            long zs = h.zTrials().stream().filter(z -> z.attempt() == 0).count();
+            long flavours = h.flavours().stream().filter(f -> f.attempt() == 0).count();
+            assertEquals(zs, heard.stream().filter(x -> x.startsWith("ZRecord")).count(), "z draws of event " + i);
+            assertEquals(flavours, heard.stream().filter(x -> x.startsWith("FlavourRecord")).count(), "event " + i);
+            assertEquals(h.zTrials().stream().filter(z -> z.attempt() == 0).map(Object::toString).toList(),
+                    heard.stream().filter(x -> x.startsWith("ZRecord")).toList(), "z records of event " + i);
+            long steps = heard.stream().filter(x -> x.startsWith("step")).count();
+            long hadrons = heard.stream().filter(x -> x.equals("hadron")).count();
+            long accepted = h.zTrials().stream().filter(z -> z.attempt() == 0 && z.accepted()).count();
+            assertEquals(accepted, hadrons, "a hadron per accepted z, event " + i);
+            assertEquals(flavours, steps, "a step per flavour draw, event " + i);
+            if (first != null) {
+                assertEquals("stop " + (steps - 1), heard.get(heard.indexOf("stop " + (steps - 1))));
+                assertTrue(heard.indexOf("stop " + (steps - 1)) < heard.size() - 1, "finalTwo after the stop");
+                assertTrue(heard.get(heard.size() - 1).startsWith("FinalTwoRecord"), "finalTwo last, event " + i);
+            }
+        }
+        assertTrue(failed > 50, "first attempts that failed: " + failed);
+    }
+
     /** The reusable buffer holds the same hadrons as the event. */
     @Test
     void bufferMatchesEvent() {

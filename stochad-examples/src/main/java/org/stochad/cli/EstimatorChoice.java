@@ -4,6 +4,8 @@ import java.util.List;
 import org.stochad.Estimator;
 import org.stochad.Estimators;
 import org.stochad.StochasticAdOptions;
+import org.stochad.lund.LundProgram;
+import org.stochad.lund.pathwise.LawScoreEstimator;
 import org.stochad.shower.ShowerStudy;
 
 /** The gradient estimators a command line can choose by a short name. */
@@ -24,6 +26,12 @@ public enum EstimatorChoice {
      * pathwise mode, the best measured estimator (mixed with the score of the same event).
      */
     HYBRID_TWO_SIDED("hybrid-ts"),
+    /**
+     * The Lund generator's law score with restarts conditioned and per-step control variates, on the
+     * fast path ({@link LawScoreEstimator}): made for one Lund program, so only {@code hadron
+     * gradient} and {@code hadron compare} offer it.
+     */
+    LAW_SCORE("law-score"),
     /** The score function. */
     SCORE("score"),
     /** The score function with a baseline. */
@@ -54,12 +62,22 @@ public enum EstimatorChoice {
             case SAD_TWO_SIDED -> Estimators.stochasticAd(StochasticAdOptions.replay().twoSidedBernoulli());
             case HYBRID -> Estimators.hybrid();
             case HYBRID_TWO_SIDED -> Estimators.hybrid(StochasticAdOptions.replay().twoSidedBernoulli());
+            case LAW_SCORE -> throw new IllegalArgumentException("--estimator law-score: the Lund law's score is made"
+                    + " for one Lund observable; only hadron gradient offers it");
             case SCORE -> Estimators.scoreFunction();
             case SCORE_BASELINE -> Estimators.scoreFunctionWithBaseline();
             case FD -> Estimators.finiteDifference(ShowerStudy.FD_STEP);
             case SMOOTHED -> Estimators.smoothed();
             case STRAIGHT_THROUGH -> Estimators.straightThrough();
         };
+    }
+
+    /**
+     * @param program the Lund program to estimate
+     * @return the estimator, made for that program where it must be ({@link #LAW_SCORE})
+     */
+    public Estimator estimatorFor(LundProgram program) {
+        return this == LAW_SCORE ? LawScoreEstimator.of(program, 1) : estimator();
     }
 
     /**
@@ -83,7 +101,8 @@ public enum EstimatorChoice {
      */
     public static String keyOf(Estimator estimator) {
         for (EstimatorChoice c : values()) {
-            if (c.estimator().name().equals(estimator.name())) {
+            String name = c == LAW_SCORE ? LawScoreEstimator.NAME : c.estimator().name();
+            if (name.equals(estimator.name())) {
                 return c.key;
             }
         }

@@ -37,12 +37,14 @@ class HadronGradientCommandTest {
                 "--study-samples", "20", "--z-samples", "20", "--format", "csv")));
         List<String[]> rows = r.csvRows("unbiasedness");
         // four observables (N, |y| bin, thrust, x_E bin) × (four estimators, two of them again with
-        // Lund:ptScore, two on the pathwise mode, and the central difference) × (a, b, σ) — except
-        // that the two bins have no pathwise rows (the pathwise mode refuses histogram bins)
-        int expected = (2 * 9 + 2 * 7) * 3;
+        // Lund:ptScore, the Lund law's score, two on the pathwise mode, and the central difference) ×
+        // (a, b, σ) — except that the two bins have no pathwise rows (the pathwise mode refuses
+        // histogram bins)
+        int expected = (2 * 10 + 2 * 8) * 3;
         assertThat(rows).hasSize(expected);
-        assertThat(rows.stream().filter(c -> c[0].contains(" bin ")).toList()).hasSize(2 * 7 * 3)
-                .noneMatch(c -> c[2].startsWith("stochastic AD (pathwise"));
+        assertThat(rows.stream().filter(c -> c[0].contains(" bin ")).toList()).hasSize(2 * 8 * 3)
+                .noneMatch(c -> c[2].startsWith("stochastic AD (pathwise"))
+                .anyMatch(c -> c[2].startsWith("score + per-step control variates (Lund law"));
         List<String[]> costs = r.csvRows("cost relative to one primal event");
         assertThat(costs).hasSize(expected);
         assertThat(costs.stream().map(c -> c[0]).distinct()).anyMatch(e -> e.startsWith("stochastic AD (pathwise"));
@@ -79,6 +81,21 @@ class HadronGradientCommandTest {
         for (String[] row : h.csvRows("d⟨multiplicity⟩/dθ")) {
             assertThat(Double.parseDouble(row[2])).as(String.join(",", row)).isFinite();
         }
+    }
+
+    @Test
+    void gradientRunsTheLundLawsScore() {
+        Cli.Run r = ok(run(quiet(out(), "hadron", "gradient", "--samples", "400", "--set", "Lund:pionsOnly=on",
+                "--set", "Lund:pathwisePilotEvents=400", "--estimator", "law-score", "--format", "csv")));
+        assertThat(r.out()).contains("by score + per-step control variates (Lund law, restarts conditioned)");
+        List<String[]> rows = r.csvRows("d⟨multiplicity⟩/dθ");
+        assertThat(rows).hasSize(4);
+        // d<N>/da ≈ 5.5, d<N>/db ≈ −4.1 (sd per sample ≈ 6 and 7: 400 samples resolve the signs)
+        assertThat(Double.parseDouble(rows.get(0)[2])).isBetween(3.0, 8.0);
+        assertThat(Double.parseDouble(rows.get(1)[2])).isBetween(-7.0, -1.0);
+        // pions only: nothing depends on ρ
+        assertThat(Double.parseDouble(rows.get(3)[2])).isZero();
+        assertUserError(run(quiet(out(), "shower", "compare", "--estimators", "law-score")), "law-score");
     }
 
     @Test

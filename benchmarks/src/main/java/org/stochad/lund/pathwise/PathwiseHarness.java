@@ -50,7 +50,12 @@ public final class PathwiseHarness {
     private static final int COST_ROUNDS = Integer.getInteger("harness.costRounds", 5);
 
     /** A formulation: its program given (observable, mean) and its estimator. */
-    private record Form(String name, BiFunction<Observable, Double, StochasticProgram> program, Estimator estimator) {
+    private record Form(String name, BiFunction<Observable, Double, StochasticProgram> program,
+                        java.util.function.Function<StochasticProgram, Estimator> estimatorOf) {
+
+        Form(String name, BiFunction<Observable, Double, StochasticProgram> program, Estimator estimator) {
+            this(name, program, p -> estimator);
+        }
     }
 
     private PathwiseHarness() {
@@ -106,7 +111,7 @@ public final class PathwiseHarness {
             GradientEstimate[] results = new GradientEstimate[keys.length];
             for (int f = 0; f < keys.length; f++) {
                 programs[f] = forms.get(keys[f]).program().apply(o, mean);
-                estimators[f] = forms.get(keys[f]).estimator().withParallelism(threads);
+                estimators[f] = forms.get(keys[f]).estimatorOf().apply(programs[f]).withParallelism(threads);
                 estimators[f].estimate(programs[f], theta, Math.min(2000, samples), seed ^ 3);
                 results[f] = estimators[f].estimate(programs[f], theta, samples, seed);
             }
@@ -179,6 +184,8 @@ public final class PathwiseHarness {
         Map<String, Form> m = new LinkedHashMap<>();
         m.put("score", new Form("score function + baseline (ptScore)",
                 (o, mean) -> LundProgram.of(old, o).withPtBaseline(mean), Estimators.scoreFunctionWithBaseline()));
+        m.put("law", new Form(LawScoreEstimator.NAME, (o, mean) -> LundProgram.of(old, o),
+                p -> LawScoreEstimator.of((LundProgram) p, threads)));
         m.put("lab", new Form("stochastic AD (pathwise: lab - cond. stop + veto split, finalTwo hard, m=1)",
                 (o, mean) -> new PathwiseProgram(base, o, mean, lab), Estimators.stochasticAd()));
         m.put("split", new Form("stochastic AD (pathwise: cond. stop + veto split + finalTwo pT split, m=1)",

@@ -171,6 +171,16 @@ public record RestartPilot(double mean, double meanSe, double attempts, double a
     }
 
     /**
+     * One first attempt of a pilot's run C.
+     *
+     * @param event       the event when the attempt succeeded, else null
+     * @param score       S_j + δw_j, its score (with the pT weight's tangent) per parameter
+     * @param stateScores Φ[f][j], its per-step control variates
+     */
+    record ScoredAttempt(Event event, double[] score, double[][] stateScores) {
+    }
+
+    /**
      * Runs A and B ({@link #run(FastFragmenter, Observable, double[], int, long, long)}) and run C,
      * the per-step baselines' fit: first attempts 0 … max(n/4, 24) − 1 of the pathwise fragmenter at θ
      * from seed {@code seeds[2]}, with a unit tangent per parameter.
@@ -186,29 +196,60 @@ public record RestartPilot(double mean, double meanSe, double attempts, double a
      */
     public static RestartPilot run(FastFragmenter generator, PathwiseFragmenter pathwise, LundParameters parameters,
                                    Observable observable, double[] theta, int events, long... seeds) {
-        if (pathwise == null || parameters == null || seeds == null || seeds.length != 3 || seeds[2] == seeds[0]
-                || seeds[2] == seeds[1]) {
-            throw new IllegalArgumentException("pathwise = " + pathwise + ", parameters = " + parameters + ", seeds = "
-                    + Arrays.toString(seeds) + ": need three different seeds");
+        if (pathwise == null || parameters == null) {
+            throw new IllegalArgumentException("pathwise = " + pathwise + ", parameters = " + parameters);
         }
-        RestartPilot ab = run(generator, observable, theta, events, seeds[0], seeds[1]);
-        int p = LundParameters.COUNT;
         // a quarter of the events: six coefficients per parameter need far fewer than m̂ and K̂, and a
         // run with tangents costs four fast-path events
-        int n = Math.max(events / 4, 4 * StepStates.FEATURES);
-        double[][] y = new double[p][n];
-        double[][][] x = new double[p][n][];
-        for (int i = 0; i < n; i++) {
+        return run(generator, observable, theta, events, Math.max(events / 4, 4 * StepStates.FEATURES), seeds, i -> {
             PathwiseFragmenter.FirstAttempt first = pathwise.firstAttemptScored(PrimalSampler.of(seeds[2], i),
                     parameters);
             PathwiseFragmenter.Result r = first.result();
-            if (first.score() == null || first.score().length < p) {
+            if (first.score() == null || first.score().length < LundParameters.COUNT) {
                 throw new IllegalArgumentException("pilot parameters carry " + (first.score() == null ? 0
-                        : first.score().length) + " tangent directions, expected " + p);
+                        : first.score().length) + " tangent directions, expected " + LundParameters.COUNT);
             }
-            double g = r == null ? 0 : observable.value(r.event()).value() - ab.mean();
+            double[] s = new double[LundParameters.COUNT];
+            for (int j = 0; j < s.length; j++) {
+                s[j] = first.score()[j] + (r == null ? 0 : r.event().weight().delta(j));
+            }
+            return new ScoredAttempt(r == null ? null : r.event(), s, first.stateScores());
+        });
+    }
+
+    /**
+     * Runs A, B and C of the fast path's law score ({@link LawScore}): m̂ and K̂ as
+     * {@link #run(FastFragmenter, Observable, double[], int, long, long)} does, β from first attempts
+     * 0 … n − 1 of the law score at θ from seed {@code seeds[2]} (as many as A and B: a first attempt
+     * costs less than an event here).
+     *
+     * @param law        the law score at θ
+     * @param generator  the fast path of the settings
+     * @param observable f
+     * @param events     n, ≥ 2
+     * @param seeds      the seeds of runs A, B and C (all different)
+     * @return m̂, K̂ and β
+     */
+    static RestartPilot run(LawScore law, FastFragmenter generator, Observable observable, int events, long... seeds) {
+        return run(generator, observable, law.theta(), events, Math.max(events, 4 * StepStates.FEATURES), seeds,
+                i -> law.attempt(Samplers.primalStream(seeds[2], i)));
+    }
+
+    /** A and B, then β by least squares over n attempts of run C. */
+    private static RestartPilot run(FastFragmenter generator, Observable observable, double[] theta, int events, int n,
+                                    long[] seeds, java.util.function.IntFunction<ScoredAttempt> runC) {
+        if (seeds == null || seeds.length != 3 || seeds[2] == seeds[0] || seeds[2] == seeds[1]) {
+            throw new IllegalArgumentException("seeds = " + Arrays.toString(seeds) + ": need three different seeds");
+        }
+        RestartPilot ab = run(generator, observable, theta, events, seeds[0], seeds[1]);
+        int p = LundParameters.COUNT;
+        double[][] y = new double[p][n];
+        double[][][] x = new double[p][n][];
+        for (int i = 0; i < n; i++) {
+            ScoredAttempt first = runC.apply(i);
+            double g = first.event() == null ? 0 : observable.value(first.event()).value() - ab.mean();
             for (int j = 0; j < p; j++) {
-                y[j][i] = r == null ? 0 : g * (first.score()[j] + r.event().weight().delta(j));
+                y[j][i] = g * first.score()[j];
                 x[j][i] = new double[StepStates.FEATURES];
                 for (int f = 0; f < StepStates.FEATURES; f++) {
                     x[j][i][f] = first.stateScores()[f][j];

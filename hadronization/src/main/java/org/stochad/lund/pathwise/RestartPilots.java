@@ -32,17 +32,20 @@ public final class RestartPilots {
     private final long seedMean;
     private final long seedAttempts;
     private final long seedBaseline;
+    /** Run C on the fast path's law score ({@link LawScore}) instead of the pathwise fragmenter. */
+    private final boolean lawScore;
     private final ConcurrentHashMap<Key, RestartPilot> memo = new ConcurrentHashMap<>();
 
     /** θ's values, the memo's key. */
     private record Key(double a, double b, double sigma, double rho) {
     }
 
-    private RestartPilots(LundSettings settings, Observable observable) {
+    private RestartPilots(LundSettings settings, Observable observable, boolean lawScore) {
         // the fast path makes the events of the flips mode; the law is the same in every mode
         this.generator = new FastFragmenter(settings.with(LundSettings.DIFFERENTIATION,
                 LundSettings.Differentiation.FLIPS.word()));
-        this.pathwise = PathwiseFragmenter.of(settings);
+        this.pathwise = lawScore ? null : PathwiseFragmenter.of(settings);
+        this.lawScore = lawScore;
         this.settings = settings;
         this.observable = observable;
         this.events = settings.pathwisePilotEvents();
@@ -61,7 +64,22 @@ public final class RestartPilots {
         if (settings == null || observable == null) {
             throw new IllegalArgumentException("settings = " + settings + ", observable = " + observable);
         }
-        return new RestartPilots(settings, observable);
+        return new RestartPilots(settings, observable, false);
+    }
+
+    /**
+     * The pilots of the fast path's law score ({@link LawScoreEstimator}): runs A and B as
+     * {@link #of}'s, run C on the law score's own first attempts.
+     *
+     * @param settings   the generator settings
+     * @param observable f
+     * @return an empty memo
+     */
+    static RestartPilots lawScore(LundSettings settings, Observable observable) {
+        if (settings == null || observable == null) {
+            throw new IllegalArgumentException("settings = " + settings + ", observable = " + observable);
+        }
+        return new RestartPilots(settings, observable, true);
     }
 
     /**
@@ -80,6 +98,10 @@ public final class RestartPilots {
         }
         return memo.computeIfAbsent(key, k -> {
             double[] t = {k.a(), k.b(), k.sigma(), k.rho()};
+            if (lawScore) {
+                return RestartPilot.run(new LawScore(generator, settings, t), generator, observable, events, seedMean,
+                        seedAttempts, seedBaseline);
+            }
             return RestartPilot.run(generator, pathwise, LundParameters.withUnitTangents(t, 1, settings), observable,
                     t, events, seedMean, seedAttempts, seedBaseline);
         });

@@ -21,6 +21,7 @@ import org.stochad.lund.LundProgram;
 import org.stochad.lund.LundSettings;
 import org.stochad.lund.observable.Observable;
 import org.stochad.lund.observable.Observables;
+import org.stochad.lund.pathwise.LawScoreEstimator;
 import org.stochad.lund.reweight.ImplicitZ;
 import org.stochad.lund.reweight.LogWeight;
 import org.stochad.lund.reweight.RsaDerivativeEstimator;
@@ -235,6 +236,13 @@ public final class GradientComparison {
                 add(rows, o[0], e.name() + ", pT score", warm(e, scored, theta, options.samples(),
                         seed + 1000L * ++k), 3);
             }
+            // the Lund law's score with restarts conditioned and per-step control variates, on the fast
+            // path (the pathwise hybrid's score half without its stochastic-AD run); bins too (a score
+            // function needs no edge conditioning); its own seed offset leaves the other rows' seeds alone
+            LundProgram lawProgram = LundProgram.of(pions, observable);
+            Estimator law = placement.apply(LawScoreEstimator.of(lawProgram, threads));
+            log("unbiasedness: " + o[0] + ", " + law.name());
+            add(rows, o[0], law.name(), warm(law, lawProgram, theta, options.samples(), seed + 1000L * k + 577), 3);
             if (observable instanceof Observable.ThresholdOnMomenta) {
                 // a histogram bin: the pathwise mode would miss its bin-edge crossings (LundProgram
                 // refuses it), so its rows are left out; the seeds stay where they were
