@@ -27,6 +27,6 @@ stochad hadron fit --quick --method rsa --start 0.72,0.88 --pseudo-events 20000
 # docs/hadronization-gradients.md: figures and tables (minutes to hours; see its Commands section)
 stochad hadron compare --out gradients --figures docs/figures
 stochad hadron fit --method all --repeats 3 --out fits --figures docs/figures
-stochad hadron fit --method resim --sad --repeats 3 --start 0.40,1.50 --out fits-sad --figures fits-sad
+stochad hadron fit --method resim --estimator sad --repeats 3 --start 0.40,1.50 --out fits-sad --figures fits-sad
 stochad hadron fit --stepper adam --method resim --repeats 3 --steps 600 --start 0.40,1.50 --out fits-far --figures fits-far
 stochad hadron compare --format csv --samples 24000 --fd-samples 120000 --study-samples 2000 --z-samples 5000 --threads 2 --seed 20261122 --out pathwise-compare

@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
                 + " its Jacobian estimate with --gradient jacobian) or"
                 + " Adam, with gradients (i) by RSA reweighting of one base sample generated at the start"
                 + " ('rsa'; valid while its effective sample size lasts) or (ii) re-simulated at the current (a, b)"
-                + " every step with the hybrid or stochastic-AD estimator ('resim'). Each (method, start) is"
+                + " every step with the hybrid, stochastic-AD or law-score estimator ('resim'). Each (method, start) is"
                 + " repeated with different seeds; the fitted value is the mean over the repeats, ± its"
                 + " uncertainty (their spread/√repeats and, for χ², the data's statistical share from the loss"
                 + " curvature, in quadrature). Without --data the data are the generator's own multiplicity and x_E histograms at"
@@ -135,8 +135,12 @@ public final class HadronFitCommand extends ReportCommand {
             + " (default: ${bundle:default.fit.gradient}).")
     String gradient;
 
-    @Option(names = "--sad", description = "Re-simulate with stochastic AD (replay) instead of the hybrid estimator.")
-    boolean sad;
+    @Option(names = "--estimator", paramLabel = "NAME", description = "Re-simulation's gradient estimator: hybrid"
+            + " (stochastic AD mixed with the score function), sad (stochastic AD, replay) or law-score (the Lund law's"
+            + " score with restarts conditioned and per-step control variates; scalar steps, not with --spark; its"
+            + " three pilot runs of half the gradient samples each count as events) (default:"
+            + " ${bundle:default.fit.estimator}; hybrid with --gradient jacobian or --spark).")
+    String estimator;
 
     @Option(names = "--stepper", paramLabel = "RULE", description = "Update rule: gauss-newton (damped stochastic"
             + " Gauss-Newton with the chi2 metric; chi2 loss only) or adam (default: gauss-newton for chi2, adam"
@@ -156,7 +160,8 @@ public final class HadronFitCommand extends ReportCommand {
                 positive("--grad-samples", gradientSamples, d.gradientSamples(), 2), n, rate(d.learningRate()),
                 positive("--repeats", repeats, d.repeats(), 1),
                 steps == null ? d.averageLast() : Math.min(d.averageLast(), Math.max(1, n / 4)),
-                l, !sad, stepper(stepper, l),
+                l, resimulation(estimator, common.spark != null || gradient(gradient) == LundFit.Gradient.JACOBIAN
+                        ? LundFit.Resimulation.HYBRID : d.estimator()), stepper(stepper, l),
                 seedGiven() ? settings.seed() : d.seed(), settings.threads(), settings.progress());
         LundFit.Gradient how = gradient(gradient);
         if (gradient != null && (method == MethodChoice.RSA || method == MethodChoice.REBASED)) {
@@ -177,6 +182,10 @@ public final class HadronFitCommand extends ReportCommand {
             case BOTH -> List.of(LundFit.Method.RSA, LundFit.Method.RESIMULATED);
             case ALL -> List.of(LundFit.Method.RSA, LundFit.Method.RSA_REBASED, LundFit.Method.RESIMULATED);
         };
+        if (common.spark != null && o.estimator() == LundFit.Resimulation.LAW_SCORE) {
+            throw new IllegalArgumentException("--spark = " + common.spark + " with --estimator law-score: the law score"
+                    + " runs in this process only (use --estimator hybrid on Spark)");
+        }
         if (common.spark != null && method != MethodChoice.RESIM) {
             // only the re-simulated fit has per-step estimates to distribute; refuse rather than run locally
             throw new IllegalArgumentException("--spark = " + common.spark + " with --method "
@@ -248,6 +257,15 @@ public final class HadronFitCommand extends ReportCommand {
     static final String OBSERVABLES = "multiplicity, rapidity, xE, pT, pT2";
 
     /** Checks --data, --truth, --histogram and --observable together, before any work or output. */
+    /** The --estimator choice, or the default. */
+    static LundFit.Resimulation resimulation(String name, LundFit.Resimulation fallback) {
+        try {
+            return name == null ? fallback : LundFit.Resimulation.parse(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--estimator: " + e.getMessage(), e);
+        }
+    }
+
     private void checkDataOptions() {
         if (data == null) {
             if (histogram != null || matched("--observable")) {

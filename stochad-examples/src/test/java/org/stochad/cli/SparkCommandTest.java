@@ -98,8 +98,10 @@ class SparkCommandTest {
 
     @Test
     void aResimulatedFitMatchesTheLocalFitBitForBit() {
-        String[] fit = {"hadron", "fit", "--quick", "--method", "resim", "--steps", "4", "--repeats", "1",
-            "--start", "0.5,0.8", "--pseudo-events", "2000", "--hist-events", "200", "--grad-samples", "300"};
+        // the hybrid named: locally the default would be the law score, which runs in this process only
+        String[] fit = {"hadron", "fit", "--quick", "--method", "resim", "--estimator", "hybrid", "--steps", "4",
+            "--repeats", "1", "--start", "0.5,0.8", "--pseudo-events", "2000", "--hist-events", "200",
+            "--grad-samples", "300"};
         List<String> local = fitted(both("g", false, fit));
         assertThat(fitted(both("h", true, fit))).isEqualTo(local);
         assertThat(local).anyMatch(c -> c.startsWith("fitted a="));
@@ -213,6 +215,8 @@ class SparkCommandTest {
                 "--spark = 'lokal[2]' is not a Spark master URL");
         assertUserError(run(quiet(tmp, "--spark", "spark://127.0.0.1:1", "hadron", "generate", "-n", "10")),
                 "cannot reach the Spark master");
+        assertUserError(run(quiet(tmp, "--spark", "local[2]", "hadron", "fit", "--quick", "--method", "resim",
+                "--estimator", "law-score")), "runs in this process only");
     }
 
     @Test

@@ -19,7 +19,7 @@ import org.stochad.lund.LundSettings;
  * and the median CPU ratio Jacobian/scalar.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar org.stochad.lund.fit.JacobianFitTiming
- * [seeds=4] [threads=1] [pseudo-events=50000] [hybrid|sad] [steps=60]} (the fitted point is the mean of
+ * [seeds=4] [threads=1] [pseudo-events=50000] [hybrid|sad|law-score] [steps=60]} (the fitted point is the mean of
  * the last max(15, steps/4) path points)
  */
 public final class JacobianFitTiming {
@@ -34,19 +34,20 @@ public final class JacobianFitTiming {
     }
 
     /**
-     * @param args seeds (default 4), threads (default 1), pseudo-data events (default 50 000), "hybrid" or "sad",
+     * @param args seeds (default 4), threads (default 1), pseudo-data events (default 50 000), "hybrid", "sad" or "law-score",
      *             steps (default 60)
      */
     public static void main(String[] args) {
         int seeds = args.length > 0 ? Integer.parseInt(args[0]) : 4;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         int pseudo = args.length > 2 ? Integer.parseInt(args[2]) : 50_000;
-        boolean hybrid = args.length <= 3 || args[3].equals("hybrid");
+        LundFit.Resimulation estimator = args.length <= 3 ? LundFit.Resimulation.HYBRID
+                : LundFit.Resimulation.parse(args[3]);
         LundSettings s = LundSettings.pionsOnly();
         LundFit.Options q = LundFit.Options.quick();
         int steps = args.length > 4 ? Integer.parseInt(args[4]) : q.steps();
         LundFit.Options o = new LundFit.Options(q.baseEvents(), q.histogramEvents(), q.gradientSamples(), steps,
-                q.learningRate(), 1, Math.max(q.averageLast(), steps / 4), q.loss(), hybrid, q.stepper(), q.seed(),
+                q.learningRate(), 1, Math.max(q.averageLast(), steps / 4), q.loss(), estimator, q.stepper(), q.seed(),
                 threads, false);
         List<FitTarget> targets = PseudoData.targets(s, PseudoData.defaultHistograms(), pseudo,
                 o.seed() ^ PseudoData.SEED_OFFSET, threads);
@@ -54,11 +55,11 @@ public final class JacobianFitTiming {
         List<double[]> starts = FitStudy.defaultStarts();
         System.out.printf(Locale.ROOT, "truth (a, b) = (%.4f, %.4f); %d seeds, %d thread(s), %s, pseudo-data %d events;"
                 + " per step: %d histogram events + %d samples%n", s.aLund(), s.bLund(), seeds, threads,
-                hybrid ? "hybrid" : "stochastic AD", pseudo, o.histogramEvents(), o.gradientSamples());
+                estimator.word(), pseudo, o.histogramEvents(), o.gradientSamples());
         LundFit base = LundFit.of(s, targets, o);
         // warm-up: one short fit of each
         LundFit.Options w = new LundFit.Options(o.baseEvents(), o.histogramEvents(), o.gradientSamples(), 5,
-                o.learningRate(), 1, 2, o.loss(), hybrid, o.stepper(), o.seed(), threads, false);
+                o.learningRate(), 1, 2, o.loss(), estimator, o.stepper(), o.seed(), threads, false);
         for (LundFit.Gradient g : gradients) {
             LundFit.of(s, targets, w).withGradient(g).fitResimulated(starts.get(0), 999);
         }

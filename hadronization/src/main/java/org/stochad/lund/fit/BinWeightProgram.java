@@ -50,6 +50,11 @@ final class BinWeightProgram implements StochasticProgram, Serializable {
         return new BinWeightProgram(base, List.copyOf(specs), c);
     }
 
+    /** @return the Lund program over (a, b) whose observable is Σ_entries c_k(bin) (not serializable) */
+    LundProgram lundProgram() {
+        return program;
+    }
+
     /** @return the base program over (a, b) of these settings, as {@link LundFit} builds it */
     static LundProgram base(LundSettings settings) {
         return LundProgram.of(settings, e -> StochasticTriple.constant(0)).overAB();

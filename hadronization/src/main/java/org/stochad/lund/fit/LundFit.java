@@ -14,6 +14,7 @@ import org.stochad.StochasticAdOptions;
 import org.stochad.lund.EventRunner;
 import org.stochad.lund.LundProgram;
 import org.stochad.lund.LundSettings;
+import org.stochad.lund.pathwise.LawScoreEstimator;
 import org.stochad.optim.Adam;
 import org.stochad.optim.Objective;
 import org.stochad.optim.OptimizationResult;
@@ -60,14 +61,14 @@ public final class LundFit {
      * @param repeats         fits per (method, start) with different seeds
      * @param averageLast     the fitted value is the mean of the last this many path points
      * @param loss            the loss
-     * @param hybrid          re-simulation uses the hybrid estimator (else stochastic AD, replay)
+     * @param estimator       re-simulation's gradient estimator
      * @param stepper         the update rule
      * @param seed            the seed
      * @param threads         worker threads
      * @param progress        whether progress lines are wanted (the caller passes a log to {@link LundFit#withLog})
      */
     public record Options(int baseEvents, int histogramEvents, int gradientSamples, int steps, double learningRate,
-                          int repeats, int averageLast, HistogramLoss loss, boolean hybrid, Stepper stepper,
+                          int repeats, int averageLast, HistogramLoss loss, Resimulation estimator, Stepper stepper,
                           long seed, int threads, boolean progress) {
 
         /**
@@ -81,7 +82,7 @@ public final class LundFit {
          * @param repeats fits per (method, start) with different seeds
          * @param averageLast the fitted value is the mean of the last this many path points
          * @param loss the loss
-         * @param hybrid re-simulation uses the hybrid estimator (else stochastic AD, replay)
+         * @param estimator re-simulation's gradient estimator
          * @param stepper the update rule
          * @param seed the seed
          * @param threads worker threads
@@ -97,8 +98,9 @@ public final class LundFit {
             if (!(learningRate > 0)) {
                 throw new IllegalArgumentException("learningRate = " + learningRate + " is not > 0");
             }
-            if (loss == null || stepper == null) {
-                throw new IllegalArgumentException("loss = " + loss + ", stepper = " + stepper);
+            if (loss == null || stepper == null || estimator == null) {
+                throw new IllegalArgumentException("loss = " + loss + ", stepper = " + stepper + ", estimator = "
+                        + estimator);
             }
             if (stepper == Stepper.GAUSS_NEWTON && loss != HistogramLoss.CHI2) {
                 throw new IllegalArgumentException("stepper = GAUSS_NEWTON needs loss = CHI2 (its metric is the χ²'s),"
@@ -106,16 +108,19 @@ public final class LundFit {
             }
         }
 
-        /** @return the statistics of docs/hadronization-gradients.md */
+        /**
+         * @return the statistics of docs/hadronization-gradients.md: re-simulation with the law score,
+         *         2 000 histogram events and 600 samples per step (0.7·10⁶ events per fit with the pilots)
+         */
         public static Options docs() {
-            return new Options(20_000, 5_000, 2_000, 200, 0.02, 3, 40, HistogramLoss.CHI2, true, Stepper.GAUSS_NEWTON,
-                    20261122L, 2, true);
+            return new Options(20_000, 2_000, 600, 200, 0.02, 3, 40, HistogramLoss.CHI2, Resimulation.LAW_SCORE,
+                    Stepper.GAUSS_NEWTON, 20261122L, 2, true);
         }
 
         /** @return a quick run */
         public static Options quick() {
-            return new Options(4_000, 1_000, 300, 60, 0.03, 2, 15, HistogramLoss.CHI2, true, Stepper.GAUSS_NEWTON,
-                    20261122L, 2, false);
+            return new Options(4_000, 1_000, 300, 60, 0.03, 2, 15, HistogramLoss.CHI2, Resimulation.LAW_SCORE,
+                    Stepper.GAUSS_NEWTON, 20261122L, 2, false);
         }
 
         /**
@@ -124,7 +129,7 @@ public final class LundFit {
          */
         public Options withStepper(Stepper u) {
             return new Options(baseEvents, histogramEvents, gradientSamples, steps, learningRate, repeats, averageLast,
-                    loss, hybrid, u, seed, threads, progress);
+                    loss, estimator, u, seed, threads, progress);
         }
 
         /**
@@ -133,7 +138,47 @@ public final class LundFit {
          */
         public Options withLoss(HistogramLoss l) {
             return new Options(baseEvents, histogramEvents, gradientSamples, steps, learningRate, repeats, averageLast,
-                    l, hybrid, l == HistogramLoss.CHI2 ? stepper : Stepper.ADAM, seed, threads, progress);
+                    l, estimator, l == HistogramLoss.CHI2 ? stepper : Stepper.ADAM, seed, threads, progress);
+        }
+    }
+
+    /** The gradient estimator of a re-simulated step. */
+    public enum Resimulation {
+        /** Stochastic AD (replay) of the flips mode. */
+        STOCHASTIC_AD("sad"),
+        /** The hybrid of stochastic AD (replay) and the score function, flips mode. */
+        HYBRID("hybrid"),
+        /**
+         * The Lund law's score with restarts conditioned and per-step control variates, on the fast
+         * path ({@link org.stochad.lund.pathwise.LawScoreEstimator}); its three pilot runs per step
+         * have half the step's gradient samples each (counted in the fit's events). Scalar proxy
+         * steps only, in this process.
+         */
+        LAW_SCORE("law-score");
+
+        private final String word;
+
+        Resimulation(String word) {
+            this.word = word;
+        }
+
+        /** @return its short name (the command line's) */
+        public String word() {
+            return word;
+        }
+
+        /**
+         * @param name a short name
+         * @return its estimator
+         * @throws IllegalArgumentException naming the name when it is unknown
+         */
+        public static Resimulation parse(String name) {
+            for (Resimulation r : values()) {
+                if (r.word.equalsIgnoreCase(name == null ? "" : name.strip())) {
+                    return r;
+                }
+            }
+            throw new IllegalArgumentException("estimator '" + name + "' is unknown (known: sad, hybrid, law-score)");
         }
     }
 
@@ -383,23 +428,45 @@ public final class LundFit {
                     + " differentiates histogram bins, whose bin-edge crossings the pathwise mode misses (biased);"
                     + " use " + LundSettings.DIFFERENTIATION + " = flips");
         }
+        boolean law = options.estimator() == Resimulation.LAW_SCORE;
+        if (law && gradient == Gradient.JACOBIAN) {
+            throw new IllegalArgumentException("estimator = LAW_SCORE gives the scalar proxy's gradient only, not "
+                    + Gradient.JACOBIAN);
+        }
         long t0 = System.nanoTime();
         StochasticAdOptions replay = StochasticAdOptions.replay().parallelism(options.threads());
-        Estimator estimator = options.hybrid() ? Estimators.hybrid(replay) : Estimators.stochasticAd(replay);
+        Estimator estimator = options.estimator() == Resimulation.STOCHASTIC_AD ? Estimators.stochasticAd(replay)
+                : Estimators.hybrid(replay);
         List<HistogramSpec> specs = targets.stream().map(FitTarget::spec).toList();
         // the generator is built once; each step only swaps the linear function of the entries
         LundProgram base = BinWeightProgram.base(settings);
         Estimator placed = placement.apply(estimator);
+        int pilotEvents = lawScorePilotEvents();
+        ProxyGradient proxy = law
+                ? (program, theta, s) -> LawScoreEstimator.of(program.lundProgram(), options.threads(), pilotEvents)
+                        .estimate(program.lundProgram(), theta, options.gradientSamples(), s)
+                : (program, theta, s) -> placed.estimate(program, theta, options.gradientSamples(), s);
         Step step = gradient == Gradient.JACOBIAN ? jacobianStep(placed, base, specs, seed)
-                : scalarStep(placed, base, specs, seed);
+                : scalarStep(proxy, base, specs, seed);
         double[][] out = optimise(start, step, null);
-        long events = (long) options.steps() * (options.histogramEvents() + options.gradientSamples());
+        long events = (long) options.steps() * (options.histogramEvents() + options.gradientSamples()
+                + (law ? 3L * pilotEvents : 0));
         return new FitResult(Method.RESIMULATED, start.clone(), seed, path(out), losses(out), new double[0], events,
                 (System.nanoTime() - t0) * 1e-9);
     }
 
+    /** The events of each of the law score's three pilot runs per step: half the gradient samples, at least 100. */
+    private int lawScorePilotEvents() {
+        return Math.max(100, options.gradientSamples() / 2);
+    }
+
+    /** One step's estimate of the scalar proxy program's gradient. */
+    private interface ProxyGradient {
+        GradientEstimate estimate(BinWeightProgram program, double[] theta, long seed);
+    }
+
     /** The {@link Gradient#SCALAR_PROXY} step: histogram events in two halves, then one scalar estimate. */
-    private Step scalarStep(Estimator placed, LundProgram base, List<HistogramSpec> specs, long seed) {
+    private Step scalarStep(ProxyGradient proxy, LundProgram base, List<HistogramSpec> specs, long seed) {
         EventRunner runner = events == null ? EventRunner.threads(options.threads()) : events;
         long[] stepIndex = {0};
         return theta -> {
@@ -422,8 +489,7 @@ public final class LundFit {
                     c[k][b] /= specs.get(k).width(b);
                 }
             }
-            GradientEstimate g = placed.estimate(BinWeightProgram.of(base, specs, c), theta,
-                    options.gradientSamples(), Seeds.mix(seed + 31 * t + 2));
+            GradientEstimate g = proxy.estimate(BinWeightProgram.of(base, specs, c), theta, Seeds.mix(seed + 31 * t + 2));
             return new StepValue(loss, new double[] {g.mean(0), g.mean(1)}, Double.NaN,
                     () -> LossCurvature.of(f, targets, half, half).metric());
         };

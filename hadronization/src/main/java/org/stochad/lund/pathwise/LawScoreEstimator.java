@@ -25,8 +25,9 @@ import org.stochad.lund.LundSettings;
  * pathwise mode: about g·0.27 % at 2·10⁴ pilot events). This is the score half of the pathwise
  * hybrid, without stochastic AD's run: no tangents, no replays.
  *
- * <p>Made for one {@link LundProgram} (its settings and observable); estimating another program is an
- * error. The sample's value is m̂ + K̂·1_s·(f − m̂), whose mean is ⟨f⟩.
+ * <p>Made for one {@link LundProgram} (its settings and observable; θ = (a, b, σ, ρ), or (a, b) for
+ * {@link LundProgram#overAB()} with σ and ρ at the settings' values); estimating another program is
+ * an error. The sample's value is m̂ + K̂·1_s·(f − m̂), whose mean is ⟨f⟩.
  */
 public final class LawScoreEstimator extends ScoreEstimator {
 
@@ -37,35 +38,55 @@ public final class LawScoreEstimator extends ScoreEstimator {
     public static final String NAME = "score + per-step control variates (Lund law, restarts conditioned)";
 
     private final LundProgram program;
+    /** Events of each pilot run (A, B and C). */
+    private final int pilotEvents;
     /** The fast path, the pilots and the last θ's law score, built again after deserialisation. */
     private transient FastFragmenter fast;
     private transient RestartPilots pilots;
     private transient volatile LawScore last;
 
-    private LawScoreEstimator(LundProgram program, int parallelism) {
+    private LawScoreEstimator(LundProgram program, int parallelism, int pilotEvents) {
         super(NAME, false, parallelism);
         if (program == null) {
             throw new IllegalArgumentException("program = null");
         }
-        if (program.dimension() != 4) {
-            throw new IllegalArgumentException("program = " + program + ": the law score needs theta = (a, b, sigma, rho)");
+        if (program.dimension() != 4 && program.dimension() != 2) {
+            throw new IllegalArgumentException("program = " + program + ": the law score needs theta = (a, b, sigma,"
+                    + " rho) or (a, b), not " + program.dimension() + " parameters");
+        }
+        if (pilotEvents < 100) {
+            throw new IllegalArgumentException("pilotEvents = " + pilotEvents + " is less than 100");
         }
         this.program = program;
+        this.pilotEvents = pilotEvents;
         init();
     }
 
     /**
      * @param program     the Lund program whose gradient is estimated (one observable)
      * @param parallelism worker threads
-     * @return the estimator
+     * @return the estimator, its pilots of {@code Lund:pathwisePilotEvents} events per run
      */
     public static LawScoreEstimator of(LundProgram program, int parallelism) {
-        return new LawScoreEstimator(program, parallelism);
+        if (program == null) {
+            throw new IllegalArgumentException("program = null");
+        }
+        return new LawScoreEstimator(program, parallelism, program.settings().pathwisePilotEvents());
+    }
+
+    /**
+     * @param program     the Lund program whose gradient is estimated (one observable)
+     * @param parallelism worker threads
+     * @param pilotEvents events of each of the three pilot runs per θ (m̂, K̂, β), &ge; 100
+     * @return the estimator
+     */
+    public static LawScoreEstimator of(LundProgram program, int parallelism, int pilotEvents) {
+        return new LawScoreEstimator(program, parallelism, pilotEvents);
     }
 
     private void init() {
         LundSettings s = program.settings().with(LundSettings.DIFFERENTIATION,
-                LundSettings.Differentiation.FLIPS.word());
+                LundSettings.Differentiation.FLIPS.word()).with(LundSettings.PATHWISE_PILOT_EVENTS, pilotEvents);
         fast = new FastFragmenter(s);
         pilots = RestartPilots.lawScore(s, program.observable());
     }
@@ -87,26 +108,34 @@ public final class LawScoreEstimator extends ScoreEstimator {
             throw new IllegalArgumentException("program = " + given + " is not the one this law-score estimator was"
                     + " made for (" + program + ")");
         }
-        if (theta.length != 4) {
-            throw new IllegalArgumentException("theta must have 4 components (a, b, sigma, rho), has " + theta.length);
+        int k = program.dimension();
+        if (theta.length != k) {
+            throw new IllegalArgumentException("theta must have " + k + " components (" + (k == 4 ? "a, b, sigma, rho"
+                    : "a, b") + "), has " + theta.length);
         }
         LawScore law = lawAt(theta);
         RestartPilot pilot = pilots.at(law.theta());
         RestartPilot.ScoredAttempt at = law.attempt(Samplers.primalStream(seed, sample));
         double m = pilot.mean();
-        double k = pilot.attempts();
+        double attempts = pilot.attempts();
         double g = at.event() == null ? 0 : program.observable().value(at.event()).value() - m;
-        double[] gradient = new double[theta.length];
-        for (int j = 0; j < gradient.length; j++) {
-            gradient[j] = k * (g * at.score()[j] - pilot.baselineTerm(at.stateScores(), j));
+        double[] gradient = new double[k];
+        for (int j = 0; j < k; j++) {
+            gradient[j] = attempts * (g * at.score()[j] - pilot.baselineTerm(at.stateScores(), j));
         }
         // the whole per-sample estimate goes in as the "pathwise" part of a plain (baseline-free) score estimator
-        return new ScoredSample(m + k * g, gradient, new double[theta.length]);
+        return new ScoredSample(m + attempts * g, gradient, new double[k]);
     }
 
-    /** The law score at θ (ρ as the fragmenters see it: 0 in pions-only mode), kept for the next sample. */
+    /**
+     * The law score at θ (σ and ρ from the settings over (a, b); ρ as the fragmenters see it: 0 in
+     * pions-only mode), kept for the next sample.
+     */
     private LawScore lawAt(double[] theta) {
-        double[] t = {theta[0], theta[1], theta[2], program.settings().pionsOnlyMode() ? 0 : theta[3]};
+        LundSettings s = program.settings();
+        double sigma = theta.length == 4 ? theta[2] : s.sigma();
+        double rho = s.pionsOnlyMode() ? 0 : theta.length == 4 ? theta[3] : s.effectiveProbStoUD();
+        double[] t = {theta[0], theta[1], sigma, rho};
         LawScore l = last;
         if (l == null || !l.isAt(t)) {
             l = new LawScore(fast, program.settings(), t);
@@ -117,6 +146,6 @@ public final class LawScoreEstimator extends ScoreEstimator {
 
     @Override
     public Estimator withParallelism(int threads) {
-        return new LawScoreEstimator(program, threads);
+        return new LawScoreEstimator(program, threads, pilotEvents);
     }
 }

@@ -42,7 +42,8 @@ class JacobianFitTest {
             List.of(HistogramSpec.multiplicity(2, 25), HistogramSpec.hadron(HadronQuantity.X_E, 0, 1, 10)), 8000, 3, 2);
 
     private static LundFit.Options options(int steps, int gradientSamples) {
-        return new LundFit.Options(1000, 400, gradientSamples, steps, 0.02, 1, 8, HistogramLoss.CHI2, true,
+        return new LundFit.Options(1000, 400, gradientSamples, steps, 0.02, 1, 8, HistogramLoss.CHI2,
+                LundFit.Resimulation.HYBRID,
                 LundFit.Stepper.GAUSS_NEWTON, 1, 2, false);
     }
 

@@ -32,8 +32,8 @@ class LundFitTest {
                 3, 2);
         double[] start = {0.60, 1.10};
         long seed = 17;
-        LundFit.Options gn = new LundFit.Options(3000, 100, 10, 40, 0.02, 1, 5, HistogramLoss.CHI2, true,
-                LundFit.Stepper.GAUSS_NEWTON, 1, 2, false);
+        LundFit.Options gn = new LundFit.Options(3000, 100, 10, 40, 0.02, 1, 5, HistogramLoss.CHI2,
+                LundFit.Resimulation.HYBRID, LundFit.Stepper.GAUSS_NEWTON, 1, 2, false);
         FitResult fit = LundFit.of(BASE, targets, gn).fitRsa(start, seed);
         FitResult adam = LundFit.of(BASE, targets, gn.withStepper(LundFit.Stepper.ADAM)).fitRsa(start, seed);
         // the fit's base sample, regenerated from the same seed at the start

@@ -42,6 +42,8 @@ public final class HadronDefaults extends ListResourceBundle {
         c.add(pair("default.fit.hist-events", fd.histogramEvents(), fq.histogramEvents()));
         c.add(pair("default.fit.grad-samples", fd.gradientSamples(), fq.gradientSamples()));
         c.add(new Object[] {"default.fit.gradient", gradientName(LundFit.DEFAULT_GRADIENT)});
+        c.add(new Object[] {"default.fit.estimator", fd.estimator() == fq.estimator() ? fd.estimator().word()
+                : fd.estimator().word() + ", --quick " + fq.estimator().word()});
         c.add(new Object[] {"default.fit.seed", Long.toString(fd.seed())});
         c.add(new Object[] {"default.fit.pseudo-events", Integer.toString(PseudoData.DOCS_EVENTS)});
         StringBuilder starts = new StringBuilder();

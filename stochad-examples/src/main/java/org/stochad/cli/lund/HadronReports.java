@@ -141,7 +141,11 @@ public final class HadronReports {
                 options.stepper() == LundFit.Stepper.ADAM ? "Adam" : "Stochastic Gauss–Newton", options.steps(),
                 options.stepper() == LundFit.Stepper.ADAM ? String.format(Locale.ROOT, ", learning rate %g",
                         options.learningRate()) : "", options.averageLast(), options.repeats(), options.baseEvents(),
-                options.histogramEvents(), options.gradientSamples(), options.hybrid() ? "hybrid" : "stochastic AD"));
+                options.histogramEvents(), options.gradientSamples(), switch (options.estimator()) {
+                    case HYBRID -> "hybrid";
+                    case STOCHASTIC_AD -> "stochastic AD";
+                    case LAW_SCORE -> "law score, pilots 3 × " + Math.max(100, options.gradientSamples() / 2);
+                }));
         sb.append("| method | start (a, b) | fitted a | fitted b | (fit − truth)/± | sd of one fit (a, b) | data sd (a, b)"
                 + " | events/fit | s/fit | min N_eff |\n");
         sb.append("|---|---|---|---|---|---|---|---|---|---|\n");
