@@ -16,7 +16,9 @@ import org.stochad.lund.LundSettings;
  * <pre>  K̂·[1_s·(f − m̂)·S_j − Σ_f β_jf·Φ_fj]</pre>
  *
  * with S the attempt's score in the law's own parameterisation ({@link LawScore}: z's density, not
- * its accept/reject decisions), Φ the per-step control variates ({@link StepStates}), and m̂ (the
+ * its accept/reject decisions), Φ the control variates ({@link StepStates}: the string's state at each
+ * segment's start times the segment's score, and times each z and pT draw's score-weighted
+ * sufficient statistics less their exact conditional means), and m̂ (the
  * mean of f), K̂ (attempts per event, mean exactly 1/P_s) and β (least squares of 1_s·(f − m̂)·S_j on
  * Φ_·j) from three independent pilot runs per θ whose seeds derive from {@code Random:seed}
  * ({@link RestartPilots#lawScore}). Since the event is the first successful attempt,
@@ -114,7 +116,7 @@ public final class LawScoreEstimator extends ScoreEstimator {
                     : "a, b") + "), has " + theta.length);
         }
         LawScore law = lawAt(theta);
-        RestartPilot pilot = pilots.at(law.theta());
+        RestartPilot pilot = pilots.at(law);
         RestartPilot.ScoredAttempt at = law.attempt(Samplers.primalStream(seed, sample));
         double m = pilot.mean();
         double attempts = pilot.attempts();

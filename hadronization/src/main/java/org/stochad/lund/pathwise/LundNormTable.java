@@ -1,20 +1,24 @@
 package org.stochad.lund.pathwise;
 
 /**
- * The score terms of the Lund function's normalisation at one a, as functions of c = b·m_T²:
- * ∂a ln N(a, c) = N_a/N and −c·∂c ln N(a, c) = c·N_c/N = E[c/z], with N, N_a, N_c the full-range
- * integrals of {@link LundZCdf#totals}. The score of a z draw is then ∂a ln p(z) = ln(1 − z) − N_a/N
- * and ∂c ln p(z) = N_c/N − 1/z.
+ * The moments of the Lund law's sufficient statistics T₁ = ln(1 − z) and T₂ = 1/z at one a, as
+ * functions of c = b·m_T²: the law is p(z) ∝ exp(a·T₁ − c·T₂)/z, so E[T₁] = ∂a ln N = N_a/N,
+ * E[T₂] = −∂c ln N = N_c/N (the score terms of a z draw: ∂a ln p(z) = T₁ − E[T₁], ∂c ln p(z) =
+ * E[T₂] − T₂), and their covariances are the second derivatives of ln N (the Fisher information of
+ * one z: E[∂a ln p·T₁] = Var T₁, E[∂c ln p·T₁] = −Cov(T₁, T₂)). {@link #terms} gives, scaled by
+ * powers of c to be of order 1: E[T₁], c·E[T₂], Var T₁, c·Cov(T₁, T₂).
  *
- * <p>Both are smooth in ln c, so inside [{@link #C_LOW}, {@link #C_HIGH}] they come from Chebyshev
- * interpolants in ln c (24 pieces) built from a 64-node quadrature at the Chebyshev nodes; outside, from the
- * quadrature itself. The table checks itself when built: at the midpoints between its nodes it
- * must agree with the quadrature to 1e-11 (absolute, on values of order 1); with 12, then 24, then
- * 48 nodes per piece, and if none does, every value comes from the quadrature (never a silently worse one).
- * Immutable.
+ * <p>All four are smooth in ln c, so inside [{@link #C_LOW}, {@link #C_HIGH}] they come from
+ * Chebyshev interpolants in ln c (24 pieces) built from a 64-node quadrature ({@link LundZCdf}) at
+ * the Chebyshev nodes; outside, from the quadrature itself. The table checks itself when built: at
+ * the midpoints between its nodes it must agree with the quadrature to 1e-11 (absolute, on values
+ * of order 1); with 12, then 24, then 48 nodes per piece, and if none does, every value comes from
+ * the quadrature (never a silently worse one). Immutable.
  */
 public final class LundNormTable {
 
+    /** The number of values {@link #terms} gives. */
+    public static final int TERMS = 4;
     /** The table's lower end in c. */
     static final double C_LOW = 1e-6;
     /** The table's upper end in c. */
@@ -37,8 +41,8 @@ public final class LundNormTable {
     private final double a;
     private final LundZCdf cdf = new LundZCdf(NODES);
     /**
-     * Chebyshev coefficients of N_a/N and c·N_c/N interleaved, per piece ([piece][2j], [piece][2j + 1]),
-     * or null: quadrature only.
+     * Chebyshev coefficients of the four terms interleaved, per piece ([piece][TERMS·j + t]), or
+     * null: quadrature only.
      */
     private final double[][] coef;
 
@@ -79,26 +83,44 @@ public final class LundNormTable {
     }
 
     /**
-     * Both terms at one c, into {@code out}: out[0] = ∂a ln N(a, c) = N_a/N, out[1] = −c·∂c ln N(a, c) =
-     * c·N_c/N, the mean of c/z.
+     * The four terms at one c, into {@code out}: E[T₁] = N_a/N, c·E[T₂] = c·N_c/N, Var T₁,
+     * c·Cov(T₁, T₂).
      *
      * @param c   b·m_T² &gt; 0
-     * @param out receives the two values
+     * @param out receives the values ({@link #TERMS} of them)
+     * @throws IllegalStateException where the normalisation is not representable (c beyond ≈ 700)
      */
     public void terms(double c, double[] out) {
+        if (out == null || out.length < TERMS) {
+            throw new IllegalArgumentException("out has room for " + (out == null ? 0 : out.length) + " values, not "
+                    + TERMS);
+        }
         if (coef != null && c >= C_LOW && c <= C_HIGH) {
             double x = (Math.log(c) - X_LOW) / PIECE;
             int p = Math.min((int) x, PIECES - 1);
             clenshaw(coef[p], 2 * (x - p) - 1, out);
             return;
         }
-        LundZCdf.Totals s = cdf.totals(a, c);
-        out[0] = s.normA() / s.norm();
-        out[1] = c * s.normC() / s.norm();
-        if (!(Double.isFinite(out[0]) && Double.isFinite(out[1]))) {
-            throw new IllegalStateException("the Lund function's normalisation at a = " + a + ", c = b*mT2 = " + c
-                    + " is not representable in double precision (N = " + s.norm() + ")");
+        quadrature(c, out);
+        for (int t = 0; t < TERMS; t++) {
+            if (!Double.isFinite(out[t])) {
+                throw new IllegalStateException("the Lund function's normalisation at a = " + a + ", c = b*mT2 = " + c
+                        + " is not representable in double precision");
+            }
         }
+    }
+
+    /** The four terms from the quadrature's moments. */
+    private void quadrature(double c, double[] out) {
+        double[] m = new double[5];
+        cdf.moments(a, c, m);
+        double n = m[0];
+        double m1 = m[1] / n;
+        double m2 = m[2] / n;
+        out[0] = m1;
+        out[1] = m2;
+        out[2] = m[3] / n - m1 * m1;
+        out[3] = m[4] / n - m1 * m2;
     }
 
     /** c at t ∈ [−1, 1] of piece p. */
@@ -108,66 +130,72 @@ public final class LundNormTable {
 
     /** Interleaved coefficients of piece p from the values at the n Chebyshev nodes t_k = cos(π(k + ½)/n). */
     private double[] fit(int p, int n) {
-        double[] fa = new double[n];
-        double[] fc = new double[n];
+        double[][] f = new double[n][TERMS];
         for (int k = 0; k < n; k++) {
-            double c = c(p, Math.cos(Math.PI * (k + 0.5) / n));
-            LundZCdf.Totals s = cdf.totals(a, c);
-            fa[k] = s.normA() / s.norm();
-            fc[k] = c * s.normC() / s.norm();
+            quadrature(c(p, Math.cos(Math.PI * (k + 0.5) / n)), f[k]);
         }
-        double[] coef = new double[2 * n];
+        double[] coef = new double[TERMS * n];
         for (int j = 0; j < n; j++) {
-            double sa = 0;
-            double sc = 0;
-            for (int k = 0; k < n; k++) {
-                double w = Math.cos(Math.PI * j * (k + 0.5) / n);
-                sa += fa[k] * w;
-                sc += fc[k] * w;
-            }
             double scale = (j == 0 ? 1.0 : 2.0) / n;
-            coef[2 * j] = scale * sa;
-            coef[2 * j + 1] = scale * sc;
+            for (int t = 0; t < TERMS; t++) {
+                double sum = 0;
+                for (int k = 0; k < n; k++) {
+                    sum += f[k][t] * Math.cos(Math.PI * j * (k + 0.5) / n);
+                }
+                coef[TERMS * j + t] = scale * sum;
+            }
         }
         return coef;
     }
 
     /** The interpolants against the quadrature at the midpoints t = cos(πk/n) of every piece, ends included. */
     private boolean accurate(double[][] trial) {
-        double[] v = new double[2];
+        double[] v = new double[TERMS];
+        double[] q = new double[TERMS];
         for (int p = 0; p < PIECES; p++) {
-            int n = trial[p].length / 2;
+            int n = trial[p].length / TERMS;
             for (int k = 0; k <= n; k++) {
                 double t = Math.cos(Math.PI * k / n);
-                double c = c(p, t);
-                LundZCdf.Totals s = cdf.totals(a, c);
+                quadrature(c(p, t), q);
                 clenshaw(trial[p], t, v);
-                double ea = Math.abs(v[0] - s.normA() / s.norm());
-                double ec = Math.abs(v[1] - c * s.normC() / s.norm());
-                if (!(ea <= TOLERANCE && ec <= TOLERANCE)) {
-                    return false;
+                for (int i = 0; i < TERMS; i++) {
+                    if (!(Math.abs(v[i] - q[i]) <= TOLERANCE)) {
+                        return false;
+                    }
                 }
             }
         }
         return true;
     }
 
-    /** Σ_j coef_j·T_j(t) of both interleaved series by Clenshaw's recurrence. */
+    /** Σ_j coef_j·T_j(t) of the four interleaved series by Clenshaw's recurrence (unrolled: no arrays per call). */
     private static void clenshaw(double[] coef, double t, double[] out) {
         double a1 = 0;
         double a2 = 0;
+        double b1 = 0;
+        double b2 = 0;
         double c1 = 0;
         double c2 = 0;
+        double d1 = 0;
+        double d2 = 0;
         double t2 = 2 * t;
-        for (int j = coef.length / 2 - 1; j >= 1; j--) {
-            double a0 = coef[2 * j] + t2 * a1 - a2;
-            double c0 = coef[2 * j + 1] + t2 * c1 - c2;
+        for (int o = coef.length - TERMS; o >= TERMS; o -= TERMS) {
+            double a0 = coef[o] + t2 * a1 - a2;
+            double b0 = coef[o + 1] + t2 * b1 - b2;
+            double c0 = coef[o + 2] + t2 * c1 - c2;
+            double d0 = coef[o + 3] + t2 * d1 - d2;
             a2 = a1;
             a1 = a0;
+            b2 = b1;
+            b1 = b0;
             c2 = c1;
             c1 = c0;
+            d2 = d1;
+            d1 = d0;
         }
         out[0] = coef[0] + t * a1 - a2;
-        out[1] = coef[1] + t * c1 - c2;
+        out[1] = coef[1] + t * b1 - b2;
+        out[2] = coef[2] + t * c1 - c2;
+        out[3] = coef[3] + t * d1 - d2;
     }
 }

@@ -203,6 +203,43 @@ public final class LundZCdf {
         return low * half + high * 0.5 * POWER * w;
     }
 
+    /**
+     * The five moments ∫₀¹ g·{1, T₁, cT₂, T₁², T₁·cT₂} du of the sufficient statistics
+     * T₁ = ln(1 − u), T₂ = 1/u in one pass, on the segments and nodes of {@link #integral}.
+     *
+     * @param a   Lund a &ge; 0
+     * @param c   b·mT² &gt; 0
+     * @param out receives the five integrals
+     */
+    public void moments(double a, double c, double[] out) {
+        check(a, c);
+        java.util.Arrays.fill(out, 0, 5, 0.0);
+        double half = 0.5 * Log1p.of(TAIL / (c * 2));
+        double mid = Math.log(2) + half;
+        for (int i = 0; i < nodes.length; i++) {
+            double u = Math.exp(-(mid + half * nodes[i]));
+            double t1 = Log1p.of(-u);
+            addMoments(weights[i] * half * Math.exp(a * t1 - c / u), t1, c / u, out);
+        }
+        double w = 0.5;
+        double lw = Math.log(w);
+        for (int i = 0; i < nodes.length; i++) {
+            double t = 0.5 * (1 + nodes[i]);
+            double lt = Math.log(t);
+            double u = 1 - w * Math.exp(POWER * lt);
+            double g = weights[i] * 0.5 * POWER * w * Math.exp(a * (lw + POWER * lt) - c / u + (POWER - 1) * lt) / u;
+            addMoments(g, lw + POWER * lt, c / u, out);
+        }
+    }
+
+    private static void addMoments(double g, double t1, double ct2, double[] out) {
+        out[0] += g;
+        out[1] += g * t1;
+        out[2] += g * ct2;
+        out[3] += g * t1 * t1;
+        out[4] += g * t1 * ct2;
+    }
+
     /** ∫₀^u₂ of (g, g·ln(1 − u), g/u) in s = −ln u, u₂ &le; ½. */
     private void lowSegment(double u2, double a, double c, double[] out) {
         double s0 = -Math.log(u2);

@@ -38,8 +38,8 @@ import org.stochad.lund.observable.Observable;
  * @param attempts       K̂: the attempts per event over pilot run B (≥ 1)
  * @param attemptsSe     the standard error of K̂
  * @param events         the events of each run
- * @param stateBaseline  β[j][f]: per parameter (a, b, σ, ρ) one coefficient per {@link StepStates}
- *                       feature (zeros: no per-step baseline)
+ * @param stateBaseline  β[j][f]: per parameter (a, b, σ, ρ) one coefficient per row of Φ ({@link StepStates}:
+ *                       its features, then any further control variates; zeros: no per-step baseline)
  */
 public record RestartPilot(double mean, double meanSe, double attempts, double attemptsSe, int events,
                            double[][] stateBaseline) {
@@ -60,11 +60,16 @@ public record RestartPilot(double mean, double meanSe, double attempts, double a
             throw new IllegalArgumentException("pilot mean = " + mean + " ± " + meanSe + ", attempts = " + attempts
                     + " ± " + attemptsSe + ", events = " + events + ": need finite values, attempts >= 1, events >= 1");
         }
-        if (stateBaseline == null || stateBaseline.length != LundParameters.COUNT || Arrays.stream(stateBaseline)
-                .anyMatch(row -> row == null || row.length != StepStates.FEATURES
-                        || !Arrays.stream(row).allMatch(Double::isFinite))) {
+        boolean valid = stateBaseline != null && stateBaseline.length == LundParameters.COUNT;
+        for (int j = 0; valid && j < stateBaseline.length; j++) {
+            double[] row = stateBaseline[j];
+            valid = row != null && row.length >= StepStates.FEATURES && row.length == stateBaseline[0].length
+                    && Arrays.stream(row).allMatch(Double::isFinite);
+        }
+        if (!valid) {
             throw new IllegalArgumentException("pilot stateBaseline = " + Arrays.deepToString(stateBaseline) + ": need "
-                    + LundParameters.COUNT + " rows of " + StepStates.FEATURES + " finite coefficients");
+                    + LundParameters.COUNT + " rows of the same number (at least " + StepStates.FEATURES
+                    + ") of finite coefficients");
         }
         stateBaseline = copy(stateBaseline);
     }
@@ -110,7 +115,7 @@ public record RestartPilot(double mean, double meanSe, double attempts, double a
             return 0;
         }
         double t = 0;
-        for (int f = 0; f < StepStates.FEATURES; f++) {
+        for (int f = 0; f < stateBaseline[j].length; f++) {
             t += stateBaseline[j][f] * stateScores[f][j];
         }
         return t;
@@ -231,7 +236,7 @@ public record RestartPilot(double mean, double meanSe, double attempts, double a
      * @return m̂, K̂ and β
      */
     static RestartPilot run(LawScore law, FastFragmenter generator, Observable observable, int events, long... seeds) {
-        return run(generator, observable, law.theta(), events, Math.max(events, 4 * StepStates.FEATURES), seeds,
+        return run(generator, observable, law.theta(), events, Math.max(events, 4 * LawScore.CONTROL_VARIATES), seeds,
                 i -> law.attempt(Samplers.primalStream(seeds[2], i)));
     }
 
@@ -245,13 +250,15 @@ public record RestartPilot(double mean, double meanSe, double attempts, double a
         int p = LundParameters.COUNT;
         double[][] y = new double[p][n];
         double[][][] x = new double[p][n][];
+        int features = 0;
         for (int i = 0; i < n; i++) {
             ScoredAttempt first = runC.apply(i);
+            features = first.stateScores().length;
             double g = first.event() == null ? 0 : observable.value(first.event()).value() - ab.mean();
             for (int j = 0; j < p; j++) {
                 y[j][i] = g * first.score()[j];
-                x[j][i] = new double[StepStates.FEATURES];
-                for (int f = 0; f < StepStates.FEATURES; f++) {
+                x[j][i] = new double[features];
+                for (int f = 0; f < features; f++) {
                     x[j][i][f] = first.stateScores()[f][j];
                 }
             }
@@ -263,20 +270,36 @@ public record RestartPilot(double mean, double meanSe, double attempts, double a
         return new RestartPilot(ab.mean(), ab.meanSe(), ab.attempts(), ab.attemptsSe(), events, beta);
     }
 
-    /** β of one parameter: OLS of y on x with an intercept (dropped); zeros when x carries nothing. */
+    /**
+     * β of one parameter: OLS of y on the columns of x that are not all zero (with an intercept, dropped);
+     * 0 for the others (features no segment of this parameter carries: ρ when pions only, the
+     * sufficient-statistic rows for σ and ρ).
+     */
     private static double[] fit(double[] y, double[][] x, int j, int events) {
-        boolean any = Arrays.stream(x).flatMapToDouble(Arrays::stream).anyMatch(v -> v != 0);
-        if (!any) {
-            return new double[StepStates.FEATURES]; // no tangent along this parameter (ρ when pions only)
+        int features = x[0].length;
+        int[] used = java.util.stream.IntStream.range(0, features)
+                .filter(f -> Arrays.stream(x).anyMatch(row -> row[f] != 0)).toArray();
+        double[] beta = new double[features];
+        if (used.length == 0) {
+            return beta;
+        }
+        double[][] xs = new double[x.length][used.length];
+        for (int i = 0; i < x.length; i++) {
+            for (int u = 0; u < used.length; u++) {
+                xs[i][u] = x[i][used[u]];
+            }
         }
         OLSMultipleLinearRegression ols = new OLSMultipleLinearRegression();
-        ols.newSampleData(y, x);
+        ols.newSampleData(y, xs);
         try {
             double[] b = ols.estimateRegressionParameters();
-            return Arrays.copyOfRange(b, 1, b.length);
+            for (int u = 0; u < used.length; u++) {
+                beta[used[u]] = b[u + 1];
+            }
+            return beta;
         } catch (SingularMatrixException e) {
             throw new IllegalStateException("per-step baselines: the " + events + " pilot events do not determine"
-                    + " the " + StepStates.FEATURES + " coefficients of parameter " + j, e);
+                    + " the " + used.length + " coefficients of parameter " + j, e);
         }
     }
 

@@ -87,6 +87,9 @@ public final class RestartPilots {
      * @return the pilot at θ, run on this thread the first time
      */
     public RestartPilot at(double[] theta) {
+        if (lawScore) {
+            throw new IllegalStateException("the law score's pilots are asked for with at(LawScore)");
+        }
         if (theta == null || theta.length != 4) {
             throw new IllegalArgumentException("theta = " + java.util.Arrays.toString(theta)
                     + ": expected (a, b, sigma, rho)");
@@ -98,13 +101,30 @@ public final class RestartPilots {
         }
         return memo.computeIfAbsent(key, k -> {
             double[] t = {k.a(), k.b(), k.sigma(), k.rho()};
-            if (lawScore) {
-                return RestartPilot.run(new LawScore(generator, settings, t), generator, observable, events, seedMean,
-                        seedAttempts, seedBaseline);
-            }
             return RestartPilot.run(generator, pathwise, LundParameters.withUnitTangents(t, 1, settings), observable,
                     t, events, seedMean, seedAttempts, seedBaseline);
         });
+    }
+
+    /**
+     * The pilot at the θ of a law score ({@link #lawScore} memos only), run C on that law score (its
+     * normalisation table is built once per θ, not again for the pilot).
+     *
+     * @param law the law score at θ
+     * @return the pilot at θ, run on this thread the first time
+     */
+    RestartPilot at(LawScore law) {
+        if (!lawScore || law == null) {
+            throw new IllegalArgumentException("law = " + law + ": only for the law score's pilots");
+        }
+        double[] t = law.theta();
+        Key key = new Key(t[0], t[1], t[2], t[3]);
+        RestartPilot known = memo.get(key);
+        if (known != null) {
+            return known;
+        }
+        return memo.computeIfAbsent(key, k -> RestartPilot.run(law, generator, observable, events, seedMean,
+                seedAttempts, seedBaseline));
     }
 
     /** @return the events of each pilot run */

@@ -12,6 +12,10 @@ package org.stochad.lund.pathwise;
  * g·S_j keeps it unbiased for any fixed β — a per-step baseline U(state) = Σ_f β_f·φ_f
  * ({@link RestartPilot#stateBaseline()} fits β).
  *
+ * <p>Further control variates may be added within a segment ({@link #addInSegment}): a quantity v of
+ * the segment's own draws whose mean given the segment's start is 0 enters as φ_f·v in rows
+ * FEATURES·(1 + stat) + f (the law score's sufficient-statistic control variates, {@link LawScore}).
+ *
  * <p>Mutable, confined to one attempt of one run.
  */
 final class StepStates {
@@ -22,12 +26,23 @@ final class StepStates {
     private final double[][] sums;
     private final double[] openPhi = new double[FEATURES];
     private final double[] openStart;
+    /** The open segment's further statistics, [stat][direction], added to the sums when it closes. */
+    private final double[][] openStats;
     private boolean open;
 
     /** @param k tangent directions */
     StepStates(int k) {
-        this.sums = new double[FEATURES][k];
+        this(k, 0);
+    }
+
+    /**
+     * @param k     tangent directions
+     * @param stats further mean-zero statistics per segment ({@link #addInSegment})
+     */
+    StepStates(int k, int stats) {
+        this.sums = new double[FEATURES * (1 + stats)][k];
         this.openStart = new double[k];
+        this.openStats = new double[stats][k];
     }
 
     /**
@@ -37,8 +52,20 @@ final class StepStates {
      * @return φ
      */
     static double[] features(int step, double w2, double deficit) {
+        double[] phi = new double[FEATURES];
+        features(step, w2, deficit, phi);
+        return phi;
+    }
+
+    /** {@link #features(int, double, double)} into {@code phi}. */
+    private static void features(int step, double w2, double deficit, double[] phi) {
         double l = Math.log(Math.max(w2, 1e-6));
-        return new double[] {1, l, l * l, step, deficit, step * l};
+        phi[0] = 1;
+        phi[1] = l;
+        phi[2] = l * l;
+        phi[3] = step;
+        phi[4] = deficit;
+        phi[5] = step * l;
     }
 
     /**
@@ -51,8 +78,7 @@ final class StepStates {
      */
     void boundary(int step, double w2, double deficit, double[] score) {
         close(score);
-        double[] phi = features(step, w2, deficit);
-        System.arraycopy(phi, 0, openPhi, 0, FEATURES);
+        features(step, w2, deficit, openPhi);
         if (score != null) {
             System.arraycopy(score, 0, openStart, 0, openStart.length);
         }
@@ -77,15 +103,41 @@ final class StepStates {
                 }
             }
         }
+        for (int stat = 0; stat < openStats.length; stat++) {
+            int row = FEATURES * (1 + stat);
+            for (int j = 0; j < openStart.length; j++) {
+                double v = openStats[stat][j];
+                if (v != 0) {
+                    for (int f = 0; f < FEATURES; f++) {
+                        sums[row + f][j] += openPhi[f] * v;
+                    }
+                    openStats[stat][j] = 0;
+                }
+            }
+        }
         open = false;
     }
 
-    /** @return Φ[f][j] (a copy) */
-    double[][] sums() {
-        double[][] c = new double[FEATURES][];
-        for (int f = 0; f < FEATURES; f++) {
-            c[f] = sums[f].clone();
+    /**
+     * Adds φ_f·v, φ the open segment's features, to rows FEATURES·(1 + stat) + f of direction j (when
+     * the segment closes).
+     *
+     * @param stat the statistic's index (0 … stats − 1)
+     * @param j    the direction
+     * @param v    a quantity of the open segment's draws whose mean given the segment's start is 0
+     */
+    void addInSegment(int stat, int j, double v) {
+        if (!open) {
+            throw new IllegalStateException("no open segment");
         }
-        return c;
+        openStats[stat][j] += v;
+    }
+
+    /**
+     * @return Φ[row][j]: FEATURES rows, then FEATURES per further statistic (the sums themselves, not
+     *         a copy: call it when the attempt is over)
+     */
+    double[][] sums() {
+        return sums;
     }
 }

@@ -381,7 +381,7 @@ public final class GradientComparison {
      */
     private static GradientEstimate warm(Estimator e, StochasticProgram program, double[] theta, int samples,
                                          long seed) {
-        e.estimate(program, theta, Math.min(samples, Math.max(200, samples / 20)), seed ^ WARM_UP_SEED);
+        e.estimate(program, theta, Math.min(samples, Math.max(200, samples / 5)), seed ^ WARM_UP_SEED);
         return e.estimate(program, theta, samples, seed);
     }
 

@@ -40,23 +40,7 @@ class LawScoreFitTest {
             // 400 histogram events, 240 samples and three pilots of 120 events per step
             assertThat(r.events()).isEqualTo(32L * (400 + 240 + 3 * 120));
         }
-        for (int j = 0; j < 2; j++) {
-            double[] mean = new double[2];
-            double[] var = new double[2];
-            for (int g = 0; g < 2; g++) {
-                for (double[] f : fitted[g]) {
-                    mean[g] += f[j] / seeds;
-                }
-                for (double[] f : fitted[g]) {
-                    var[g] += (f[j] - mean[g]) * (f[j] - mean[g]) / (seeds - 1) / seeds;
-                }
-            }
-            double se = Math.sqrt(var[0] + var[1]);
-            assertThat(Math.abs(mean[1] - start[j])).as("parameter %d moved", j).isGreaterThan(5 * se);
-            assertThat(Math.abs(mean[1] - mean[0])).as("parameter %d: law score %.4f vs hybrid %.4f", j, mean[1],
-                    mean[0]).isLessThanOrEqualTo(5 * se);
-            assertThat(se).as("se of parameter %d", j).isLessThan(0.06);
-        }
+        FitSpread.assertSamePoint(fitted[0], fitted[1], start, "hybrid", "law score");
     }
 
     @Test

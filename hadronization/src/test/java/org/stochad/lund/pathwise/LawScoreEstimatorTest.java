@@ -52,8 +52,9 @@ class LawScoreEstimatorTest {
                 .withPtBaseline(16.09);
         GradientEstimate score = Estimators.scoreFunctionWithBaseline().withParallelism(2).estimate(scored, THETA,
                 SAMPLES / 2, 20_261_203L);
-        // measured at 10⁵ samples: 0.31, 0.26, 0.56 (a, b, σ)
-        double[] bound = {0.4, 0.35, 0.7};
+        // measured at 4·10⁵ samples: 0.20, 0.23, 0.55 (a, b, σ); 0.30, 0.27, 0.56 without the
+        // sufficient-statistic control variates
+        double[] bound = {0.26, 0.29, 0.68};
         for (int j = 0; j < 3; j++) {
             assertThat(law.variance(j) / score.variance(j)).as("variance ratio to score + baseline, d<N>/d%s", NAMES[j])
                     .isLessThan(bound[j]);

@@ -7,9 +7,10 @@ import static org.assertj.core.api.Assertions.within;
 import org.junit.jupiter.api.Test;
 
 /**
- * The normalisation's score terms N_a/N and c·N_c/N against adaptive quadrature of the three
- * integrals (commons-math3's high-precision Gauss–Legendre, {@link LundZCdfTest#reference}), inside
- * the interpolated range, at its ends and outside it (quadrature fallback), for a from 0 to 3.
+ * The sufficient statistics' moments (the normalisation's score terms N_a/N and c·N_c/N, and the
+ * covariances of T₁ = ln(1 − z) and cT₂ = c/z) against adaptive quadrature of the six integrals
+ * (commons-math3's high-precision Gauss–Legendre, {@link LundZCdfTest#reference}), inside the
+ * interpolated range, at its ends and outside it (quadrature fallback), for a from 0 to 3.
  */
 class LundNormTableTest {
 
@@ -18,15 +19,20 @@ class LundNormTableTest {
         for (double a : new double[] {0, 0.02, 0.68, 1.0, 3.0}) {
             LundNormTable table = LundNormTable.of(a);
             assertThat(table.interpolated()).as("a = %s", a).isTrue();
-            double[] terms = new double[2];
+            double[] terms = new double[LundNormTable.TERMS];
             for (double c : new double[] {3e-7, LundNormTable.C_LOW, 1e-5, 2e-4, 1e-3, 0.0191, 0.2436, 0.7, 3.3,
                 LundNormTable.C_HIGH, 80}) {
                 double n = LundZCdfTest.reference(0, 1, a, c, u -> 1);
-                double na = LundZCdfTest.reference(0, 1, a, c, u -> Math.log1p(-u));
-                double nc = LundZCdfTest.reference(0, 1, a, c, u -> 1 / u);
+                double m1 = LundZCdfTest.reference(0, 1, a, c, u -> Math.log1p(-u)) / n;
+                double m2 = LundZCdfTest.reference(0, 1, a, c, u -> c / u) / n;
+                double m11 = LundZCdfTest.reference(0, 1, a, c, u -> Math.log1p(-u) * Math.log1p(-u)) / n;
+                double m12 = LundZCdfTest.reference(0, 1, a, c, u -> Math.log1p(-u) * (c / u)) / n;
                 table.terms(c, terms);
-                assertThat(terms[0]).as("N_a/N at a = %s, c = %s", a, c).isCloseTo(na / n, within(1e-10));
-                assertThat(terms[1]).as("c N_c/N at a = %s, c = %s", a, c).isCloseTo(c * nc / n, within(1e-10));
+                double[] want = {m1, m2, m11 - m1 * m1, m12 - m1 * m2};
+                String[] names = {"E[T1]", "c E[T2]", "Var T1", "c Cov(T1, T2)"};
+                for (int t = 0; t < LundNormTable.TERMS; t++) {
+                    assertThat(terms[t]).as("%s at a = %s, c = %s", names[t], a, c).isCloseTo(want[t], within(1e-10));
+                }
             }
         }
     }
@@ -34,7 +40,7 @@ class LundNormTableTest {
     /** Far beyond any hadron's m_T² the normalisation underflows: an error, never a NaN score. */
     @Test
     void anUnrepresentableNormalisationIsAnError() {
-        assertThatThrownBy(() -> LundNormTable.of(0.68).terms(1000, new double[2]))
+        assertThatThrownBy(() -> LundNormTable.of(0.68).terms(1000, new double[LundNormTable.TERMS]))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("c = b*mT2 = 1000");
     }
 

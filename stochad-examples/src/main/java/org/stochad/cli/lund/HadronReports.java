@@ -13,6 +13,7 @@ import org.stochad.lund.fit.FitResult;
 import org.stochad.lund.fit.FitSummary;
 import org.stochad.lund.fit.FitTarget;
 import org.stochad.lund.fit.LundFit;
+import org.stochad.lund.pathwise.LawScoreEstimator;
 import org.stochad.lund.study.ComparisonResult;
 import org.stochad.lund.study.EstimateRow;
 import org.stochad.lund.study.FinalTwoTerm;
@@ -61,8 +62,8 @@ public final class HadronReports {
      * Whether a row of the comparison's unbiasedness table differentiates σ pathwise through the pT
      * draws ({@code Lund:ptScore = off}): stochastic AD, the hybrid and the score function there miss
      * the jumps of the stop test and the vetoes, so their σ rows are biased by design (the RSA
-     * derivative, the pT-score rows, the pathwise mode's rows — which take σ through the pT weight —
-     * and the finite difference are not).
+     * derivative, the pT-score rows, the pathwise mode's rows — which take σ through the pT weight —,
+     * the Lund law's score — σ by the pT draws' Gaussian score — and the finite difference are not).
      *
      * @param row a row of the unbiasedness table
      * @return whether it is such a row
@@ -70,7 +71,8 @@ public final class HadronReports {
     public static boolean biasedByDesign(EstimateRow row) {
         String e = row.estimator();
         return "sigma".equals(row.component()) && !e.endsWith(", pT score") && !e.startsWith("RSA")
-                && !e.startsWith("finite difference") && !e.startsWith("stochastic AD (pathwise");
+                && !e.startsWith("finite difference") && !e.startsWith("stochastic AD (pathwise")
+                && !e.equals(LawScoreEstimator.NAME);
     }
 
     /**

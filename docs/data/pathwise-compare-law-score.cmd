@@ -1,0 +1,1 @@
+stochad hadron compare --format csv --samples 24000 --fd-samples 120000 --study-samples 2000 --z-samples 5000 --threads 2 --seed 20261122 --out pathwise-compare   # 02:55 UTC, 1 min 7 s; rows warmed up by a fifth of their samples
