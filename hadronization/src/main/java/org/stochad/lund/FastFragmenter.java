@@ -105,8 +105,7 @@ public final class FastFragmenter {
     public Event fragment(UniformStream root, double[] theta, boolean history) {
         FlavourTable t = tableAt(theta);
         Buffer buf = new Buffer();
-        buf.recorder = history ? new Recorder() : null;
-        buf.listener = buf.recorder;
+        buf.listener = history ? new Recorder() : null;
         run(root, buf, theta[0], theta[1], theta[2], t);
         return buf.toEvent(fc.eCm());
     }
@@ -155,7 +154,6 @@ public final class FastFragmenter {
      * @param out  receives the hadrons (cleared first)
      */
     public void fragmentInto(UniformStream root, Buffer out) {
-        out.recorder = null;
         out.listener = null;
         run(root, out, a, b, sigma, table);
     }
@@ -357,9 +355,7 @@ public final class FastFragmenter {
         private double[] e = new double[32];
         private int[] end = new int[32];
         private int[] rank = new int[32];
-        /** The fragmentation history's recorder, or null. */
-        private Recorder recorder;
-        /** Who hears the draws (the recorder, another listener, or null). */
+        /** Who hears the draws: the fragmentation history's {@link Recorder}, another listener, or null. */
         private DrawListener listener;
 
         private Buffer() {
@@ -425,11 +421,12 @@ public final class FastFragmenter {
                 boolean last2 = i == pos.count || i == pos.count + 1;
                 hadrons[i] = Hadron.of(id[i], mass[i], px[i], py[i], pz[i], e[i], end[i], rank[i], last2);
             }
-            FragmentationHistory h = recorder == null ? noHistory(restarts + 1)
-                    : new FragmentationHistory(java.util.Collections.unmodifiableList(recorder.z),
+            FragmentationHistory h = listener instanceof Recorder recorder
+                    ? new FragmentationHistory(java.util.Collections.unmodifiableList(recorder.z),
                             java.util.Collections.unmodifiableList(recorder.flavours),
                             java.util.Collections.unmodifiableList(recorder.pts),
-                            java.util.Collections.unmodifiableList(recorder.finals), restarts + 1);
+                            java.util.Collections.unmodifiableList(recorder.finals), restarts + 1)
+                    : noHistory(restarts + 1);
             return new Event(eCm, List.of(hadrons), restarts, h);
         }
 
@@ -488,8 +485,9 @@ public final class FastFragmenter {
         double w2Rem;
         for (int step = 0; ; step++) {
             UniformStream stepStream = steps.fork(step);
+            w2Rem = remE * remE - remPx * remPx - remPy * remPy - remPz * remPz;
             if (rec != null) {
-                rec.step(step, remE * remE - remPx * remPx - remPy * remPy - remPz * remPz);
+                rec.step(step, w2Rem);
             }
             boolean fromPos = stepStream.uniform() < 0.5;
             now = fromPos ? pos : neg;
@@ -505,7 +503,6 @@ public final class FastFragmenter {
                 return false;
             }
             double wMin = fc.stopW0(pos.flavOld, neg.flavOld, now.newQuark) * smear;
-            w2Rem = remE * remE - remPx * remPx - remPy * remPy - remPz * remPz;
             if (w2Rem < wMin * wMin) {
                 if (rec != null) {
                     rec.stop(step, w2Rem);

@@ -124,6 +124,14 @@ public final class LundFit {
         }
 
         /**
+         * @return the events of each of the law score's three pilot runs per step: half the gradient
+         *         samples, at least 100
+         */
+        public int lawScorePilotEvents() {
+            return Math.max(100, gradientSamples / 2);
+        }
+
+        /**
          * @param u the update rule
          * @return these options with that rule
          */
@@ -441,7 +449,7 @@ public final class LundFit {
         // the generator is built once; each step only swaps the linear function of the entries
         LundProgram base = BinWeightProgram.base(settings);
         Estimator placed = placement.apply(estimator);
-        int pilotEvents = lawScorePilotEvents();
+        int pilotEvents = options.lawScorePilotEvents();
         ProxyGradient proxy = law
                 ? (program, theta, s) -> LawScoreEstimator.of(program.lundProgram(), options.threads(), pilotEvents)
                         .estimate(program.lundProgram(), theta, options.gradientSamples(), s)
@@ -453,11 +461,6 @@ public final class LundFit {
                 + (law ? 3L * pilotEvents : 0));
         return new FitResult(Method.RESIMULATED, start.clone(), seed, path(out), losses(out), new double[0], events,
                 (System.nanoTime() - t0) * 1e-9);
-    }
-
-    /** The events of each of the law score's three pilot runs per step: half the gradient samples, at least 100. */
-    private int lawScorePilotEvents() {
-        return Math.max(100, options.gradientSamples() / 2);
     }
 
     /** One step's estimate of the scalar proxy program's gradient. */

@@ -42,10 +42,14 @@ public final class LawScoreEstimator extends ScoreEstimator {
     private final LundProgram program;
     /** Events of each pilot run (A, B and C). */
     private final int pilotEvents;
-    /** The fast path, the pilots and the last θ's law score, built again after deserialisation. */
+    /** The fast path, the pilots and the last θ's law score and pilot, built again after deserialisation. */
     private transient FastFragmenter fast;
     private transient RestartPilots pilots;
-    private transient volatile LawScore last;
+    private transient volatile AtTheta last;
+
+    /** The law score at one θ and its pilot. */
+    private record AtTheta(LawScore law, RestartPilot pilot) {
+    }
 
     private LawScoreEstimator(LundProgram program, int parallelism, int pilotEvents) {
         super(NAME, false, parallelism);
@@ -115,9 +119,9 @@ public final class LawScoreEstimator extends ScoreEstimator {
             throw new IllegalArgumentException("theta must have " + k + " components (" + (k == 4 ? "a, b, sigma, rho"
                     : "a, b") + "), has " + theta.length);
         }
-        LawScore law = lawAt(theta);
-        RestartPilot pilot = pilots.at(law);
-        RestartPilot.ScoredAttempt at = law.attempt(Samplers.primalStream(seed, sample));
+        AtTheta here = atTheta(theta);
+        RestartPilot pilot = here.pilot();
+        RestartPilot.ScoredAttempt at = here.law().attempt(Samplers.primalStream(seed, sample));
         double m = pilot.mean();
         double attempts = pilot.attempts();
         double g = at.event() == null ? 0 : program.observable().value(at.event()).value() - m;
@@ -131,16 +135,17 @@ public final class LawScoreEstimator extends ScoreEstimator {
 
     /**
      * The law score at θ (σ and ρ from the settings over (a, b); ρ as the fragmenters see it: 0 in
-     * pions-only mode), kept for the next sample.
+     * pions-only mode) and its pilot, kept for the next sample.
      */
-    private LawScore lawAt(double[] theta) {
+    private AtTheta atTheta(double[] theta) {
         LundSettings s = program.settings();
         double sigma = theta.length == 4 ? theta[2] : s.sigma();
         double rho = s.pionsOnlyMode() ? 0 : theta.length == 4 ? theta[3] : s.effectiveProbStoUD();
         double[] t = {theta[0], theta[1], sigma, rho};
-        LawScore l = last;
-        if (l == null || !l.isAt(t)) {
-            l = new LawScore(fast, program.settings(), t);
+        AtTheta l = last;
+        if (l == null || !l.law().isAt(t)) {
+            LawScore law = new LawScore(fast, s, t);
+            l = new AtTheta(law, pilots.at(law));
             last = l;
         }
         return l;

@@ -182,25 +182,9 @@ public final class LundZCdf {
      * @return the integral
      */
     public double integral(DoubleUnaryOperator h, double a, double c) {
-        check(a, c);
-        double s0 = Math.log(2);
-        double half = 0.5 * Log1p.of(TAIL / (c * 2));
-        double mid = s0 + half;
-        double low = 0;
-        for (int i = 0; i < nodes.length; i++) {
-            double u = Math.exp(-(mid + half * nodes[i]));
-            low += weights[i] * Math.exp(a * Log1p.of(-u) - c / u) * h.applyAsDouble(u);
-        }
-        double w = 0.5;
-        double lw = Math.log(w);
-        double high = 0;
-        for (int i = 0; i < nodes.length; i++) {
-            double t = 0.5 * (1 + nodes[i]);
-            double lt = Math.log(t);
-            double u = 1 - w * Math.exp(POWER * lt);
-            high += weights[i] * Math.exp(a * (lw + POWER * lt) - c / u + (POWER - 1) * lt) / u * h.applyAsDouble(u);
-        }
-        return low * half + high * 0.5 * POWER * w;
+        double[] sums = new double[2];
+        nodes(a, c, (segment, wg, u, log1mu) -> sums[segment] += wg * h.applyAsDouble(u));
+        return scaled(sums[0], sums[1], c);
     }
 
     /**
@@ -212,14 +196,38 @@ public final class LundZCdf {
      * @param out receives the five integrals
      */
     public void moments(double a, double c, double[] out) {
+        double[][] sums = new double[2][5];
+        nodes(a, c, (segment, wg, u, log1mu) -> {
+            double ct2 = c / u;
+            double[] m = sums[segment];
+            m[0] += wg;
+            m[1] += wg * log1mu;
+            m[2] += wg * ct2;
+            m[3] += wg * log1mu * log1mu;
+            m[4] += wg * log1mu * ct2;
+        });
+        for (int k = 0; k < 5; k++) {
+            out[k] = scaled(sums[0][k], sums[1][k], c);
+        }
+    }
+
+    /** A node of {@link #nodes}: its segment (0 or 1), weight·g(u) before the segment's scale, u, ln(1 − u). */
+    private interface Node {
+        void at(int segment, double wg, double u, double log1mu);
+    }
+
+    /**
+     * The nodes of the full-range rule of {@link #integral}: s = −ln u from ½ down to where the
+     * integrand has fallen by e^−TAIL, and 1 − u = ½·t^POWER (ln(1 − u) exact there).
+     */
+    private void nodes(double a, double c, Node node) {
         check(a, c);
-        java.util.Arrays.fill(out, 0, 5, 0.0);
         double half = 0.5 * Log1p.of(TAIL / (c * 2));
         double mid = Math.log(2) + half;
         for (int i = 0; i < nodes.length; i++) {
             double u = Math.exp(-(mid + half * nodes[i]));
-            double t1 = Log1p.of(-u);
-            addMoments(weights[i] * half * Math.exp(a * t1 - c / u), t1, c / u, out);
+            double l1u = Log1p.of(-u);
+            node.at(0, weights[i] * Math.exp(a * l1u - c / u), u, l1u);
         }
         double w = 0.5;
         double lw = Math.log(w);
@@ -227,17 +235,14 @@ public final class LundZCdf {
             double t = 0.5 * (1 + nodes[i]);
             double lt = Math.log(t);
             double u = 1 - w * Math.exp(POWER * lt);
-            double g = weights[i] * 0.5 * POWER * w * Math.exp(a * (lw + POWER * lt) - c / u + (POWER - 1) * lt) / u;
-            addMoments(g, lw + POWER * lt, c / u, out);
+            node.at(1, weights[i] * Math.exp(a * (lw + POWER * lt) - c / u + (POWER - 1) * lt) / u, u,
+                    lw + POWER * lt);
         }
     }
 
-    private static void addMoments(double g, double t1, double ct2, double[] out) {
-        out[0] += g;
-        out[1] += g * t1;
-        out[2] += g * ct2;
-        out[3] += g * t1 * t1;
-        out[4] += g * t1 * ct2;
+    /** The two segments' node sums scaled to the integral. */
+    private static double scaled(double low, double high, double c) {
+        return low * (0.5 * Log1p.of(TAIL / (c * 2))) + high * 0.5 * POWER * 0.5;
     }
 
     /** ∫₀^u₂ of (g, g·ln(1 − u), g/u) in s = −ln u, u₂ &le; ½. */

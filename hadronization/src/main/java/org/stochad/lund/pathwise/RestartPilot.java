@@ -22,8 +22,9 @@ import org.stochad.lund.observable.Observable;
  * successful attempt). Both runs use the fast path ({@link FastFragmenter}), whose events have the
  * law of the pathwise fragmenter's (the same generator; only the differentiable coupling differs).
  *
- * <p>A third run C (the pathwise fragmenter's first attempts, with a unit tangent per parameter)
- * fits the score function's per-step baselines. For any fixed function φ of the string's state,
+ * <p>A third run C (the pathwise fragmenter's first attempts with a unit tangent per parameter, or
+ * the fast path's law score's first attempts, {@link LawScore}) fits the score function's per-step
+ * baselines. For any fixed function φ of the string's state,
  * Φ_f = Σ_segments φ_f(state at the segment's start)·s (s the segment's score) has mean 0
  * ({@link StepStates}), so each Φ_f is a control variate of the score-function estimate
  * g·(S + δw), g = 1_s·(f − m̂). Per parameter j, β_j is the least-squares regression of

@@ -94,16 +94,8 @@ public final class RestartPilots {
             throw new IllegalArgumentException("theta = " + java.util.Arrays.toString(theta)
                     + ": expected (a, b, sigma, rho)");
         }
-        Key key = new Key(theta[0], theta[1], theta[2], theta[3]);
-        RestartPilot known = memo.get(key);
-        if (known != null) {
-            return known;
-        }
-        return memo.computeIfAbsent(key, k -> {
-            double[] t = {k.a(), k.b(), k.sigma(), k.rho()};
-            return RestartPilot.run(generator, pathwise, LundParameters.withUnitTangents(t, 1, settings), observable,
-                    t, events, seedMean, seedAttempts, seedBaseline);
-        });
+        return memo(theta, t -> RestartPilot.run(generator, pathwise, LundParameters.withUnitTangents(t, 1, settings),
+                observable, t, events, seedMean, seedAttempts, seedBaseline));
     }
 
     /**
@@ -117,14 +109,15 @@ public final class RestartPilots {
         if (!lawScore || law == null) {
             throw new IllegalArgumentException("law = " + law + ": only for the law score's pilots");
         }
-        double[] t = law.theta();
-        Key key = new Key(t[0], t[1], t[2], t[3]);
+        return memo(law.theta(), t -> RestartPilot.run(law, generator, observable, events, seedMean, seedAttempts,
+                seedBaseline));
+    }
+
+    /** The memo's pilot at θ, run (on this thread, once) when it is not there. */
+    private RestartPilot memo(double[] theta, java.util.function.Function<double[], RestartPilot> run) {
+        Key key = new Key(theta[0], theta[1], theta[2], theta[3]);
         RestartPilot known = memo.get(key);
-        if (known != null) {
-            return known;
-        }
-        return memo.computeIfAbsent(key, k -> RestartPilot.run(law, generator, observable, events, seedMean,
-                seedAttempts, seedBaseline));
+        return known != null ? known : memo.computeIfAbsent(key, k -> run.apply(theta.clone()));
     }
 
     /** @return the events of each pilot run */

@@ -146,7 +146,7 @@ public final class HadronReports {
                 options.histogramEvents(), options.gradientSamples(), switch (options.estimator()) {
                     case HYBRID -> "hybrid";
                     case STOCHASTIC_AD -> "stochastic AD";
-                    case LAW_SCORE -> "law score, pilots 3 × " + Math.max(100, options.gradientSamples() / 2);
+                    case LAW_SCORE -> "law score, pilots 3 × " + options.lawScorePilotEvents();
                 }));
         sb.append("| method | start (a, b) | fitted a | fitted b | (fit − truth)/± | sd of one fit (a, b) | data sd (a, b)"
                 + " | events/fit | s/fit | min N_eff |\n");
