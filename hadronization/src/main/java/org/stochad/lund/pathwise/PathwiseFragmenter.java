@@ -215,6 +215,7 @@ public final class PathwiseFragmenter {
     private final Options options;
     private final FlavourSelector flavours;
     private final LundZCdf cdf;
+    private final LundTotals norms = new LundTotals();
     private final double[] jointNodes;
     private final double[] jointWeights;
     private final FragmenterConstants fc;
@@ -257,7 +258,7 @@ public final class PathwiseFragmenter {
         this.jointWeights = new double[options.nodes()];
         LundZCdf.legendre(options.nodes(), jointNodes, jointWeights);
         this.fc = FragmenterConstants.of(settings);
-        this.zFamily = new LundZFamily(cdf, fc.head());
+        this.zFamily = new LundZFamily(cdf, norms, fc.head());
         this.smearLo = StochasticTriple.constant(1 - fc.stopSmear());
         this.smearHi = StochasticTriple.constant(1 + fc.stopSmear());
         if (settings.pionsOnlyMode()) {
@@ -657,7 +658,7 @@ public final class PathwiseFragmenter {
             }
             // q = F(z_min) with tangents: ∂F(z_min)/∂(a, c) and p(z_min)·δz_min
             zMin = mT2.div(now.xDirOld.times(now.xInvOld.neg().plus(1)).times(w2));
-            totals = cdf.totals(a, cv);
+            totals = norms.at(a, cv);
             atMin = cdf.at(zMinV, a, cv, totals);
             double[] g = new double[run.k];
             for (int j = 0; j < run.k; j++) {
@@ -687,7 +688,7 @@ public final class PathwiseFragmenter {
             return StochasticTriple.constant(z);
         }
         if (totals == null) {
-            totals = cdf.totals(a, cv);
+            totals = norms.at(a, cv);
         }
         addZScore(run, z, mT2.value(), totals);
         LundZCdf.Point at = cdf.at(z, a, cv, totals);
@@ -860,7 +861,7 @@ public final class PathwiseFragmenter {
         StochasticTriple zMin = vetoPossible && k > 0
                 ? mT2.div(now.xDirOld.times(now.xInvOld.neg().plus(1)).times(w2)) : null;
         double zLo = vetoPossible ? zMinV : 0;
-        LundZCdf.Totals totals = cdf.totals(a, cv);
+        LundZCdf.Totals totals = norms.at(a, cv);
         double[] da = new double[k];
         double[] dc = new double[k];
         for (int j = 0; j < k; j++) {
