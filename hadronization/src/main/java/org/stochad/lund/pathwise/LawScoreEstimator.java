@@ -1,6 +1,10 @@
 package org.stochad.lund.pathwise;
 
+import org.stochad.ChunkedEstimator;
+import org.stochad.EstimateChunk;
+import org.stochad.EstimateRequest;
 import org.stochad.Estimator;
+import org.stochad.GradientEstimate;
 import org.stochad.Samplers;
 import org.stochad.ScoreEstimator;
 import org.stochad.ScoredSample;
@@ -23,49 +27,28 @@ import org.stochad.lund.LundSettings;
  * Φ_·j) from three independent pilot runs per θ whose seeds derive from {@code Random:seed}
  * ({@link RestartPilots#lawScore}). Since the event is the first successful attempt,
  * d⟨f⟩ = (dE[1_s·f] − ⟨f⟩·dP_s)/P_s, so the estimate is unbiased over the pilots' randomness for any
- * β; the pilots' error is not in the reported standard error (as for the restart-conditioned
- * pathwise mode: about g·0.27 % at 2·10⁴ pilot events). This is the score half of the pathwise
- * hybrid, without stochastic AD's run: no tangents, no replays.
+ * β. K̂ multiplies every sample alike, so its own error (about 0.3 % of the gradient at 2·10⁴ pilot
+ * events, 2 % at 300) does not average away with the samples: the reported standard error adds it,
+ * √(se² + (g·se_K̂/K̂)²), and says so in the estimate's note (the per-sample variance stays the
+ * samples'). This is the score half of the pathwise hybrid, without stochastic AD's run: no tangents,
+ * no replays.
  *
  * <p>Made for one {@link LundProgram} (its settings and observable; θ = (a, b, σ, ρ), or (a, b) for
  * {@link LundProgram#overAB()} with σ and ρ at the settings' values); estimating another program is
  * an error. The sample's value is m̂ + K̂·1_s·(f − m̂), whose mean is ⟨f⟩.
  */
-public final class LawScoreEstimator extends ScoreEstimator {
+public final class LawScoreEstimator implements ChunkedEstimator, java.io.Serializable {
 
     @java.io.Serial
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     /** The estimator's name in tables. */
     public static final String NAME = "score + per-step control variates (Lund law, restarts conditioned)";
 
-    private final LundProgram program;
-    /** Events of each pilot run (A, B and C). */
-    private final int pilotEvents;
-    /** The fast path, the pilots and the last θ's law score and pilot, built again after deserialisation. */
-    private transient FastFragmenter fast;
-    private transient RestartPilots pilots;
-    private transient volatile AtTheta last;
-
-    /** The law score at one θ and its pilot. */
-    private record AtTheta(LawScore law, RestartPilot pilot) {
-    }
+    private final Samples samples;
 
     private LawScoreEstimator(LundProgram program, int parallelism, int pilotEvents) {
-        super(NAME, false, parallelism);
-        if (program == null) {
-            throw new IllegalArgumentException("program = null");
-        }
-        if (program.dimension() != 4 && program.dimension() != 2) {
-            throw new IllegalArgumentException("program = " + program + ": the law score needs theta = (a, b, sigma,"
-                    + " rho) or (a, b), not " + program.dimension() + " parameters");
-        }
-        if (pilotEvents < 100) {
-            throw new IllegalArgumentException("pilotEvents = " + pilotEvents + " is less than 100");
-        }
-        this.program = program;
-        this.pilotEvents = pilotEvents;
-        init();
+        samples = new Samples(program, parallelism, pilotEvents);
     }
 
     /**
@@ -90,69 +73,185 @@ public final class LawScoreEstimator extends ScoreEstimator {
         return new LawScoreEstimator(program, parallelism, pilotEvents);
     }
 
-    private void init() {
-        LundSettings s = program.settings().with(LundSettings.DIFFERENTIATION,
-                LundSettings.Differentiation.FLIPS.word()).with(LundSettings.PATHWISE_PILOT_EVENTS, pilotEvents);
-        fast = new FastFragmenter(s);
-        pilots = RestartPilots.lawScore(s, program.observable());
-    }
-
-    @java.io.Serial
-    private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
-        in.defaultReadObject();
-        init();
-    }
-
     /** @return the program this estimator is made for */
     public LundProgram program() {
-        return program;
+        return samples.program;
     }
 
     @Override
-    protected ScoredSample sample(StochasticProgram given, double[] theta, long seed, int sample) {
-        if (given != program) {
-            throw new IllegalArgumentException("program = " + given + " is not the one this law-score estimator was"
-                    + " made for (" + program + ")");
-        }
-        int k = program.dimension();
-        if (theta.length != k) {
-            throw new IllegalArgumentException("theta must have " + k + " components (" + (k == 4 ? "a, b, sigma, rho"
-                    : "a, b") + "), has " + theta.length);
-        }
-        AtTheta here = atTheta(theta);
-        RestartPilot pilot = here.pilot();
-        RestartPilot.ScoredAttempt at = here.law().attempt(Samplers.primalStream(seed, sample));
-        double m = pilot.mean();
-        double attempts = pilot.attempts();
-        double g = at.event() == null ? 0 : program.observable().value(at.event()).value() - m;
-        double[] gradient = new double[k];
-        for (int j = 0; j < k; j++) {
-            gradient[j] = attempts * (g * at.score()[j] - pilot.baselineTerm(at.stateScores(), j));
-        }
-        // the whole per-sample estimate goes in as the "pathwise" part of a plain (baseline-free) score estimator
-        return new ScoredSample(m + attempts * g, gradient, new double[k]);
+    public GradientEstimate estimate(StochasticProgram program, double[] theta, int n, long seed) {
+        return withPilotError(samples.estimate(program, theta, n, seed), theta);
     }
 
-    /**
-     * The law score at θ (σ and ρ from the settings over (a, b); ρ as the fragmenters see it: 0 in
-     * pions-only mode) and its pilot, kept for the next sample.
-     */
-    private AtTheta atTheta(double[] theta) {
-        LundSettings s = program.settings();
-        double sigma = theta.length == 4 ? theta[2] : s.sigma();
-        double rho = s.pionsOnlyMode() ? 0 : theta.length == 4 ? theta[3] : s.effectiveProbStoUD();
-        double[] t = {theta[0], theta[1], sigma, rho};
-        AtTheta l = last;
-        if (l == null || !l.law().isAt(t)) {
-            LawScore law = new LawScore(fast, s, t);
-            l = new AtTheta(law, pilots.at(law));
-            last = l;
+    @Override
+    public GradientEstimate estimate(StochasticProgram program, double[] theta, EstimateRequest request) {
+        return withPilotError(samples.estimate(program, theta, request), theta);
+    }
+
+    @Override
+    public GradientEstimate sampleEstimate(StochasticProgram program, double[] theta, long seed, long sample) {
+        return withPilotError(samples.sampleEstimate(program, theta, seed, sample), theta);
+    }
+
+    @Override
+    public EstimateChunk chunk(StochasticProgram program, double[] theta, long seed, long first, int count) {
+        return new AtThetaChunk(samples.chunk(program, theta, seed, first, count), theta.clone());
+    }
+
+    /** The merged chunks' estimate, with the pilot error of the θ they were made at. */
+    @Override
+    public GradientEstimate finish(EstimateChunk all, long nanos) {
+        if (!(all instanceof AtThetaChunk c)) {
+            throw new IllegalArgumentException("all = " + all + " is not a chunk of this estimator");
         }
-        return l;
+        return withPilotError(samples.finish(c.sums(), nanos), c.theta());
+    }
+
+    /** A chunk of the per-sample estimates with the θ they were made at (for the pilot's error). */
+    private record AtThetaChunk(EstimateChunk sums, double[] theta) implements EstimateChunk {
+
+        @java.io.Serial
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public long first() {
+            return sums.first();
+        }
+
+        @Override
+        public long count() {
+            return sums.count();
+        }
+
+        @Override
+        public EstimateChunk merge(EstimateChunk next) {
+            if (!(next instanceof AtThetaChunk n) || !java.util.Arrays.equals(theta, n.theta)) {
+                throw new IllegalArgumentException("next = " + next + " is not a chunk of this estimator at theta = "
+                        + java.util.Arrays.toString(theta));
+            }
+            return new AtThetaChunk(sums.merge(n.sums), theta);
+        }
+    }
+
+    @Override
+    public String name() {
+        return NAME;
     }
 
     @Override
     public Estimator withParallelism(int threads) {
-        return new LawScoreEstimator(program, threads, pilotEvents);
+        return new LawScoreEstimator(samples.program, threads, samples.pilotEvents);
+    }
+
+    /** The estimate with K̂'s error added to each component's standard error. */
+    private GradientEstimate withPilotError(GradientEstimate e, double[] theta) {
+        RestartPilot pilot = samples.atTheta(theta).pilot();
+        double r = pilot.attemptsSe() / pilot.attempts();
+        double[] mean = e.mean();
+        double[] se = e.standardError();
+        for (int j = 0; j < se.length; j++) {
+            se[j] = Math.hypot(se[j], mean[j] * r);
+        }
+        String note = String.format(java.util.Locale.ROOT, "s.e. includes the pilot's K-hat error (%.2g %% of the"
+                + " estimate)", 100 * r);
+        return new GradientEstimate(e.value(), mean, se, e.variance(), e.samples(), e.nanos(),
+                e.note().isEmpty() ? note : e.note() + "; " + note);
+    }
+
+    /** The per-sample estimates, as a plain score estimator. */
+    private static final class Samples extends ScoreEstimator {
+
+        @java.io.Serial
+        private static final long serialVersionUID = 1L;
+
+        private final LundProgram program;
+        /** Events of each pilot run (A, B and C). */
+        private final int pilotEvents;
+        /** The fast path, the pilots and the last θ's law score and pilot, built again after deserialisation. */
+        private transient FastFragmenter fast;
+        private transient RestartPilots pilots;
+        private transient volatile AtTheta last;
+
+        /** The law score at one θ and its pilot. */
+        private record AtTheta(LawScore law, RestartPilot pilot) {
+        }
+
+        Samples(LundProgram program, int parallelism, int pilotEvents) {
+            super(NAME, false, parallelism);
+            if (program == null) {
+                throw new IllegalArgumentException("program = null");
+            }
+            if (program.dimension() != 4 && program.dimension() != 2) {
+                throw new IllegalArgumentException("program = " + program + ": the law score needs theta = (a, b,"
+                        + " sigma, rho) or (a, b), not " + program.dimension() + " parameters");
+            }
+            if (pilotEvents < 100) {
+                throw new IllegalArgumentException("pilotEvents = " + pilotEvents + " is less than 100");
+            }
+            this.program = program;
+            this.pilotEvents = pilotEvents;
+            init();
+        }
+
+        private void init() {
+            LundSettings s = program.settings().with(LundSettings.DIFFERENTIATION,
+                    LundSettings.Differentiation.FLIPS.word()).with(LundSettings.PATHWISE_PILOT_EVENTS, pilotEvents);
+            fast = new FastFragmenter(s);
+            pilots = RestartPilots.lawScore(s, program.observable());
+        }
+
+        @java.io.Serial
+        private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+            in.defaultReadObject();
+            init();
+        }
+
+        @Override
+        protected ScoredSample sample(StochasticProgram given, double[] theta, long seed, int sample) {
+            if (given != program) {
+                throw new IllegalArgumentException("program = " + given + " is not the one this law-score estimator was"
+                        + " made for (" + program + ")");
+            }
+            int k = program.dimension();
+            if (theta.length != k) {
+                throw new IllegalArgumentException("theta must have " + k + " components ("
+                        + (k == 4 ? "a, b, sigma, rho" : "a, b") + "), has " + theta.length);
+            }
+            AtTheta here = atTheta(theta);
+            RestartPilot pilot = here.pilot();
+            RestartPilot.ScoredAttempt at = here.law().attempt(Samplers.primalStream(seed, sample));
+            double m = pilot.mean();
+            double attempts = pilot.attempts();
+            double g = at.event() == null ? 0 : program.observable().value(at.event()).value() - m;
+            double[] gradient = new double[k];
+            for (int j = 0; j < k; j++) {
+                gradient[j] = attempts * (g * at.score()[j] - pilot.baselineTerm(at.stateScores(), j));
+            }
+            // the whole per-sample estimate goes in as the "pathwise" part of a plain (baseline-free) score estimator
+            return new ScoredSample(m + attempts * g, gradient, new double[k]);
+        }
+
+        /**
+         * The law score at θ (σ and ρ from the settings over (a, b); ρ as the fragmenters see it: 0 in
+         * pions-only mode) and its pilot, kept for the next sample.
+         */
+        AtTheta atTheta(double[] theta) {
+            LundSettings s = program.settings();
+            double sigma = theta.length == 4 ? theta[2] : s.sigma();
+            double rho = s.pionsOnlyMode() ? 0 : theta.length == 4 ? theta[3] : s.effectiveProbStoUD();
+            double[] t = {theta[0], theta[1], sigma, rho};
+            AtTheta l = last;
+            if (l == null || !l.law().isAt(t)) {
+                LawScore law = new LawScore(fast, s, t);
+                l = new AtTheta(law, pilots.at(law));
+                last = l;
+            }
+            return l;
+        }
+
+        @Override
+        public Estimator withParallelism(int threads) {
+            return new Samples(program, threads, pilotEvents);
+        }
     }
 }

@@ -57,7 +57,7 @@ public final class LundZCdf {
     private final double[] weights;
     private final double[] lagNodes;
     private final double[] lagWeights;
-    /** Per node of the two fixed high pieces, t ∈ (0, 0.8) then (0.8, 1): POWER·ln t, (POWER − 1)·ln t, t^POWER. */
+    /** Per node of the two fixed high pieces, t in (0, 0.8) then (0.8, 1): POWER·ln t, (POWER − 1)·ln t, t^POWER. */
     private final double[] fixLt;
     private final double[] fixLt1;
     private final double[] fixT;

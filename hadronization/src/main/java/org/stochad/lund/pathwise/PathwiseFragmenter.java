@@ -963,9 +963,7 @@ public final class PathwiseFragmenter {
         if (atMin == null || !(atMin.cdf() > 0)) {
             throw new IllegalStateException("veto score: F(z_min) = " + (atMin == null ? null : atMin.cdf()));
         }
-        for (int j = 0; j < run.k; j++) {
-            run.score[j] += (atMin.dCdfDa() * da(run, j) + atMin.dCdfDc() * mT2 * run.p.b().delta(j)) / atMin.cdf();
-        }
+        addZScore(run, atMin.dCdfDa() / atMin.cdf(), atMin.dCdfDc() / atMin.cdf(), mT2);
     }
 
     /**
