@@ -47,17 +47,16 @@ public final class HadronGradientCommand extends ReportCommand {
         LundProgram program = LundProgram.of(s, Observables.parse(observable));
         EstimatorChoice choice = EstimatorChoice.parse(estimator);
         SparkRun spark = common.spark();
-        if (spark != null && choice == EstimatorChoice.LAW_SCORE) {
-            throw new IllegalArgumentException("--estimator law-score runs in this process only (not with --spark)");
-        }
         Estimator e = choice.estimatorFor(program);
         int samples = settings.samplesOr(DEFAULT_SAMPLES);
         double[] theta = s.theta();
         EstimateRequest request = EstimateRequest.samples(samples).seed(settings.seed())
                 .progress(ConsoleProgress.of(settings.progress()));
-        GradientEstimate g = spark != null
-                ? spark.estimate(e, org.stochad.spark.LundRecipes.program(s, observable), theta, request)
-                : e.withParallelism(settings.threads()).estimate(program, theta, request);
+        // the law score is made for its program: that program travels with it (other estimators take
+        // a recipe, the program made again on each executor)
+        GradientEstimate g = spark == null ? e.withParallelism(settings.threads()).estimate(program, theta, request)
+                : choice == EstimatorChoice.LAW_SCORE ? spark.estimate(e, program, theta, request)
+                : spark.estimate(e, org.stochad.spark.LundRecipes.program(s, observable), theta, request);
         Table.Builder t = Table.builder(String.format(Locale.ROOT, "d⟨%s⟩/dθ by %s: %d samples, seed %d", observable,
                 e.name(), samples, settings.seed()), "d/d", "at", "estimate", "std.err");
         for (int j = 0; j < theta.length; j++) {

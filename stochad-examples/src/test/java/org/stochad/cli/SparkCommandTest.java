@@ -67,6 +67,13 @@ class SparkCommandTest {
         assertThat(numbers(both("d", true, "hadron", "gradient", "--samples", "4200", "--set",
                 "Lund:pionsOnly=on"))).isEqualTo(gradient);
 
+        // the Lund law's score travels with its own program
+        List<String> law = numbers(both("g", false, "hadron", "gradient", "--samples", "4200", "--estimator",
+                "law-score", "--set", "Lund:pionsOnly=on", "--set", "Lund:pathwisePilotEvents=2000"));
+        assertThat(numbers(both("h", true, "hadron", "gradient", "--samples", "4200", "--estimator", "law-score",
+                "--set", "Lund:pionsOnly=on", "--set", "Lund:pathwisePilotEvents=2000"))).isEqualTo(law);
+        assertThat(law).anyMatch(c -> c.startsWith("estimate="));
+
         List<String> events = numbers(both("e", false, "hadron", "generate", "-n", "1100"));
         assertThat(numbers(both("f", true, "hadron", "generate", "-n", "1100"))).isEqualTo(events);
         for (String f : List.of("hadron-histograms.yoda", "hadron-histograms.csv")) {
