@@ -137,9 +137,9 @@ public final class HadronFitCommand extends ReportCommand {
 
     @Option(names = "--estimator", paramLabel = "NAME", description = "Re-simulation's gradient estimator: hybrid"
             + " (stochastic AD mixed with the score function), sad (stochastic AD, replay) or law-score (the Lund law's"
-            + " score with restarts conditioned and per-step control variates; scalar steps, not with --spark; its"
-            + " three pilot runs of half the gradient samples each count as events) (default:"
-            + " ${bundle:default.fit.estimator}; hybrid with --gradient jacobian or --spark).")
+            + " score with restarts conditioned and per-step control variates; scalar steps; its three pilot runs of"
+            + " half the gradient samples each count as events) (default: ${bundle:default.fit.estimator}; hybrid"
+            + " with --gradient jacobian).")
     String estimator;
 
     @Option(names = "--stepper", paramLabel = "RULE", description = "Update rule: gauss-newton (damped stochastic"
@@ -160,7 +160,7 @@ public final class HadronFitCommand extends ReportCommand {
                 positive("--grad-samples", gradientSamples, d.gradientSamples(), 2), n, rate(d.learningRate()),
                 positive("--repeats", repeats, d.repeats(), 1),
                 steps == null ? d.averageLast() : Math.min(d.averageLast(), Math.max(1, n / 4)),
-                l, resimulation(estimator, common.spark != null || gradient(gradient) == LundFit.Gradient.JACOBIAN
+                l, resimulation(estimator, gradient(gradient) == LundFit.Gradient.JACOBIAN
                         ? LundFit.Resimulation.HYBRID : d.estimator()), stepper(stepper, l),
                 seedGiven() ? settings.seed() : d.seed(), settings.threads(), settings.progress());
         LundFit.Gradient how = gradient(gradient);
@@ -182,10 +182,6 @@ public final class HadronFitCommand extends ReportCommand {
             case BOTH -> List.of(LundFit.Method.RSA, LundFit.Method.RESIMULATED);
             case ALL -> List.of(LundFit.Method.RSA, LundFit.Method.RSA_REBASED, LundFit.Method.RESIMULATED);
         };
-        if (common.spark != null && o.estimator() == LundFit.Resimulation.LAW_SCORE) {
-            throw new IllegalArgumentException("--spark = " + common.spark + " with --estimator law-score: the law score"
-                    + " runs in this process only (use --estimator hybrid on Spark)");
-        }
         if (common.spark != null && method != MethodChoice.RESIM) {
             // only the re-simulated fit has per-step estimates to distribute; refuse rather than run locally
             throw new IllegalArgumentException("--spark = " + common.spark + " with --method "

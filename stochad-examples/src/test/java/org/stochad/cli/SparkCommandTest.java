@@ -68,9 +68,9 @@ class SparkCommandTest {
                 "Lund:pionsOnly=on"))).isEqualTo(gradient);
 
         // the Lund law's score travels with its own program
-        List<String> law = numbers(both("g", false, "hadron", "gradient", "--samples", "4200", "--estimator",
+        List<String> law = numbers(both("lg", false, "hadron", "gradient", "--samples", "4200", "--estimator",
                 "law-score", "--set", "Lund:pionsOnly=on", "--set", "Lund:pathwisePilotEvents=2000"));
-        assertThat(numbers(both("h", true, "hadron", "gradient", "--samples", "4200", "--estimator", "law-score",
+        assertThat(numbers(both("lh", true, "hadron", "gradient", "--samples", "4200", "--estimator", "law-score",
                 "--set", "Lund:pionsOnly=on", "--set", "Lund:pathwisePilotEvents=2000"))).isEqualTo(law);
         assertThat(law).anyMatch(c -> c.startsWith("estimate="));
 
@@ -105,13 +105,15 @@ class SparkCommandTest {
 
     @Test
     void aResimulatedFitMatchesTheLocalFitBitForBit() {
-        // the hybrid named: locally the default would be the law score, which runs in this process only
-        String[] fit = {"hadron", "fit", "--quick", "--method", "resim", "--estimator", "hybrid", "--steps", "4",
-            "--repeats", "1", "--start", "0.5,0.8", "--pseudo-events", "2000", "--hist-events", "200",
-            "--grad-samples", "300"};
-        List<String> local = fitted(both("g", false, fit));
-        assertThat(fitted(both("h", true, fit))).isEqualTo(local);
-        assertThat(local).anyMatch(c -> c.startsWith("fitted a="));
+        for (String estimator : List.of("hybrid", "law-score")) {
+            // the law score (the default) travels to the executors with each step's program
+            String[] fit = {"hadron", "fit", "--quick", "--method", "resim", "--estimator", estimator, "--steps", "4",
+                "--repeats", "1", "--start", "0.5,0.8", "--pseudo-events", "2000", "--hist-events", "200",
+                "--grad-samples", "300"};
+            List<String> local = fitted(both("g-" + estimator, false, fit));
+            assertThat(fitted(both("h-" + estimator, true, fit))).as(estimator).isEqualTo(local);
+            assertThat(local).anyMatch(c -> c.startsWith("fitted a="));
+        }
     }
 
     @Test
@@ -222,8 +224,6 @@ class SparkCommandTest {
                 "--spark = 'lokal[2]' is not a Spark master URL");
         assertUserError(run(quiet(tmp, "--spark", "spark://127.0.0.1:1", "hadron", "generate", "-n", "10")),
                 "cannot reach the Spark master");
-        assertUserError(run(quiet(tmp, "--spark", "local[2]", "hadron", "fit", "--quick", "--method", "resim",
-                "--estimator", "law-score")), "runs in this process only");
     }
 
     @Test

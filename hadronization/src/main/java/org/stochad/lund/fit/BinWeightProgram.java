@@ -29,7 +29,9 @@ final class BinWeightProgram implements StochasticProgram, Serializable {
         this.base = base;
         this.specs = specs;
         this.c = c;
-        this.program = base.withObservable(e -> {
+        // serializable (captures the specs and weights), so that the program can travel with an estimator
+        // made for it (the law score's) in one task
+        this.program = base.withObservable((org.stochad.lund.observable.Observable & Serializable) e -> {
             double v = 0;
             for (int k = 0; k < specs.size(); k++) {
                 for (int bin : specs.get(k).entries(e)) {
@@ -50,7 +52,7 @@ final class BinWeightProgram implements StochasticProgram, Serializable {
         return new BinWeightProgram(base, List.copyOf(specs), c);
     }
 
-    /** @return the Lund program over (a, b) whose observable is Σ_entries c_k(bin) (not serializable) */
+    /** @return the Lund program over (a, b) whose observable is Σ_entries c_k(bin) */
     LundProgram lundProgram() {
         return program;
     }

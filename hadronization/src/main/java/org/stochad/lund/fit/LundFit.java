@@ -450,9 +450,10 @@ public final class LundFit {
         LundProgram base = BinWeightProgram.base(settings);
         Estimator placed = placement.apply(estimator);
         int pilotEvents = options.lawScorePilotEvents();
+        // the law score is made for the step's program: placed (e.g. on Spark) it travels with it
         ProxyGradient proxy = law
-                ? (program, theta, s) -> LawScoreEstimator.of(program.lundProgram(), options.threads(), pilotEvents)
-                        .estimate(program.lundProgram(), theta, options.gradientSamples(), s)
+                ? (program, theta, s) -> placement.apply(LawScoreEstimator.of(program.lundProgram(), options.threads(),
+                        pilotEvents)).estimate(program.lundProgram(), theta, options.gradientSamples(), s)
                 : (program, theta, s) -> placed.estimate(program, theta, options.gradientSamples(), s);
         Step step = gradient == Gradient.JACOBIAN ? jacobianStep(placed, base, specs, seed)
                 : scalarStep(proxy, base, specs, seed);
