@@ -20,8 +20,8 @@ import org.apache.commons.math3.linear.EigenDecomposition;
  * function smooth for v &gt; c); above u = ½ in t with 1 − u = ½·t^6 (the (1 − u)^a end point
  * becomes t^(6a+5)), split at t = 0.8 (1/u has a pole at t = 2^(1/6)) and wherever c/u has grown
  * by 0.5, 1.5, 4, 10 or 20 from its value at u = 1 (large c), cut where it has grown by 36.
- * With 12 nodes, F, ∂aF and ∂cF agree with adaptive quadrature to 2e-10 (relative) for c from
- * 1e-5 to 20 and a from 0 to 2 at every z with F above 1e-30 ({@code LundZCdfTest}). The side of z
+ * With 12 nodes, F, ∂aF and ∂cF agree with adaptive quadrature to 6e-10 (relative) for c from
+ * 1e-3 to 20 and a from 0 to 2 at every z with F above 1e-30, 8e-10 at c = 1e-5 ({@code LundZCdfTest}). The side of z
  * nearer its end is integrated directly, the other side as N minus it, or directly too where that
  * difference would be below 5 % of N.
  * Immutable and thread-safe. Pythia drops the (1 − z)^a factor below a = 0.02 ({@code LundZ});
@@ -268,7 +268,7 @@ public final class LundZCdf {
 
         @Override
         public void add(double wg, double u, double log1mu) {
-            // the high region's first nodes have 1 − u below the double spacing at 1 (t^6/2 &lt; 1e-16):
+            // the high region's first nodes have 1 − u below the double spacing at 1 (t^6/2 < 1e-16):
             // u rounds to 1, where h may be singular (ln(1 − u)); their weight (1 − u)^a·t^5 is nil
             if (u < 1) {
                 sum += wg * h.applyAsDouble(u);
