@@ -62,8 +62,12 @@ public final class HadronGradientCommand extends ReportCommand {
         for (int j = 0; j < theta.length; j++) {
             t.row(GradientComparison.NAMES.get(j), theta[j], g.mean(j), g.standardError(j));
         }
-        return List.of(new Report("hadron gradient", List.of(t.build()), List.of(
-                String.format(Locale.ROOT, "⟨%s⟩ = %s; %.2f s on %s", observable, g.value(), g.nanos() / 1e9,
-                        spark != null ? "Spark " + spark.master() : settings.threads() + " thread(s)")), List.of()));
+        List<String> notes = new java.util.ArrayList<>(List.of(String.format(Locale.ROOT, "⟨%s⟩ = %s; %.2f s on %s",
+                observable, g.value(), g.nanos() / 1e9,
+                spark != null ? "Spark " + spark.master() : settings.threads() + " thread(s)")));
+        if (!g.note().isEmpty()) {
+            notes.add(g.note()); // e.g. the law score's: its s.e. includes its pilot's error
+        }
+        return List.of(new Report("hadron gradient", List.of(t.build()), notes, List.of()));
     }
 }

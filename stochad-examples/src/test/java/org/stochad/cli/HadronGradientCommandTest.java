@@ -88,6 +88,10 @@ class HadronGradientCommandTest {
         Cli.Run r = ok(run(quiet(out(), "hadron", "gradient", "--samples", "400", "--set", "Lund:pionsOnly=on",
                 "--set", "Lund:pathwisePilotEvents=400", "--estimator", "law-score", "--format", "csv")));
         assertThat(r.out()).contains("by score + per-step control variates (Lund law, restarts conditioned)");
+        // the table says that the s.e. includes the pilot's error
+        assertThat(ok(run(quiet(out(), "hadron", "gradient", "--samples", "400", "--set", "Lund:pionsOnly=on", "--set",
+                "Lund:pathwisePilotEvents=400", "--estimator", "law-score"))).out())
+                .contains("s.e. includes the pilot's K-hat error");
         List<String[]> rows = r.csvRows("d⟨multiplicity⟩/dθ");
         assertThat(rows).hasSize(4);
         // CRN FD: d<N>/da = 5.508, d<N>/db = −4.084; 400 samples (sd per sample 4.8 and 6.9) and
