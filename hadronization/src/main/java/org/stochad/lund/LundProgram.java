@@ -10,6 +10,7 @@ import org.stochad.StochasticTriple;
 import org.stochad.VectorProgram;
 import org.stochad.lund.observable.Observable;
 import org.stochad.lund.pathwise.PathwiseFragmenter;
+import org.stochad.lund.pathwise.PilotScaledEstimator;
 import org.stochad.lund.pathwise.RestartPilot;
 import org.stochad.lund.pathwise.RestartPilots;
 
@@ -43,8 +44,8 @@ import org.stochad.lund.pathwise.RestartPilots;
  * work. The output's mean is still ⟨f⟩ (E[m̂ + K̂·1_s·(f − m̂)] = ⟨f⟩ exactly), so the estimate's
  * value stays meaningful, with per-sample variance K²·P_s·E[(f − m̂)² | success] ≈ var(f)/P_s
  * instead of var(f). The pT baseline c of {@link #withPtBaseline} is not used: m̂ takes its
- * place. The reported standard error is that of the samples; the pilots add an error that is the
- * same for every sample: to first order −(m̂ − ⟨f⟩)·K·dP_s + g·(K̂ − K)/K (g the gradient), of
+ * place. An estimator's standard error is that of the samples ({@link #withPilotError} adds the
+ * dominant part of the pilots' error, K̂'s); the pilots add an error that is the same for every sample: to first order −(m̂ − ⟨f⟩)·K·dP_s + g·(K̂ − K)/K (g the gradient), of
  * standard deviation √((K·dP_s·sd(f))²/n + g²·(1 − P_s)/n) for n pilot events, dominated by the
  * second term: g·0.27 % at n = 2·10⁴, P_s = 0.85 (pions-only u-ū at 100 GeV; the gradients
  * documentation gives the numbers).
@@ -189,6 +190,47 @@ public final class LundProgram implements ScoredProgram, java.io.Serializable {
         }
         return new LundProgram(settings, fragmenter, fragmentation, pathwise, observable, centred, ptBaseline, abOnly,
                 pilot);
+    }
+
+    /** @return whether failed attempts are conditioned away (pathwise mode, {@code Lund:pathwiseRestarts = conditioned}) */
+    public boolean conditionedRestarts() {
+        return pilots != null;
+    }
+
+    /**
+     * The relative standard error of the pilot's K̂ (attempts per event) at θ, the factor every
+     * sample of conditioned restarts carries; wrap an estimator in {@link PilotScaledEstimator} with
+     * it to have the reported standard error include it.
+     *
+     * @param theta the parameter point (a, b, σ, ρ), or (a, b) for {@link #overAB()}
+     * @return se(K̂)/K̂ there
+     * @throws IllegalStateException when restarts are not conditioned
+     */
+    public double pilotRelativeError(double[] theta) {
+        if (pilots == null) {
+            throw new IllegalStateException("no pilot: " + LundSettings.PATHWISE_RESTARTS + " is not conditioned here");
+        }
+        StochasticTriple[] t = new StochasticTriple[theta.length];
+        for (int j = 0; j < t.length; j++) {
+            t[j] = StochasticTriple.constant(theta[j]);
+        }
+        LundParameters p = parameters(t);
+        RestartPilot pilot = pilots.apply(new double[] {p.a().value(), p.b().value(), p.sigma().value(),
+            p.rho().value()});
+        return pilot.attemptsSe() / pilot.attempts();
+    }
+
+    /**
+     * @param estimator an estimator of this program
+     * @return it, and with conditioned restarts wrapped so that its standard error includes the pilot's
+     *         K̂ error ({@link PilotScaledEstimator})
+     */
+    public org.stochad.Estimator withPilotError(org.stochad.Estimator estimator) {
+        if (pilots == null) {
+            return estimator;
+        }
+        LundProgram self = this;
+        return new PilotScaledEstimator(estimator, self::pilotRelativeError);
     }
 
     /** @return the settings: everything but θ */

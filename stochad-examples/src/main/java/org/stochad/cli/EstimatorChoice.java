@@ -74,10 +74,15 @@ public enum EstimatorChoice {
 
     /**
      * @param program the Lund program to estimate
-     * @return the estimator, made for that program where it must be ({@link #LAW_SCORE})
+     * @return the estimator, made for that program where it must be ({@link #LAW_SCORE}), with the
+     *         pilot's error in its standard error where the program conditions its restarts
      */
     public Estimator estimatorFor(LundProgram program) {
-        return this == LAW_SCORE ? LawScoreEstimator.of(program, 1) : estimator();
+        if (this == LAW_SCORE) {
+            return LawScoreEstimator.of(program, 1);
+        }
+        // conditioned restarts: the standard error includes the pilot's K̂ error
+        return program.withPilotError(estimator());
     }
 
     /**

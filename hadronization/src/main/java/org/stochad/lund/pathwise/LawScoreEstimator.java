@@ -28,9 +28,8 @@ import org.stochad.lund.LundSettings;
  * ({@link RestartPilots#lawScore}). Since the event is the first successful attempt,
  * d⟨f⟩ = (dE[1_s·f] − ⟨f⟩·dP_s)/P_s, so the estimate is unbiased over the pilots' randomness for any
  * β. K̂ multiplies every sample alike, so its own error (about 0.3 % of the gradient at 2·10⁴ pilot
- * events, 2 % at 300) does not average away with the samples: the reported standard error adds it,
- * √(se² + (g·se_K̂/K̂)²), and says so in the estimate's note (the per-sample variance stays the
- * samples'). This is the score half of the pathwise hybrid, without stochastic AD's run: no tangents,
+ * events, 2 % at 300) does not average away with the samples: the reported standard error adds it
+ * ({@link PilotScaledEstimator}). This is the score half of the pathwise hybrid, without stochastic AD's run: no tangents,
  * no replays.
  *
  * <p>Made for one {@link LundProgram} (its settings and observable; θ = (a, b, σ, ρ), or (a, b) for
@@ -46,9 +45,16 @@ public final class LawScoreEstimator implements ChunkedEstimator, java.io.Serial
     public static final String NAME = "score + per-step control variates (Lund law, restarts conditioned)";
 
     private final Samples samples;
+    /** The samples with the pilot's K̂ error added to their standard error. */
+    private final PilotScaledEstimator scaled;
 
     private LawScoreEstimator(LundProgram program, int parallelism, int pilotEvents) {
-        samples = new Samples(program, parallelism, pilotEvents);
+        Samples s = new Samples(program, parallelism, pilotEvents);
+        samples = s;
+        scaled = new PilotScaledEstimator(s, theta -> {
+            RestartPilot pilot = s.atTheta(theta).pilot();
+            return pilot.attemptsSe() / pilot.attempts();
+        });
     }
 
     /**
@@ -80,57 +86,27 @@ public final class LawScoreEstimator implements ChunkedEstimator, java.io.Serial
 
     @Override
     public GradientEstimate estimate(StochasticProgram program, double[] theta, int n, long seed) {
-        return withPilotError(samples.estimate(program, theta, n, seed), theta);
+        return scaled.estimate(program, theta, n, seed);
     }
 
     @Override
     public GradientEstimate estimate(StochasticProgram program, double[] theta, EstimateRequest request) {
-        return withPilotError(samples.estimate(program, theta, request), theta);
+        return scaled.estimate(program, theta, request);
     }
 
     @Override
     public GradientEstimate sampleEstimate(StochasticProgram program, double[] theta, long seed, long sample) {
-        return withPilotError(samples.sampleEstimate(program, theta, seed, sample), theta);
+        return scaled.sampleEstimate(program, theta, seed, sample);
     }
 
     @Override
     public EstimateChunk chunk(StochasticProgram program, double[] theta, long seed, long first, int count) {
-        return new AtThetaChunk(samples.chunk(program, theta, seed, first, count), theta.clone());
+        return scaled.chunk(program, theta, seed, first, count);
     }
 
-    /** The merged chunks' estimate, with the pilot error of the θ they were made at. */
     @Override
     public GradientEstimate finish(EstimateChunk all, long nanos) {
-        if (!(all instanceof AtThetaChunk c)) {
-            throw new IllegalArgumentException("all = " + all + " is not a chunk of this estimator");
-        }
-        return withPilotError(samples.finish(c.sums(), nanos), c.theta());
-    }
-
-    /** A chunk of the per-sample estimates with the θ they were made at (for the pilot's error). */
-    private record AtThetaChunk(EstimateChunk sums, double[] theta) implements EstimateChunk {
-
-        @java.io.Serial
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public long first() {
-            return sums.first();
-        }
-
-        @Override
-        public long count() {
-            return sums.count();
-        }
-
-        @Override
-        public EstimateChunk merge(EstimateChunk next) {
-            if (!(next instanceof AtThetaChunk n) || !java.util.Arrays.equals(theta, n.theta)) {
-                throw new IllegalArgumentException("next = " + next + " is not a chunk of this estimator at theta = "
-                        + java.util.Arrays.toString(theta));
-            }
-            return new AtThetaChunk(sums.merge(n.sums), theta);
-        }
+        return scaled.finish(all, nanos);
     }
 
     @Override
@@ -141,21 +117,6 @@ public final class LawScoreEstimator implements ChunkedEstimator, java.io.Serial
     @Override
     public Estimator withParallelism(int threads) {
         return new LawScoreEstimator(samples.program, threads, samples.pilotEvents);
-    }
-
-    /** The estimate with K̂'s error added to each component's standard error. */
-    private GradientEstimate withPilotError(GradientEstimate e, double[] theta) {
-        RestartPilot pilot = samples.atTheta(theta).pilot();
-        double r = pilot.attemptsSe() / pilot.attempts();
-        double[] mean = e.mean();
-        double[] se = e.standardError();
-        for (int j = 0; j < se.length; j++) {
-            se[j] = Math.hypot(se[j], mean[j] * r);
-        }
-        String note = String.format(java.util.Locale.ROOT, "s.e. includes the pilot's K-hat error (%.2g %% of the"
-                + " estimate)", 100 * r);
-        return new GradientEstimate(e.value(), mean, se, e.variance(), e.samples(), e.nanos(),
-                e.note().isEmpty() ? note : e.note() + "; " + note);
     }
 
     /** The per-sample estimates, as a plain score estimator. */

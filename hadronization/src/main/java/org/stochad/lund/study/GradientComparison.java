@@ -250,8 +250,9 @@ public final class GradientComparison {
                 k += pathwiseEstimators.size();
             } else {
                 for (PathwiseRow r : pathwiseEstimators) {
-                    Estimator e = r.estimator();
                     LundProgram pathwise = LundProgram.of(r.settings(), observable).withPtBaseline(mean);
+                    // conditioned restarts: the s.e. includes the pilot's K̂ error
+                    Estimator e = pathwise.withPilotError(r.estimator());
                     log("unbiasedness: " + o[0] + ", " + e.name());
                     add(rows, o[0], e.name(), warm(e, pathwise, theta, options.samples(), seed + 1000L * ++k), 3);
                 }
