@@ -44,11 +44,12 @@ import org.stochad.lund.pathwise.RestartPilots;
  * work. The output's mean is still ⟨f⟩ (E[m̂ + K̂·1_s·(f − m̂)] = ⟨f⟩ exactly), so the estimate's
  * value stays meaningful, with per-sample variance K²·P_s·E[(f − m̂)² | success] ≈ var(f)/P_s
  * instead of var(f). The pT baseline c of {@link #withPtBaseline} is not used: m̂ takes its
- * place. An estimator's standard error is that of the samples ({@link #withPilotError} adds the
- * dominant part of the pilots' error, K̂'s); the pilots add an error that is the same for every sample: to first order −(m̂ − ⟨f⟩)·K·dP_s + g·(K̂ − K)/K (g the gradient), of
+ * place. The pilots add an error that is the same for every sample: to first order
+ * −(m̂ − ⟨f⟩)·K·dP_s + g·(K̂ − K)/K (g the gradient), of
  * standard deviation √((K·dP_s·sd(f))²/n + g²·(1 − P_s)/n) for n pilot events, dominated by the
  * second term: g·0.27 % at n = 2·10⁴, P_s = 0.85 (pions-only u-ū at 100 GeV; the gradients
- * documentation gives the numbers).
+ * documentation gives the numbers). An estimator's standard error is the samples';
+ * {@link #withPilotError} adds the dominant part, K̂'s.
  */
 public final class LundProgram implements ScoredProgram, java.io.Serializable {
 
@@ -229,8 +230,7 @@ public final class LundProgram implements ScoredProgram, java.io.Serializable {
         if (pilots == null) {
             return estimator;
         }
-        LundProgram self = this;
-        return new PilotScaledEstimator(estimator, self::pilotRelativeError);
+        return new PilotScaledEstimator(estimator, this::pilotRelativeError);
     }
 
     /** @return the settings: everything but θ */

@@ -252,7 +252,6 @@ public final class HadronFitCommand extends ReportCommand {
     /** What --observable accepts, for error messages. */
     static final String OBSERVABLES = "multiplicity, rapidity, xE, pT, pT2";
 
-    /** Checks --data, --truth, --histogram and --observable together, before any work or output. */
     /** The --estimator choice, or the default. */
     static LundFit.Resimulation resimulation(String name, LundFit.Resimulation fallback) {
         try {
@@ -262,6 +261,7 @@ public final class HadronFitCommand extends ReportCommand {
         }
     }
 
+    /** Checks --data, --truth, --histogram and --observable together, before any work or output. */
     private void checkDataOptions() {
         if (data == null) {
             if (histogram != null || matched("--observable")) {

@@ -52,11 +52,9 @@ public final class HadronGradientCommand extends ReportCommand {
         double[] theta = s.theta();
         EstimateRequest request = EstimateRequest.samples(samples).seed(settings.seed())
                 .progress(ConsoleProgress.of(settings.progress()));
-        // the law score is made for its program: that program travels with it (other estimators take
-        // a recipe, the program made again on each executor)
+        // on Spark the program travels with the estimator (the law score is made for that very program)
         GradientEstimate g = spark == null ? e.withParallelism(settings.threads()).estimate(program, theta, request)
-                : choice == EstimatorChoice.LAW_SCORE ? spark.estimate(e, program, theta, request)
-                : spark.estimate(e, org.stochad.spark.LundRecipes.program(s, observable), theta, request);
+                : spark.estimate(e, program, theta, request);
         Table.Builder t = Table.builder(String.format(Locale.ROOT, "d⟨%s⟩/dθ by %s: %d samples, seed %d", observable,
                 e.name(), samples, settings.seed()), "d/d", "at", "estimate", "std.err");
         for (int j = 0; j < theta.length; j++) {

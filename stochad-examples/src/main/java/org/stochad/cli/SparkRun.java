@@ -162,21 +162,6 @@ final class SparkRun implements AutoCloseable {
     }
 
     /**
-     * Estimates the gradient of a program named by a recipe on the cluster.
-     *
-     * @param estimator the estimator
-     * @param program   the program's recipe
-     * @param theta     the parameter point
-     * @param request   samples, seed, progress
-     * @return the estimate
-     */
-    org.stochad.GradientEstimate estimate(Estimator estimator,
-                                          org.stochad.spark.Recipe<? extends org.stochad.StochasticProgram> program,
-                                          double[] theta, org.stochad.EstimateRequest request) {
-        return SparkEstimator.of(cluster(), estimator).estimate(program, theta, request);
-    }
-
-    /**
      * Estimates the gradient of a program that travels to the executors with the estimator, in one
      * serialised task (so that an estimator made for that very program, as the law score is, finds it
      * there).

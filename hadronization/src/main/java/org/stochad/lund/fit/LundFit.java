@@ -160,7 +160,7 @@ public final class LundFit {
          * The Lund law's score with restarts conditioned and per-step control variates, on the fast
          * path ({@link org.stochad.lund.pathwise.LawScoreEstimator}); its three pilot runs per step
          * have half the step's gradient samples each (counted in the fit's events). Scalar proxy
-         * steps only, in this process.
+         * steps only.
          */
         LAW_SCORE("law-score");
 
@@ -186,7 +186,8 @@ public final class LundFit {
                     return r;
                 }
             }
-            throw new IllegalArgumentException("estimator '" + name + "' is unknown (known: sad, hybrid, law-score)");
+            throw new IllegalArgumentException("estimator '" + name + "' is unknown (known: " + String.join(", ",
+                    java.util.Arrays.stream(values()).map(Resimulation::word).toList()) + ")");
         }
     }
 

@@ -36,7 +36,8 @@ public final class LundNormTable {
     private static final double PIECE = (X_HIGH - X_LOW) / PIECES;
 
     private final double a;
-    private final LundZCdf cdf = new LundZCdf(NODES);
+    /** The quadrature every table is built from (immutable, shared). */
+    private static final LundZCdf CDF = new LundZCdf(NODES);
     /**
      * Chebyshev coefficients of the five terms interleaved, per piece ([piece][TERMS·j + t]), or
      * null: quadrature only.
@@ -110,7 +111,7 @@ public final class LundNormTable {
     /** The five terms from the quadrature's moments. */
     private void quadrature(double c, double[] out) {
         double[] m = new double[5];
-        cdf.moments(a, c, m);
+        CDF.moments(a, c, m);
         double n = m[0];
         double m1 = m[1] / n;
         double m2 = m[2] / n;

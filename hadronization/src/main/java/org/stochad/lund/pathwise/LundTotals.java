@@ -14,6 +14,8 @@ public final class LundTotals {
     static final int KEEP = 16;
 
     private final ConcurrentHashMap<Double, LundNormTable> tables = new ConcurrentHashMap<>();
+    /** The table last asked for: a run asks for the same a at every z (no map look-up, no boxing). */
+    private volatile LundNormTable last;
 
     /**
      * @param a Lund a &ge; 0
@@ -24,12 +26,16 @@ public final class LundTotals {
         if (!(c > 0) || !Double.isFinite(c)) {
             throw new IllegalArgumentException("c = " + c + " is not a finite number > 0");
         }
-        LundNormTable table = tables.get(a);
-        if (table == null) {
-            if (tables.size() >= KEEP) {
-                tables.clear();
+        LundNormTable table = last;
+        if (table == null || table.a() != a) {
+            table = tables.get(a);
+            if (table == null) {
+                if (tables.size() >= KEEP) {
+                    tables.clear();
+                }
+                table = tables.computeIfAbsent(a, LundNormTable::of);
             }
-            table = tables.computeIfAbsent(a, LundNormTable::of);
+            last = table;
         }
         return table.totals(c);
     }
